@@ -1,0 +1,87 @@
+// Zod schemas of the extraction contract (stancegraph/extraction@1) and the types inferred from them.
+import { z } from 'zod';
+import { ActorKind, EventMode, PloverType, Polarity, Quad } from './ontology.ts';
+
+export const EXTRACTION_SCHEMA = 'stancegraph/extraction@1';
+
+/** A calendar date, a month or a year: YYYY-MM-DD, YYYY-MM or YYYY. */
+export const IsoDate = z
+  .string()
+  .regex(
+    /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
+    'expected YYYY, YYYY-MM or YYYY-MM-DD',
+  );
+export const DatePrecision = z.enum(['day', 'month', 'year']);
+export type DatePrecision = z.infer<typeof DatePrecision>;
+
+/** Actor ids are lowercase ASCII slugs: "xi-jinping", "un-security-council". */
+export const ActorId = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a lowercase slug such as "north-korea"');
+
+export const Span = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type Span = z.infer<typeof Span>;
+
+export const Quote = Span.extend({ quote: z.string() });
+export type Quote = z.infer<typeof Quote>;
+
+export const DocumentMeta = z.object({
+  id: z.string().min(1).max(64),
+  title: z.string().nullable(),
+  published: IsoDate.nullable(),
+  source: z.string().nullable(),
+  url: z.string().nullable(),
+});
+export type DocumentMeta = z.infer<typeof DocumentMeta>;
+
+export const ExtractedActor = z.object({
+  id: ActorId,
+  name: z.string().min(1),
+  kind: ActorKind,
+  country: ActorId.nullable(),
+  aliases: z.array(z.string()),
+  mentions: z.array(Span),
+});
+export type ExtractedActor = z.infer<typeof ExtractedActor>;
+
+export const ExtractedAffiliation = z.object({
+  person: ActorId,
+  of: ActorId,
+  role: z.string(),
+  evidence: Quote,
+});
+export type ExtractedAffiliation = z.infer<typeof ExtractedAffiliation>;
+
+export const Evidence = Quote.extend({ sentence: z.number().int().nonnegative() });
+export type Evidence = z.infer<typeof Evidence>;
+
+export const ExtractedEvent = z.object({
+  id: z.string().min(1),
+  source: ActorId,
+  target: ActorId,
+  type: PloverType,
+  quad: Quad,
+  polarity: Polarity,
+  score: z.number().min(-10).max(10),
+  mode: EventMode.nullable(),
+  date: IsoDate.nullable(),
+  datePrecision: DatePrecision.nullable(),
+  confidence: z.number().min(0).max(1),
+  evidence: Evidence,
+});
+export type ExtractedEvent = z.infer<typeof ExtractedEvent>;
+
+export const Extraction = z.object({
+  schema: z.literal(EXTRACTION_SCHEMA),
+  extractor: z.string(),
+  document: DocumentMeta,
+  actors: z.array(ExtractedActor),
+  affiliations: z.array(ExtractedAffiliation),
+  events: z.array(ExtractedEvent),
+});
+export type Extraction = z.infer<typeof Extraction>;
