@@ -1,7 +1,7 @@
 // The extraction pipeline: clean -> sentences -> actors -> events -> the extraction JSON.
-import { createHash } from 'node:crypto';
 import {
   EXTRACTION_SCHEMA,
+  documentId,
   ploverInfo,
   type ExtractedActor,
   type ExtractedEvent,
@@ -14,16 +14,6 @@ import { findEvents } from './events.ts';
 import type { ArticleInput, Sentence } from './types.ts';
 
 export const EXTRACTOR_VERSION = 'stancegraph-rules@0.1.0';
-
-/** A document's id: the first 16 hex digits of the SHA-256 of its body. */
-export function documentId(text: string): string {
-  return contentHash(text).slice(0, 16);
-}
-
-/** SHA-256 of the body, the key documents are deduplicated on. */
-export function contentHash(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
 
 /** Splits the cleaned body into sentences with offsets into the original text. */
 export function sentencesOf(text: string): Sentence[] {

@@ -3,3 +3,4 @@ export * from './ontology.ts';
 export * from './extraction.ts';
 export * from './records.ts';
 export * from './paths.ts';
+export * from './hash.ts';
