@@ -1,0 +1,129 @@
+// Versioned schema migrations, tracked in PRAGMA user_version and applied in one transaction.
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+// Append only: a shipped migration is never edited, a change is a new version.
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE documents (
+        ingest_seq   INTEGER PRIMARY KEY AUTOINCREMENT,
+        id           TEXT NOT NULL UNIQUE,
+        content_hash TEXT NOT NULL UNIQUE,
+        title        TEXT,
+        published    TEXT,
+        source       TEXT,
+        url          TEXT,
+        text         TEXT NOT NULL,
+        ingested_at  TEXT NOT NULL,
+        extractor    TEXT NOT NULL
+      );
+
+      CREATE TABLE actors (
+        id      TEXT PRIMARY KEY,
+        name    TEXT NOT NULL,
+        kind    TEXT NOT NULL CHECK (kind IN ('person', 'state', 'organization')),
+        country TEXT
+      );
+
+      -- name/kind/country as this document gave them, so its extraction round-trips even when
+      -- it disagrees with the canonical actor row.
+      CREATE TABLE document_actors (
+        document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        actor    TEXT NOT NULL REFERENCES actors(id),
+        ord      INTEGER NOT NULL,
+        name     TEXT NOT NULL,
+        kind     TEXT NOT NULL,
+        country  TEXT,
+        aliases  TEXT NOT NULL,
+        mentions TEXT NOT NULL,
+        PRIMARY KEY (document, actor)
+      ) WITHOUT ROWID;
+      CREATE INDEX document_actors_actor ON document_actors(actor);
+
+      CREATE TABLE affiliations (
+        document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        ord      INTEGER NOT NULL,
+        person   TEXT NOT NULL,
+        of_actor TEXT NOT NULL,
+        role     TEXT NOT NULL,
+        ev_start INTEGER NOT NULL,
+        ev_end   INTEGER NOT NULL,
+        quote    TEXT NOT NULL,
+        PRIMARY KEY (document, ord),
+        FOREIGN KEY (document, person) REFERENCES document_actors(document, actor) ON DELETE CASCADE,
+        FOREIGN KEY (document, of_actor) REFERENCES document_actors(document, actor) ON DELETE CASCADE
+      ) WITHOUT ROWID;
+      CREATE INDEX affiliations_person ON affiliations(person);
+
+      CREATE TABLE events (
+        document       TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        id             TEXT NOT NULL,
+        ord            INTEGER NOT NULL,
+        source         TEXT NOT NULL,
+        target         TEXT NOT NULL,
+        type           TEXT NOT NULL,
+        quad           TEXT NOT NULL,
+        polarity       TEXT NOT NULL,
+        score          REAL NOT NULL,
+        mode           TEXT,
+        date           TEXT,
+        date_precision TEXT,
+        confidence     REAL NOT NULL,
+        sentence       INTEGER NOT NULL,
+        ev_start       INTEGER NOT NULL,
+        ev_end         INTEGER NOT NULL,
+        quote          TEXT NOT NULL,
+        extractor      TEXT NOT NULL,
+        PRIMARY KEY (document, id),
+        FOREIGN KEY (document, source) REFERENCES document_actors(document, actor) ON DELETE CASCADE,
+        FOREIGN KEY (document, target) REFERENCES document_actors(document, actor) ON DELETE CASCADE
+      );
+      CREATE INDEX events_source ON events(source);
+      CREATE INDEX events_target ON events(target);
+      CREATE INDEX events_document ON events(document, ord);
+      CREATE INDEX events_type ON events(type);
+      CREATE INDEX events_date ON events(date);
+    `,
+  },
+];
+
+/** The schema version this code writes. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+/** Brings the database up to the last migration; returns the versions applied (empty when already current). */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  migrations.forEach((m, i) => {
+    const previous = i === 0 ? 0 : migrations[i - 1]!.version;
+    if (!Number.isInteger(m.version) || m.version <= previous) {
+      throw new Error(`store: migration "${m.name}" is out of order (version ${m.version})`);
+    }
+  });
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const run = db.transaction((): number[] => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > latest) {
+      throw new Error(
+        `store: database schema version ${current} is newer than this code (${latest}); upgrade stancegraph`,
+      );
+    }
+    const applied: number[] = [];
+    for (const migration of migrations) {
+      if (migration.version <= current) continue;
+      db.exec(migration.sql);
+      // user_version lives in the database header, so it rolls back with the transaction.
+      db.pragma(`user_version = ${migration.version}`);
+      applied.push(migration.version);
+    }
+    return applied;
+  });
+  // IMMEDIATE takes the write lock up front, so two processes opening one file cannot both migrate.
+  return run.immediate();
+}

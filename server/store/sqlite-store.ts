@@ -1,0 +1,353 @@
+// The SQLite implementation of Store (better-sqlite3, synchronous, one connection per process).
+// Pragmas: WAL so the API can read while an ingest writes; synchronous=NORMAL because in WAL mode it
+// cannot corrupt the database, and a power cut loses at most the last few commits, which re-ingest
+// restores (documents are deduplicated by content hash); foreign_keys=ON so the schema itself refuses
+// a dangling actor reference; busy_timeout so a second process waits for the write lock, not fails.
+import Database from 'better-sqlite3';
+import type { Actor, DocumentBundle, Extraction } from '../model/index.ts';
+import { contentHash } from '../model/index.ts';
+import { migrate } from './migrations.ts';
+import {
+  compareStrings,
+  groupBy,
+  toDatedRole,
+  toDocumentRecord,
+  toDocumentSummary,
+  toExtraction,
+  unionAliases,
+} from './rows.ts';
+import type {
+  ActorRow,
+  AffiliationRow,
+  DocumentActorRow,
+  DocumentRow,
+  EventRow,
+  RoleRow,
+  SummaryRow,
+} from './rows.ts';
+import { decodeCursor, encodeCursor, checkLimit } from './cursor.ts';
+import { StoreInputError } from './types.ts';
+import type { Store } from './types.ts';
+import { validateBundle } from './validate-bundle.ts';
+
+const BUSY_TIMEOUT_MS = 5000;
+
+const SUMMARY_COLUMNS = `d.ingest_seq, d.id, d.content_hash, d.title, d.published, d.source, d.url,
+  d.ingested_at, d.extractor,
+  (SELECT COUNT(*) FROM document_actors da WHERE da.document = d.id) AS actor_count,
+  (SELECT COUNT(*) FROM events e WHERE e.document = d.id) AS event_count`;
+
+// Earliest publication date of a document stating each (person, role, of); MIN ignores undated ones.
+const ROLE_SELECT = `SELECT a.person AS person, a.role AS title, a.of_actor AS "of",
+  MIN(d.published) AS from_date
+  FROM affiliations a JOIN documents d ON d.id = a.document`;
+const ROLE_ORDER = `GROUP BY a.person, a.role, a.of_actor
+  ORDER BY a.person, from_date IS NULL, from_date, a.role, a.of_actor`;
+
+function prepareStatements(db: Database.Database) {
+  return {
+    findByHash: db.prepare<[string], { id: string }>(
+      'SELECT id FROM documents WHERE content_hash = ?',
+    ),
+    documentById: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?'),
+    insertDocument: db.prepare(
+      `INSERT INTO documents (id, content_hash, title, published, source, url, text, ingested_at, extractor)
+       VALUES (@id, @contentHash, @title, @published, @source, @url, @text, @ingestedAt, @extractor)`,
+    ),
+    insertActor: db.prepare(
+      // The first document's canonical name/kind/country wins; later disagreement is not an error.
+      `INSERT INTO actors (id, name, kind, country) VALUES (@id, @name, @kind, @country)
+       ON CONFLICT (id) DO NOTHING`,
+    ),
+    insertDocumentActor: db.prepare(
+      `INSERT INTO document_actors (document, actor, ord, name, kind, country, aliases, mentions)
+       VALUES (@document, @actor, @ord, @name, @kind, @country, @aliases, @mentions)`,
+    ),
+    insertAffiliation: db.prepare(
+      `INSERT INTO affiliations (document, ord, person, of_actor, role, ev_start, ev_end, quote)
+       VALUES (@document, @ord, @person, @of, @role, @start, @end, @quote)`,
+    ),
+    insertEvent: db.prepare(
+      `INSERT INTO events (document, id, ord, source, target, type, quad, polarity, score, mode, date,
+         date_precision, confidence, sentence, ev_start, ev_end, quote, extractor)
+       VALUES (@document, @id, @ord, @source, @target, @type, @quad, @polarity, @score, @mode, @date,
+         @datePrecision, @confidence, @sentence, @start, @end, @quote, @extractor)`,
+    ),
+    deleteDocument: db.prepare('DELETE FROM documents WHERE id = ?'),
+    deleteOrphanActors: db.prepare(
+      `DELETE FROM actors
+       WHERE NOT EXISTS (SELECT 1 FROM document_actors da WHERE da.actor = actors.id)`,
+    ),
+    actorsOfDocument: db.prepare<[string], DocumentActorRow>(
+      'SELECT * FROM document_actors WHERE document = ? ORDER BY ord',
+    ),
+    affiliationsOfDocument: db.prepare<[string], AffiliationRow>(
+      'SELECT * FROM affiliations WHERE document = ? ORDER BY ord',
+    ),
+    eventsOfDocument: db.prepare<[string], EventRow>(
+      'SELECT * FROM events WHERE document = ? ORDER BY ord',
+    ),
+    allDocuments: db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY ingest_seq'),
+    allDocumentActors: db.prepare<[], DocumentActorRow>(
+      'SELECT * FROM document_actors ORDER BY document, ord',
+    ),
+    allAffiliations: db.prepare<[], AffiliationRow>(
+      'SELECT * FROM affiliations ORDER BY document, ord',
+    ),
+    allEvents: db.prepare<[], EventRow>('SELECT * FROM events ORDER BY document, ord'),
+    listDocuments: db.prepare<[number, number], SummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM documents d
+       WHERE d.ingest_seq < ? ORDER BY d.ingest_seq DESC LIMIT ?`,
+    ),
+    actorById: db.prepare<[string], ActorRow>('SELECT * FROM actors WHERE id = ?'),
+    allActors: db.prepare<[], ActorRow>('SELECT * FROM actors ORDER BY id'),
+    aliasesOfActor: db.prepare<[string], { aliases: string }>(
+      'SELECT aliases FROM document_actors WHERE actor = ?',
+    ),
+    allAliases: db.prepare<[], { actor: string; aliases: string }>(
+      'SELECT actor, aliases FROM document_actors',
+    ),
+    rolesOfActor: db.prepare<[string], RoleRow>(`${ROLE_SELECT} WHERE a.person = ? ${ROLE_ORDER}`),
+    allRoles: db.prepare<[], RoleRow>(`${ROLE_SELECT} ${ROLE_ORDER}`),
+    documentsOfActor: db.prepare<[string], { id: string }>(
+      `SELECT d.id FROM document_actors da JOIN documents d ON d.id = da.document
+       WHERE da.actor = ? ORDER BY d.ingest_seq`,
+    ),
+    counts: db.prepare<[], { documents: number; actors: number; events: number }>(
+      `SELECT (SELECT COUNT(*) FROM documents) AS documents, (SELECT COUNT(*) FROM actors) AS actors,
+         (SELECT COUNT(*) FROM events) AS events`,
+    ),
+  };
+}
+
+/** The connection settings actually in force, for diagnostics and tests. */
+export interface SqliteSettings {
+  journalMode: string;
+  foreignKeys: boolean;
+  synchronous: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
+  busyTimeoutMs: number;
+  schemaVersion: number;
+}
+
+/** A Store that can also report its SQLite settings; it is still usable as a plain Store. */
+export interface SqliteStore extends Store {
+  settings(): SqliteSettings;
+}
+
+const SYNCHRONOUS_NAMES = ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const;
+
+/** Opens (creating and migrating as needed) a SQLite store in a file or in memory. */
+export function openSqliteStore(options: { file: string } | { memory: true }): SqliteStore {
+  const db = new Database('file' in options ? options.file : ':memory:');
+  try {
+    if ('file' in options) db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('synchronous = NORMAL');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const stmt = prepareStatements(db);
+
+  const insertBundle = (bundle: DocumentBundle, hash: string, ingestedAt: string) => {
+    const { text, extraction } = bundle;
+    const document = extraction.document.id;
+    stmt.insertDocument.run({
+      ...extraction.document,
+      contentHash: hash,
+      text,
+      ingestedAt,
+      extractor: extraction.extractor,
+    });
+    extraction.actors.forEach((actor, ord) => {
+      stmt.insertActor.run({
+        id: actor.id,
+        name: actor.name,
+        kind: actor.kind,
+        country: actor.country,
+      });
+      stmt.insertDocumentActor.run({
+        document,
+        actor: actor.id,
+        ord,
+        name: actor.name,
+        kind: actor.kind,
+        country: actor.country,
+        aliases: JSON.stringify(actor.aliases),
+        mentions: JSON.stringify(actor.mentions),
+      });
+    });
+    extraction.affiliations.forEach((a, ord) => {
+      stmt.insertAffiliation.run({
+        document,
+        ord,
+        person: a.person,
+        of: a.of,
+        role: a.role,
+        ...a.evidence,
+      });
+    });
+    extraction.events.forEach((e, ord) => {
+      stmt.insertEvent.run({
+        document,
+        ord,
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        type: e.type,
+        quad: e.quad,
+        polarity: e.polarity,
+        score: e.score,
+        mode: e.mode,
+        date: e.date,
+        datePrecision: e.datePrecision,
+        confidence: e.confidence,
+        ...e.evidence,
+        extractor: extraction.extractor,
+      });
+    });
+  };
+
+  const addTransaction = db.transaction(
+    (bundle: DocumentBundle, hash: string, ingestedAt: string) => {
+      const existing = stmt.findByHash.get(hash);
+      if (existing) return { id: existing.id, created: false };
+      const id = bundle.extraction.document.id;
+      if (stmt.documentById.get(id)) {
+        throw new StoreInputError(`document id ${id} is already stored for a different text`);
+      }
+      insertBundle(bundle, hash, ingestedAt);
+      return { id, created: true };
+    },
+  );
+
+  const removeTransaction = db.transaction((id: string): boolean => {
+    if (stmt.deleteDocument.run(id).changes === 0) return false;
+    stmt.deleteOrphanActors.run();
+    return true;
+  });
+
+  const actorFrom = (row: ActorRow, aliases: string[], roles: RoleRow[]): Actor => ({
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    country: row.country,
+    aliases,
+    roles: roles.map(toDatedRole),
+  });
+
+  return {
+    addDocument(input, options) {
+      const bundle = validateBundle(input);
+      const ingestedAt = options?.ingestedAt ?? new Date().toISOString();
+      // IMMEDIATE: the duplicate check and the insert see the same database, even across processes.
+      return addTransaction.immediate(bundle, contentHash(bundle.text), ingestedAt);
+    },
+
+    removeDocument(id) {
+      return removeTransaction.immediate(id);
+    },
+
+    getDocument(id) {
+      const row = stmt.documentById.get(id);
+      return row ? toDocumentRecord(row) : null;
+    },
+
+    getExtraction(id) {
+      const row = stmt.documentById.get(id);
+      if (!row) return null;
+      return toExtraction(
+        row,
+        stmt.actorsOfDocument.all(id),
+        stmt.affiliationsOfDocument.all(id),
+        stmt.eventsOfDocument.all(id),
+      );
+    },
+
+    findByHash(hash) {
+      return stmt.findByHash.get(hash)?.id ?? null;
+    },
+
+    listDocuments({ limit, cursor }) {
+      checkLimit(limit);
+      const before = cursor == null ? Number.MAX_SAFE_INTEGER : decodeCursor(cursor);
+      const rows = stmt.listDocuments.all(before, limit + 1);
+      const more = rows.length > limit;
+      const page = more ? rows.slice(0, limit) : rows;
+      const last = page[page.length - 1];
+      return {
+        items: page.map(toDocumentSummary),
+        nextCursor: more && last ? encodeCursor(last.ingest_seq) : null,
+      };
+    },
+
+    allExtractions(): Extraction[] {
+      // A consistent snapshot: four reads inside one read transaction.
+      return db.transaction(() => {
+        const actors = groupBy(stmt.allDocumentActors.all(), (r) => r.document);
+        const affiliations = groupBy(stmt.allAffiliations.all(), (r) => r.document);
+        const events = groupBy(stmt.allEvents.all(), (r) => r.document);
+        return stmt.allDocuments
+          .all()
+          .map((doc) =>
+            toExtraction(
+              doc,
+              actors.get(doc.id) ?? [],
+              affiliations.get(doc.id) ?? [],
+              events.get(doc.id) ?? [],
+            ),
+          );
+      })();
+    },
+
+    getActor(id) {
+      const row = stmt.actorById.get(id);
+      if (!row) return null;
+      const aliases = unionAliases(stmt.aliasesOfActor.all(id).map((r) => r.aliases));
+      return actorFrom(row, aliases, stmt.rolesOfActor.all(id));
+    },
+
+    listActors() {
+      return db.transaction(() => {
+        const aliases = groupBy(stmt.allAliases.all(), (r) => r.actor);
+        const roles = groupBy(stmt.allRoles.all(), (r) => r.person);
+        return stmt.allActors
+          .all()
+          .sort((a, b) => compareStrings(a.id, b.id))
+          .map((row) =>
+            actorFrom(
+              row,
+              unionAliases((aliases.get(row.id) ?? []).map((r) => r.aliases)),
+              roles.get(row.id) ?? [],
+            ),
+          );
+      })();
+    },
+
+    documentsOfActor(id) {
+      return stmt.documentsOfActor.all(id).map((r) => r.id);
+    },
+
+    counts() {
+      const row = stmt.counts.get();
+      return row ?? { documents: 0, actors: 0, events: 0 };
+    },
+
+    close() {
+      if (db.open) db.close();
+    },
+
+    settings() {
+      const get = (name: string) => db.pragma(name, { simple: true });
+      return {
+        journalMode: String(get('journal_mode')),
+        foreignKeys: get('foreign_keys') === 1,
+        synchronous: SYNCHRONOUS_NAMES[Number(get('synchronous'))] ?? 'FULL',
+        busyTimeoutMs: Number(get('busy_timeout')),
+        schemaVersion: Number(get('user_version')),
+      };
+    },
+  };
+}
