@@ -1,0 +1,145 @@
+// Sets web-page clutter aside (ads, credits, prompts, repeated teasers, bylines, HTML tags) and
+// returns the spans of the body worth analysing, as offsets into the original text.
+import type { Passage } from './types.ts';
+
+interface Line {
+  start: number;
+  end: number;
+}
+
+const HTML_HINT =
+  /<\/?(?:p|div|span|a|br|html|body|head|script|style|h[1-6]|li|ul|ol|table|tr|td|article|section|img|meta|figure|figcaption|header|footer|nav)\b[^<>]{0,300}>/i;
+
+const AD_LINE =
+  /^(?:advertisement|advertising|advert|ad|ads|sponsored(?: content)?|promoted|paid content|story continues below(?: advertisement)?|continue reading(?: below)?|scroll to continue(?: with content)?|supported by|skip advertisement)\W*$/i;
+const PROMPT_START =
+  /^(?:share(?: this| on| via|$)|subscribe|sign up|sign in|log in|login|register|read more|read also|read next|see also|also read|more on|more from|related|recommended|most read|most popular|trending|you may also like|get more with|learn more|follow us|follow (?:the|our)|download (?:the|our)|click here|tap here|watch:|watch now|listen:|listen to this|join (?:our|the) |newsletter|copy link|print|email|tweet|comments?\b|post\b|whatsapp|facebook|twitter|linkedin|telegram|reddit)/i;
+const SHORT_SOCIAL = /^(?:share|post|tweet|email|print|comment|comments|copy link|save|reply)$/i;
+const TIMESTAMP = /^(?:\d{1,2}:)?\d{1,2}:\d{2}$/;
+const CREDIT_LINE =
+  /^\(?(?:photo|photograph|image|picture|video|file photo|credit|illustration)s?(?:\s+credit)?\s*(?::|by\b|\/)/i;
+const AGENCY_CREDIT =
+  /^\(?(?:getty images|afp|reuters|ap|ap photo|epa|epa-efe|shutterstock|xinhua|kcna|yonhap|anadolu|bloomberg|sipa|alamy|pa|pa media|tass|ria novosti|kyodo|dpa|efe)(?:\s*(?:\/|via)\s*[\w .&'-]{1,40})?\)?\.?$/i;
+const TRAILING_CREDIT =
+  /\s*(?:\b(?:Photo|Photograph|Image|Picture|Credit|File photo|Illustration)s?(?: credit)?\s*:\s*[^.!?:]{1,80}|\((?:[\w .&'-]{0,40}\/\s*)?(?:Getty Images|AFP|Reuters|AP|AP Photo|EPA|EPA-EFE|Shutterstock|Xinhua|KCNA|Yonhap|Anadolu|Bloomberg|Alamy|PA|PA Media|TASS|Kyodo|dpa)(?:\s*(?:\/|via)\s*[\w .&'-]{1,40})?\))\s*$/;
+const COOKIE = /\bcookies?\b/i;
+const COOKIE_CONTEXT = /\b(?:accept|consent|privacy|policy|use of|we use|settings|preferences)\b/i;
+const BYLINE =
+  /^(?:By|BY)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}(?:\s*(?:,|and|&|\|)\s*[^]{0,80})?$/;
+const DATELINE =
+  /^(?:[A-Z][A-Z'.\- ]{1,40}[A-Z.]|[A-Z][\w'.\- ]{1,40}(?=,[^\n]{0,30}\(|\s*\())(?:,[^()\n\u2013\u2014]{1,40}?)?\s*(?:\([A-Za-z][\w .&/-]{0,30}\))?\s*(?:--|[-\u2013\u2014])\s+/;
+const BULLET = /^[\u2022\u00b7\u25aa\u25ba\u2023\u25e6\u25cf\u2013\u2014*>-]+\s+/;
+const TOPIC_TAG = /^[A-Z][\w'\u2019.&-]*(?: [A-Z][\w'\u2019.&-]*){0,2}$/;
+
+/** Lines of the text, or of the text between HTML tags when HTML was pasted as text. */
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  const pushLines = (from: number, to: number): void => {
+    let s = from;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        if (i > s) lines.push({ start: s, end: i });
+        s = i + 1;
+      }
+    }
+    if (to > s) lines.push({ start: s, end: to });
+  };
+  if (!HTML_HINT.test(text.slice(0, 200_000)) && !HTML_HINT.test(text.slice(-200_000))) {
+    pushLines(0, text.length);
+    return lines;
+  }
+  const lower = text.toLowerCase();
+  let pos = 0;
+  while (pos < text.length) {
+    const lt = text.indexOf('<', pos);
+    if (lt < 0) {
+      pushLines(pos, text.length);
+      break;
+    }
+    const next = text[lt + 1] ?? '';
+    if (!/[A-Za-z/!?]/.test(next)) {
+      // A bare "<" in prose: keep scanning past it within the same run.
+      pushLines(pos, lt + 1);
+      pos = lt + 1;
+      continue;
+    }
+    pushLines(pos, lt);
+    if (text.startsWith('<!--', lt)) {
+      const close = text.indexOf('-->', lt + 4);
+      pos = close < 0 ? text.length : close + 3;
+      continue;
+    }
+    const gt = text.indexOf('>', lt + 1);
+    if (gt < 0) {
+      pos = text.length;
+      break;
+    }
+    const name = /^<\s*([a-z0-9]+)/.exec(lower.slice(lt, Math.min(gt + 1, lt + 20)))?.[1];
+    pos = gt + 1;
+    if (name === 'script' || name === 'style' || name === 'noscript' || name === 'svg') {
+      const close = lower.indexOf(`</${name}`, pos);
+      if (close < 0) {
+        pos = text.length;
+      } else {
+        const end = text.indexOf('>', close);
+        pos = end < 0 ? text.length : end + 1;
+      }
+    }
+  }
+  return lines;
+}
+
+function trimSpan(text: string, line: Line): Line {
+  let { start, end } = line;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+function isClutter(line: string, counts: Map<string, number>): boolean {
+  if (AD_LINE.test(line) || TIMESTAMP.test(line) || SHORT_SOCIAL.test(line)) return true;
+  if (line.length < 160 && PROMPT_START.test(line)) return true;
+  if (line.length < 120 && (CREDIT_LINE.test(line) || AGENCY_CREDIT.test(line))) return true;
+  if (line.length < 400 && COOKIE.test(line) && COOKIE_CONTEXT.test(line)) return true;
+  if (line.length < 100 && BYLINE.test(line) && !/[.!?]$/.test(line)) return true;
+  if (line.length < 40 && TOPIC_TAG.test(line) && (counts.get(line) ?? 0) > 1) return true;
+  return false;
+}
+
+/**
+ * The spans of the body to analyse: one per kept line or paragraph, with clutter left out and
+ * credits, bullets and datelines trimmed off. Offsets point into `text`.
+ */
+export function cleanBody(text: string): Passage[] {
+  const lines = linesOf(text)
+    .map((l) => trimSpan(text, l))
+    .filter((l) => l.end > l.start);
+  const contents = lines.map((l) => text.slice(l.start, l.end));
+  const counts = new Map<string, number>();
+  for (const c of contents) counts.set(c, (counts.get(c) ?? 0) + 1);
+
+  const seen = new Set<string>();
+  const passages: Passage[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const content = contents[i]!;
+    const repeated = seen.has(content);
+    seen.add(content);
+    // Teasers are repeated: drop later copies, and a line doubled back to back entirely.
+    if (repeated || contents[i + 1] === content) continue;
+    if (isClutter(content, counts)) continue;
+    let { start, end } = lines[i]!;
+    const bullet = BULLET.exec(content);
+    if (bullet) start += bullet[0].length;
+    const head = text.slice(start, Math.min(end, start + 120));
+    const dateline = DATELINE.exec(head);
+    if (dateline && end - start > dateline[0].length + 20) start += dateline[0].length;
+    // Credits sit at the end of a caption; look only at the tail so long lines stay linear.
+    const tailFrom = Math.max(start, end - 200);
+    const credit = TRAILING_CREDIT.exec(text.slice(tailFrom, end));
+    if (credit) end = tailFrom + credit.index;
+    ({ start, end } = trimSpan(text, { start, end }));
+    if (end > start) passages.push({ start, end });
+  }
+  return passages;
+}

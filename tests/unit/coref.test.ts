@@ -1,0 +1,74 @@
+// Coreference in the actor stage: surnames, role phrases, counterparts, "the minister", pronouns.
+import { describe, expect, it } from 'vitest';
+import { analyse } from './actors-helpers.ts';
+
+function mentionsOf(text: string, published: string | null = '2022-11-26'): string[] {
+  return analyse(text, published).mentions;
+}
+
+describe('surnames', () => {
+  it('resolves a surname after the full name was introduced', () => {
+    const m = mentionsOf(
+      'Italian Defence Minister Carla Vento arrived on Monday. Vento met troops.',
+    );
+    expect(m).toContain('Vento=carla-vento');
+  });
+  it('uses the gazetteer surname of a person already in the article', () => {
+    const m = mentionsOf('Xi Jinping opened the forum. Later Xi praised the delegates.');
+    expect(m).toContain('Xi=xi-jinping');
+  });
+  it('does not resolve a surname of someone absent from the article', () => {
+    expect(mentionsOf('Biden was not mentioned before this sentence.')).toEqual([]);
+  });
+});
+
+describe('role phrases', () => {
+  it.each([
+    ["China's president sent a letter.", '2022-11-26', "China's president=xi-jinping"],
+    ['The US president signed the order.', '2019-06-01', 'US president=donald-trump'],
+    ['The US president signed the order.', '2022-06-01', 'US president=joe-biden'],
+  ])('%s (%s)', (text, date, mention) => {
+    expect(mentionsOf(text, date)).toContain(mention);
+  });
+
+  it('prefers a person of the article holding the role', () => {
+    const m = mentionsOf(
+      'Ruvanian-born Tanzanian President Amina Juma opened the fair. Later the Tanzanian president left.',
+    );
+    expect(m).toContain('Tanzanian president=amina-juma');
+  });
+
+  it('resolves "his Chinese counterpart" through the possessor office on the date', () => {
+    const m = mentionsOf(
+      'US President Joe Biden told his Chinese counterpart that talks mattered.',
+    );
+    expect(m).toContain('his Chinese counterpart=xi-jinping');
+  });
+
+  it('resolves "the minister" to the most recent person with that role', () => {
+    const m = mentionsOf(
+      'Chilean Foreign Minister Rosa Mella visited Lima. The minister said ties were strong.',
+    );
+    expect(m).toContain('The minister=rosa-mella');
+  });
+});
+
+describe('pronouns', () => {
+  it('resolves he/his when one person is in view', () => {
+    const m = mentionsOf(
+      'Polish President Jan Kowal spoke on Monday. He said his country was ready.',
+    );
+    expect(m).toContain('He=jan-kowal');
+    expect(m).toContain('his=jan-kowal');
+  });
+  it('leaves a pronoun unresolved when two persons are in view', () => {
+    const m = mentionsOf(
+      'Polish President Jan Kowal met Czech Prime Minister Petr Novy. He said talks went well.',
+    );
+    expect(m.some((x) => x.startsWith('He='))).toBe(false);
+  });
+  it('resolves "it" as a subject to the single state in view', () => {
+    const m = mentionsOf('Norway said it would send aid.');
+    expect(m).toContain('it=norway');
+  });
+});
