@@ -1,0 +1,64 @@
+// The API's last stops: a JSON 404 for unknown /api routes and the handler that maps every error.
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { InvalidCursorError, UnknownActorError } from '../graph/index.ts';
+import { ArticleError } from '../ingest/index.ts';
+import { StoreInputError } from '../store/index.ts';
+import { ApiError } from './errors.ts';
+
+export const apiNotFound: RequestHandler = (req, _res, next) => {
+  next(new ApiError(404, 'not_found', `no route ${req.method} ${req.originalUrl.split('?')[0]}`));
+};
+
+/** body-parser and http-errors mark client errors with a type and a status. */
+function clientError(error: unknown): ApiError | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const e = error as { type?: string; status?: number; statusCode?: number; message?: string };
+  switch (e.type) {
+    case 'entity.too.large':
+      return new ApiError(413, 'payload_too_large', 'request body is larger than 2 MB');
+    case 'entity.parse.failed':
+      return new ApiError(400, 'malformed_json', 'request body is not valid JSON');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new ApiError(415, 'unsupported_media_type', e.message ?? 'unsupported encoding');
+  }
+  const status = e.status ?? e.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new ApiError(status, 'bad_request', e.message ?? 'bad request');
+  }
+  return null;
+}
+
+export function toApiError(error: unknown): ApiError | null {
+  if (error instanceof ApiError) return error;
+  if (error instanceof UnknownActorError) {
+    return new ApiError(404, 'not_found', `parameter "${error.parameter}": ${error.message}`);
+  }
+  if (error instanceof InvalidCursorError) {
+    return new ApiError(400, 'invalid_parameter', `parameter "cursor": ${error.message}`);
+  }
+  if (error instanceof ArticleError) {
+    return new ApiError(400, 'invalid_article', `body field "text": ${error.message}`);
+  }
+  if (error instanceof StoreInputError) return new ApiError(400, 'invalid_input', error.message);
+  return clientError(error);
+}
+
+/** Known errors become their 4xx; anything else is a bug, logged and answered with a bare 500. */
+export function errorHandler(
+  log: (...args: unknown[]) => void = console.error,
+): ErrorRequestHandler {
+  return (error, req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const known = toApiError(error);
+    if (known) {
+      res.status(known.status).json({ error: { code: known.code, message: known.message } });
+      return;
+    }
+    log(`stancegraph: ${req.method} ${req.originalUrl} failed:`, error);
+    res.status(500).json({ error: { code: 'internal', message: 'internal server error' } });
+  };
+}

@@ -1,0 +1,35 @@
+// POST /api/extract: runs the extractor on a pasted article and returns what it found without
+// storing anything, so the explorer can preview an article before adding it.
+import { z } from 'zod';
+import { extractArticle } from '../extract/index.ts';
+import { checkArticleText } from '../ingest/index.ts';
+import { Extraction } from '../model/index.ts';
+import { defineRoute } from './route-spec.ts';
+import { ArticleBody } from './schemas.ts';
+
+export const ExtractPreviewResponse = z.object({ extraction: Extraction });
+
+/** A registry entry: add it to ROUTES (after POST /documents) to mount it with validation and OpenAPI. */
+export const extractPreviewRoute = defineRoute({
+  method: 'post',
+  path: '/extract',
+  tag: 'documents',
+  summary: 'Extract an article without storing it (preview)',
+  description:
+    'The same extraction POST /documents would store, for showing actors and events in the text ' +
+    'before the article is added. Nothing is written.',
+  body: ArticleBody,
+  response: { status: 200, description: 'the extraction', schema: ExtractPreviewResponse },
+  errors: [413, 415],
+  handler: ({ body }) => {
+    checkArticleText(body.text);
+    const extraction = extractArticle({
+      text: body.text,
+      title: body.title ?? undefined,
+      published: body.published ?? undefined,
+      source: body.source ?? undefined,
+      url: body.url ?? undefined,
+    });
+    return { body: { extraction } };
+  },
+});

@@ -1,0 +1,52 @@
+// The route registry's entry type: one declaration drives validation, the handler and OpenAPI.
+import type { z } from 'zod';
+import type { Services } from './services.ts';
+
+export interface RouteInput<Q, P, B> {
+  query: Q;
+  params: P;
+  body: B;
+}
+
+export interface RouteReply {
+  status?: number;
+  body: unknown;
+}
+
+export interface RouteSpec<
+  Q extends z.ZodObject | z.ZodType = z.ZodType,
+  P extends z.ZodObject = z.ZodObject,
+  B extends z.ZodType = z.ZodType,
+> {
+  method: 'get' | 'post' | 'delete';
+  /** Express path, e.g. /actors/:id (relative to /api unless absolute is set). */
+  path: string;
+  /** True for routes outside /api (e.g. /healthz). */
+  absolute?: boolean;
+  summary: string;
+  description?: string;
+  tag: string;
+  query?: Q;
+  params?: P;
+  body?: B;
+  response: { status: number; description: string; schema: z.ZodType };
+  /** Extra statuses the route can answer with (besides 400 for bad input when it has input). */
+  errors?: number[];
+  /** Non-JSON answers (the docs page) send their own content; the registry still documents them. */
+  contentType?: string;
+  handler: (
+    input: RouteInput<
+      Q extends z.ZodType ? z.infer<Q> : undefined,
+      z.infer<P>,
+      B extends z.ZodType ? z.infer<B> : undefined
+    >,
+    services: Services,
+  ) => RouteReply;
+}
+
+/** Keeps each route's handler typed against its own schemas while the registry stays one list. */
+export function defineRoute<Q extends z.ZodType, P extends z.ZodObject, B extends z.ZodType>(
+  spec: RouteSpec<Q, P, B>,
+): RouteSpec {
+  return spec as unknown as RouteSpec;
+}

@@ -1,0 +1,57 @@
+// The /api router: mounts the registry's routes with validation, plus the OpenAPI document and docs page.
+import express, { type Request, type Router } from 'express';
+import type { StanceGraph } from '../graph/index.ts';
+import type { Store } from '../store/index.ts';
+import { renderDocsPage } from './docs-page.ts';
+import { ApiError } from './errors.ts';
+import { buildOpenApi } from './openapi.ts';
+import type { RouteSpec } from './route-spec.ts';
+import { ROUTES } from './routes.ts';
+import { createServices, type Services } from './services.ts';
+import { parseBody, parseParams, parseQuery } from './validate.ts';
+
+/** Bodies above this are refused with 413 before they are parsed. */
+export const BODY_LIMIT = '2mb';
+
+function handle(spec: RouteSpec, services: Services) {
+  return (req: Request, res: express.Response) => {
+    if (spec.body && !req.is('application/json')) {
+      throw new ApiError(415, 'unsupported_media_type', 'request body must be application/json');
+    }
+    const input = {
+      query: spec.query ? parseQuery(spec.query as never, req.query) : undefined,
+      params: spec.params ? parseParams(spec.params, req.params) : {},
+      body: spec.body ? parseBody(spec.body, req.body) : undefined,
+    };
+    const reply = spec.handler(input as never, services);
+    res.status(reply.status ?? spec.response.status).json(reply.body);
+  };
+}
+
+/** Routes declared absolute (e.g. /healthz) mounted on the app root. */
+export function createRootRouter(store: Store, graph: StanceGraph): Router {
+  const router = express.Router();
+  const services = createServices(store, graph);
+  for (const spec of ROUTES.filter((r) => r.absolute)) {
+    router[spec.method](spec.path, handle(spec, services));
+  }
+  return router;
+}
+
+export function createApiRouter(store: Store, graph: StanceGraph): Router {
+  const router = express.Router();
+  const services = createServices(store, graph);
+  const openapi = buildOpenApi(ROUTES);
+  const docs = renderDocsPage(openapi);
+  router.use(express.json({ limit: BODY_LIMIT }));
+  router.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  router.get('/docs', (_req, res) => {
+    res.type('html').send(docs);
+  });
+  for (const spec of ROUTES.filter((r) => !r.absolute)) {
+    router[spec.method](spec.path, handle(spec, services));
+  }
+  return router;
+}

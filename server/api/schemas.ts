@@ -1,0 +1,286 @@
+// Zod schemas of every API input and output; the routes validate with them and OpenAPI is built from them.
+import { z } from 'zod';
+import {
+  ActorKind,
+  DatedRole,
+  DocumentRecord,
+  DocumentSummary,
+  Event,
+  EventMode,
+  Extraction,
+  IsoDate,
+  PloverType,
+  Polarity,
+  Quad,
+} from '../model/index.ts';
+
+const date = (what: string) => IsoDate.optional().describe(what);
+const list = <T extends z.ZodType>(item: T, what: string) =>
+  z.array(item).optional().describe(`${what} (comma-separated or repeated)`);
+const limit = (max: number, dflt: number) =>
+  z.coerce.number().int().min(1).max(max).default(dflt).describe(`page size, 1..${max}`);
+const cursor = z.string().max(1000).optional().describe('opaque cursor from the previous page');
+const actorRef = (what: string) => z.string().min(1).max(200).describe(what);
+const flag = (what: string) =>
+  z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true'))
+    .describe(what);
+
+/** from must not come after to. */
+function orderedDates(v: { from?: string; to?: string }, ctx: z.RefinementCtx) {
+  if (v.from !== undefined && v.to !== undefined && v.from.slice(0, 10) > v.to.slice(0, 10)) {
+    if (v.from.slice(0, v.to.length) === v.to) return;
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before "from"' });
+  }
+}
+
+const eventFilterShape = {
+  from: date('earliest event date, YYYY, YYYY-MM or YYYY-MM-DD'),
+  to: date('latest event date, YYYY, YYYY-MM or YYYY-MM-DD'),
+  type: list(PloverType, 'PLOVER event types'),
+  quad: list(Quad, 'quad classes'),
+  polarity: list(Polarity, 'polarities'),
+  minConfidence: z.coerce.number().min(0).max(1).optional().describe('minimum confidence, 0..1'),
+};
+
+export const GraphQuery = z
+  .object({
+    ...eventFilterShape,
+    kind: list(ActorKind, 'actor kinds'),
+    focus: actorRef('actor id at the centre of an ego network').optional(),
+    depth: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(3)
+      .default(1)
+      .describe('ego network depth, 1..3 (with focus)'),
+    mode: z
+      .enum(['events', 'dyads'])
+      .default('events')
+      .describe('one edge per event, or one per ordered actor pair'),
+    affiliations: flag('include person affiliation edges (default true)'),
+    layout: flag('refine positions with ForceAtlas2 (default true)'),
+  })
+  .superRefine(orderedDates);
+
+export const ActorsQuery = z.object({
+  q: z.string().max(200).optional().describe('name or alias; prefix and one typo tolerated'),
+  kind: list(ActorKind, 'actor kinds'),
+  limit: limit(100, 20),
+  cursor,
+});
+
+export const IdParams = z.object({ id: z.string().min(1).max(200).describe('id') });
+
+export const RelationsQuery = z
+  .object({
+    source: actorRef('acting actor id').optional(),
+    target: actorRef('targeted actor id').optional(),
+    actor: actorRef('actor id on either end').optional(),
+    ...eventFilterShape,
+    document: z.string().min(1).max(64).optional().describe('document id'),
+    limit: limit(500, 50),
+    cursor,
+  })
+  .superRefine(orderedDates);
+
+export const StanceQuery = z
+  .object({
+    source: actorRef('first actor id'),
+    target: actorRef('second actor id'),
+    from: eventFilterShape.from,
+    to: eventFilterShape.to,
+  })
+  .superRefine(orderedDates);
+
+export const PathsQuery = z.object({
+  from: actorRef('start actor id'),
+  to: actorRef('end actor id'),
+  maxLength: z.coerce.number().int().min(1).max(6).default(4).describe('most hops, 1..6'),
+});
+
+export const DocumentsQuery = z.object({ limit: limit(500, 50), cursor });
+
+export const ArticleBody = z.object({
+  text: z.string().min(1).describe('the article body'),
+  title: z.string().max(1000).nullish(),
+  published: IsoDate.nullish().describe('publication date, YYYY-MM-DD'),
+  source: z.string().max(1000).nullish(),
+  url: z.string().max(4000).nullish(),
+});
+
+export const ErrorResponse = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+
+const Counts = z.object({
+  cooperative: z.number().int(),
+  hostile: z.number().int(),
+  neutral: z.number().int(),
+});
+const ActorNode = Counts.extend({
+  kind: ActorKind,
+  name: z.string(),
+  country: z.string().nullable(),
+  aliases: z.array(z.string()),
+  documents: z.number().int(),
+  eventCount: z.number().int(),
+  outCount: z.number().int(),
+  inCount: z.number().int(),
+});
+const Dyad = Counts.extend({
+  source: z.string(),
+  target: z.string(),
+  eventCount: z.number().int(),
+  netScore: z.number(),
+  firstDate: z.string().nullable(),
+  lastDate: z.string().nullable(),
+});
+const EventOut = Event.describe('an event with its evidence and provenance');
+
+export const GraphResponse = z.object({
+  attributes: z.object({
+    mode: z.enum(['events', 'dyads']),
+    focus: z.string().nullable(),
+    depth: z.number().int().nullable(),
+  }),
+  options: z.object({
+    type: z.literal('directed'),
+    multi: z.boolean(),
+    allowSelfLoops: z.boolean(),
+  }),
+  nodes: z.array(
+    z.object({
+      key: z.string(),
+      attributes: ActorNode.extend({
+        label: z.string(),
+        x: z.number(),
+        y: z.number(),
+        size: z.number(),
+      }),
+    }),
+  ),
+  edges: z.array(
+    z.object({
+      key: z.string(),
+      source: z.string(),
+      target: z.string(),
+      attributes: z
+        .object({ kind: z.enum(['event', 'affiliation', 'dyad']) })
+        .catchall(z.unknown())
+        .describe(
+          'event: the event fields; affiliation: role, document; dyad: counts, netScore, polarity, types',
+        ),
+    }),
+  ),
+});
+
+export const ActorSearchResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      kind: ActorKind,
+      country: z.string().nullable(),
+      aliases: z.array(z.string()),
+      documents: z.number().int(),
+      eventCount: z.number().int(),
+      score: z.number(),
+      matched: z.string(),
+    }),
+  ),
+  total: z.number().int(),
+  nextCursor: z.string().nullable(),
+});
+
+const PartnerOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: ActorKind,
+  eventCount: z.number().int(),
+  netScore: z.number(),
+  polarity: Polarity,
+  outgoing: Dyad.nullable(),
+  incoming: Dyad.nullable(),
+});
+
+export const ActorResponse = ActorNode.extend({
+  id: z.string(),
+  roles: z.array(DatedRole),
+  partners: z.array(PartnerOut),
+  documentIds: z.array(z.string()),
+});
+
+export const RelationsResponse = z.object({
+  items: z.array(EventOut),
+  total: z.number().int(),
+  nextCursor: z.string().nullable(),
+});
+
+const DirectedStance = Dyad.extend({
+  polarity: Polarity,
+  byType: z.record(z.string(), z.number().int()),
+  timeline: z.array(
+    Counts.extend({ month: z.string(), eventCount: z.number().int(), netScore: z.number() }),
+  ),
+  offTimeline: z.number().int(),
+});
+export const StanceResponse = z.object({
+  source: z.object({ id: z.string(), name: z.string() }),
+  target: z.object({ id: z.string(), name: z.string() }),
+  forward: DirectedStance,
+  backward: DirectedStance,
+  eventCount: z.number().int(),
+  netScore: z.number(),
+});
+
+export const PathResponse = z.object({
+  found: z.boolean(),
+  nodes: z.array(z.string()),
+  hops: z.array(
+    z.object({
+      from: z.string(),
+      to: z.string(),
+      eventCount: z.number().int(),
+      events: z.array(EventOut),
+    }),
+  ),
+});
+
+export const DocumentsResponse = z.object({
+  items: z.array(DocumentSummary),
+  nextCursor: z.string().nullable(),
+});
+export const DocumentResponse = z.object({ document: DocumentRecord, extraction: Extraction });
+export const IngestResponse = z.object({
+  id: z.string(),
+  created: z.boolean(),
+  extraction: Extraction,
+});
+export const DeleteResponse = z.object({ id: z.string(), deleted: z.literal(true) });
+
+export const OntologyResponse = z.object({
+  quads: z.array(z.object({ id: Quad, label: z.string(), number: z.number().int() })),
+  types: z.array(
+    z.object({
+      type: PloverType,
+      quad: Quad,
+      polarity: Polarity,
+      score: z.number(),
+      description: z.string(),
+    }),
+  ),
+  polarities: z.array(Polarity),
+  actorKinds: z.array(ActorKind),
+  eventModes: z.array(EventMode),
+});
+
+export const HealthResponse = z.object({
+  status: z.literal('ok'),
+  documents: z.number().int(),
+  actors: z.number().int(),
+  events: z.number().int(),
+});

@@ -1,0 +1,49 @@
+// The Express application: API, health check and the built explorer client; listening is index.ts's job.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import {
+  ApiError,
+  apiNotFound,
+  createApiRouter,
+  createRootRouter,
+  errorHandler,
+} from './api/index.ts';
+import type { StanceGraph } from './graph/index.ts';
+import { PROJECT_ROOT } from './model/index.ts';
+import type { Store } from './store/index.ts';
+
+export interface AppOptions {
+  store: Store;
+  graph: StanceGraph;
+  /** Folder of the built client; default client/dist. Skipped when it has no index.html. */
+  clientDir?: string;
+  /** Where unexpected errors are reported; default console.error. */
+  log?: (...args: unknown[]) => void;
+}
+
+export function createApp({ store, graph, clientDir, log }: AppOptions): express.Application {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(helmet());
+  app.use(createRootRouter(store, graph));
+  app.use('/api', createApiRouter(store, graph));
+  app.use('/api', apiNotFound);
+
+  const dir = path.resolve(clientDir ?? path.join(PROJECT_ROOT, 'client', 'dist'));
+  const index = path.join(dir, 'index.html');
+  if (existsSync(index)) {
+    app.use(express.static(dir, { index: false }));
+    // The explorer routes on the client, so every other GET gets its page.
+    app.get('/{*path}', (_req, res) => {
+      res.sendFile(index);
+    });
+  }
+  app.use((req, _res, next) => {
+    next(new ApiError(404, 'not_found', `no route ${req.method} ${req.path}`));
+  });
+  app.use(errorHandler(log));
+  return app;
+}

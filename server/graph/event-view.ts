@@ -1,0 +1,30 @@
+// Turning event edges into query results, and the newest-first order they are listed in.
+import { byCodeUnits } from './contributions.ts';
+import type { StanceGraph } from './stance-graph.ts';
+import type { EventView } from './types.ts';
+
+/** The event behind an edge, or null for affiliation edges. */
+export function eventView(sg: StanceGraph, key: string): EventView | null {
+  const attrs = sg.graph.getEdgeAttributes(key);
+  if (attrs.kind !== 'event') return null;
+  const view: EventView & { kind?: 'event' } = {
+    ...attrs,
+    source: sg.graph.source(key),
+    target: sg.graph.target(key),
+  };
+  delete view.kind;
+  return view;
+}
+
+/** Newest first; undated events last; ties by event id so the order is total. */
+export function newestFirst(
+  a: { date: string | null; id: string },
+  b: { date: string | null; id: string },
+): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return a.date > b.date ? -1 : 1;
+  }
+  return byCodeUnits(a.id, b.id);
+}

@@ -1,0 +1,71 @@
+// Attribute shapes of the stance graph's nodes (actors), edges (events, affiliations) and dyads.
+import type {
+  ActorKind,
+  DatePrecision,
+  Evidence,
+  EventMode,
+  PloverType,
+  Polarity,
+  Quad,
+} from '../model/index.ts';
+
+/** Tallies of events touching an actor or a dyad, by polarity. */
+export interface PolarityCounts {
+  cooperative: number;
+  hostile: number;
+  neutral: number;
+}
+
+export interface ActorNodeAttributes extends PolarityCounts {
+  kind: ActorKind;
+  name: string;
+  country: string | null;
+  /** Sorted union of the surface forms seen across documents. */
+  aliases: string[];
+  /** Number of documents that mention the actor. */
+  documents: number;
+  eventCount: number;
+  outCount: number;
+  inCount: number;
+}
+
+export interface EventEdgeAttributes {
+  kind: 'event';
+  /** The event id from the extraction (the edge key may be namespaced if ids collide). */
+  id: string;
+  type: PloverType;
+  quad: Quad;
+  polarity: Polarity;
+  score: number;
+  mode: EventMode | null;
+  date: string | null;
+  datePrecision: DatePrecision | null;
+  confidence: number;
+  document: string;
+  extractor: string;
+  evidence: Evidence;
+}
+
+export interface AffiliationEdgeAttributes {
+  kind: 'affiliation';
+  role: string;
+  document: string;
+}
+
+export type StanceEdgeAttributes = EventEdgeAttributes | AffiliationEdgeAttributes;
+
+/** The aggregate stance of one ordered pair (source -> target) over its events. */
+export interface DyadStance extends PolarityCounts {
+  source: string;
+  target: string;
+  eventCount: number;
+  netScore: number;
+  firstDate: string | null;
+  lastDate: string | null;
+}
+
+/** An event as the queries return it: the edge attributes plus its endpoints. */
+export interface EventView extends Omit<EventEdgeAttributes, 'kind'> {
+  source: string;
+  target: string;
+}

@@ -1,0 +1,158 @@
+// The document endpoints: listing, reading, ingesting (new and duplicate), deleting, and bad bodies.
+import request from 'supertest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildGraph } from '../../server/graph/index.ts';
+import { Extraction } from '../../server/model/index.ts';
+import { articleText, bundle, testApp } from './setup.ts';
+
+const t = testApp();
+const api = request(t.app);
+afterAll(() => t.close());
+
+const ids = {
+  one: bundle('one').extraction.document.id,
+  two: bundle('two').extraction.document.id,
+  three: bundle('three').extraction.document.id,
+};
+
+/** Order-independent content of a graph, dyads included. */
+function canonical(g: ReturnType<typeof buildGraph>) {
+  const data = g.export();
+  const byKey = (a: { key?: string }, b: { key?: string }) => (a.key! < b.key! ? -1 : 1);
+  return {
+    nodes: [...data.nodes].sort(byKey),
+    edges: [...data.edges].sort(byKey),
+    dyads: g.dyads(),
+  };
+}
+
+describe('GET /api/documents', () => {
+  it('lists documents newest first with a cursor', async () => {
+    const res = await api.get('/api/documents?limit=2').expect(200);
+    expect(res.body.items.map((d: { id: string }) => d.id)).toEqual([ids.three, ids.two]);
+    expect(res.body.items[0]).toMatchObject({
+      eventCount: 3,
+      title: 'Ocean Council sends aid to Westria',
+    });
+    expect(res.body.items[0].text).toBeUndefined();
+    const next = await api
+      .get('/api/documents')
+      .query({ limit: 2, cursor: res.body.nextCursor })
+      .expect(200);
+    expect(next.body.items.map((d: { id: string }) => d.id)).toEqual([ids.one]);
+    expect(next.body.nextCursor).toBeNull();
+  });
+
+  it.each([
+    ['limit=0', 'limit'],
+    ['limit=501', 'limit'],
+    ['cursor=%21%21', 'cursor'],
+  ])('rejects %s with a 400 naming %s', async (query, param) => {
+    const res = await api.get(`/api/documents?${query}`).expect(400);
+    expect(res.body.error.message).toContain(`"${param}"`);
+  });
+});
+
+describe('GET /api/documents/:id', () => {
+  it('returns the text and the extraction with spans into it', async () => {
+    const res = await api.get(`/api/documents/${ids.one}`).expect(200);
+    expect(res.body.document).toMatchObject({ id: ids.one, text: bundle('one').text });
+    const extraction = Extraction.parse(res.body.extraction);
+    for (const e of extraction.events) {
+      expect(res.body.document.text.slice(e.evidence.start, e.evidence.end)).toBe(e.evidence.quote);
+    }
+    expect(extraction.actors.find((a) => a.id === 'norland')?.mentions.length).toBeGreaterThan(0);
+  });
+
+  it('answers 404 for an unknown id', async () => {
+    const res = await api.get('/api/documents/0000000000000000').expect(404);
+    expect(res.body.error).toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('POST /api/documents', () => {
+  const text = articleText('post test');
+
+  it('ingests a new article with 201 and then reports the duplicate with 200', async () => {
+    const created = await api
+      .post('/api/documents')
+      .send({ text, title: 'Talks resume', published: '2023-04-03', source: 'Test Wire' })
+      .expect(201);
+    expect(created.body.created).toBe(true);
+    expect(typeof created.body.id).toBe('string');
+    const extraction = Extraction.parse(created.body.extraction);
+    expect(extraction.document).toMatchObject({ id: created.body.id, title: 'Talks resume' });
+    expect(t.graph.hasDocument(created.body.id)).toBe(true);
+    for (const e of extraction.events) {
+      expect(t.graph.graph.hasEdge(e.id)).toBe(true);
+    }
+    const stored = await api.get(`/api/documents/${created.body.id}`).expect(200);
+    expect(stored.body.document.text).toBe(text);
+
+    const dup = await api.post('/api/documents').send({ text }).expect(200);
+    expect(dup.body).toMatchObject({ id: created.body.id, created: false });
+    expect(Extraction.parse(dup.body.extraction).document.id).toBe(created.body.id);
+  });
+
+  it('refuses bodies that are not JSON objects with text', async () => {
+    const wrongType = await api
+      .post('/api/documents')
+      .set('content-type', 'text/plain')
+      .send(text)
+      .expect(415);
+    expect(wrongType.body.error.code).toBe('unsupported_media_type');
+    const noType = await api.post('/api/documents').expect(415);
+    expect(noType.body.error).toBeDefined();
+    const malformed = await api
+      .post('/api/documents')
+      .set('content-type', 'application/json')
+      .send('{"text": "unterminated')
+      .expect(400);
+    expect(malformed.body.error.code).toBe('malformed_json');
+    const missing = await api.post('/api/documents').send({ title: 'no text' }).expect(400);
+    expect(missing.body.error.message).toContain('"text"');
+    const badDate = await api.post('/api/documents').send({ text, published: 'soon' }).expect(400);
+    expect(badDate.body.error.message).toContain('"published"');
+    const notObject = await api.post('/api/documents').send([1, 2]).expect(400);
+    expect(notObject.body.error).toBeDefined();
+    const blank = await api.post('/api/documents').send({ text: '   ' }).expect(400);
+    expect(blank.body.error.message).toContain('"text"');
+  });
+
+  it('refuses bodies over 2 MB with 413', async () => {
+    const huge = JSON.stringify({ text: 'a'.repeat(2 * 1024 * 1024 + 10) });
+    const res = await api
+      .post('/api/documents')
+      .set('content-type', 'application/json')
+      .send(huge)
+      .expect(413);
+    expect(res.body.error.code).toBe('payload_too_large');
+  });
+});
+
+describe('DELETE /api/documents/:id', () => {
+  it('removes the document, its events and actors left unmentioned', async () => {
+    await api.delete(`/api/documents/${ids.three}`).expect(200, { id: ids.three, deleted: true });
+    await api.get(`/api/documents/${ids.three}`).expect(404);
+    await api.delete(`/api/documents/${ids.three}`).expect(404);
+    const graph = await api.get('/api/graph').expect(200);
+    const docs = graph.body.edges.map(
+      (e: { attributes: { document: string } }) => e.attributes.document,
+    );
+    expect(docs).not.toContain(ids.three);
+    const keys = graph.body.nodes.map((n: { key: string }) => n.key);
+    expect(keys).not.toContain('westria');
+    expect(keys).not.toContain('kasimir-oduya');
+    await api.get('/api/actors/westria').expect(404);
+    const rel = await api.get(`/api/relations?document=${ids.three}`).expect(200);
+    expect(rel.body.total).toBe(0);
+  });
+
+  it('leaves the same graph as a fresh build from the store', () => {
+    expect(canonical(t.graph)).toEqual(canonical(buildGraph(t.store.allExtractions())));
+  });
+
+  it('logged no unexpected errors', () => {
+    expect(t.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,298 @@
+// The read endpoints over a seeded store: graph, actors, relations, stance, paths, ontology, health, docs.
+import request from 'supertest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bundle, testApp } from './setup.ts';
+
+const t = testApp();
+const api = request(t.app);
+afterAll(() => t.close());
+
+describe('GET /api/graph', () => {
+  it('serves the whole graph in serialized form with sigma attributes', async () => {
+    const res = await api.get('/api/graph').expect(200);
+    expect(res.body.options).toMatchObject({ type: 'directed', multi: true });
+    expect(res.body.nodes).toHaveLength(6);
+    const events = res.body.edges.filter(
+      (e: { attributes: { kind: string } }) => e.attributes.kind === 'event',
+    );
+    expect(events).toHaveLength(9);
+    const node = res.body.nodes.find((n: { key: string }) => n.key === 'norland');
+    expect(node.attributes).toMatchObject({ label: 'Norland', kind: 'state', documents: 2 });
+    expect(typeof node.attributes.x).toBe('number');
+  });
+
+  it('applies filters, ego networks and dyad mode', async () => {
+    const aid = await api.get('/api/graph?type=AID').expect(200);
+    expect(aid.body.nodes.map((n: { key: string }) => n.key).sort()).toEqual([
+      'ocean-council',
+      'westria',
+    ]);
+    const hostile = await api
+      .get('/api/graph')
+      .query({ polarity: 'hostile', affiliations: 'false', kind: 'state' })
+      .expect(200);
+    expect(hostile.body.edges).toHaveLength(3);
+    const ranged = await api.get('/api/graph?from=2023-03&to=2023-03-31&affiliations=false');
+    expect(
+      ranged.body.edges.map((e: { attributes: { type: string } }) => e.attributes.type).sort(),
+    ).toEqual(['AGREE', 'CONSULT']);
+    const conf = await api.get('/api/graph?minConfidence=0.9&affiliations=false');
+    expect(conf.body.edges).toHaveLength(2);
+    const ego = await api.get('/api/graph?focus=norland&depth=1').expect(200);
+    expect(ego.body.nodes).toHaveLength(3);
+    expect(ego.body.attributes).toEqual({ mode: 'events', focus: 'norland', depth: 1 });
+    const dyads = await api.get('/api/graph?mode=dyads&type=AGREE,CONSULT').expect(200);
+    expect(dyads.body.edges).toHaveLength(1);
+    expect(dyads.body.edges[0].attributes).toMatchObject({
+      kind: 'dyad',
+      eventCount: 2,
+      netScore: 5,
+    });
+  });
+
+  it('accepts repeated list parameters', async () => {
+    const res = await api.get('/api/graph?type=AID&type=SANCTION&affiliations=false').expect(200);
+    expect(res.body.edges).toHaveLength(2);
+  });
+
+  it.each([
+    ['type=FOO', 'type'],
+    ['quad=sideways', 'quad'],
+    ['polarity=angry', 'polarity'],
+    ['kind=planet', 'kind'],
+    ['from=2023-13-01', 'from'],
+    ['to=yesterday', 'to'],
+    ['from=2023-05&to=2023-01', 'to'],
+    ['minConfidence=2', 'minConfidence'],
+    ['minConfidence=abc', 'minConfidence'],
+    ['depth=4&focus=norland', 'depth'],
+    ['mode=tree', 'mode'],
+    ['affiliations=maybe', 'affiliations'],
+  ])('rejects %s with a 400 naming %s', async (query, param) => {
+    const res = await api.get(`/api/graph?${query}`).expect(400);
+    expect(res.body.error.code).toBe('invalid_parameter');
+    expect(res.body.error.message).toContain(`"${param}"`);
+  });
+
+  it('answers 404 for an unknown focus', async () => {
+    const res = await api.get('/api/graph?focus=atlantis').expect(404);
+    expect(res.body.error).toMatchObject({ code: 'not_found' });
+    expect(res.body.error.message).toContain('atlantis');
+  });
+});
+
+describe('GET /api/actors', () => {
+  it('searches names and aliases, tolerant of case, accents and typos', async () => {
+    const res = await api.get('/api/actors?q=ELODIE').expect(200);
+    expect(res.body.items[0]).toMatchObject({ id: 'elodie-varga', name: 'Élodie Varga' });
+    const typo = await api.get('/api/actors').query({ q: 'Kasmir' }).expect(200);
+    expect(typo.body.items[0].id).toBe('kasimir-oduya');
+    const alias = await api.get('/api/actors?q=nordl').expect(200);
+    expect(alias.body.items[0].id).toBe('norland');
+    const people = await api.get('/api/actors?kind=person').expect(200);
+    expect(people.body.items.map((a: { id: string }) => a.id).sort()).toEqual([
+      'elodie-varga',
+      'kasimir-oduya',
+    ]);
+  });
+
+  it('paginates with limit and cursor', async () => {
+    const first = await api.get('/api/actors?limit=4').expect(200);
+    expect(first.body.items).toHaveLength(4);
+    expect(first.body.total).toBe(6);
+    const second = await api.get('/api/actors').query({ limit: 4, cursor: first.body.nextCursor });
+    expect(second.body.items).toHaveLength(2);
+    expect(second.body.nextCursor).toBeNull();
+  });
+
+  it.each([
+    ['limit=0', 'limit'],
+    ['limit=101', 'limit'],
+    ['limit=ten', 'limit'],
+    ['cursor=garbage', 'cursor'],
+    ['kind=planet', 'kind'],
+  ])('rejects %s with a 400 naming %s', async (query, param) => {
+    const res = await api.get(`/api/actors?${query}`).expect(400);
+    expect(res.body.error.message).toContain(`"${param}"`);
+  });
+});
+
+describe('GET /api/actors/:id', () => {
+  it('gives the actor with roles, counts and partners', async () => {
+    const res = await api.get('/api/actors/elodie-varga').expect(200);
+    expect(res.body).toMatchObject({ id: 'elodie-varga', kind: 'person', country: 'norland' });
+    expect(res.body.roles.length).toBeGreaterThan(0);
+    expect(res.body.partners[0]).toMatchObject({ id: 'ocean-council', eventCount: 1 });
+    const norland = await api.get('/api/actors/norland').expect(200);
+    expect(norland.body).toMatchObject({ eventCount: 4, documents: 2 });
+    expect(norland.body.partners[0]).toMatchObject({ id: 'sudmark', eventCount: 4 });
+  });
+
+  it('answers 404 for an unknown or malformed id', async () => {
+    expect((await api.get('/api/actors/atlantis').expect(404)).body.error.code).toBe('not_found');
+    await api.get('/api/actors/%E0%A4%A').expect(400);
+  });
+});
+
+describe('GET /api/relations', () => {
+  it('lists events with evidence, newest first, paginated', async () => {
+    const res = await api.get('/api/relations?source=norland&target=sudmark').expect(200);
+    expect(res.body.items.map((e: { type: string }) => e.type)).toEqual([
+      'CONSULT',
+      'AGREE',
+      'ACCUSE',
+    ]);
+    const text = bundle('two').text;
+    const ev = res.body.items[0];
+    expect(text.slice(ev.evidence.start, ev.evidence.end)).toBe(ev.evidence.quote);
+    expect(ev.document).toBe(bundle('two').extraction.document.id);
+    const page = await api.get('/api/relations?limit=4').expect(200);
+    expect(page.body.items).toHaveLength(4);
+    expect(page.body.total).toBe(9);
+    const rest = await api.get('/api/relations').query({ limit: 10, cursor: page.body.nextCursor });
+    expect(rest.body.items).toHaveLength(5);
+    const ids = new Set([...page.body.items, ...rest.body.items].map((e: { id: string }) => e.id));
+    expect(ids.size).toBe(9);
+    const filtered = await api.get(
+      '/api/relations?quad=material-conflict&from=2023-02-01&to=2023-02-28',
+    );
+    expect(filtered.body.items.map((e: { type: string }) => e.type)).toEqual(['SANCTION']);
+    const byDoc = await api.get(
+      `/api/relations?document=${bundle('three').extraction.document.id}`,
+    );
+    expect(byDoc.body.total).toBe(3);
+  });
+
+  it.each([
+    ['limit=501', 'limit'],
+    ['type=HUG', 'type'],
+    ['from=2023-02-30x', 'from'],
+    ['cursor=xyz', 'cursor'],
+  ])('rejects %s with a 400 naming %s', async (query, param) => {
+    const res = await api.get(`/api/relations?${query}`).expect(400);
+    expect(res.body.error.message).toContain(`"${param}"`);
+  });
+
+  it('answers 404 for an unknown actor', async () => {
+    const res = await api.get('/api/relations?source=atlantis').expect(404);
+    expect(res.body.error.message).toContain('"source"');
+  });
+});
+
+describe('GET /api/stance', () => {
+  it('describes the dyad in both directions', async () => {
+    const res = await api.get('/api/stance?source=norland&target=sudmark').expect(200);
+    expect(res.body.forward).toMatchObject({
+      eventCount: 3,
+      netScore: 2,
+      cooperative: 2,
+      hostile: 1,
+    });
+    expect(res.body.forward.byType).toEqual({ ACCUSE: 1, AGREE: 1, CONSULT: 1 });
+    expect(res.body.forward.timeline.map((p: { month: string }) => p.month)).toEqual([
+      '2023-01',
+      '2023-03',
+    ]);
+    expect(res.body.backward).toMatchObject({ eventCount: 1, netScore: -2 });
+  });
+
+  it('requires both actors and knows them', async () => {
+    const missing = await api.get('/api/stance?source=norland').expect(400);
+    expect(missing.body.error.message).toContain('"target"');
+    const unknown = await api.get('/api/stance?source=norland&target=atlantis').expect(404);
+    expect(unknown.body.error.message).toContain('"target"');
+  });
+});
+
+describe('GET /api/paths', () => {
+  it('finds the shortest chain of events', async () => {
+    const res = await api.get('/api/paths?from=elodie-varga&to=westria').expect(200);
+    expect(res.body.found).toBe(true);
+    expect(res.body.nodes).toEqual(['elodie-varga', 'ocean-council', 'westria']);
+    expect(res.body.hops[1].events[0]).toMatchObject({ type: 'AID', source: 'ocean-council' });
+    const none = await api.get('/api/paths?from=norland&to=elodie-varga&maxLength=1').expect(200);
+    expect(none.body).toEqual({ found: false, nodes: [], hops: [] });
+  });
+
+  it('validates its parameters', async () => {
+    expect(
+      (await api.get('/api/paths?from=norland&to=westria&maxLength=9').expect(400)).body.error
+        .message,
+    ).toContain('"maxLength"');
+    expect((await api.get('/api/paths?to=westria').expect(400)).body.error.message).toContain(
+      '"from"',
+    );
+    expect(
+      (await api.get('/api/paths?from=norland&to=atlantis').expect(404)).body.error.message,
+    ).toContain('"to"');
+  });
+});
+
+describe('meta endpoints', () => {
+  it('serves the ontology', async () => {
+    const res = await api.get('/api/ontology').expect(200);
+    expect(res.body.types).toHaveLength(16);
+    expect(res.body.types.find((x: { type: string }) => x.type === 'ASSAULT')).toMatchObject({
+      quad: 'material-conflict',
+      polarity: 'hostile',
+    });
+    expect(res.body.quads.map((q: { id: string }) => q.id)).toContain('verbal-cooperation');
+  });
+
+  it('reports health with counts', async () => {
+    const res = await api.get('/healthz').expect(200);
+    expect(res.body).toEqual({ status: 'ok', documents: 3, actors: 6, events: 9 });
+  });
+
+  it('publishes an OpenAPI 3.1 document generated from the schemas', async () => {
+    const res = await api.get('/api/openapi.json').expect(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    for (const p of [
+      '/api/graph',
+      '/api/actors',
+      '/api/actors/{id}',
+      '/api/relations',
+      '/api/stance',
+      '/api/paths',
+      '/api/documents',
+      '/api/documents/{id}',
+      '/api/ontology',
+      '/healthz',
+    ]) {
+      expect(res.body.paths[p], p).toBeDefined();
+    }
+    expect(Object.keys(res.body.paths['/api/documents'])).toEqual(['get', 'post']);
+    const limit = res.body.paths['/api/actors'].get.parameters.find(
+      (p: { name: string }) => p.name === 'limit',
+    );
+    expect(limit.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 100, default: 20 });
+    const type = res.body.paths['/api/graph'].get.parameters.find(
+      (p: { name: string }) => p.name === 'type',
+    );
+    expect(type.schema.items.enum).toHaveLength(16);
+    const body =
+      res.body.paths['/api/documents'].post.requestBody.content['application/json'].schema;
+    expect(body.required).toEqual(['text']);
+  });
+
+  it('renders an escaped HTML reference without scripts', async () => {
+    const res = await api
+      .get('/api/docs')
+      .expect(200)
+      .expect('content-type', /text\/html/);
+    expect(res.text).toContain('/api/relations');
+    expect(res.text).toContain('minConfidence');
+    expect(res.text).not.toMatch(/<script/i);
+    expect(res.text).toContain('{&quot;error&quot;: {&quot;code&quot;, &quot;message&quot;}}');
+  });
+
+  it('answers unknown /api routes with a JSON 404', async () => {
+    const res = await api.get('/api/nothing-here').expect(404);
+    expect(res.body.error.code).toBe('not_found');
+    await api.put('/api/graph').expect(404);
+  });
+
+  it('logged no unexpected errors', () => {
+    expect(t.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+// Shared set-up for the API suites: a temporary SQLite store seeded with the fixture bundles, and the app.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type express from 'express';
+import { createApp } from '../../server/app.ts';
+import { buildGraph, type StanceGraph } from '../../server/graph/index.ts';
+import { DocumentBundle } from '../../server/model/index.ts';
+import { openSqliteStore, type Store } from '../../server/store/index.ts';
+
+export function bundle(name: 'one' | 'two' | 'three'): DocumentBundle {
+  const file = fileURLToPath(new URL(`../fixtures/extractions/${name}.json`, import.meta.url));
+  return DocumentBundle.parse(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+export interface TestApp {
+  app: express.Application;
+  store: Store;
+  graph: StanceGraph;
+  errors: unknown[];
+  close(): void;
+}
+
+/** An app over a fresh store holding the given fixtures; unexpected errors are collected, not printed. */
+export function testApp(
+  fixtures: ('one' | 'two' | 'three')[] = ['one', 'two', 'three'],
+  clientDir?: string,
+): TestApp {
+  const dir = mkdtempSync(path.join(tmpdir(), 'stancegraph-api-'));
+  const store = openSqliteStore({ file: path.join(dir, 'test.sqlite') });
+  fixtures.forEach((f, i) =>
+    store.addDocument(bundle(f), { ingestedAt: `2024-01-0${i + 1}T00:00:00.000Z` }),
+  );
+  const graph = buildGraph(store.allExtractions());
+  const errors: unknown[] = [];
+  const app = createApp({
+    store,
+    graph,
+    clientDir: clientDir ?? path.join(dir, 'no-client'),
+    log: (...args) => errors.push(args),
+  });
+  return {
+    app,
+    store,
+    graph,
+    errors,
+    close() {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A few paragraphs of plain English a real extractor can read. */
+export function articleText(tag: string): string {
+  return (
+    `Officials in Norland said on Monday that the government would reopen talks with Sudmark (${tag}). ` +
+    'The foreign ministry of Norland accused Sudmark of violating the ceasefire along the river. ' +
+    'Sudmark rejected the claim and called for international observers to visit the border region. ' +
+    'Diplomats from both sides are expected to meet again next week, according to people familiar ' +
+    'with the plans, who said the talks had been difficult but that there was still hope for progress.'
+  );
+}

@@ -1,0 +1,351 @@
+// The stance graph: in-place add/remove equals a fresh build, dyads, ego networks, filters, search, paths.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DocumentBundle, type Extraction } from '../../server/model/index.ts';
+import {
+  actorDetails,
+  buildGraph,
+  relations,
+  searchActors,
+  shortestPath,
+  stance,
+  subgraph,
+  StanceGraph,
+  UnknownActorError,
+  InvalidCursorError,
+} from '../../server/graph/index.ts';
+
+function fixture(name: string): Extraction {
+  const file = fileURLToPath(new URL(`../fixtures/extractions/${name}.json`, import.meta.url));
+  return DocumentBundle.parse(JSON.parse(readFileSync(file, 'utf8'))).extraction;
+}
+const one = fixture('one');
+const two = fixture('two');
+const three = fixture('three');
+
+/** The graph's content independent of insertion order. */
+function canonical(g: StanceGraph) {
+  const data = g.export();
+  const byKey = (a: { key?: string }, b: { key?: string }) => (a.key! < b.key! ? -1 : 1);
+  return {
+    nodes: [...data.nodes].sort(byKey),
+    edges: [...data.edges].sort(byKey),
+    dyads: g.dyads(),
+  };
+}
+
+describe('incremental updates', () => {
+  it('removing a document equals a fresh build of the rest', () => {
+    const g = buildGraph([one, two, three]);
+    g.removeDocument(two.document.id);
+    expect(canonical(g)).toEqual(canonical(buildGraph([one, three])));
+    g.removeDocument(one.document.id);
+    expect(canonical(g)).toEqual(canonical(buildGraph([three])));
+  });
+
+  it('adding then removing a document restores the graph', () => {
+    const g = buildGraph([one, three]);
+    const before = canonical(g);
+    g.addDocument(two);
+    expect(canonical(g)).not.toEqual(before);
+    g.removeDocument(two.document.id);
+    expect(canonical(g)).toEqual(before);
+  });
+
+  it('removing everything leaves an empty graph', () => {
+    const g = buildGraph([one, two, three]);
+    for (const id of g.documentIds()) g.removeDocument(id);
+    expect(g.graph.order).toBe(0);
+    expect(g.graph.size).toBe(0);
+    expect(g.dyads()).toEqual([]);
+  });
+
+  it('any sequence of adds and removes equals a fresh build of what remains', () => {
+    const docs = [one, two, three];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 2 })), { maxLength: 12 }),
+        (ops) => {
+          const g = new StanceGraph();
+          const present: Extraction[] = [];
+          for (const [add, i] of ops) {
+            const doc = docs[i]!;
+            const at = present.indexOf(doc);
+            if (add && at < 0) {
+              g.addDocument(doc);
+              present.push(doc);
+            } else if (!add && at >= 0) {
+              g.removeDocument(doc.document.id);
+              present.splice(at, 1);
+            }
+          }
+          expect(canonical(g)).toEqual(canonical(buildGraph(present)));
+        },
+      ),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+
+  it('adding the same document twice changes nothing', () => {
+    const g = buildGraph([one]);
+    const before = canonical(g);
+    g.addDocument(one);
+    expect(canonical(g)).toEqual(before);
+  });
+
+  it('aggregates node attributes over documents and drops actors left unmentioned', () => {
+    const g = buildGraph([one, two, three]);
+    expect(g.actor('norland')).toMatchObject({
+      name: 'Norland',
+      kind: 'state',
+      aliases: ['Nordland', 'Norland', 'Norlandic government'],
+      documents: 2,
+      eventCount: 4,
+      outCount: 3,
+      inCount: 1,
+      cooperative: 2,
+      hostile: 2,
+    });
+    expect(g.actor('elodie-varga')?.country).toBe('norland');
+    g.removeDocument(two.document.id);
+    expect(g.actor('norland')).toMatchObject({
+      aliases: ['Norland', 'Norlandic government'],
+      documents: 1,
+      eventCount: 2,
+    });
+    g.removeDocument(three.document.id);
+    expect(g.hasActor('westria')).toBe(false);
+    expect(g.hasActor('kasimir-oduya')).toBe(false);
+    expect(g.hasActor('sudmark')).toBe(true);
+  });
+
+  it('keeps one edge per event with its provenance, and affiliation edges', () => {
+    const g = buildGraph([one]);
+    const ev = one.events[0]!;
+    expect(g.graph.getEdgeAttributes(ev.id)).toMatchObject({
+      kind: 'event',
+      type: 'ACCUSE',
+      document: one.document.id,
+      extractor: 'fixture@1',
+      evidence: ev.evidence,
+    });
+    const aff = g.graph.filterEdges((_k, a) => a.kind === 'affiliation');
+    expect(aff).toHaveLength(1);
+    expect(g.graph.extremities(aff[0]!)).toEqual(['elodie-varga', 'norland']);
+  });
+});
+
+describe('dyad stance', () => {
+  it('sums events of an ordered pair and updates on removal', () => {
+    const g = buildGraph([one, two, three]);
+    expect(g.dyad('norland', 'sudmark')).toEqual({
+      source: 'norland',
+      target: 'sudmark',
+      eventCount: 3,
+      netScore: 2,
+      cooperative: 2,
+      hostile: 1,
+      neutral: 0,
+      firstDate: '2023-01-10',
+      lastDate: '2023-03-15',
+    });
+    expect(g.dyad('sudmark', 'norland')).toMatchObject({ eventCount: 1, netScore: -2 });
+    g.removeDocument(two.document.id);
+    expect(g.dyad('norland', 'sudmark')).toMatchObject({
+      eventCount: 1,
+      netScore: -3,
+      lastDate: '2023-01-10',
+    });
+    g.removeDocument(one.document.id);
+    expect(g.dyad('norland', 'sudmark')).toBeNull();
+  });
+
+  it('gives counts by type and a monthly timeline in both directions', () => {
+    const g = buildGraph([one, two, three]);
+    const s = stance(g, 'norland', 'sudmark');
+    expect(s.forward.byType).toEqual({ ACCUSE: 1, AGREE: 1, CONSULT: 1 });
+    expect(s.forward.timeline.map((p) => [p.month, p.eventCount, p.netScore])).toEqual([
+      ['2023-01', 1, -3],
+      ['2023-03', 2, 5],
+    ]);
+    expect(s.forward.polarity).toBe('cooperative');
+    expect(s.backward.byType).toEqual({ REJECT: 1 });
+    expect(s.eventCount).toBe(4);
+    expect(s.netScore).toBe(0);
+    expect(() => stance(g, 'norland', 'atlantis')).toThrow(UnknownActorError);
+  });
+});
+
+describe('subgraph', () => {
+  const g = buildGraph([one, two, three]);
+  const keys = (x: { key: string }[]) => x.map((n) => n.key).sort();
+
+  it('grows the ego network with depth', () => {
+    expect(keys(subgraph(g, { focus: 'norland', depth: 1 }).nodes)).toEqual([
+      'elodie-varga',
+      'norland',
+      'sudmark',
+    ]);
+    expect(keys(subgraph(g, { focus: 'norland', depth: 2 }).nodes)).toEqual([
+      'elodie-varga',
+      'norland',
+      'ocean-council',
+      'sudmark',
+      'westria',
+    ]);
+    expect(subgraph(g, { focus: 'norland', depth: 3 }).nodes).toHaveLength(6);
+    expect(keys(subgraph(g, { focus: 'norland', depth: 1, affiliations: false }).nodes)).toEqual([
+      'norland',
+      'sudmark',
+    ]);
+    expect(() => subgraph(g, { focus: 'atlantis' })).toThrow(UnknownActorError);
+  });
+
+  it('filters events by type, quad, polarity, confidence, date and actor kind', () => {
+    const types = (q: Parameters<typeof subgraph>[1]) =>
+      subgraph(g, { ...q, affiliations: false })
+        .edges.map((e) => (e.attributes as { type: string }).type)
+        .sort();
+    expect(types({ types: ['AID'] })).toEqual(['AID']);
+    expect(keys(subgraph(g, { types: ['AID'] }).nodes)).toEqual(['ocean-council', 'westria']);
+    expect(types({ quads: ['material-cooperation'] })).toEqual(['AID']);
+    expect(types({ polarities: ['hostile'] })).toEqual(['ACCUSE', 'REJECT', 'SANCTION']);
+    expect(types({ minConfidence: 0.8 })).toEqual(['ACCUSE', 'AGREE', 'AID', 'REJECT']);
+    // The year-only SUPPORT (2023) is not known to fall in February.
+    expect(types({ from: '2023-02', to: '2023-02' })).toEqual(['AID', 'SANCTION', 'SUPPORT']);
+    expect(types({ from: '2023-03-01' })).toEqual(['AGREE', 'CONSULT']);
+    expect(types({ to: '2023-01-10' })).toEqual(['ACCUSE']);
+    const states = subgraph(g, { kinds: ['state'] });
+    expect(keys(states.nodes)).toEqual(['norland', 'sudmark', 'westria']);
+    expect(states.edges.every((e) => e.source !== 'elodie-varga')).toBe(true);
+    expect(states.edges).toHaveLength(5);
+  });
+
+  it('aggregates one edge per ordered pair in dyad mode', () => {
+    const d = subgraph(g, { mode: 'dyads', affiliations: false });
+    const ns = d.edges.find((e) => e.source === 'norland' && e.target === 'sudmark');
+    expect(ns?.attributes).toMatchObject({
+      kind: 'dyad',
+      eventCount: 3,
+      netScore: 2,
+      polarity: 'cooperative',
+      types: { ACCUSE: 1, AGREE: 1, CONSULT: 1 },
+    });
+    expect(d.edges).toHaveLength(7);
+    expect(d.options.multi).toBe(false);
+  });
+
+  it('gives every node a label, a size and a deterministic position', () => {
+    const a = subgraph(g);
+    const b = subgraph(buildGraph([one, two, three]));
+    expect(a).toEqual(b);
+    for (const n of a.nodes) {
+      expect(n.attributes.label).toBe(n.attributes.name);
+      expect(Number.isFinite(n.attributes.x) && Number.isFinite(n.attributes.y)).toBe(true);
+      expect(n.attributes.size).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('actor search', () => {
+  const g = buildGraph([one, two, three]);
+  const top = (q: string) => searchActors(g, { q, limit: 5 }).items[0]?.id;
+
+  it('is case- and accent-insensitive and matches prefixes and aliases', () => {
+    expect(top('élodie varga')).toBe('elodie-varga');
+    expect(top('ELODIE')).toBe('elodie-varga');
+    expect(top('varg')).toBe('elodie-varga');
+    expect(top('nordl')).toBe('norland');
+    expect(top('ocean coun')).toBe('ocean-council');
+  });
+
+  it('tolerates one typo in terms of four or more letters only', () => {
+    expect(top('Elodei')).toBe('elodie-varga');
+    expect(top('norlnd')).toBe('norland');
+    expect(top('kasimri oduya')).toBe('kasimir-oduya');
+    expect(searchActors(g, { q: 'wxyz', limit: 5 }).items).toEqual([]);
+    expect(searchActors(g, { q: 'sud', limit: 5 }).items.map((h) => h.id)).toEqual(['sudmark']);
+    expect(searchActors(g, { q: 'sdu', limit: 5 }).items).toEqual([]);
+  });
+
+  it('ranks exact matches above typos and filters by kind', () => {
+    const hits = searchActors(g, { q: 'norland', limit: 5 }).items;
+    expect(hits[0]).toMatchObject({ id: 'norland', score: 100 });
+    expect(searchActors(g, { q: 'norland', kinds: ['person'], limit: 5 }).items).toEqual([]);
+  });
+
+  it('pages through all actors with a cursor', () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = searchActors(g, { limit: 4, cursor });
+      seen.push(...page.items.map((h) => h.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toHaveLength(6);
+    expect(new Set(seen).size).toBe(6);
+    expect(() => searchActors(g, { limit: 4, cursor: 'nonsense' })).toThrow(InvalidCursorError);
+  });
+});
+
+describe('relations, actor details and paths', () => {
+  const g = buildGraph([one, two, three]);
+
+  it('lists events newest first with keyset pagination', () => {
+    const all = relations(g, { source: 'norland', limit: 10 });
+    expect(all.items.map((e) => e.type)).toEqual(['CONSULT', 'AGREE', 'ACCUSE']);
+    const first = relations(g, { source: 'norland', limit: 2 });
+    expect(first.items.map((e) => e.type)).toEqual(['CONSULT', 'AGREE']);
+    const second = relations(g, { source: 'norland', limit: 2, cursor: first.nextCursor! });
+    expect(second.items.map((e) => e.type)).toEqual(['ACCUSE']);
+    expect(second.nextCursor).toBeNull();
+    expect(relations(g, { actor: 'westria', limit: 10 }).total).toBe(2);
+    expect(relations(g, { document: two.document.id, limit: 10 }).total).toBe(3);
+    expect(relations(g, { polarities: ['neutral'], limit: 10 }).total).toBe(1);
+    expect(() => relations(g, { source: 'atlantis', limit: 10 })).toThrow(UnknownActorError);
+  });
+
+  it('ranks partners by events in both directions', () => {
+    const d = actorDetails(g, 'norland');
+    expect(d.partners[0]).toMatchObject({ id: 'sudmark', eventCount: 4, netScore: 0 });
+    expect(d.partners[0]?.incoming).toMatchObject({ eventCount: 1 });
+    expect(d.documentIds).toEqual([one.document.id, two.document.id]);
+  });
+
+  it('finds the shortest undirected path over event edges within the bound', () => {
+    const p = shortestPath(g, 'norland', 'westria', 4);
+    expect(p.nodes).toEqual(['norland', 'sudmark', 'westria']);
+    expect(p.hops[0]?.eventCount).toBe(4);
+    expect(p.hops[0]?.events[0]?.type).toBe('CONSULT');
+    // Only an affiliation links Élodie Varga to Norland; events take three hops.
+    expect(shortestPath(g, 'norland', 'elodie-varga', 3).nodes).toEqual([
+      'norland',
+      'sudmark',
+      'ocean-council',
+      'elodie-varga',
+    ]);
+    expect(shortestPath(g, 'norland', 'elodie-varga', 2)).toEqual({
+      found: false,
+      nodes: [],
+      hops: [],
+    });
+    expect(() => shortestPath(g, 'norland', 'atlantis', 3)).toThrow(UnknownActorError);
+  });
+});
+
+describe('partial dates', () => {
+  it('bounds months by their real last day', async () => {
+    const { dateUpperBound, dateLowerBound, dateInRange } =
+      await import('../../server/graph/dates.ts');
+    expect(dateUpperBound('2024-02')).toBe('2024-02-29');
+    expect(dateUpperBound('2023-02')).toBe('2023-02-28');
+    expect(dateUpperBound('2023')).toBe('2023-12-31');
+    expect(dateLowerBound('2023-07')).toBe('2023-07-01');
+    expect(dateInRange('2023-02', '2023-02-01', '2023-02-28')).toBe(true);
+    expect(dateInRange('2023', '2023-02-01', '2023-02-28')).toBe(false);
+    expect(dateInRange(null, '2023', undefined)).toBe(false);
+    expect(dateInRange(null, undefined, undefined)).toBe(true);
+  });
+});
