@@ -1,0 +1,659 @@
+// The event stage: PLOVER stance events from clause structure, the verb lexicon and reported speech.
+import { ploverInfo, type EventMode, type PloverType, type Polarity } from '../model/index.ts';
+import { resolveDate } from './dates.ts';
+import { lexicon, type Lexicon, type VerbEntry } from './lexicon.ts';
+import {
+  buildUnits,
+  findAgent,
+  findLedObject,
+  findObject,
+  findPrepTarget,
+  findSubject,
+  isQuote,
+  POSSESSIVE_PRONOUNS,
+  type SentenceUnits,
+  type Unit,
+} from './clauses.ts';
+import { findPredicates, type Predicate } from './event-match.ts';
+import { findNominals } from './event-nominal.ts';
+import { modeAt, requestPolarity } from './modes.ts';
+import type { ActorAnalysis, FoundEvent, Mention, MentionVia, Sentence } from './types.ts';
+
+/** An event before filtering: source may be missing (agentless passive) until speech assigns one. */
+interface Raw {
+  source: Mention | null;
+  target: Mention;
+  type: PloverType;
+  polarity?: Polarity;
+  ploverMode?: string;
+  mode: EventMode | null;
+  confidence: number;
+  sentence: number;
+  /** Unit index of the predicate, to place the event inside or outside a speech's content. */
+  at: number;
+  start: number;
+  end: number;
+  symmetric: boolean;
+}
+
+interface Speech {
+  speaker: Mention;
+  at: number;
+  /** Content units [from, to). */
+  from: number;
+  to: number;
+  /** The addressee of "told Y", "warned Y". */
+  addressee: Mention[];
+  entry: VerbEntry;
+  afterAddressee: number;
+  confidence: number;
+}
+
+const VIA_FACTOR: Record<MentionVia, number> = {
+  name: 1,
+  alias: 1,
+  acronym: 1,
+  metonym: 0.97,
+  title: 1,
+  demonym: 0.9,
+  surname: 0.88,
+  role: 0.86,
+  counterpart: 0.86,
+  pronoun: 0.66,
+};
+/** Types PLOVER reads as intentions when future-tense: planned meetings, promised help. */
+const FUTURE_AS_AGREE = new Set<PloverType>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID']);
+/** Types whose object may be a "-led"/"-drafted" proposal ("vetoed a US-led resolution"). */
+const LED_TARGET_TYPES = new Set<PloverType>(['REJECT', 'SUPPORT', 'ACCUSE', 'AGREE']);
+const COMMIT_ADJ = new Set(['willing', 'ready', 'prepared', 'determined', 'eager', 'keen']);
+
+function isHostile(type: PloverType): boolean {
+  return ploverInfo(type).polarity === 'hostile';
+}
+
+function mentionOf(su: SentenceUnits, i: number): Mention {
+  return su.units[i]!.mention!;
+}
+
+interface Ctx {
+  su: SentenceUnits;
+  lex: Lexicon;
+  raws: Raw[];
+  orphans: Raw[];
+  speeches: Speech[];
+  hedged: boolean;
+}
+
+function push(
+  ctx: Ctx,
+  source: Mention | null,
+  target: Mention,
+  init: Omit<Raw, 'source' | 'target' | 'sentence' | 'start' | 'end' | 'confidence'> & {
+    base: number;
+    spanFrom: number;
+    spanTo: number;
+  },
+): void {
+  const { su } = ctx;
+  const via = Math.min(source ? VIA_FACTOR[source.via] : 1, VIA_FACTOR[target.via]);
+  const points = [init.spanFrom, init.spanTo - 1];
+  let start = su.units[Math.min(...points)]!.start;
+  let end = su.units[Math.max(...points)]!.end;
+  for (const m of source ? [source, target] : [target]) {
+    start = Math.min(start, m.start);
+    end = Math.max(end, m.end);
+  }
+  start = Math.max(start, su.sentence.start);
+  end = Math.min(end, su.sentence.end);
+  const tokensApart = Math.abs(init.at - unitIndexOf(su, target.start));
+  let confidence = init.base * via - Math.max(0, tokensApart - 8) * 0.015;
+  if (ctx.hedged) confidence -= 0.1;
+  confidence = Math.max(0.2, Math.min(0.97, confidence));
+  const raw: Raw = {
+    source,
+    target,
+    type: init.type,
+    ...(init.polarity ? { polarity: init.polarity } : {}),
+    ...(init.ploverMode ? { ploverMode: init.ploverMode } : {}),
+    mode: init.mode,
+    confidence,
+    sentence: su.sentence.index,
+    at: init.at,
+    start,
+    end,
+    symmetric: init.symmetric,
+  };
+  (source ? ctx.raws : ctx.orphans).push(raw);
+}
+
+function unitIndexOf(su: SentenceUnits, offset: number): number {
+  const { units } = su;
+  let lo = 0;
+  let hi = units.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (units[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Applies the future rule: planned cooperative acts are AGREE in the plain mode. */
+function settleMode(type: PloverType, mode: EventMode | null): [PloverType, EventMode | null] {
+  if (mode === 'future' && FUTURE_AS_AGREE.has(type)) return ['AGREE', null];
+  return [type, mode];
+}
+
+interface Targeting {
+  entry: VerbEntry;
+  targets: number[];
+  /** Unit index after the last target. */
+  after: number;
+}
+
+function targetsFor(su: SentenceUnits, lex: Lexicon, p: Predicate, e: VerbEntry): number[] {
+  const { units } = su;
+  const led = lex.cues.led;
+  let out: number[] = [];
+  if (e.target === 'object' || e.target === 'object|prep') {
+    out = findObject(units, p.end, led, LED_TARGET_TYPES.has(e.type));
+    if (out.length === 0 && LED_TARGET_TYPES.has(e.type)) out = findLedObject(units, p.end, led);
+    // "rejected calls from Poland", "welcomed a proposal by Egypt": the author of the object.
+    if (out.length === 0 && LED_TARGET_TYPES.has(e.type) && units[p.end]?.pos !== 'ADP') {
+      const r = findPrepTarget(units, p.end, ['from', 'by'], led, 4);
+      if (r) out = r.units;
+    }
+  }
+  // "demanded that the US match ...": the subject of the demanded act is the addressee.
+  if (out.length === 0 && e.type === 'REQUEST' && units[p.end]?.lower === 'that')
+    out = findObject(units, p.end + 1, led, false);
+  if (out.length === 0 && (e.target === 'prep' || e.target === 'object|prep') && e.prep.length) {
+    const r = findPrepTarget(units, p.end, e.prep, led);
+    if (r) out = r.units;
+  }
+  return out;
+}
+
+function chooseTargets(su: SentenceUnits, lex: Lexicon, p: Predicate): Targeting {
+  for (const e of p.entries) {
+    const t = targetsFor(su, lex, p, e);
+    if (t.length > 0) return { entry: e, targets: t, after: t[t.length - 1]! + 1 };
+  }
+  return { entry: p.entries[0]!, targets: [], after: p.end };
+}
+
+/** The verb governing an infinitive predicate ("plans to visit", "urged X to stop"). */
+function controllerOf(units: Unit[], at: number): number {
+  if (units[at - 1]?.lower !== 'to') return -1;
+  let j = at - 2;
+  let sawObject = false;
+  for (; j >= 0; j--) {
+    const u = units[j]!;
+    if (u.mention) sawObject = true;
+    else if (u.lower === 'and' || u.lower === ',') continue;
+    else if (!(
+      sawObject &&
+      (u.pos === 'DET' || u.pos === 'ADJ' || POSSESSIVE_PRONOUNS.has(u.lower))
+    ))
+      break;
+  }
+  while (j >= 0 && units[j]!.pos === 'ADV') j--;
+  return j;
+}
+
+function analyseSentence(ctx: Ctx): void {
+  const { su, lex } = ctx;
+  const { units } = su;
+  const led = lex.cues.led;
+  const preds = findPredicates(units, lex);
+  const consumed = new Uint8Array(units.length);
+  for (const p of preds) for (let k = p.at; k < p.end; k++) consumed[k] = 1;
+  const subjectAt = new Map<number, number[]>();
+  let mainSubject: number[] = [];
+  let mainAt = -1;
+
+  const subjectFor = (at: number): { units: number[]; inherited: boolean } => {
+    const r = findSubject(su, at, led);
+    if (r.units.length > 0) return { units: r.units, inherited: false };
+    if ((r.reason === 'coord' || r.reason === 'participle') && mainSubject.length > 0) {
+      // "urged X to stop ... and pressuring Y": a verb coordinated inside an infinitive is not the
+      // subject's own act.
+      // A finite verb after "and" ("... and called on Y") is the main subject's again.
+      const v = units[at]!;
+      const finite = v.lower !== v.lemma && !v.lower.endsWith('ing');
+      for (let j = mainAt + 1; j < at - 1 && !finite; j++) {
+        if (units[j]!.lower !== 'to' || units[j + 1]?.pos !== 'VERB') continue;
+        const c = controllerOf(units, j + 1);
+        const cu = units[c];
+        if (cu && (j === mainAt + 1 || lex.control.get(cu.lemma) === 'request'))
+          return { units: [], inherited: false };
+      }
+      return { units: mainSubject, inherited: true };
+    }
+    return { units: [], inherited: false };
+  };
+
+  for (const p of preds) {
+    const tg = chooseTargets(su, lex, p);
+    const entry = tg.entry;
+    let targets = tg.targets;
+    let mode = modeAt(units, p.at, p.end);
+    let type = entry.type;
+    let base = 0.93;
+    let sources: number[] = [];
+    let control: string | undefined;
+
+    const ctrl = controllerOf(units, p.at);
+    if (ctrl >= 0) {
+      const cu = units[ctrl]!;
+      // "a resolution to impose sanctions": an intention named by a noun is not a stated act.
+      if (
+        (cu.pos === 'NOUN' || cu.pos === 'PROPN') &&
+        !(units[ctrl - 1]?.mention && lex.control.has(cu.lemma))
+      )
+        continue;
+      if (cu.lower === 'unlikely' || cu.lower === 'likely') mode = 'hypothetical';
+      control = COMMIT_ADJ.has(cu.lower)
+        ? 'commit'
+        : (lex.control.get(cu.lemma) ?? lex.control.get(cu.lower));
+      if (cu.pos === 'AUX' && cu.lemma === 'be') control = 'future';
+      const cs = subjectAt.get(ctrl) ?? subjectFor(ctrl).units;
+      sources = cs;
+      base = 0.88;
+      if (control === 'request') continue;
+      if (control === 'future') mode = mode === 'negated' ? mode : 'future';
+      else if (control === 'hypothetical' || cu.lower.endsWith('likely'))
+        mode = mode ?? 'hypothetical';
+      else if (control === 'negated') mode = 'negated';
+      else if (control === 'commit' || control === 'threat' || control === 'reject') {
+        const outer = modeAt(units, ctrl, ctrl + 1);
+        mode = outer === 'negated' || outer === 'hypothetical' ? outer : null;
+        type =
+          control === 'reject'
+            ? 'REJECT'
+            : control === 'threat' || isHostile(entry.type)
+              ? 'THREATEN'
+              : 'AGREE';
+      }
+    } else if (p.passive) {
+      const patient = findSubject(su, p.at, led).units;
+      const agent = findAgent(units, p.end, led);
+      sources = agent;
+      if (entry.target === 'prep') {
+        const r = entry.prep.length ? findPrepTarget(units, p.end, entry.prep, led) : null;
+        targets = r ? r.units : [];
+      } else targets = patient.length > 0 ? patient : targets;
+      base = 0.88;
+      if (agent.length === 0) {
+        // Agentless passive: only speech can give it a source ("action would be taken against X").
+        for (const t of targets) {
+          push(ctx, null, mentionOf(su, t), {
+            type,
+            mode,
+            at: p.at,
+            symmetric: entry.symmetric,
+            base: 0.75,
+            spanFrom: p.at,
+            spanTo: p.end,
+            ...(entry.ploverMode ? { ploverMode: entry.ploverMode } : {}),
+          });
+        }
+        continue;
+      }
+    } else {
+      const s = subjectFor(p.at);
+      sources = s.units;
+      if (s.inherited) base = 0.86;
+      if (sources.length === 0 && entry.speech) {
+        // Inverted reporting clause: "..., said Zhang."
+        const n = units[p.end];
+        if (n?.mention) sources = [p.end];
+      }
+    }
+    if (sources.length > 0 && ctrl < 0) {
+      subjectAt.set(p.at, sources);
+      if (!p.passive) {
+        mainSubject = sources;
+        mainAt = p.at;
+      }
+    }
+
+    if (entry.speech) {
+      registerSpeech(ctx, p, entry, sources, targets, tg.after);
+      if (entry.type === 'CONSULT') continue;
+    }
+    if (entry.reverse && targets.length > 0) [sources, targets] = [targets, sources];
+    if (sources.length === 0) continue;
+
+    let settled = settleMode(type, mode);
+    if (ctrl >= 0 && (control === 'commit' || control === 'threat' || control === 'reject'))
+      settled = [type, mode];
+    const polarity =
+      settled[0] === 'REQUEST' ? requestPolarity(units, tg.after, lex.cues.stop) : undefined;
+
+    if (entry.symmetric && settled[0] !== 'REQUEST') {
+      // Reciprocal acts between exactly two parties; three or more are not expanded.
+      if (targets.length === 0 && sources.length === 2) targets = [sources[1]!];
+      else if (targets.length !== 1 || sources.length !== 1) continue;
+      sources = [sources[0]!];
+    }
+    for (const s of sources)
+      for (const t of targets) {
+        if (s === t) continue;
+        push(ctx, mentionOf(su, s), mentionOf(su, t), {
+          type: settled[0],
+          mode: settled[1],
+          at: p.at,
+          symmetric: entry.symmetric,
+          base,
+          spanFrom: p.at,
+          spanTo: p.end,
+          ...(polarity ? { polarity } : {}),
+          ...(entry.ploverMode ? { ploverMode: entry.ploverMode } : {}),
+        });
+      }
+  }
+
+  for (const n of findNominals(su, lex, consumed)) {
+    const mode = modeAt(units, n.at, n.end);
+    const [type, m] = settleMode(n.entry.type, mode);
+    for (const s of n.sources)
+      for (const t of n.targets) {
+        if (s === t) continue;
+        push(ctx, mentionOf(su, s), mentionOf(su, t), {
+          type,
+          mode: m,
+          at: n.at,
+          symmetric: n.entry.symmetric,
+          base: n.direct ? 0.78 : 0.68,
+          spanFrom: Math.min(n.at, s, t),
+          spanTo: Math.max(n.end, s + 1, t + 1),
+          ...(n.entry.ploverMode ? { ploverMode: n.entry.ploverMode } : {}),
+        });
+      }
+  }
+}
+
+function registerSpeech(
+  ctx: Ctx,
+  p: Predicate,
+  entry: VerbEntry,
+  sources: number[],
+  targets: number[],
+  after: number,
+): void {
+  const { su } = ctx;
+  const { units } = su;
+  if (sources.length !== 1) return;
+  const s0 = sources[0]!;
+  let from = after;
+  let to = units.length;
+  const beforeSubject = units[s0 - 1];
+  const subjectFirst = s0 < p.at;
+  // "“...,” Shi said." / "Beijing is willing ..., China's president told Kim": content comes first.
+  if (
+    (subjectFirst && beforeSubject && (beforeSubject.lower === ',' || isQuote(beforeSubject))) ||
+    (!subjectFirst && s0 === p.end)
+  ) {
+    if (units[after]?.lower !== 'that' && s0 > 2) {
+      from = 0;
+      to = subjectFirst ? s0 : p.at;
+    }
+  }
+  if (units[from]?.lower === 'that') from++;
+  ctx.speeches.push({
+    speaker: mentionOf(su, s0),
+    at: p.at,
+    from,
+    to,
+    addressee: targets.map((t) => mentionOf(su, t)),
+    entry,
+    afterAddressee: after,
+    confidence: 0.9,
+  });
+}
+
+/** Whether actor b is a's own side: the same actor, a's state or organization, or the reverse. */
+function sameSide(analysis: ActorAnalysis, a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = analysis.actors.get(a);
+  const y = analysis.actors.get(b);
+  if (x?.country && x.country === b) return true;
+  if (y?.country && y.country === a) return true;
+  for (const f of analysis.affiliations)
+    if ((f.person === a && f.of === b) || (f.person === b && f.of === a)) return true;
+  return false;
+}
+
+/** Whether a speaker speaks for an actor: itself, or the state/organization it holds a role in. */
+function speaksFor(analysis: ActorAnalysis, speaker: string, actor: string): boolean {
+  if (speaker === actor) return true;
+  return analysis.affiliations.some((f) => f.person === speaker && f.of === actor);
+}
+
+/** Reported speech: the speech act is the event; claims about others become ACCUSE. */
+function applySpeech(ctx: Ctx, analysis: ActorAnalysis): void {
+  const { su, lex } = ctx;
+  const { units } = su;
+  if (ctx.speeches.length === 0) {
+    ctx.orphans.length = 0;
+    return;
+  }
+  const inside = (at: number, sp: Speech) => at >= sp.from && at < sp.to && at !== sp.at;
+  const nested = (sp: Speech) => ctx.speeches.some((o) => o !== sp && inside(sp.at, o));
+  const kept: Raw[] = [];
+  const derived: Raw[] = [];
+  for (const r of [...ctx.raws, ...ctx.orphans]) {
+    const sp = ctx.speeches.find((s) => inside(r.at, s) && s.speaker !== r.source);
+    if (!sp) {
+      if (r.source) kept.push(r);
+      continue;
+    }
+    const speaker = sp.speaker;
+    const own = !r.source || speaksFor(analysis, speaker.actor, r.source.actor);
+    if (own) {
+      let type = r.type;
+      let mode = r.mode;
+      if (mode === 'future' || mode === 'hypothetical') {
+        type = isHostile(type) ? 'THREATEN' : 'AGREE';
+        mode = null;
+      }
+      // The speaker's verbal act (promise, threat, demand) is theirs; a material act the speaker
+      // reports of their own side keeps its doer.
+      if (r.source && ploverInfo(type).quad.startsWith('material'))
+        derived.push({ ...r, type, mode });
+      else
+        derived.push({
+          ...r,
+          source: speaker,
+          type,
+          mode,
+          polarity: undefined,
+          ploverMode: undefined,
+        });
+    } else if (isHostile(r.type) && r.source && r.mode === null) {
+      derived.push({
+        ...r,
+        source: speaker,
+        target: r.source,
+        type: 'ACCUSE',
+        mode: null,
+        polarity: undefined,
+        ploverMode: 'allege',
+        confidence: r.confidence * 0.85,
+      });
+    }
+  }
+  for (const sp of ctx.speeches) {
+    const addressed = new Set(
+      derived.filter((d) => d.source === sp.speaker).map((d) => d.target.actor),
+    );
+    // Accusations stated as judgements inside the speech: "tensions rose due to actions from X".
+    let cue = -1;
+    for (let j = sp.from; j < sp.to; j++) {
+      const u = units[j]!;
+      if (!u.mention && (lex.cues.accusation.has(u.lower) || lex.cues.accusation.has(u.lemma))) {
+        cue = j;
+        break;
+      }
+    }
+    if (cue >= 0) {
+      for (let j = sp.from; j < sp.to; j++) {
+        const m = units[j]!.mention;
+        if (!m || Math.abs(j - cue) > 20 || addressed.has(m.actor)) continue;
+        if (sameSide(analysis, sp.speaker.actor, m.actor)) continue;
+        if (sp.addressee.some((a) => a.actor === m.actor)) continue;
+        addressed.add(m.actor);
+        derived.push(speechRaw(ctx, sp, m, 'ACCUSE', j, 0.6));
+      }
+    }
+    // "... said that Iran must halt enrichment": a demand on the actor the content obliges.
+    for (let j = sp.from; j < sp.to - 1; j++) {
+      const m = units[j]!.mention;
+      if (!m || addressed.has(m.actor) || units[j - 1]?.pos === 'ADP') continue;
+      const next = units[j + 1]!;
+      if (!(next.lower === 'must' || next.lower === 'should' || next.lower === 'ought')) continue;
+      if (speaksFor(analysis, sp.speaker.actor, m.actor)) continue;
+      addressed.add(m.actor);
+      const polarity = requestPolarity(units, j + 2, lex.cues.stop);
+      derived.push({ ...speechRaw(ctx, sp, m, 'REQUEST', j, 0.72), polarity });
+    }
+    if (sp.entry.speech !== 'tell' || sp.entry.type !== 'CONSULT' || nested(sp)) continue;
+    for (const a of sp.addressee) {
+      if (
+        units[sp.afterAddressee]?.lower === 'to' &&
+        units[sp.afterAddressee + 1]?.pos === 'VERB'
+      ) {
+        const polarity = requestPolarity(units, sp.afterAddressee, lex.cues.stop);
+        derived.push({ ...speechRaw(ctx, sp, a, 'REQUEST', sp.at, 0.85), polarity });
+        continue;
+      }
+      let obliged = false;
+      for (let j = sp.from; j < Math.min(sp.to, sp.from + 6); j++) {
+        const u = units[j]!;
+        if (lex.cues.obligation.has(u.lower) || lex.cues.obligation.has(u.lemma)) obliged = true;
+      }
+      if (obliged) {
+        const polarity = requestPolarity(units, sp.from, lex.cues.stop);
+        derived.push({
+          ...speechRaw(ctx, sp, a, 'REQUEST', sp.at, 0.75),
+          polarity,
+        });
+      } else derived.push({ ...speechRaw(ctx, sp, a, 'CONSULT', sp.at, 0.62), symmetric: true });
+    }
+  }
+  ctx.raws = [...kept, ...derived];
+  ctx.orphans = [];
+}
+
+function speechRaw(
+  ctx: Ctx,
+  sp: Speech,
+  target: Mention,
+  type: PloverType,
+  at: number,
+  base: number,
+): Raw {
+  const { su } = ctx;
+  const start = Math.max(
+    su.sentence.start,
+    Math.min(sp.speaker.start, target.start, su.units[sp.at]!.start),
+  );
+  const end = Math.min(su.sentence.end, Math.max(sp.speaker.end, target.end, su.units[sp.at]!.end));
+  const via = Math.min(VIA_FACTOR[sp.speaker.via], VIA_FACTOR[target.via]);
+  return {
+    source: sp.speaker,
+    target,
+    type,
+    mode: modeAt(su.units, sp.at, sp.at + 1) === 'negated' ? 'negated' : null,
+    confidence: Math.max(0.2, base * via - (ctx.hedged ? 0.1 : 0)),
+    sentence: su.sentence.index,
+    at,
+    start,
+    end,
+    symmetric: false,
+  };
+}
+
+/**
+ * Finds the stance events of an article: for each sentence, predicates from the lexicon with their
+ * subjects and targets, nominal events, and reported speech; then drops self-pairs, merges repeats
+ * (same source, target and type; reciprocal acts in either direction) and dates each event.
+ */
+export function findEvents(
+  text: string,
+  sentences: Sentence[],
+  analysis: ActorAnalysis,
+  published: string | null,
+): FoundEvent[] {
+  const lex = lexicon();
+  const bySentence = new Map<number, Mention[]>();
+  for (const m of analysis.mentions) {
+    const list = bySentence.get(m.sentence) ?? [];
+    list.push(m);
+    bySentence.set(m.sentence, list);
+  }
+  const all: Raw[] = [];
+  for (const sentence of sentences) {
+    const mentions = bySentence.get(sentence.index);
+    if (!mentions || mentions.length < 2) continue;
+    const su = buildUnits(sentence, mentions);
+    const hedged = su.units.some((u) => !u.mention && lex.cues.hedge.has(u.lower));
+    const ctx: Ctx = { su, lex, raws: [], orphans: [], speeches: [], hedged };
+    analyseSentence(ctx);
+    applySpeech(ctx, analysis);
+    all.push(...ctx.raws);
+  }
+
+  // A reciprocal act takes the direction of a directed event between the same two actors.
+  const directed = new Set(
+    all.filter((r) => r.source && !r.symmetric).map((r) => `${r.source!.actor}|${r.target.actor}`),
+  );
+  for (const r of all) {
+    if (!r.symmetric || !r.source) continue;
+    const fwd = `${r.source.actor}|${r.target.actor}`;
+    const back = `${r.target.actor}|${r.source.actor}`;
+    if (!directed.has(fwd) && directed.has(back)) [r.source, r.target] = [r.target, r.source];
+  }
+  const best = new Map<string, Raw>();
+  const order: string[] = [];
+  for (const r of all) {
+    if (!r.source) continue;
+    const s = r.source.actor;
+    const t = r.target.actor;
+    if (sameSide(analysis, s, t)) continue;
+    if (!analysis.actors.has(s) || !analysis.actors.has(t)) continue;
+    const key = r.symmetric ? `${[s, t].sort().join('|')}|${r.type}` : `${s}|${t}|${r.type}`;
+    const prev = best.get(key);
+    if (!prev) order.push(key);
+    if (!prev || r.confidence > prev.confidence) best.set(key, r);
+  }
+  const sentenceByIndex = new Map(sentences.map((x) => [x.index, x]));
+  const events: FoundEvent[] = [];
+  for (const key of order) {
+    const r = best.get(key)!;
+    const sentence = sentenceByIndex.get(r.sentence)!;
+    const d = resolveDate(
+      text,
+      published,
+      { start: r.start, end: r.end },
+      { start: sentence.start, end: sentence.end },
+    );
+    events.push({
+      source: r.source!.actor,
+      target: r.target.actor,
+      type: r.type,
+      ...(r.polarity ? { polarity: r.polarity } : {}),
+      ...(r.ploverMode ? { ploverMode: r.ploverMode } : {}),
+      mode: r.mode,
+      confidence: r.confidence,
+      sentence: r.sentence,
+      start: r.start,
+      end: r.end,
+      date: d.date,
+      datePrecision: d.precision,
+    });
+  }
+  events.sort((a, b) => a.start - b.start || a.end - b.end);
+  return events;
+}
