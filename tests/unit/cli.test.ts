@@ -1,0 +1,145 @@
+// The stancegraph command, spawned as a user would run it: extract, ingest, usage and exit codes.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Extraction } from '../../server/model/index.ts';
+
+const ROOT = path.join(import.meta.dirname, '..', '..');
+const BIN = path.join(ROOT, 'server', 'bin', 'stancegraph.mjs');
+const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'articles');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+function jsonLines(stdout: string): Extraction[] {
+  return stdout
+    .trim()
+    .split('\n')
+    .map((line) => Extraction.parse(JSON.parse(line)));
+}
+
+describe('stancegraph extract', () => {
+  it('prints one extraction per file, as JSON lines, in the order given', async () => {
+    const summit = path.join(FIXTURES, 'summit.txt');
+    const sanctions = path.join(FIXTURES, 'sanctions.json');
+    const run = await cli(['extract', sanctions, summit]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const [first, second] = jsonLines(run.stdout);
+    expect(run.stdout.trim().split('\n')).toHaveLength(2);
+    expect(first!.schema).toBe('stancegraph/extraction@1');
+    expect(first!.document.title).toBe('Bloc widens sanctions after missile launch');
+    expect(second!.document.title).toBe('Leaders pledge closer ties at harbour summit');
+    const body = readFileSync(summit, 'utf8').split('---\n')[2]!;
+    for (const actor of second!.actors) {
+      for (const m of actor.mentions) expect(actor.aliases).toContain(body.slice(m.start, m.end));
+    }
+  });
+
+  it('overrides the published date with --published', async () => {
+    const run = await cli([
+      'extract',
+      '--published',
+      '2020-02-03',
+      path.join(FIXTURES, 'plain.txt'),
+    ]);
+    expect(run.code).toBe(0);
+    expect(jsonLines(run.stdout)[0]!.document.published).toBe('2020-02-03');
+  });
+
+  it('reports a bad file on stderr, still prints the others, and exits 1', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sg-cli-'));
+    const empty = path.join(dir, 'empty.txt');
+    writeFileSync(empty, '');
+    const plain = path.join(FIXTURES, 'plain.txt');
+    const run = await cli(['extract', empty, plain, path.join(dir, 'missing.txt'), plain]);
+    expect(run.code).toBe(1);
+    const lines = jsonLines(run.stdout);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toEqual(lines[1]);
+    const errors = run.stderr.trim().split('\n');
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toContain('empty.txt');
+    expect(errors[0]).toContain('[empty]');
+    expect(errors[1]).toContain('missing.txt');
+  });
+
+  it('refuses a bad --published with usage and exit 2', async () => {
+    const run = await cli(['extract', '--published', 'soon', path.join(FIXTURES, 'plain.txt')]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('Usage: stancegraph');
+  });
+});
+
+describe('stancegraph ingest', () => {
+  it('stores the articles under DATA_DIR and prints a summary', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'sg-cli-data-'));
+    const batch = path.join(FIXTURES, 'batch');
+    const run = await cli(['ingest', batch, path.join(FIXTURES, 'plain.txt')], {
+      DATA_DIR: dataDir,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^documents: 3$/m);
+    expect(run.stdout).toMatch(/^duplicates: 1$/m);
+    expect(run.stdout).toMatch(/^actors: \d+$/m);
+    expect(run.stdout).toMatch(/^events: \d+$/m);
+    expect(run.stdout).toMatch(/^skipped: 3$/m);
+    expect(run.stdout).toContain('03-bad-date.txt');
+    expect(existsSync(path.join(dataDir, 'stancegraph.sqlite'))).toBe(true);
+    // No terminal, no progress bar.
+    expect(run.stderr).toBe('');
+
+    const again = await cli(['ingest', '--json', path.join(FIXTURES, 'plain.txt')], {
+      DATA_DIR: dataDir,
+    });
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toEqual({
+      documents: 0,
+      duplicates: 1,
+      actors: 0,
+      events: 0,
+      skipped: 0,
+      errors: [],
+    });
+  });
+});
+
+describe('usage', () => {
+  it.each([[['frobnicate']], [[]], [['extract']], [['extract', '--bogus', 'x.txt']]])(
+    'prints usage on stderr and exits 2 for %j',
+    async (args) => {
+      const run = await cli(args);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain('Usage: stancegraph');
+    },
+  );
+
+  it('prints usage on stdout for --help', async () => {
+    const run = await cli(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Usage: stancegraph');
+    expect(run.stdout).toContain('extract FILE...');
+    expect(run.stderr).toBe('');
+  });
+});
