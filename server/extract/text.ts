@@ -8,11 +8,41 @@ const its = nlp.its;
 // The type declarations mistype the lemma accessor; it is a plain token property like pos.
 const lemmaOf = its.lemma as unknown as typeof its.pos;
 
+/** Runs of over 100 non-space characters are blanked: the tagger slows quadratically on them. */
+const LONG_RUN = new RegExp(`\\S{${100 + 1},}`, 'g');
+const ENTITY_CHARS: Record<string, string> = {
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  '#39': "'",
+  rsquo: '’',
+  lsquo: '‘',
+  ldquo: '“',
+  rdquo: '”',
+  ndash: '–',
+  mdash: '—',
+};
+
+/**
+ * The passage as the tagger should see it, with every character kept at its offset: HTML entities
+ * become the character they stand for, right-aligned in spaces ("&nbsp;" is all spaces, so
+ * "Germany&nbsp;condemned" is two words), and endless non-space runs (minified data) are blanked.
+ */
+export function maskForTagger(passage: string): string {
+  let masked = passage.replace(/&(#?[a-z0-9]{2,8});/gi, (whole, name: string) => {
+    const char = ENTITY_CHARS[name.toLowerCase()] ?? '';
+    return ' '.repeat(whole.length - char.length) + char;
+  });
+  masked = masked.replace(LONG_RUN, (run) => ' '.repeat(run.length));
+  return masked;
+}
+
 /**
  * Splits one passage (a paragraph of the body) into sentences. `offset` is where the passage starts
  * in the body, so every start/end returned points into the body.
  */
-export function analysePassage(passage: string, offset: number, firstIndex: number): Sentence[] {
+export function analysePassage(original: string, offset: number, firstIndex: number): Sentence[] {
+  const passage = maskForTagger(original);
   const doc = nlp.readDoc(passage);
   const sentences: Sentence[] = [];
   let cursor = 0;
@@ -44,7 +74,7 @@ export function analysePassage(passage: string, offset: number, firstIndex: numb
       index: firstIndex + sentences.length,
       start,
       end,
-      text: passage.slice(start - offset, end - offset),
+      text: original.slice(start - offset, end - offset),
       tokens,
     });
   });
