@@ -1,8 +1,8 @@
 // What the actor stage has learnt so far in one article: actors, mentions, affiliations, and the
 // names, surnames and acronyms later mentions resolve against.
-import type { Gazetteer } from './gazetteer.ts';
+import type { Gazetteer, RoleTense } from './gazetteer.ts';
 import type { FoundAffiliation, Mention, MentionVia, ResolvedActor } from './types.ts';
-import { normKey, slugify } from './names.ts';
+import { nearSpelling, normKey, slugify } from './names.ts';
 
 export interface PersonRole {
   of: string | null;
@@ -26,6 +26,11 @@ export class ActorContext {
   readonly acronyms = new Map<string, string>();
   /** Pattern organizations found in this article. */
   readonly patternOrgs = new Map<string, ResolvedActor>();
+  /**
+   * Offices named for a state with no holder found ("the Solomon Islands prime minister"): office ->
+   * state, or '' when two states left the same office open. A later "Prime Minister X" takes it.
+   */
+  readonly openOffices = new Map<string, string>();
   /** Persons whose gazetteer roles on the date were already added to `roles`. */
   readonly noted = new Set<string>();
 
@@ -72,12 +77,40 @@ export class ActorContext {
       return knownId;
     }
     const key = normKey(name).replace(/-/g, ' ');
-    const id = this.names.get(key) ?? slugify(name);
+    const id = this.names.get(key) ?? this.variantOf(key) ?? slugify(name);
+    if (id !== slugify(name) && this.actors.has(id)) {
+      this.names.set(key.split(/\s+/).join(' '), id);
+      return id;
+    }
+    if (this.gaz.byId(id)?.kind === 'person') {
+      this.addKnown(id);
+      return id;
+    }
     if (!this.actors.has(id)) {
       this.actors.set(id, { id, name, kind: 'person', country: null });
       this.registerPersonName(id, name);
     }
     return id;
+  }
+
+  /**
+   * The person a spelling variant names ("Mohammed Bazoum" for "Mohamed Bazoum"): same family
+   * name, a first name one or two letters apart, among this article's persons, then the gazetteer.
+   */
+  private variantOf(key: string): string | null {
+    const parts = key.split(/\s+/).filter(Boolean);
+    if (parts.length < 2) return null;
+    const first = parts[0]!;
+    const last = parts[parts.length - 1]!;
+    const similar = (id: string): boolean => {
+      const name = this.actors.get(id)?.name ?? this.gaz.byId(id)?.name;
+      const other = name ? normKey(name).split(/[\s-]+/) : [];
+      return other.length >= 2 && other.at(-1) === last && nearSpelling(other[0]!, first);
+    };
+    const local = [...(this.surnames.get(last) ?? [])].filter(similar);
+    if (local.length === 1) return local[0]!;
+    const known = this.gaz.peopleWithSurname(last).filter(similar);
+    return known.length === 1 ? known[0]! : null;
   }
 
   private registerPersonName(id: string, name: string): void {
@@ -102,10 +135,20 @@ export class ActorContext {
     }
   }
 
-  addAffiliation(person: string, of: string, role: string, start: number, end: number): void {
-    const stated = this.roles.get(person) ?? [];
-    stated.push({ of, role, offices: this.gaz.officesForRoleWord(role.toLowerCase()) });
-    this.roles.set(person, stated);
+  /** A past or future role ("former", "incoming") is stated but not held now: no coreference. */
+  addAffiliation(
+    person: string,
+    of: string,
+    role: string,
+    start: number,
+    end: number,
+    tense: RoleTense | null = null,
+  ): void {
+    if (tense !== 'past' && tense !== 'future') {
+      const stated = this.roles.get(person) ?? [];
+      stated.push({ of, role, offices: this.gaz.officesForRoleWord(role.toLowerCase()) });
+      this.roles.set(person, stated);
+    }
     if (
       this.affiliations.some(
         (a) => a.person === person && a.of === of && a.role.toLowerCase() === role.toLowerCase(),
@@ -125,5 +168,22 @@ export class ActorContext {
 
   registerPatternOrg(actor: ResolvedActor): void {
     if (!this.patternOrgs.has(actor.id)) this.patternOrgs.set(actor.id, actor);
+  }
+
+  /** Notes that `state`'s holder of a role word was referred to but not found. */
+  openOffice(state: string, roleWord: string): void {
+    for (const office of this.gaz.officesForRoleWord(roleWord.toLowerCase())) {
+      const had = this.openOffices.get(office);
+      this.openOffices.set(office, had === undefined || had === state ? state : '');
+    }
+  }
+
+  /** The one state whose open office a role with no state named can fill. */
+  stateOfOpenOffice(roleWord: string): string | null {
+    for (const office of this.gaz.officesForRoleWord(roleWord.toLowerCase())) {
+      const st = this.openOffices.get(office);
+      if (st) return st;
+    }
+    return null;
   }
 }

@@ -3,7 +3,7 @@
 import type { Word } from './actor-words.ts';
 import { isPossessive, keysOf } from './actor-words.ts';
 import type { ActorContext } from './actor-context.ts';
-import type { PhraseEntry } from './gazetteer.ts';
+import type { PhraseEntry, RoleTense } from './gazetteer.ts';
 import { MONTHS, NAME_PARTICLES, WEEKDAYS, isAcronym } from './names.ts';
 
 const NON_NAME_POS = new Set([
@@ -72,6 +72,7 @@ const ORG_HEADS = new Set([
   'assembly',
   'congress',
   'forces',
+  'force',
   'army',
   'navy',
   'guard',
@@ -122,6 +123,7 @@ const ORG_HEADS = new Set([
 /** Heads that open a name: "Ministry of Foreign Affairs", "University of Tokyo". */
 const ORG_LEADS = new Set([
   'ministry',
+  'secretariat',
   'university',
   'department',
   'office',
@@ -304,6 +306,93 @@ export interface RolePhrase {
 }
 
 const DESCRIPTOR_POS = new Set(['NOUN', 'ADJ', 'PROPN', 'VERB']);
+const TITLE_LINKS = new Set(['of', 'the', 'for', 'on', 'and']);
+
+/** True when the words before `at` and the link word at `at` start a multi-word title. */
+function continuesTitle(words: Word[], from: number, at: number, ctx: ActorContext): boolean {
+  let key = words[at]!.key;
+  for (let s = at - 1; s >= from && at - s <= 4; s--) {
+    key = `${words[s]!.key} ${key}`;
+    if (ctx.gaz.titlePrefixes.has(key)) return true;
+  }
+  return false;
+}
+
+/** Words that stand before a name without being a role ("Sheikh", "Dr."). */
+export const HONORIFICS = new Set([
+  'sheikh',
+  'sheikha',
+  'dr',
+  'dr.',
+  'mr',
+  'mr.',
+  'mrs',
+  'mrs.',
+  'ms',
+  'ms.',
+  'prof',
+  'prof.',
+  'sir',
+  'dame',
+  'lord',
+  'lady',
+  'h.e.',
+]);
+
+/** Index after any honorifics at `j` ("Sheikh Tamim", "Dr. Omar Touray"). */
+export function skipHonorifics(words: Word[], j: number): number {
+  let k = j;
+  while (k < words.length && HONORIFICS.has(words[k]!.key) && words[k]!.cap) {
+    k++;
+    if (words[k]?.key === '.') k++;
+  }
+  return k;
+}
+
+export interface Temporal {
+  end: number;
+  tense: RoleTense;
+}
+
+/** A title modifier at `j` from roles.json: "former", "acting", "ex-", "then-", "newly elected". */
+export function temporalAt(words: Word[], j: number, ctx: ActorContext): Temporal | null {
+  const w = words[j];
+  if (!w) return null;
+  const mods = ctx.gaz.modifiers;
+  const next = words[j + 1];
+  if (next?.joined) {
+    const hy = mods.get(`${w.key}-`);
+    if (hy) return { end: j + 1, tense: hy };
+  }
+  if (next) {
+    const two = mods.get(`${w.key} ${next.key}`);
+    if (two) return { end: j + 2, tense: two };
+  }
+  const one = mods.get(w.key);
+  if (!one) return null;
+  // "New Zealand", "New Delhi": the start of a name, not a modifier.
+  const { keys, surfs } = keysOf(words);
+  if (w.cap && ctx.gaz.matchAt(keys, surfs, j)) return null;
+  return { end: j + 1, tense: one };
+}
+
+/** The role as worded, without honorifics before the name or an "-elect"/"designate" suffix. */
+export function roleWords(
+  ctx: ActorContext,
+  words: Word[],
+  from: number,
+  to: number,
+): { text: string; tense: RoleTense | null } {
+  let end = to;
+  let tense: RoleTense | null = null;
+  while (end - 1 > from && HONORIFICS.has(words[end - 1]!.key)) end--;
+  const last = words[end - 1]!;
+  if (end - 1 > from && (last.key === 'elect' || last.key === 'designate')) {
+    tense = ctx.gaz.modifiers.get(last.key === 'elect' ? '-elect' : 'designate') ?? 'future';
+    end--;
+  }
+  return { text: spanText(ctx, words, from, end), tense };
+}
 const COMPLEMENT_PREPS = new Set(['to', 'of', 'for', 'at', 'in']);
 
 /**
@@ -319,10 +408,12 @@ export function parseRole(
   accept: (at: number) => boolean,
 ): RolePhrase | null {
   let limit = j;
-  while (limit < words.length && limit - j < 6) {
+  while (limit < words.length && limit - j < 8) {
     const w = words[limit]!;
-    if (!DESCRIPTOR_POS.has(w.pos) && !(w.joined && /^[a-z]/i.test(w.text))) break;
-    if (w.pos === 'VERB' && !ctx.gaz.titles.has(w.key)) break;
+    if (!DESCRIPTOR_POS.has(w.pos) && !(w.joined && /^[a-z]/i.test(w.text))) {
+      // "Secretary of State", "Chief of the Army Staff": read on while a title continues.
+      if (!TITLE_LINKS.has(w.key) || !continuesTitle(words, j, limit, ctx)) break;
+    } else if (w.pos === 'VERB' && !ctx.gaz.titles.has(w.key)) break;
     limit++;
   }
   for (let e = limit; e > j; e--) {
@@ -336,21 +427,22 @@ export function parseRole(
       let compId: string | null = null;
       let cEnd = c;
       const acr = words[c] ? ctx.acronyms.get(words[c]!.surf) : undefined;
-      if (acr) {
+      const longer = acr ? parseOrg(words, c, ctx, null) : null;
+      if (acr && !(longer && longer.end > c + 1)) {
         compId = acr;
         cEnd = c + 1;
       } else {
         const m = words[c]?.cap ? ctx.gaz.matchAt(keys, surfs, c) : null;
         const ent = m?.entries.find((x) => x.kind !== 'person' && x.via !== 'demonym');
-        if (m && ent) {
+        // "the ECOWAS Commission" is a body of its own, longer than "ECOWAS".
+        const org = words[c]?.cap ? parseOrg(words, c, ctx, null) : null;
+        if (org && (!m || !ent || org.end > m.end)) {
+          if (!ctx.gaz.byId(org.actor.id)) ctx.registerPatternOrg(org.actor);
+          compId = org.actor.id;
+          cEnd = org.end;
+        } else if (m && ent) {
           compId = ent.id;
           cEnd = m.end;
-        } else {
-          const org = parseOrg(words, c, ctx, null);
-          if (org) {
-            compId = org.actor.id;
-            cEnd = org.end;
-          }
         }
       }
       if (compId && accept(cEnd)) {
@@ -384,6 +476,10 @@ export function parseOrg(
 ): OrgMatch | null {
   const first = words[i];
   if (!first || !first.cap || first.key === 'the' || first.pos === 'PUNCT') return null;
+  // "Chief of Army Staff", "President of the Commission" are titles, not bodies.
+  if (ctx.gaz.titles.has(first.key) && !ORG_LEADS.has(first.key) && words[i + 1]?.key === 'of') {
+    return null;
+  }
   const { keys, surfs } = keysOf(words);
   let k = i;
   let lastCap = -1;
@@ -412,6 +508,19 @@ export function parseOrg(
   if (end < 0 && ORG_LEADS.has(first.key) && words[i + 1]?.key === 'of' && lastCap > i + 1) {
     end = lastCap + 1;
   }
+  // "US Department of the Treasury": a head that opens its own "of" phrase reads on.
+  if (end > 0 && end <= lastCap && words[end]?.key === 'of' && ORG_LEADS.has(words[end - 1]!.key)) {
+    let k2 = end + 1;
+    if (words[k2]?.key === 'the') k2++;
+    let last = -1;
+    while (k2 <= lastCap) {
+      const w = words[k2]!;
+      if (w.cap && !WEEKDAYS.has(w.key) && !MONTHS.has(w.key)) last = k2;
+      else if (w.key !== 'and' || !words[k2 + 1]?.cap) break;
+      k2++;
+    }
+    if (last > end) end = last + 1;
+  }
   if (end < 0) return null;
   let name = ctx.text.slice(first.start, words[end - 1]!.end);
   const headKey = words[end - 1]!.key;
@@ -427,13 +536,17 @@ export function parseOrg(
   const lead = /^Ministry of (?:the )?(\w+)(?: Affairs)?$/i.exec(name);
   if (lead) name = `${titleCase(lead[1]!.toLowerCase())} Ministry`;
   let id: string;
-  const national = NATIONAL_HEADS.has(headKey) || NATIONAL_HEADS.has(first.key);
+  let national = false;
+  for (let k3 = i; k3 < end && !national; k3++) national = NATIONAL_HEADS.has(words[k3]!.key);
   if (national && demEntry && dem && dem.end < end) {
     name = ctx.text.slice(words[dem.end]!.start, words[end - 1]!.end);
     const l2 = /^Ministry of (?:the )?(\w+)(?: Affairs)?$/i.exec(name);
     if (l2) name = `${titleCase(l2[1]!.toLowerCase())} Ministry`;
   }
-  const known = ctx.gaz.lookup(name).find((e) => e.kind === 'organization');
+  const knownId =
+    ctx.gaz.lookup(name).find((e) => e.kind === 'organization')?.id ??
+    (orgCountry ? ctx.gaz.nationalBody(orgCountry, name) : null);
+  const known = knownId ? { id: knownId } : null;
   if (known) {
     const k2 = ctx.gaz.byId(known.id)!;
     return {

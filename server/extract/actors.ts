@@ -1,7 +1,7 @@
 // The actor stage: finds the states, organizations and persons an article refers to, their
 // mentions (sorted, never overlapping) and the affiliations the text states.
 import type { ActorAnalysis, MentionVia, Sentence } from './types.ts';
-import { loadGazetteer, type Gazetteer, type PhraseEntry } from './gazetteer.ts';
+import { loadGazetteer, type Gazetteer, type PhraseEntry, type RoleTense } from './gazetteer.ts';
 import { ActorContext } from './actor-context.ts';
 import { isPossessive, keysOf, wordsOf, type Word } from './actor-words.ts';
 import {
@@ -12,7 +12,11 @@ import {
   parseName,
   parseOrg,
   parseRole,
+  roleWords,
+  skipHonorifics,
   spanText,
+  temporalAt,
+  type RolePhrase,
 } from './actor-patterns.ts';
 import {
   noteKnownRoles,
@@ -23,14 +27,20 @@ import {
   surnameAt,
   uniqueRecentPerson,
 } from './coref.ts';
-import { isAcronym } from './names.ts';
+import { isAcronym, isCommonSurname, normKey, slugify } from './names.ts';
+
+/** A role stated in the text, with the body it is held for and when. */
+interface StatedRole {
+  role: RolePhrase;
+  of: string | null;
+  text: string;
+  tense: RoleTense | null;
+}
 
 /** Prepositions after which a capital is a place, not the government ("while in Bangkok"). */
 const CAPITAL_PLACE_PREPS = new Set([
   'in',
   'at',
-  'to',
-  'from',
   'near',
   'outside',
   'inside',
@@ -40,6 +50,85 @@ const CAPITAL_PLACE_PREPS = new Set([
   'towards',
   'around',
   'across',
+]);
+/**
+ * Words before "to"/"from" that make a capital the destination or origin of a movement ("flew to
+ * Moscow", "returned from Beijing"). Otherwise "to/from" + capital is the government ("a message to
+ * Moscow", "the offer from Seoul"); a visit's destination is the host, which is the state too.
+ */
+const MOTION_WORDS = new Set([
+  'fly',
+  'flew',
+  'flown',
+  'flight',
+  'flights',
+  'travel',
+  'travelled',
+  'traveled',
+  'return',
+  'returned',
+  'arrive',
+  'arrived',
+  'go',
+  'went',
+  'gone',
+  'come',
+  'came',
+  'head',
+  'headed',
+  'move',
+  'moved',
+  'flee',
+  'fled',
+  'drive',
+  'drove',
+  'sail',
+  'sailed',
+  'evacuate',
+  'evacuated',
+  'relocate',
+  'relocated',
+  'road',
+  'route',
+  'way',
+  'train',
+  'highway',
+  'railway',
+  'miles',
+  'kilometres',
+  'kilometers',
+  'km',
+  'back',
+  'away',
+  'south',
+  'north',
+  'east',
+  'west',
+]);
+/** Nouns of communication and pressure whose "to"/"from" names a government. */
+const ADDRESSED = new Set([
+  'message',
+  'letter',
+  'offer',
+  'warning',
+  'demand',
+  'response',
+  'reply',
+  'call',
+  'appeal',
+  'pressure',
+  'support',
+  'aid',
+  'threat',
+  'request',
+  'signal',
+  'note',
+  'proposal',
+  'ultimatum',
+  'invitation',
+  'overture',
+  'visit',
+  'trip',
 ]);
 /** Prepositions after which a country name is a place ("the summit in Indonesia"). */
 const STATE_PLACE_PREPS = new Set([
@@ -120,6 +209,7 @@ const EVENT_NOUNS = new Set([
 ]);
 const DEFINITE_ROLES = [
   'prime minister',
+  'pm',
   'foreign minister',
   'defence minister',
   'defense minister',
@@ -166,7 +256,12 @@ function isPlace(words: Word[], i: number, entry: PhraseEntry): boolean {
   const prev = words[p];
   if (!prev) return false;
   if (isPossessive(words[i + entry.length])) return false;
-  if (entry.via === 'capital' || entry.via === 'metonym') return CAPITAL_PLACE_PREPS.has(prev.key);
+  if (entry.via === 'capital' || entry.via === 'metonym') {
+    if (CAPITAL_PLACE_PREPS.has(prev.key)) return true;
+    if (prev.key !== 'to' && prev.key !== 'from') return false;
+    const before = words[p - 1];
+    return !!before && (MOTION_WORDS.has(before.key) || MOTION_WORDS.has(before.lemma));
+  }
   if (entry.kind !== 'state' || entry.via === 'demonym') return false;
   if (STATE_PLACE_PREPS.has(prev.key)) return true;
   // "in Bali, Indonesia": a country after a place that follows a locative preposition.
@@ -193,6 +288,9 @@ function ambiguousOk(
   const country = ctx.gaz.byId(entry.id)?.country;
   if (entry.kind === 'organization' && country && known.has(country)) return true;
   if (i === 0) return false;
+  // "a message to Washington", "the offer from Washington": a government being addressed.
+  const prep = words[i - 1]?.key;
+  if ((prep === 'to' || prep === 'from') && ADDRESSED.has(words[i - 2]?.lemma ?? '')) return true;
   const near = [words[i - 1], words[i - 2], words[end], words[end + 1]];
   return near.some((w) => w && POLITICAL_WORDS.has(w.key));
 }
@@ -268,7 +366,20 @@ class SentenceScan {
     const { words, ctx } = this;
     const nameEnd = parseName(words, i, ctx);
     if (nameEnd < 0 || words[nameEnd]?.key !== ',') return null;
-    let j = nameEnd + 1;
+    const parsed = this.appositionRole(nameEnd + 1);
+    if (!parsed) return null;
+    const name = spanText(ctx, words, i, nameEnd);
+    const id = ctx.person(name, knownPersonAt(words, i, nameEnd, ctx));
+    noteKnownRoles(ctx, id);
+    this.affiliate(id, parsed, this.start(i), this.end(parsed.role.roleEnd));
+    ctx.mention(id, this.start(i), this.end(nameEnd), this.index, 'name');
+    return nameEnd;
+  }
+
+  /** The role of an apposition starting at `j`: "[who is] [the|a] [former] [China's] role [of X]". */
+  private appositionRole(j0: number): StatedRole | null {
+    const { words, ctx } = this;
+    let j = j0;
     if (
       words[j]?.key === 'who' &&
       ['is', 'was', 'serves', 'served'].includes(words[j + 1]?.key ?? '')
@@ -277,11 +388,23 @@ class SentenceScan {
       if (words[j]?.key === 'as') j++;
     }
     if (['the', 'a', 'an'].includes(words[j]?.key ?? '')) j++;
+    const t1 = temporalAt(words, j, ctx);
+    if (t1) j = t1.end;
     const mod = parseModifier(words, j, ctx, this.keys, this.surfs);
-    const roleFrom = mod ? mod.end : j;
+    let roleFrom = mod ? mod.end : j;
+    const t2 = temporalAt(words, roleFrom, ctx);
+    if (t2) roleFrom = t2.end;
     const role = parseRole(words, roleFrom, ctx, this.keys, this.surfs, (at) => {
       const k = words[at]?.key;
-      return k === undefined || k === ',' || k === '.' || k === 'and' || k === ')' || k === ';';
+      return (
+        k === undefined ||
+        k === ',' ||
+        k === '.' ||
+        k === 'and' ||
+        k === ')' ||
+        k === ';' ||
+        k === 'of'
+      );
     });
     if (!role) return null;
     let of = mod?.id ?? null;
@@ -291,15 +414,23 @@ class SentenceScan {
       if (last.key === 'ministry' || last.key === 'government') of = this.recentOrgLike(last.key);
     }
     if (mod && role.complement) ctx.addKnown(role.complement.id);
-    const name = spanText(ctx, words, i, nameEnd);
-    const id = ctx.person(name, knownPersonAt(words, i, nameEnd, ctx));
-    noteKnownRoles(ctx, id);
-    const roleText = spanText(ctx, words, role.roleStart, role.roleEnd);
-    if (of && ctx.addKnown(of)) {
-      ctx.addAffiliation(id, of, roleText, this.start(i), this.end(role.roleEnd));
-    } else ctx.addRoleOnly(id, roleText);
-    ctx.mention(id, this.start(i), this.end(nameEnd), this.index, 'name');
-    return nameEnd;
+    const worded = roleWords(ctx, words, role.roleStart, role.roleEnd);
+    return { role, of, text: worded.text, tense: t1?.tense ?? t2?.tense ?? worded.tense };
+  }
+
+  /** Records a stated role: an affiliation when its state or organization is known. */
+  private affiliate(id: string, stated: StatedRole, start: number, end: number): void {
+    const { ctx } = this;
+    let of = stated.of;
+    if (stated.role.complement) ctx.addKnown(stated.role.complement.id);
+    if (!of) {
+      of =
+        stated.tense === 'past'
+          ? this.pastOfficeOf(id, stated.text)
+          : (this.officeOf(id, stated.text) ?? ctx.stateOfOpenOffice(stated.text));
+    }
+    if (of && ctx.addKnown(of)) ctx.addAffiliation(id, of, stated.text, start, end, stated.tense);
+    else if (stated.tense !== 'past') ctx.addRoleOnly(id, stated.text);
   }
 
   private recentOrgLike(head: string): string | null {
@@ -313,45 +444,117 @@ class SentenceScan {
     return null;
   }
 
-  /** "[Chinese|Russia's|Hamas] [title words] Firstname Lastname", also with no qualifier. */
+  /** A single word after a title is a name when it is someone of this article or a known holder. */
+  private singleName(at: number, roleStart: number, roleEnd: number): string | null | undefined {
+    const { words, ctx } = this;
+    const w = words[at]!;
+    const known = knownPersonAt(words, at, at + 1, ctx);
+    if (known) return known;
+    const local = ctx.surnames.get(w.key) ?? ctx.leadingNames.get(w.key);
+    if (local) return local.size === 1 ? [...local][0]! : undefined;
+    if (isCommonSurname(w.key)) return undefined;
+    const keys = this.keys.slice(Math.max(roleStart, roleEnd - 2), roleEnd);
+    const head = keys[keys.length - 1] ?? '';
+    const offices = [
+      ...ctx.gaz.officesForRoleWord(keys.join(' ')),
+      ...ctx.gaz.officesForRoleWord(head),
+    ];
+    const fits = ctx.gaz
+      .peopleWithSurname(w.text)
+      .filter((p) =>
+        (ctx.gaz.byId(p)?.roles ?? []).some(
+          (r) => (!!r.office && offices.includes(r.office)) || normKey(r.title).endsWith(head),
+        ),
+      );
+    return fits.length === 1 ? fits[0]! : undefined;
+  }
+
+  /**
+   * "[the] [former] [Chinese|Russia's|Hamas] [title words][,] Firstname Lastname", also with no
+   * qualifier; the comma form ("Hungary's prime minister, Viktor Orban,") needs a qualifier.
+   */
   private titled(i: number): number | null {
     const { words, ctx } = this;
-    const mod = parseModifier(words, i, ctx, this.keys, this.surfs);
-    const from = mod ? mod.end : i;
-    if (!mod && words[i]!.key === 'the') return null;
+    let s = i;
+    if (words[s]!.key === 'the') s++;
+    const t1 = temporalAt(words, s, ctx);
+    if (t1) s = t1.end;
+    const mod = parseModifier(words, s, ctx, this.keys, this.surfs);
+    let from = mod ? mod.end : s;
+    const t2 = temporalAt(words, from, ctx);
+    if (t2) from = t2.end;
+    let nameStart = -1;
     let nameEnd = -1;
-    const role = parseRole(words, from, ctx, this.keys, this.surfs, (at) => {
+    let single: string | null = null;
+    let suffix: RoleTense | null = null;
+    const role = parseRole(words, from, ctx, this.keys, this.surfs, (at0) => {
+      let at = at0;
+      suffix = null;
+      const sx = words[at];
+      if (sx && (sx.key === 'designate' || (sx.key === 'elect' && sx.joined))) {
+        suffix = 'future';
+        at++;
+      }
+      const comma = words[at]?.key === ',';
+      if (comma) {
+        if (!mod && words[at0 - 1]?.key !== ')' && at0 - from < 2) return false;
+        at++;
+      }
+      at = skipHonorifics(words, at);
+      nameStart = at;
       nameEnd = parseName(words, at, ctx, true);
       if (nameEnd < 0) return false;
-      // A single word is a name only when it is a known person or surname.
+      single = null;
       if (nameEnd - at === 1) {
+        const id = this.singleName(at, from, at0);
+        if (!id) return false;
+        single = id;
+      }
+      if (comma) {
+        const after = words[nameEnd];
         return (
-          !!knownPersonAt(words, at, nameEnd, ctx) ||
-          ctx.gaz.peopleWithSurname(words[at]!.text).length > 0
+          !after ||
+          [',', '.', ')', ';', 'said', 'says'].includes(after.key) ||
+          after.pos === 'VERB' ||
+          after.pos === 'AUX'
         );
       }
       return true;
     });
     if (!role || nameEnd < 0) return null;
-    const nameStart = role.roleEnd;
+    const hasQualifier = !!mod || !!role.complement;
+    if (s > i && !hasQualifier && !t1) return null;
     const name = spanText(ctx, words, nameStart, nameEnd);
-    let knownId = knownPersonAt(words, nameStart, nameEnd, ctx);
-    if (!knownId && nameEnd - nameStart === 1) {
-      const sur = ctx.gaz.peopleWithSurname(words[nameStart]!.text);
-      if (sur.length === 1) knownId = sur[0]!;
-    }
+    const knownId = single ?? knownPersonAt(words, nameStart, nameEnd, ctx);
     const id = ctx.person(name, knownId);
     noteKnownRoles(ctx, id);
-    const roleText = spanText(ctx, words, role.roleStart, role.roleEnd);
+    const worded = roleWords(ctx, words, role.roleStart, role.roleEnd);
     let of = mod?.id ?? null;
     if (!of && role.complement && role.complement.prep !== 'to') of = role.complement.id;
-    if (role.complement) ctx.addKnown(role.complement.id);
-    if (!of) of = this.officeOf(id, roleText);
-    if (of && ctx.addKnown(of)) {
-      ctx.addAffiliation(id, of, roleText, this.start(i), this.end(nameEnd));
-    } else ctx.addRoleOnly(id, roleText);
-    ctx.mention(id, this.start(i), this.end(nameEnd), this.index, 'title');
+    const tense = t1?.tense ?? t2?.tense ?? worded.tense ?? suffix;
+    const from0 = words[i]!.key === 'the' ? i + 1 : i;
+    this.affiliate(
+      id,
+      { role, of, text: worded.text, tense },
+      this.start(from0),
+      this.end(nameEnd),
+    );
+    ctx.mention(id, this.start(from0), this.end(nameEnd), this.index, 'title');
+    // "Nigeria's President, Bola Tinubu, the chairman of the bloc,": a second stated role.
+    if (words[nameEnd]?.key === ',') {
+      const more = this.appositionRole(nameEnd + 1);
+      if (more) this.affiliate(id, more, this.start(from0), this.end(more.role.roleEnd));
+    }
     return nameEnd;
+  }
+
+  /** For "former President Donald Trump": the state of a matching gazetteer role at any date. */
+  private pastOfficeOf(person: string, roleText: string): string | null {
+    const offices = this.ctx.gaz.officesForRoleWord(roleText.toLowerCase());
+    for (const r of this.ctx.gaz.byId(person)?.roles ?? []) {
+      if (r.of && r.office && offices.includes(r.office)) return r.of;
+    }
+    return null;
   }
 
   /** For "President Joe Biden" with no state named: the state of the matching gazetteer role. */
@@ -425,6 +628,19 @@ class SentenceScan {
     const via = viaOf(entry);
     const next = words[after];
 
+    // "China's former president", "a Chinese president": no one in particular holds it now.
+    const temporal = next ? temporalAt(words, after, ctx) : null;
+    const indefinite = ['a', 'an', 'another', 'any', 'every', 'no'].includes(
+      words[i - 1]?.key ?? '',
+    );
+    if (
+      (indefinite || (temporal && temporal.tense !== 'current')) &&
+      roleWordAt(words, temporal ? temporal.end : after, ctx.gaz) > 0 &&
+      (entry.via === 'demonym' || possessive || indefinite)
+    ) {
+      ctx.mention(entry.id, this.start(i), this.end(end), this.index, via, true);
+      return roleWordAt(words, temporal ? temporal.end : after, ctx.gaz);
+    }
     // "China's president", "the Chinese president" (no name follows: that was a title phrase).
     const roleEnd = next ? roleWordAt(words, after, ctx.gaz) : -1;
     if (
@@ -437,6 +653,7 @@ class SentenceScan {
     ) {
       const roleWord = spanText(ctx, words, after, roleEnd);
       const person = resolveRoleRef(ctx, entry.id, roleWord.toLowerCase());
+      if (!person) ctx.openOffice(entry.id, roleWord);
       if (person && !words[roleEnd]?.cap) {
         ctx.addKnown(person);
         noteKnownRoles(ctx, person);
@@ -528,14 +745,15 @@ class SentenceScan {
       last && last.sentence === this.index && ctx.actors.get(last.actor)?.kind === 'person'
         ? last.actor
         : uniqueRecentPerson(ctx, this.index);
-    const nameEnd = parseName(words, k + 1, ctx);
+    const nameStart = skipHonorifics(words, k + 1);
+    const nameEnd = parseName(words, nameStart, ctx);
     let person: string | null = null;
     let role = 'counterpart';
     let end = k + 1;
     if (nameEnd > 0) {
       person = ctx.person(
-        spanText(ctx, words, k + 1, nameEnd),
-        knownPersonAt(words, k + 1, nameEnd, ctx),
+        spanText(ctx, words, nameStart, nameEnd),
+        knownPersonAt(words, nameStart, nameEnd, ctx),
       );
       end = nameEnd;
       const r = possessor ? ctx.roles.get(possessor)?.[0] : undefined;
@@ -602,6 +820,62 @@ class SentenceScan {
   }
 }
 
+/** The state the article is mostly about: at least two mentions and twice any other state's. */
+function dominantState(ctx: ActorContext): string | null {
+  const counts = new Map<string, number>();
+  for (const m of ctx.mentions) {
+    const a = ctx.actors.get(m.actor) ?? (m.attributive ? ctx.gaz.byId(m.actor) : undefined);
+    const state = a?.kind === 'state' ? a.id : a?.kind === 'person' ? a.country : null;
+    if (state) counts.set(state, (counts.get(state) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const [top, second] = ranked;
+  if (!top || top[1] < 2 || (second && top[1] < 2 * second[1])) return null;
+  return top[0];
+}
+
+const NATIONAL_BODY = /\b(?:ministry|department|office)\b/i;
+/** Names made only of generic words ("Foreign Ministry", "Ministry of Defence"): no state in them. */
+const GENERIC_BODY =
+  /^(?:(?:the|of|for|and|on|national|foreign|defen[cs]e|interior|finance|trade|commerce|justice|health|economy|information|home|industry|energy|unification|security|state|education|agriculture|culture|affairs|external|public|ministry|department|office|presidency|presidential)(?:\s+|$))+$/i;
+
+/**
+ * A ministry named with no state ("the Foreign Ministry said") belongs to the article's dominant
+ * state when there is one (and meets the gazetteer id); otherwise it stays unaffiliated, named so.
+ */
+function resolveBareBodies(ctx: ActorContext): void {
+  const bare = [...ctx.patternOrgs.values()].filter(
+    (o) =>
+      o.country === null &&
+      ctx.actors.has(o.id) &&
+      NATIONAL_BODY.test(o.name) &&
+      GENERIC_BODY.test(o.name),
+  );
+  if (bare.length === 0) return;
+  const state = dominantState(ctx);
+  for (const org of bare) {
+    const actor = ctx.actors.get(org.id)!;
+    let id: string;
+    if (state) {
+      const stateName = ctx.gaz.byId(state)?.name ?? state;
+      id = ctx.gaz.nationalBody(state, org.name) ?? slugify(`${state} ${org.name}`);
+      const known = ctx.gaz.byId(id);
+      actor.name = known?.name ?? `${stateName} ${org.name}`;
+      actor.country = state;
+      ctx.addKnown(state);
+    } else {
+      actor.name = `${org.name} (state not named)`;
+      id = slugify(`unattributed ${org.name}`);
+    }
+    if (id === org.id) continue;
+    const existing = ctx.actors.get(id);
+    ctx.actors.delete(org.id);
+    if (!existing) ctx.actors.set(id, { ...actor, id });
+    for (const m of ctx.mentions) if (m.actor === org.id) m.actor = id;
+    for (const a of ctx.affiliations) if (a.of === org.id) a.of = id;
+  }
+}
+
 /** Sets each person's country from what the article states, else from the gazetteer. */
 function assignCountries(ctx: ActorContext): void {
   for (const actor of ctx.actors.values()) {
@@ -636,6 +910,7 @@ export function findActors(
   const allWords = sentences.map(wordsOf);
   const known = unambiguousIds(allWords, gaz);
   sentences.forEach((s, k) => new SentenceScan(ctx, allWords[k]!, s.index, known).run());
+  resolveBareBodies(ctx);
   assignCountries(ctx);
   const mentions = [...ctx.mentions].sort((a, b) => a.start - b.start || a.end - b.end);
   return { actors: ctx.actors, mentions, affiliations: ctx.affiliations };

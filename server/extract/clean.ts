@@ -27,7 +27,10 @@ const COOKIE_CONTEXT = /\b(?:accept|consent|privacy|policy|use of|we use|setting
 const BYLINE =
   /^(?:By|BY)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}(?:\s*(?:,|and|&|\|)\s*[^]{0,80})?$/;
 const DATELINE =
-  /^(?:[A-Z][A-Z'.\- ]{1,40}[A-Z.]|[A-Z][\w'.\- ]{1,40}(?=,[^\n]{0,30}\(|\s*\())(?:,[^()\n\u2013\u2014]{1,40}?)?\s*(?:\([A-Za-z][\w .&/-]{0,30}\))?\s*(?:--|[-\u2013\u2014])\s+/;
+  /^(?:[A-Z][A-Z'.\- /]{1,60}[A-Z.]|[A-Z][\w'.\- ]{1,40}(?=,[^\n]{0,30}\(|\s*\())(?:,[^()\n\u2013\u2014]{1,40}?)?\s*(?:\([A-Za-z][\w .,&/-]{0,40}\))?\s*(?:--|[-\u2013\u2014])\s+/;
+/** "ISLAMABAD: ...": a place in capitals and a colon (a capitalised word and colon is a speaker). */
+const COLON_DATELINE =
+  /^[A-Z][A-Z'.\- ]{2,40}[A-Z](?:,\s*[A-Z][\w.' -]{1,30})?:\s+(?=[A-Z"\u201c])/;
 const BULLET = /^[\u2022\u00b7\u25aa\u25ba\u2023\u25e6\u25cf\u2013\u2014*>-]+\s+/;
 const TOPIC_TAG = /^[A-Z][\w'\u2019.&-]*(?: [A-Z][\w'\u2019.&-]*){0,2}$/;
 
@@ -132,7 +135,7 @@ export function cleanBody(text: string): Passage[] {
     const bullet = BULLET.exec(content);
     if (bullet) start += bullet[0].length;
     const head = text.slice(start, Math.min(end, start + 120));
-    const dateline = DATELINE.exec(head);
+    const dateline = DATELINE.exec(head) ?? COLON_DATELINE.exec(head);
     if (dateline && end - start > dateline[0].length + 20) start += dateline[0].length;
     // Credits sit at the end of a caption; look only at the tail so long lines stay linear.
     const tailFrom = Math.max(start, end - 200);

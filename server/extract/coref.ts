@@ -2,7 +2,7 @@
 // counterpart", "the minister", and pronouns with a single possible antecedent.
 import type { ActorContext } from './actor-context.ts';
 import type { Word } from './actor-words.ts';
-import { normKey } from './names.ts';
+import { MONTHS, isWordSurname, normKey } from './names.ts';
 
 /** Offices a person holds for `of` in this article (stated roles and gazetteer roles on the date). */
 function officesOf(ctx: ActorContext, person: string, of: string | null): string[] {
@@ -139,6 +139,11 @@ export function surnameAt(ctx: ActorContext, words: Word[], i: number): string |
   const next = words[i + 1];
   // "Kim Yo-jong" is someone else, not Kim Jong-un's surname.
   if (next && next.cap && !next.joined && /^[A-Z][a-z]/.test(next.text) && next.pos === 'PROPN') {
+    return null;
+  }
+  // "May 5", "Young people": a surname that is an ordinary word counts only mid-sentence.
+  if (MONTHS.has(w.key) && next && /^\d/.test(next.text)) return null;
+  if (isWordSurname(w.key) && (i === 0 || /^["'\u201c\u2018(]$/.test(words[i - 1]!.text))) {
     return null;
   }
   const ids = ctx.surnames.get(w.key);

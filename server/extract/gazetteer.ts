@@ -187,10 +187,19 @@ function readArray<T>(file: string, schema: z.ZodType<T>): T[] {
 const OfficeList = z.array(z.string());
 
 /** roles.json is structured by its author; read any word -> offices map and a `titles` list. */
-function readRoles(file: string): { words: Map<string, string[]>; titles: string[] | null } {
+/** When a modified title was held: "former" (past), "acting" (current), "incoming" (future). */
+export type RoleTense = 'past' | 'current' | 'future';
+const Tense = z.enum(['past', 'current', 'future']);
+
+function readRoles(file: string): {
+  words: Map<string, string[]>;
+  titles: string[] | null;
+  modifiers: Map<string, RoleTense>;
+} {
   const words = new Map<string, string[]>();
+  const modifiers = new Map<string, RoleTense>();
   let titles: string[] | null = null;
-  if (!existsSync(file)) return { words, titles };
+  if (!existsSync(file)) return { words, titles, modifiers };
   const data = readJson(file);
   const visit = (obj: unknown, depth: number): void => {
     if (!obj || typeof obj !== 'object' || Array.isArray(obj) || depth > 3) return;
@@ -198,6 +207,13 @@ function readRoles(file: string): { words: Map<string, string[]>; titles: string
       if (key.startsWith('$')) continue;
       if (key === 'titles' && Array.isArray(value)) {
         titles = value.filter((v): v is string => typeof v === 'string');
+        continue;
+      }
+      if (key === 'modifiers' && value && typeof value === 'object' && !Array.isArray(value)) {
+        for (const [m, t] of Object.entries(value)) {
+          const tense = Tense.safeParse(t);
+          if (tense.success) modifiers.set(m.toLowerCase(), tense.data);
+        }
         continue;
       }
       const offices = OfficeList.safeParse(value);
@@ -215,7 +231,27 @@ function readRoles(file: string): { words: Map<string, string[]>; titles: string
     }
   };
   visit(data, 0);
-  return { words, titles };
+  return { words, titles, modifiers };
+}
+
+const MINISTRY_OF = /^ministry (?:of |for )?(.+?)(?: affairs)?$/;
+const SPELLING: [RegExp, string][] = [
+  [/\bdefense\b/, 'defence'],
+  [/\bexternal\b/, 'foreign'],
+];
+
+/** A national body's name without its state: "Ministry of Foreign Affairs" -> "foreign ministry". */
+export function bodyKey(name: string): string {
+  let k = normKey(name)
+    .replace(/[^a-z0-9' ]+/g, ' ')
+    .replace(/\bthe\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const m = MINISTRY_OF.exec(k);
+  if (m) k = `${m[1]} ministry`;
+  k = k.replace(/ affairs ministry$/, ' ministry').replace(/^ministry of /, '');
+  for (const [from, to] of SPELLING) k = k.replace(from, to);
+  return k.replace(/\bof national /, 'of ').replace(/^national (defence ministry)$/, '$1');
 }
 
 function compareDate(date: string, bound: string): number {
@@ -234,6 +270,12 @@ export class Gazetteer {
   readonly maxTitleWords: number;
   /** Last words of titles: a title can only end on one of these. */
   readonly titleLastWords: Set<string>;
+  /** Word-key prefixes of titles, so titles with "of" ("secretary of state") can be read on. */
+  readonly titlePrefixes: Set<string>;
+  /** Title modifiers ("former", "acting", "-elect") and when the title was held. */
+  readonly modifiers: Map<string, RoleTense>;
+  /** "russia|foreign ministry" -> the gazetteer id of that state's body. */
+  private readonly nationalBodies = new Map<string, string>();
   private readonly roleWords: Map<string, string[]>;
   private readonly root: TrieNode = { next: new Map(), entries: [] };
   private readonly actors = new Map<string, KnownActor>();
@@ -260,6 +302,12 @@ export class Gazetteer {
     for (const w of this.roleWords.keys()) this.titles.add(phraseKeys(w).join(' '));
     this.maxTitleWords = Math.max(1, ...[...this.titles].map((t) => t.split(' ').length));
     this.titleLastWords = new Set([...this.titles].map((t) => t.split(' ').pop()!));
+    this.titlePrefixes = new Set();
+    for (const t of this.titles) {
+      const parts = t.split(' ');
+      for (let n = 1; n < parts.length; n++) this.titlePrefixes.add(parts.slice(0, n).join(' '));
+    }
+    this.modifiers = roles.modifiers;
     for (const [k, v] of [...this.roleWords]) this.roleWords.set(phraseKeys(k).join(' '), v);
     this.build();
   }
@@ -299,6 +347,7 @@ export class Gazetteer {
         this.addPhrase(a, o.id, 'organization', isAcronym(a) ? 'acronym' : 'alias', amb);
       }
     }
+    this.indexNationalBodies();
     for (const p of this.people) {
       const roles: DatedRole[] = p.roles.map((r) => ({
         title: r.title,
@@ -331,6 +380,41 @@ export class Gazetteer {
         this.rolesByOffice.set(key, list);
       }
     }
+  }
+
+  /** Indexes national bodies by state and name without the state ("Russian Foreign Ministry"). */
+  private indexNationalBodies(): void {
+    const prefixes = new Map<string, string[]>();
+    for (const st of this.states) {
+      const words = [st.name, ...st.aliases, ...st.demonyms].map((w) => normKey(w));
+      prefixes.set(
+        st.id,
+        words.sort((a, b) => b.length - a.length),
+      );
+    }
+    for (const o of this.organizations) {
+      if (!o.country) continue;
+      for (const name of [o.name, ...o.aliases]) {
+        let k = normKey(name).replace(/^the /, '');
+        for (const p of prefixes.get(o.country) ?? []) {
+          if (k.startsWith(`${p} `)) {
+            k = k.slice(p.length + 1);
+            break;
+          }
+          if (k.endsWith(` of ${p}`)) {
+            k = k.slice(0, -(p.length + 4));
+            break;
+          }
+        }
+        const key = `${o.country}|${bodyKey(k)}`;
+        if (!this.nationalBodies.has(key)) this.nationalBodies.set(key, o.id);
+      }
+    }
+  }
+
+  /** The gazetteer id of a state's body named without the state ("Foreign Ministry" of russia). */
+  nationalBody(country: string, name: string): string | null {
+    return this.nationalBodies.get(`${country}|${bodyKey(name)}`) ?? null;
   }
 
   private addPhrase(

@@ -123,3 +123,155 @@ export const WEEKDAYS = new Set([
   'saturday',
   'sunday',
 ]);
+
+/** Family names shared by so many people that alone they name someone only after an introduction. */
+const COMMON_SURNAMES = new Set([
+  'khan',
+  'ali',
+  'kim',
+  'lee',
+  'park',
+  'choi',
+  'martin',
+  'wang',
+  'li',
+  'zhang',
+  'liu',
+  'chen',
+  'nguyen',
+  'singh',
+  'kumar',
+  'ahmed',
+  'hassan',
+  'hussein',
+  'mohammed',
+  'smith',
+  'jones',
+  'garcia',
+  'rodriguez',
+  'fernandez',
+  'gonzalez',
+  'lopez',
+  'silva',
+  'santos',
+  'yilmaz',
+  'sharma',
+  'tanaka',
+  'suzuki',
+  'sato',
+  'ivanov',
+  'johnson',
+  'williams',
+  'brown',
+]);
+
+/** Family names that are also ordinary English words: a name only when capitalised mid-sentence. */
+const WORD_SURNAMES = new Set([
+  'friday',
+  'english',
+  'key',
+  'little',
+  'long',
+  'mark',
+  'fall',
+  'rice',
+  'may',
+  'gold',
+  'love',
+  'black',
+  'young',
+  'bush',
+  'brown',
+  'white',
+  'green',
+  'king',
+  'price',
+  'rich',
+  'hope',
+  'hunt',
+  'lamb',
+  'reed',
+  'wood',
+  'ward',
+  'hill',
+  'bell',
+  'stone',
+  'field',
+  'cook',
+  'baker',
+  'rose',
+  'fox',
+  'wolf',
+  'law',
+  'power',
+  'hall',
+  'banks',
+  'moon',
+  'sun',
+  'page',
+  'short',
+  'strong',
+  'sharp',
+  'swift',
+  'west',
+  'north',
+  'south',
+  'east',
+  'best',
+  'cash',
+  'glass',
+  'head',
+  'hand',
+  'lord',
+  'mills',
+  'noble',
+  'rock',
+  'shore',
+  'wise',
+  'frost',
+  'gay',
+  'gray',
+  'grey',
+  'hart',
+  'march',
+  'park',
+  'penny',
+  'storm',
+  'summer',
+  'winter',
+  'wall',
+  'way',
+  'will',
+  'word',
+]);
+
+/** A surname that alone names someone only after the article introduced them. */
+export function isCommonSurname(key: string): boolean {
+  return COMMON_SURNAMES.has(key) || WORD_SURNAMES.has(key);
+}
+
+/** A surname that is also an ordinary English word ("May", "Young", "Rice"). */
+export function isWordSurname(key: string): boolean {
+  return WORD_SURNAMES.has(key);
+}
+
+/** Two spellings of one given name ("Mohamed"/"Mohammed", "Sergei"/"Sergey"): same first two
+ * letters and at most two edits apart. */
+export function nearSpelling(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < 3 || b.length < 3 || a.slice(0, 2) !== b.slice(0, 2)) return false;
+  if (Math.abs(a.length - b.length) > 2) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, k) => k);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(
+        prev[j]! + 1,
+        cur[j - 1]! + 1,
+        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    prev = cur;
+  }
+  return prev[b.length]! <= 2;
+}

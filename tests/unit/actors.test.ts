@@ -179,3 +179,144 @@ describe('mention invariants', () => {
     expect(analyse('').ids).toEqual([]);
   });
 });
+
+describe('capitals after "to" and "from"', () => {
+  it.each([
+    ['Hanoi welcomed the offer from Seoul on Tuesday.', 'south-korea'],
+    ['The envoy carried a letter to Moscow from the council.', 'russia'],
+    ["Beijing's reply to Washington was cautious.", 'united-states'],
+    ['Lima sent a warning to Santiago over the fishing dispute.', 'chile'],
+  ])('the government being addressed: %s', (text, id) => {
+    expect(analyse(text).ids).toContain(id);
+  });
+
+  it.each([
+    ['The foreign minister flew to Moscow on Sunday.', 'russia'],
+    ['Delegates returned from Beijing late on Friday.', 'china'],
+    ['The convoy travelled to Nairobi overnight.', 'kenya'],
+    ['Talks were held in Hanoi last week.', 'vietnam'],
+  ])('a place of travel: %s', (text, id) => {
+    expect(analyse(text).ids).not.toContain(id);
+  });
+});
+
+describe('title modifiers', () => {
+  it.each([
+    ['Former Chilean President Ana Robles criticised the plan.', 'ana-robles>chile:President'],
+    [
+      'The acting Peruvian Foreign Minister Luis Ortega left early.',
+      'luis-ortega>peru:Foreign Minister',
+    ],
+    ['Ghana hosted ex-President Kofi Mensah on Monday.', null],
+  ])('strips the modifier from the role: %s', (text, affiliation) => {
+    const seen = analyse(text);
+    if (affiliation) expect(seen.affiliations).toContain(affiliation);
+    for (const a of seen.affiliations) expect(a).not.toMatch(/former|acting|ex-/i);
+  });
+
+  it('a former holder is not resolved as the holder on the date', () => {
+    const seen = analyse("China's former president spoke at the forum.", '2022-11-26');
+    expect(seen.ids).not.toContain('xi-jinping');
+    expect(seen.mentions).toContain('China=china*');
+  });
+
+  it('a past role does not make the person "the president" later', () => {
+    const seen = analyse(
+      'Former Chilean President Ana Robles met Chilean President Tomas Vidal. The president spoke first.',
+    );
+    expect(seen.mentions).toContain('The president=tomas-vidal');
+  });
+
+  it('an indefinite role phrase names no one', () => {
+    const seen = analyse('It was the first visit to Japan by a South Korean president in years.');
+    expect(seen.ids).not.toContain('yoon-suk-yeol');
+    expect(seen.ids).not.toContain('moon-jae-in');
+  });
+});
+
+describe('role phrases with the name after a comma', () => {
+  it.each([
+    ["Austria's chancellor, Greta Huber, rejected the plan.", 'greta-huber>austria:chancellor'],
+    ['The NATO spokesman, Erik Lund, said the drills were routine.', 'erik-lund>nato:spokesman'],
+    [
+      'The statement was read by the president of the ECOWAS Commission, Dr. Amadou Diallo.',
+      'amadou-diallo>ecowas-commission:president of the ECOWAS Commission',
+    ],
+  ])('%s', (text, affiliation) => {
+    expect(analyse(text).affiliations).toContain(affiliation);
+  });
+
+  it('a second apposition adds a second role', () => {
+    const seen = analyse(
+      "Ghana's President, Kwame Asante, the chairman of the African Union, opened the meeting.",
+    );
+    expect(seen.affiliations).toContain('kwame-asante>ghana:President');
+    expect(seen.affiliations).toContain('kwame-asante>african-union:chairman of the African Union');
+  });
+});
+
+describe('names after titles', () => {
+  it.each([
+    ["Qatar's Emir Sheikh Hamad Nasser met the envoy.", 'hamad-nasser>qatar:Emir'],
+    [
+      'US Secretary of State Mary Cole arrived in Manila.',
+      'mary-cole>united-states:Secretary of State',
+    ],
+    ['Chief of Army Staff General Imran Qadir toured the border posts.', null],
+  ])('%s', (text, affiliation) => {
+    const seen = analyse(text);
+    if (affiliation) expect(seen.affiliations).toContain(affiliation);
+    expect(seen.ids.some((id) => id.startsWith('chief-of'))).toBe(false);
+  });
+
+  it('a spelling variant of a name already met is the same person', () => {
+    const seen = analyse(
+      'Nigerien President Mohamed Issoufou spoke. Later President Mohammed Issoufou left the hall.',
+    );
+    expect(seen.ids.filter((id) => id.includes('issoufou'))).toEqual(['mohamed-issoufou']);
+  });
+
+  it('an open office named for a state is filled by a later title with no state', () => {
+    const seen = analyse(
+      'The Tuvalu prime minister met reporters. Prime Minister Feleti Teo said ties were strong.',
+    );
+    expect(seen.affiliations).toContain('feleti-teo>tuvalu:Prime Minister');
+  });
+});
+
+describe('national bodies', () => {
+  it.each([
+    ['The Russian Ministry of Foreign Affairs summoned the envoy.', 'russian-foreign-ministry'],
+    ["China's defense ministry denied the report.", 'chinese-defence-ministry'],
+    ['The US Department of the Treasury issued new sanctions.', 'us-treasury'],
+  ])('pattern bodies meet gazetteer ids: %s', (text, id) => {
+    expect(analyse(text).ids).toContain(id);
+  });
+
+  it('a ministry with no state named belongs to the dominant state', () => {
+    const text =
+      'Foreign Ministry rejects the claims\nRussia said the claims were false. Moscow will respond, Russia added.';
+    const seen = analyse(text);
+    expect(seen.ids).toContain('russian-foreign-ministry');
+    expect(seen.ids).not.toContain('foreign-ministry');
+  });
+
+  it('without a dominant state the ministry stays unaffiliated and says so', () => {
+    const seen = analyse('The Foreign Ministry said Chile and Peru had agreed.');
+    const org = [...seen.analysis.actors.values()].find((a) => a.kind === 'organization');
+    expect(org?.country).toBeNull();
+    expect(org?.name).toMatch(/state not named/);
+  });
+
+  it('a ministry named after a place that is not a state keeps its own name', () => {
+    const seen = analyse(
+      'Egypt said the Gaza Health Ministry figures were reliable. Egypt agreed.',
+    );
+    expect(seen.analysis.actors.get('gaza-health-ministry')?.country).toBeNull();
+  });
+
+  it('reads a named air force as an organization', () => {
+    const seen = analyse('The Peruvian Air Force intercepted the aircraft.');
+    expect(seen.analysis.actors.get('peruvian-air-force')?.kind).toBe('organization');
+  });
+});

@@ -79,3 +79,21 @@ describe('cleanBody', () => {
     expect(performance.now() - t0).toBeLessThan(3000);
   });
 });
+
+describe('datelines', () => {
+  it.each([
+    ['SUVA, Fiji (Reuters, AFP) - Leaders met on Wednesday.', 'Leaders met on Wednesday.'],
+    ['LIMA/BOGOTA - The two ministers spoke by phone.', 'The two ministers spoke by phone.'],
+    [
+      'KARACHI: The prime minister visited the port on Friday.',
+      'The prime minister visited the port on Friday.',
+    ],
+  ])('cuts %j', (line, rest) => {
+    expect(kept(line)).toEqual([rest]);
+  });
+
+  it('keeps a sentence that opens with a capitalised word and a colon', () => {
+    const line = 'Note: the talks resumed in Geneva on Monday.';
+    expect(kept(line)).toEqual([line]);
+  });
+});

@@ -72,3 +72,27 @@ describe('pronouns', () => {
     expect(m).toContain('it=norway');
   });
 });
+
+describe('surnames that are common or ordinary words', () => {
+  it('resolves a bare surname only to someone introduced in the article', () => {
+    expect(mentionsOf('Khan said the vote would go ahead.').some((m) => m.startsWith('Khan'))).toBe(
+      false,
+    );
+    expect(mentionsOf('Prime Minister Khan said the vote would go ahead.')).toEqual([]);
+  });
+
+  it('an ordinary-word surname counts only mid-sentence', () => {
+    const text =
+      'British Foreign Secretary Alan Young arrived on Monday. Young people protested. Later Young spoke.';
+    const m = mentionsOf(text);
+    expect(m.filter((x) => x.startsWith('Young='))).toEqual(['Young=alan-young']);
+    expect(m.filter((x) => x.startsWith('Young=')).length).toBe(1);
+  });
+
+  it('reads "the PM" as the prime minister in view', () => {
+    const m = mentionsOf(
+      'Prime Minister Rafiq Azad visited the border. The PM praised the troops.',
+    );
+    expect(m).toContain('The PM=rafiq-azad');
+  });
+});

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import {
+  bodyKey,
   loadGazetteer,
   holderOf,
   knownActor,
@@ -103,5 +104,42 @@ describe('gazetteer (graph-data)', () => {
     expect(knownActor('xi-jinping')?.kind).toBe('person');
     expect(knownActor('china')?.country).toBe('china');
     expect(officesForRoleWord('president')[0]).toBe('head-of-state');
+  });
+});
+
+describe('national bodies, title prefixes and modifiers (fixture)', () => {
+  it.each([
+    ['Foreign Ministry', 'ruritanian-foreign-ministry'],
+    ['Ministry of Foreign Affairs', 'ruritanian-foreign-ministry'],
+    ['ministry of the foreign affairs', 'ruritanian-foreign-ministry'],
+    ['Defence Ministry', null],
+  ])('ruritania + %s -> %s', (name, id) => {
+    expect(mini.nationalBody('ruritania', name)).toBe(id);
+  });
+
+  it('does not give one state another state’s body', () => {
+    expect(mini.nationalBody('turkey', 'Foreign Ministry')).toBeNull();
+  });
+
+  it('knows the prefixes of titles with inner words', () => {
+    expect(mini.titlePrefixes.has('secretary of')).toBe(true);
+    expect(mini.titlePrefixes.has('president')).toBe(false);
+  });
+
+  it('reads modifiers with a valid tense and skips others', () => {
+    expect(mini.modifiers.get('former')).toBe('past');
+    expect(mini.modifiers.get('-elect')).toBe('future');
+    expect(mini.modifiers.has('bogus')).toBe(false);
+  });
+});
+
+describe('bodyKey', () => {
+  it.each([
+    ['Ministry of Foreign Affairs', 'foreign ministry'],
+    ['Ministry of National Defense', 'defence ministry'],
+    ['Ministry of External Affairs', 'foreign ministry'],
+    ['Department of the Treasury', 'department of treasury'],
+  ])('%s -> %s', (name, key) => {
+    expect(bodyKey(name)).toBe(key);
   });
 });
