@@ -20,7 +20,7 @@ export const extractPreviewRoute = defineRoute({
     'before the article is added. Nothing is written.',
   body: ArticleBody,
   response: { status: 200, description: 'the extraction', schema: ExtractPreviewResponse },
-  errors: [413, 415],
+  errors: [401, 413, 415, 429],
   handler: ({ body }) => {
     checkArticleText(body.text);
     const extraction = extractArticle({

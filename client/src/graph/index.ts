@@ -1,0 +1,38 @@
+// Public face of the graph view: data and render graphs, the display model and reducers, the
+// layout run and histogram. Pure: the sigma view lives in ../view.
+export {
+  buildDataGraph,
+  isEvent,
+  type DataGraph,
+  type EventEdge,
+  type DataNode,
+} from './data-graph.ts';
+export {
+  buildRenderGraph,
+  parallelCurvatures,
+  dyadEdgeKey,
+  eventEdgeKey,
+  affiliationEdgeKey,
+  type RenderGraph,
+  type RenderNode,
+  type RenderEdge,
+  type Positions,
+} from './render-graph.ts';
+export {
+  computeDisplayModel,
+  egoNodes,
+  type DisplayModel,
+  type EdgeTally,
+} from './display-model.ts';
+export { eventPasses } from './event-filter.ts';
+export { reduceNode, reduceEdge, type Interaction } from './reducers.ts';
+export { monthHistogram, eventDates, nextMonth, type MonthBin } from './histogram.ts';
+export { seedPosition, hashString, prng } from './seed-positions.ts';
+export { KIND_COLORS, POLARITY_COLORS, AFFILIATION_COLOR, nodeSize, edgeSize } from './styles.ts';
+export {
+  createLayoutRun,
+  iterationBudget,
+  layoutInput,
+  type LayoutInput,
+  type LayoutStep,
+} from './layout-core.ts';

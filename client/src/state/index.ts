@@ -1,0 +1,5 @@
+// Public face of the view state: its shape, pure updates, URL (de)serialisation and the store.
+export * from './ontology.ts';
+export * from './view-state.ts';
+export { serializeView, parseView } from './url.ts';
+export { createViewStore, type ViewStore, type Listener } from './store.ts';

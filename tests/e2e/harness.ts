@@ -1,0 +1,130 @@
+// Browser-test harness: the real server in-process over a temporary store holding the seed
+// article, and headless Debian chromium driven by playwright-core.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createApp } from '../../server/app.ts';
+import { StanceGraph } from '../../server/graph/index.ts';
+import { ingestPaths } from '../../server/ingest/index.ts';
+import { dataPath, PROJECT_ROOT } from '../../server/model/index.ts';
+import { openSqliteStore } from '../../server/store/index.ts';
+
+export const SEED_ARTICLE = dataPath('articles', '2022-11-26-scmp-xi-letter-to-kim.txt');
+export const SCREENSHOTS = path.join(PROJECT_ROOT, 'tests', 'e2e', 'screenshots');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-unsafe-swiftshader',
+];
+
+export interface TestServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(articles: string[] = [SEED_ARTICLE]): Promise<TestServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'stancegraph-e2e-'));
+  const store = openSqliteStore({ file: path.join(dir, 'store.sqlite') });
+  const graph = new StanceGraph();
+  const summary = await ingestPaths({ store, graph }, articles);
+  if (summary.errors.length) throw new Error(`seed ingest failed: ${summary.errors[0]!.message}`);
+  const app = createApp({ store, graph, log: () => {} });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** A 1280x800 page that records dialogs and page errors. */
+export async function openPage(browser: Browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, dialogs, errors, close: () => context.close() };
+}
+
+/** Two animation frames: sigma renders on the next frame after a change. */
+export async function frames(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
+  );
+}
+
+/** Waits until the graph is loaded and its layout settled. */
+export async function waitReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__stancegraph !== undefined);
+  await page.evaluate(() => window.__stancegraph!.ready);
+  await page.evaluate(() => window.__stancegraph!.layoutDone());
+  await frames(page);
+}
+
+export async function nodePosition(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate((n) => window.__stancegraph!.viewportPosition(n), id);
+  if (!p) throw new Error(`node ${id} is not drawn`);
+  return p;
+}
+
+let lastClick = 0;
+/** Clicks a node; clicks are spaced so sigma does not read two as a double-click. */
+export async function clickNode(page: Page, id: string): Promise<void> {
+  const wait = 350 - (Date.now() - lastClick);
+  if (wait > 0) await page.waitForTimeout(wait);
+  const p = await nodePosition(page, id);
+  await page.mouse.move(p.x, p.y);
+  await frames(page);
+  await page.mouse.click(p.x, p.y);
+  lastClick = Date.now();
+  await frames(page);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** Visible (not hidden by reducers) edges of the drawn graph, with their colour and role. */
+export async function visibleEdges(page: Page) {
+  return page.evaluate(() => {
+    const sigma = window.__stancegraph!.sigma()!;
+    const out: { key: string; role: string; polarity: string | null; color: string }[] = [];
+    sigma.getGraph().forEachEdge((key, attrs) => {
+      const d = sigma.getEdgeDisplayData(key);
+      if (d && !d.hidden) {
+        out.push({ key, role: attrs.role, polarity: attrs.polarity, color: d.color });
+      }
+    });
+    return out;
+  });
+}
