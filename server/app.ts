@@ -1,8 +1,8 @@
-// The Express application: API, health check and the built explorer client; listening is index.ts's job.
+// The Express application: security stack, API, health check and the built explorer client;
+// listening is index.ts's job.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express from 'express';
-import helmet from 'helmet';
 import {
   ApiError,
   apiNotFound,
@@ -12,6 +12,7 @@ import {
 } from './api/index.ts';
 import type { StanceGraph } from './graph/index.ts';
 import { PROJECT_ROOT } from './model/index.ts';
+import { createSecurityStack, type Clock, type SecuritySettings } from './security/index.ts';
 import type { Store } from './store/index.ts';
 
 export interface AppOptions {
@@ -21,21 +22,38 @@ export interface AppOptions {
   clientDir?: string;
   /** Where unexpected errors are reported; default console.error. */
   log?: (...args: unknown[]) => void;
+  /**
+   * Access control and limits; unset fields take the defaults (loopback, no token, closed CORS,
+   * 30 ingests/min per client). startServer passes securitySettings(env).
+   */
+  security?: Partial<SecuritySettings>;
+  /** Clock for rate limits and time budgets (tests use a fake one). */
+  now?: Clock;
 }
 
-export function createApp({ store, graph, clientDir, log }: AppOptions): express.Application {
+export function createApp({
+  store,
+  graph,
+  clientDir,
+  log,
+  security,
+  now,
+}: AppOptions): express.Application {
   const app = express();
+  const sec = createSecurityStack(security, { now });
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(helmet());
+  app.use(sec.front);
   app.use(createRootRouter(store, graph));
-  app.use('/api', createApiRouter(store, graph));
+  app.use('/api', sec.api);
+  app.use('/api', createApiRouter(store, graph, { budgets: sec.budgets }));
   app.use('/api', apiNotFound);
 
   const dir = path.resolve(clientDir ?? path.join(PROJECT_ROOT, 'client', 'dist'));
   const index = path.join(dir, 'index.html');
   if (existsSync(index)) {
-    app.use(express.static(dir, { index: false }));
+    // send() refuses ".." after decoding and dotfiles, so no request leaves this folder.
+    app.use(express.static(dir, { index: false, dotfiles: 'ignore', redirect: false }));
     // The explorer routes on the client, so every other GET gets its page.
     app.get('/{*path}', (_req, res) => {
       res.sendFile(index);

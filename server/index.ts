@@ -1,4 +1,5 @@
-// Start-up: open the store, ingest the sample articles, build the graph, and serve until a signal.
+// Start-up: check the security settings, open the store, ingest the sample articles, build the
+// graph, and serve until a signal; SIGTERM lets in-flight requests finish before the store closes.
 import { readdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import path from 'node:path';
@@ -8,9 +9,15 @@ import { EXTRACTOR_VERSION } from './extract/index.ts';
 import { buildGraph } from './graph/index.ts';
 import { ingestPaths, loadArticleFile, collectArticleFiles } from './ingest/index.ts';
 import { contentHash, dataPath } from './model/index.ts';
+import { assertSafeBind, securitySettings } from './security/index.ts';
 import { openStore, type Store } from './store/index.ts';
 
 const ARTICLES = dataPath('articles');
+/** In-flight requests get this long after SIGTERM before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 10_000;
+/** A client must send its whole request within this (slow-sender guard). */
+const REQUEST_TIMEOUT_MS = 30_000;
+const HEADERS_TIMEOUT_MS = 10_000;
 
 /** Sample articles stored by an older extractor are removed so the ingest below re-extracts them. */
 async function dropStaleSamples(store: Store): Promise<number> {
@@ -37,12 +44,15 @@ export interface RunningServer {
 }
 
 /**
- * Opens the store, ingests graph-data/articles (duplicates skipped, samples from an older
- * extractor re-extracted), builds the graph and listens on HOST:PORT. SIGTERM/SIGINT close it.
+ * Checks the security settings (a non-loopback HOST needs STANCEGRAPH_TOKEN), opens the store,
+ * ingests graph-data/articles (duplicates skipped, samples from an older extractor re-extracted),
+ * builds the graph and listens on HOST:PORT. SIGTERM/SIGINT close it gracefully.
  */
 export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
+  const security = securitySettings(env);
+  assertSafeBind(security);
   const port = Number(env.PORT ?? 3000);
-  const host = env.HOST ?? '127.0.0.1';
+  const host = security.host;
   const store = openStore(env);
   try {
     await readdir(ARTICLES);
@@ -62,15 +72,18 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   }
   const graph = buildGraph(store.allExtractions());
   const counts = graph.counts();
-  const app = createApp({ store, graph });
+  const app = createApp({ store, graph, security });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(s)));
   }).catch((error: Error) => {
     store.close();
     throw error;
   });
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
   const address = server.address();
-  const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
+  const urlHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  const url = `http://${urlHost}:${typeof address === 'object' && address ? address.port : port}`;
   console.log(
     `stancegraph: ${counts.actors} actors, ${counts.events} events from ${counts.documents} documents`,
   );
@@ -79,11 +92,18 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
+      // Idle keep-alive connections would hold close() open; busy ones finish their request first.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      cut.unref();
       server.close(() => {
+        clearInterval(sweep);
+        clearTimeout(cut);
+        // Closing the last connection checkpoints the WAL into the database file.
         store.close();
         resolve();
       });
-      server.closeAllConnections();
+      server.closeIdleConnections();
     }));
   const onSignal = (signal: string) => {
     console.log(`stancegraph: ${signal}, closing`);
@@ -97,7 +117,8 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
 const entry = process.argv[1] ? path.resolve(process.argv[1]) : '';
 if (entry === fileURLToPath(import.meta.url)) {
   startServer().catch((error: unknown) => {
-    console.error('stancegraph: failed to start:', error);
+    const known = error instanceof Error && /^(UnsafeBindError|SettingsError)$/.test(error.name);
+    console.error('stancegraph: failed to start:', known ? error.message : error);
     process.exitCode = 1;
   });
 }

@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { InvalidCursorError, UnknownActorError } from '../graph/index.ts';
 import { ArticleError } from '../ingest/index.ts';
+import { SecurityError } from '../security/index.ts';
 import { StoreInputError } from '../store/index.ts';
 import { ApiError } from './errors.ts';
 
@@ -12,10 +13,23 @@ export const apiNotFound: RequestHandler = (req, _res, next) => {
 /** body-parser and http-errors mark client errors with a type and a status. */
 function clientError(error: unknown): ApiError | null {
   if (typeof error !== 'object' || error === null) return null;
-  const e = error as { type?: string; status?: number; statusCode?: number; message?: string };
+  const e = error as {
+    type?: string;
+    status?: number;
+    statusCode?: number;
+    message?: string;
+    limit?: number;
+    length?: number;
+  };
   switch (e.type) {
     case 'entity.too.large':
-      return new ApiError(413, 'payload_too_large', 'request body is larger than 2 MB');
+      return new ApiError(
+        413,
+        'payload_too_large',
+        typeof e.limit === 'number'
+          ? `request body is ${e.length ?? 'more than'} bytes; the limit is ${e.limit} bytes (STANCEGRAPH_BODY_LIMIT)`
+          : 'request body is too large',
+      );
     case 'entity.parse.failed':
       return new ApiError(400, 'malformed_json', 'request body is not valid JSON');
     case 'encoding.unsupported':
@@ -51,6 +65,13 @@ export function errorHandler(
   return (error, req, res, next) => {
     if (res.headersSent) {
       next(error);
+      return;
+    }
+    if (error instanceof SecurityError) {
+      res
+        .set(error.headers)
+        .status(error.status)
+        .json({ error: { code: error.code, message: error.message } });
       return;
     }
     const known = toApiError(error);

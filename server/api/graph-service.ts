@@ -4,12 +4,13 @@ import {
   actorDetails,
   relations,
   searchActors,
-  shortestPath,
   stance,
   subgraph,
   type StanceGraph,
 } from '../graph/index.ts';
+import { DEFAULT_SECURITY, timeBudgets, type TimeBudgets } from '../security/index.ts';
 import type { Store } from '../store/index.ts';
+import { budgetedShortestPath } from './budgeted-path.ts';
 import { notFound } from './errors.ts';
 import type {
   ActorsQuery,
@@ -23,6 +24,8 @@ export class GraphService {
   constructor(
     private readonly graph: StanceGraph,
     private readonly store: Store,
+    /** Long queries (paths) stop with a 503 when they outrun their budget. */
+    private readonly budgets: TimeBudgets = timeBudgets(DEFAULT_SECURITY.queryBudgetMs),
   ) {}
 
   subgraph(q: z.infer<typeof GraphQuery>) {
@@ -75,7 +78,8 @@ export class GraphService {
   }
 
   path(q: z.infer<typeof PathsQuery>) {
-    return shortestPath(this.graph, q.from, q.to, q.maxLength);
+    const budget = this.budgets.start('the path query');
+    return budgetedShortestPath(this.graph, q.from, q.to, q.maxLength, budget);
   }
 
   counts() {

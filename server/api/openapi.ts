@@ -7,8 +7,11 @@ import { ErrorResponse } from './schemas.ts';
 const STATUS_TEXT: Record<number, string> = {
   400: 'bad parameter or body, named in the message',
   404: 'unknown id or route',
-  413: 'body larger than 2 MB',
+  401: 'a bearer token is needed or was wrong (GET /api/config tells whether one is needed)',
+  413: 'body or article text over its bound (named in the message)',
   415: 'content type is not application/json',
+  429: 'too many ingest requests from this client; retry after the Retry-After seconds',
+  503: 'the query ran past its time budget and was stopped',
 };
 
 type JsonSchema = Record<string, unknown>;
@@ -104,6 +107,16 @@ export function buildOpenApi(routes: readonly RouteSpec[]) {
       tags: ['meta'],
       summary: 'This OpenAPI 3.1 document',
       responses: { 200: { description: 'the document', content: { 'application/json': {} } } },
+    },
+  };
+  paths['/api/config'] = {
+    get: {
+      operationId: 'getConfig',
+      tags: ['meta'],
+      summary: 'Whether writes (or reads) need a bearer token, and the limits; never the token',
+      responses: {
+        200: { description: 'the public configuration', content: { 'application/json': {} } },
+      },
     },
   };
   paths['/api/docs'] = {

@@ -7,7 +7,7 @@ import { ApiError } from './errors.ts';
 import { buildOpenApi } from './openapi.ts';
 import type { RouteSpec } from './route-spec.ts';
 import { ROUTES } from './routes.ts';
-import { createServices, type Services } from './services.ts';
+import { createServices, type ServiceOptions, type Services } from './services.ts';
 import { parseBody, parseParams, parseQuery } from './validate.ts';
 
 /** Bodies above this are refused with 413 before they are parsed. */
@@ -38,9 +38,13 @@ export function createRootRouter(store: Store, graph: StanceGraph): Router {
   return router;
 }
 
-export function createApiRouter(store: Store, graph: StanceGraph): Router {
+export function createApiRouter(
+  store: Store,
+  graph: StanceGraph,
+  options: ServiceOptions = {},
+): Router {
   const router = express.Router();
-  const services = createServices(store, graph);
+  const services = createServices(store, graph, options);
   const openapi = buildOpenApi(ROUTES);
   const docs = renderDocsPage(openapi);
   router.use(express.json({ limit: BODY_LIMIT }));

@@ -8,6 +8,7 @@ import {
   QUADS,
   ontology,
 } from '../model/index.ts';
+import { extractPreviewRoute } from './extract-preview.ts';
 import { defineRoute, type RouteSpec } from './route-spec.ts';
 import {
   ActorResponse,
@@ -97,7 +98,7 @@ export const ROUTES: RouteSpec[] = [
     description: 'Direction is ignored; found is false when no path is within maxLength hops.',
     query: PathsQuery,
     response: ok('the path and the events along each hop', PathResponse),
-    errors: [404],
+    errors: [404, 503],
     handler: ({ query }, s) => ({ body: s.graph.path(query) }),
   }),
   defineRoute({
@@ -129,12 +130,13 @@ export const ROUTES: RouteSpec[] = [
       'id when the same text is already stored. JSON only, at most 2 MB.',
     body: ArticleBody,
     response: { status: 201, description: 'stored (200: already stored)', schema: IngestResponse },
-    errors: [413, 415],
+    errors: [401, 413, 415, 429],
     handler: ({ body }, s) => {
       const result = s.documents.ingest(body);
       return { status: result.created ? 201 : 200, body: result };
     },
   }),
+  extractPreviewRoute,
   defineRoute({
     method: 'delete',
     path: '/documents/:id',
@@ -142,7 +144,7 @@ export const ROUTES: RouteSpec[] = [
     summary: 'Delete a document; its events leave the graph and unmentioned actors go',
     params: IdParams,
     response: ok('deleted', DeleteResponse),
-    errors: [404],
+    errors: [401, 404],
     handler: ({ params }, s) => ({ body: s.documents.remove(params.id) }),
   }),
   defineRoute({

@@ -1,5 +1,6 @@
 // The services a route handler may use, wired once per app.
 import type { StanceGraph } from '../graph/index.ts';
+import type { TimeBudgets } from '../security/index.ts';
 import type { Store } from '../store/index.ts';
 import { DocumentService } from './document-service.ts';
 import { GraphService } from './graph-service.ts';
@@ -9,6 +10,18 @@ export interface Services {
   documents: DocumentService;
 }
 
-export function createServices(store: Store, graph: StanceGraph): Services {
-  return { graph: new GraphService(graph, store), documents: new DocumentService(store, graph) };
+export interface ServiceOptions {
+  /** Time budgets for long queries; default 2 s each. */
+  budgets?: TimeBudgets;
+}
+
+export function createServices(
+  store: Store,
+  graph: StanceGraph,
+  options: ServiceOptions = {},
+): Services {
+  return {
+    graph: new GraphService(graph, store, options.budgets),
+    documents: new DocumentService(store, graph),
+  };
 }

@@ -25,8 +25,11 @@ export function isListSchema(schema: z.ZodType): boolean {
 function normalizeQuery(shape: z.ZodRawShape, raw: Record<string, unknown>) {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
-    const field = shape[key] as z.ZodType | undefined;
-    if (field && isListSchema(field)) {
+    // Keys the schema does not declare are dropped here (zod would strip them anyway), so
+    // "__proto__" or "constructor" never reach a plain object or look like a schema.
+    if (!Object.hasOwn(shape, key)) continue;
+    const field = shape[key] as z.ZodType;
+    if (isListSchema(field)) {
       const parts = (Array.isArray(value) ? value : [value]).flatMap((v) =>
         typeof v === 'string' ? v.split(',') : [v],
       );
