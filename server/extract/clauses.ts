@@ -11,6 +11,10 @@ export interface Unit {
   /** UPOS tag, or 'MENTION'. */
   pos: string;
   mention: Mention | null;
+  /** An attributive demonym on this token ("Russian" in "Russian diplomats"): a target only. */
+  attr?: Mention;
+  /** The word stood in scare quotes ("'invaded'"): the writer marks it as someone's claim. */
+  quoted?: boolean;
 }
 
 export interface SentenceUnits {
@@ -50,16 +54,22 @@ const SKIP_IN_NP = new Set(['DET', 'ADJ', 'NUM']);
 const SKIP_WORDS = new Set(['fellow', 'own', 'both', 'all', 'also', 'then']);
 export const COORD = new Set(['and', ',', '&']);
 const SPEECH_THAT = new Set(['that']);
+/** How two parties talk ("by phone with"): the "with" after them is the verb's. */
+const CHANNEL_NOUNS = new Set(['phone', 'telephone', 'video', 'videolink', 'teleconference']);
+const CAPITAL_NOUNS = new Set(['capital', 'city', 'port']);
 
 /** Collapses each mention into one unit; attributive demonyms stay ordinary tokens. */
 export function buildUnits(sentence: Sentence, mentions: Mention[]): SentenceUnits {
   const units: Unit[] = [];
   const ms = mentions.filter((m) => !(m.via === 'demonym' && m.attributive));
+  const attrs = mentions.filter((m) => m.via === 'demonym' && m.attributive);
   let mi = 0;
+  let ai = 0;
   const tokens = sentence.tokens;
   for (let ti = 0; ti < tokens.length; ti++) {
     const t = tokens[ti]!;
     while (mi < ms.length && ms[mi]!.end <= t.start) mi++;
+    while (ai < attrs.length && attrs[ai]!.end <= t.start) ai++;
     const m = ms[mi];
     if (m && m.start < t.end && m.end > t.start) {
       units.push({ start: m.start, end: m.end, lower: '', lemma: '', pos: 'MENTION', mention: m });
@@ -74,8 +84,13 @@ export function buildUnits(sentence: Sentence, mentions: Mention[]): SentenceUni
       lemma: t.lemma,
       pos: t.pos,
       mention: null,
+      ...(attrs[ai] && attrs[ai]!.start < t.end && attrs[ai]!.end > t.start
+        ? { attr: attrs[ai]! }
+        : {}),
     });
   }
+  dropScareQuotes(units);
+  markCountryAnaphors(units, sentence.index);
   const parenEnd = new Int32Array(units.length).fill(-1);
   const parenStart = new Int32Array(units.length).fill(-1);
   markParentheticals(units, parenEnd, parenStart);
@@ -150,6 +165,8 @@ export function npStart(units: Unit[], i: number): number {
     const p = units[j - 1]!;
     if (p.mention) break;
     if (SKIP_IN_NP.has(p.pos) || POSSESSIVE_PRONOUNS.has(p.lower) || SKIP_WORDS.has(p.lower)) j--;
+    // "a two-day visit": a hyphenated modifier of plain words.
+    else if (units[j - 2]?.lower === '-' && j >= 3 && !units[j - 3]!.mention) j -= 3;
     else break;
   }
   return j;
@@ -255,6 +272,15 @@ function eligibleSubject(units: Unit[], i: number, led: Set<string>): boolean {
   return SUBORDINATORS.has(prep) && !!n && (n.pos === 'VERB' || n.pos === 'AUX' || n.pos === 'ADV');
 }
 
+/** "X (ACR)": for the ")" at j, the index of its "(" when a mention stands right before it. */
+function acronymParen(units: Unit[], j: number): number {
+  for (let k = j - 1; k > 0 && j - k <= 4; k--) {
+    if (units[k]!.lower === '(') return units[k - 1]!.mention ? k : -1;
+    if (isHardBoundary(units[k]!)) return -1;
+  }
+  return -1;
+}
+
 /** The subject of the predicate at unit p: the nearest eligible mention before it in its clause. */
 export function findSubject(su: SentenceUnits, p: number, led: Set<string>): SubjectResult {
   const { units, parenStart } = su;
@@ -270,6 +296,11 @@ export function findSubject(su: SentenceUnits, p: number, led: Set<string>): Sub
     const u = units[j]!;
     if (parenStart[j]! >= 0) {
       j = parenStart[j]!;
+      continue;
+    }
+    const open = u.lower === ')' ? acronymParen(units, j) : -1;
+    if (open >= 0) {
+      j = open;
       continue;
     }
     if (isHardBoundary(u)) break;
@@ -343,15 +374,34 @@ export function findPrepTarget(
   preps: string[],
   led: Set<string>,
   window = 10,
+  attrOk = true,
 ): { units: number[]; prepAt: number } | null {
   for (let j = from; j < units.length && j - from < window; j++) {
     const u = units[j]!;
     if (isHardBoundary(u) || (u.lower === ',' && units[j + 1]?.pos === 'CCONJ')) return null;
-    if (u.pos === 'VERB' && j > from && units[j - 1]?.lower !== '-') return null;
+    // A verb ends the search; a participle inside a noun phrase ("the stolen statues") does not.
+    const p = units[j - 1];
+    if (u.pos === 'VERB' && j > from && p?.lower !== '-' && p?.pos !== 'DET' && p?.pos !== 'ADJ')
+      return null;
     if (isSubordinator(u) || u.lower === 'that') return null;
     if (u.mention || !preps.includes(u.lower)) continue;
-    const k = skipModifiers(units, j + 1);
+    // "spoke about the desire for normalcy in ties with India": the "with" belongs to a noun that
+    // itself sits in a prepositional phrase, not to the verb.
+    if (u.lower === 'with' && j > from + 1 && units[j - 1]!.pos === 'NOUN') {
+      const head = npStart(units, j - 1);
+      let adps = 0;
+      for (let a = from; a < j; a++) if (units[a]!.pos === 'ADP') adps++;
+      const channel = CHANNEL_NOUNS.has(units[j - 1]!.lower);
+      if (!channel && adps >= 2 && head > from && units[head - 1]?.pos === 'ADP') continue;
+    }
+    let k = skipModifiers(units, j + 1);
+    // "a visit to the capital Honiara": the noun names what the mention is.
+    if (CAPITAL_NOUNS.has(units[k]?.lower ?? '') && units[k + 1]?.mention) k++;
     const m = units[k];
+    if (m && !m.mention && attrOk && u.lower !== 'between') {
+      const a = findAttrTarget(units, j + 1);
+      if (a >= 0) return { units: [a], prepAt: j };
+    }
     if (!m || !m.mention || hyphenPair(units, k) || ledBy(units, k, led)) continue;
     if (u.lower === 'between') {
       const group = coordinatedRight(units, k);
@@ -364,6 +414,63 @@ export function findPrepTarget(
 
 /** Agent of a passive ("... by X"), searched after the predicate inside the clause. */
 export function findAgent(units: Unit[], from: number, led: Set<string>): number[] {
-  const r = findPrepTarget(units, from, ['by'], led, 12);
+  const r = findPrepTarget(units, from, ['by'], led, 12, false);
   return r ? r.units : [];
+}
+
+/**
+ * An attributive demonym inside the noun phrase starting at `from` ("expelled four Russian
+ * diplomats"): the unit index of the demonym, or -1 when the phrase's head comes first.
+ */
+export function findAttrTarget(units: Unit[], from: number): number {
+  for (let j = from; j < units.length && j - from < 6; j++) {
+    const u = units[j]!;
+    if (u.attr) return j;
+    if (u.mention) return -1;
+    if (SKIP_IN_NP.has(u.pos) || POSSESSIVE_PRONOUNS.has(u.lower) || SKIP_WORDS.has(u.lower))
+      continue;
+    if (u.pos === 'ADV' && j === from) continue;
+    // "the same number of Russian diplomats", "the head of the Polish mission".
+    if (u.pos === 'NOUN' && units[j + 1]?.lower === 'of') {
+      j++;
+      continue;
+    }
+    return -1;
+  }
+  return -1;
+}
+
+/** "Britain 'invaded' the islands": quotes around one word do not end the clause. */
+function dropScareQuotes(units: Unit[]): void {
+  for (let i = 0; i + 2 < units.length; i++) {
+    const w = units[i + 1]!;
+    const q = (u: Unit) => isQuote(u) || u.lower === "'";
+    if (q(units[i]!) && q(units[i + 2]!) && !w.mention && !q(w) && w.pos !== 'PUNCT')
+      units.splice(i, 3, { ...w, quoted: true });
+  }
+}
+
+const PLACE_PREPS = new Set(['in', 'across', 'throughout', 'around', 'inside', 'within', 'to']);
+
+/**
+ * Turns "the country" into an unresolved mention (actor '') that the event stage may resolve to
+ * the one state the sentence names before it; as a place ("in the country") it stays words.
+ */
+function markCountryAnaphors(units: Unit[], sentence: number): void {
+  for (let i = 1; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.mention || u.lower !== 'country' || units[i - 1]!.lower !== 'the') continue;
+    if (PLACE_PREPS.has(units[i - 2]?.lower ?? '') || units[i + 1]?.pos === 'NOUN') continue;
+    const d = units[i - 1]!;
+    const mention: Mention = { actor: '', start: d.start, end: u.end, sentence, via: 'pronoun' };
+    units.splice(i - 1, 2, {
+      start: d.start,
+      end: u.end,
+      lower: '',
+      lemma: '',
+      pos: 'MENTION',
+      mention,
+    });
+    i--;
+  }
 }

@@ -21,6 +21,8 @@ function verbal(units: Unit[], i: number): boolean {
   const u = units[i]!;
   // "the occupied West Bank": a participle after a determiner is an adjective.
   if (units[i - 1]?.pos === 'DET' && units[i - 1]!.lower !== 'that') return false;
+  // "Iran's downing of a drone": a gerund owned by a possessive is a noun.
+  if (u.lower.endsWith('ing') && units[i - 2]?.mention && isPossessive(units, i - 2)) return false;
   if (u.pos === 'VERB') return true;
   if (u.pos === 'AUX') return u.lemma === 'have';
   if (u.pos !== 'NOUN' && u.pos !== 'PROPN' && u.pos !== 'ADJ') return false;
@@ -51,7 +53,7 @@ function objectNounAt(units: Unit[], j: number, set: Set<string>): number {
 }
 
 /** The object noun from the entry's list within a few units after `from`; returns one past it. */
-function matchObjectRight(units: Unit[], from: number, set: Set<string>): number {
+export function matchObjectRight(units: Unit[], from: number, set: Set<string>): number {
   for (let j = from; j < units.length && j - from < 6; j++) {
     const u = units[j]!;
     if (u.mention) {
@@ -68,7 +70,11 @@ function matchObjectRight(units: Unit[], from: number, set: Set<string>): number
     const hit = objectNounAt(units, j, set);
     if (hit > 0) return hit;
     // "a wave of drone strikes", "a package of sanctions"
-    if (u.lower === 'of' && j > from && units[j - 1]!.pos === 'NOUN') continue;
+    // "$2 billion in aid": an amount, then what it is in.
+    const prev = units[j - 1]!.pos;
+    if ((u.lower === 'of' || u.lower === 'in') && j > from && (prev === 'NOUN' || prev === 'NUM'))
+      continue;
+    if (u.pos === 'SYM' && j === from) continue;
     if (!OBJECT_SKIP.has(u.pos) && !POSSESSIVE_PRONOUNS.has(u.lower) && u.lower !== '-') return -1;
     if (u.pos === 'PART' && u.lower !== "'s" && u.lower !== '’s') return -1;
   }
@@ -83,6 +89,17 @@ function matchObjectLeft(units: Unit[], at: number, set: Set<string>): boolean {
     if (u.lower === ',' || u.lower === ';') return false;
   }
   return false;
+}
+
+/** A past form the tagger left unlemmatised ("mediated" read as an adjective): its verb entries. */
+function pastStem(lex: Lexicon, u: Unit): VerbEntry[] | undefined {
+  const w = u.lower;
+  if (u.pos === 'VERB' || !w.endsWith('ed') || w.length < 5) return undefined;
+  return (
+    lex.verbs.get(w.slice(0, -1)) ??
+    lex.verbs.get(w.slice(0, -2)) ??
+    (w[w.length - 3] === w[w.length - 4] ? lex.verbs.get(w.slice(0, -3)) : undefined)
+  );
 }
 
 export function isPassiveAt(units: Unit[], i: number): boolean {
@@ -119,7 +136,7 @@ export function findPredicates(units: Unit[], lex: Lexicon): Predicate[] {
     }
     if (!entries) {
       if (!verbal(units, i)) continue;
-      entries = lex.verbs.get(u.lemma) ?? lex.verbs.get(u.lower);
+      entries = lex.verbs.get(u.lemma) ?? lex.verbs.get(u.lower) ?? pastStem(lex, u);
     }
     if (!entries) continue;
     // "accused X of attacking Y": a gerund after a preposition is a reported act, not a stated one.

@@ -1,5 +1,6 @@
 // Nominal events: "a meeting between X and Y", "X's letter to Y", "the Xi-Biden summit", "an attack by X on Y".
 import type { Lexicon, NounEntry } from './lexicon.ts';
+import { matchObjectRight } from './event-match.ts';
 import {
   coordinatedRight,
   findPrepTarget,
@@ -23,7 +24,18 @@ export interface NominalMatch {
   direct: boolean;
 }
 
-function nounEntry(su: SentenceUnits, i: number, lex: Lexicon): NounEntry | null {
+const LINKS = new Set(['from', 'of']);
+/** Prepositions that make a meeting noun the occasion of the clause's act ("arrived for talks"). */
+const OCCASION = new Set(['on', 'during', 'for']);
+/** Tags of a short time phrase ("last year", "in 2018") between a noun and its complement. */
+const TIME_WORDS = new Set(['ADJ', 'NOUN', 'NUM', 'ADP', 'DET']);
+
+/** The noun's entry and where its target search starts (after a required object noun). */
+function nounEntry(
+  su: SentenceUnits,
+  i: number,
+  lex: Lexicon,
+): { entry: NounEntry; after: number } | null {
   const u = su.units[i]!;
   if (u.mention || (u.pos !== 'NOUN' && u.pos !== 'PROPN' && u.pos !== 'VERB')) return null;
   const list = lex.nouns.get(u.lower) ?? lex.nouns.get(u.lemma);
@@ -34,7 +46,18 @@ function nounEntry(su: SentenceUnits, i: number, lex: Lexicon): NounEntry | null
       const p = su.units[i - (e.words.length - 1) + w];
       if (!p || p.lower !== e.words[w]) ok = false;
     }
-    if (ok) return e;
+    if (!ok) continue;
+    if (!e.object) return { entry: e, after: i + 1 };
+    // "withdrawal from the nuclear accord with Y": the object noun, then the target.
+    // A time phrase may come between ("withdrawal last year from").
+    let l = i + 1;
+    while (l < i + 4 && su.units[l] && !su.units[l]!.mention && !LINKS.has(su.units[l]!.lower)) {
+      if (!TIME_WORDS.has(su.units[l]!.pos)) break;
+      l++;
+    }
+    if (!LINKS.has(su.units[l]?.lower ?? '')) continue;
+    const k = matchObjectRight(su.units, l + 1, e.object);
+    if (k > 0) return { entry: e, after: k };
   }
   return null;
 }
@@ -50,8 +73,9 @@ export function findNominals(
   const out: NominalMatch[] = [];
   for (let i = 0; i < units.length; i++) {
     if (consumed[i]) continue;
-    const entry = nounEntry(su, i, lex);
-    if (!entry) continue;
+    const found = nounEntry(su, i, lex);
+    if (!found) continue;
+    const entry = found.entry;
     const first = i - (entry.words.length - 1);
     const s = npStart(units, first);
     const before = units[s - 1];
@@ -91,13 +115,13 @@ export function findNominals(
     }
     let sources: number[] = [];
     let direct = true;
-    let after = i + 1;
+    let after = found.after;
     if (before && (before.lower === "'s" || before.lower === '’s') && units[s - 2]?.mention) {
       sources = [s - 2];
     } else if (before?.mention && !isPossessive(units, s - 1) && units[s - 2]?.lower !== '-') {
       // A compound: "a US attack on", "the Kim letter".
       sources = [s - 1];
-    } else if (next?.lower === 'by' && units[i + 2]?.mention) {
+    } else if (next?.lower === 'by' && units[i + 2]?.mention && !entry.object) {
       sources = [i + 2];
       after = i + 3;
     }
@@ -115,7 +139,10 @@ export function findNominals(
       // with Y"), not inside a prepositional phrase ("X objected to talks with Y").
       direct = false;
       const subj = findSubject(su, s, led);
-      if (before?.pos === 'VERB' && subj.units.length > 0 && subj.reason === 'found')
+      const found = subj.units.length > 0 && subj.reason === 'found';
+      if (before?.pos === 'VERB' && found) sources = subj.units;
+      // "X gave a speech on a visit to Y", "X raised it during talks with Y": X's own occasion.
+      else if (OCCASION.has(before?.lower ?? '') && found && s > 3 && !consumed[s - 2])
         sources = subj.units;
       else if (s <= 3 || before?.pos === 'ADP')
         sources = subjectAfter(su, t.units[t.units.length - 1]! + 1);

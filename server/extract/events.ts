@@ -4,11 +4,14 @@ import { resolveDate } from './dates.ts';
 import { lexicon, type Lexicon, type VerbEntry } from './lexicon.ts';
 import {
   buildUnits,
+  coordinatedRight,
   findAgent,
+  findAttrTarget,
   findLedObject,
   findObject,
   findPrepTarget,
   findSubject,
+  isHardBoundary,
   isQuote,
   POSSESSIVE_PRONOUNS,
   type SentenceUnits,
@@ -17,6 +20,8 @@ import {
 import { findPredicates, type Predicate } from './event-match.ts';
 import { findNominals } from './event-nominal.ts';
 import { modeAt, requestPolarity } from './modes.ts';
+import { isNewsMedia } from './event-media.ts';
+import { knownActor } from './gazetteer.ts';
 import type { ActorAnalysis, FoundEvent, Mention, MentionVia, Sentence } from './types.ts';
 
 /** An event before filtering: source may be missing (agentless passive) until speech assigns one. */
@@ -65,6 +70,20 @@ const VIA_FACTOR: Record<MentionVia, number> = {
 const FUTURE_AS_AGREE = new Set<PloverType>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID']);
 /** Types whose object may be a "-led"/"-drafted" proposal ("vetoed a US-led resolution"). */
 const LED_TARGET_TYPES = new Set<PloverType>(['REJECT', 'SUPPORT', 'ACCUSE', 'AGREE']);
+/** Reporting verbs that present their content as the speaker's charge against its doer. */
+const CLAIM_VERBS = new Set([
+  'claim',
+  'allege',
+  'charge',
+  'contend',
+  'insist',
+  'maintain',
+  'assert',
+]);
+/** Tags that open a content clause right after a reporting verb. */
+const CLAUSE_START = new Set(['DET', 'PRON', 'PROPN', 'NOUN']);
+/** Participles naming a mediator after an agreement noun ("a truce brokered by X"). */
+const MEDIATED = new Set(['brokered', 'mediated', 'facilitated']);
 const COMMIT_ADJ = new Set(['willing', 'ready', 'prepared', 'determined', 'eager', 'keen']);
 
 function isHostile(type: PloverType): boolean {
@@ -72,15 +91,19 @@ function isHostile(type: PloverType): boolean {
 }
 
 function mentionOf(su: SentenceUnits, i: number): Mention {
-  return su.units[i]!.mention!;
+  const u = su.units[i]!;
+  return (u.mention ?? u.attr)!;
 }
 
 interface Ctx {
   su: SentenceUnits;
   lex: Lexicon;
+  analysis: ActorAnalysis;
   raws: Raw[];
   orphans: Raw[];
   speeches: Speech[];
+  /** Hostile acts with a doer but no actor target, for speech to turn into accusations. */
+  claims: { doer: Mention; at: number; quoted: boolean }[];
   hedged: boolean;
 }
 
@@ -95,6 +118,12 @@ function push(
   },
 ): void {
   const { su } = ctx;
+  if (source?.actor === '') return;
+  if (target.actor === '') {
+    const actor = resolveCountry(ctx, target, source);
+    if (!actor) return;
+    target = { ...target, actor };
+  }
   const via = Math.min(source ? VIA_FACTOR[source.via] : 1, VIA_FACTOR[target.via]);
   const points = [init.spanFrom, init.spanTo - 1];
   let start = su.units[Math.min(...points)]!.start;
@@ -124,6 +153,22 @@ function push(
     symmetric: init.symmetric,
   };
   (source ? ctx.raws : ctx.orphans).push(raw);
+}
+
+/**
+ * "the country" as a target: the one state named earlier in the sentence other than the doer and
+ * the doer's own state ("Russia's invasion of the country" after "a visit to Ukraine").
+ */
+function resolveCountry(ctx: Ctx, anaphor: Mention, source: Mention | null): string | null {
+  const own = source ? ctx.analysis.actors.get(source.actor)?.country : null;
+  const found = new Set<string>();
+  for (const u of ctx.su.units) {
+    if (u.start >= anaphor.start) break;
+    const m = u.mention ?? u.attr;
+    if (!m || m.actor === '' || m.actor === source?.actor || m.actor === own) continue;
+    if (ctx.analysis.actors.get(m.actor)?.kind === 'state') found.add(m.actor);
+  }
+  return found.size === 1 ? [...found][0]! : null;
 }
 
 function unitIndexOf(su: SentenceUnits, offset: number): number {
@@ -164,14 +209,34 @@ function targetsFor(su: SentenceUnits, lex: Lexicon, p: Predicate, e: VerbEntry)
       if (r) out = r.units;
     }
   }
+  // "warned that the US would pay a price": a threat against the subject of the content.
+  if (out.length === 0 && e.type === 'THREATEN' && units[p.end]?.lower === 'that') {
+    const t = findObject(units, p.end + 1, led, false);
+    let cue = false;
+    for (let j = p.end + 1; j < units.length && j - p.end < 14 && t.length > 0; j++) {
+      const u = units[j]!;
+      if (lex.cues.threat.has(u.lower) || lex.cues.threat.has(u.lemma)) cue = true;
+    }
+    if (cue) out = t;
+  }
   // "demanded that the US match ...": the subject of the demanded act is the addressee.
-  if (out.length === 0 && e.type === 'REQUEST' && units[p.end]?.lower === 'that')
+  if (out.length === 0 && e.type === 'REQUEST' && units[p.end]?.lower === 'that') {
     out = findObject(units, p.end + 1, led, false);
+    if (out.length === 0) out = attrAt(units, p.end + 1);
+  }
   if (out.length === 0 && (e.target === 'prep' || e.target === 'object|prep') && e.prep.length) {
     const r = findPrepTarget(units, p.end, e.prep, led);
     if (r) out = r.units;
   }
+  // "expelled four Russian diplomats": the state named by the object's demonym.
+  if (out.length === 0 && (e.target === 'object' || e.target === 'object|prep') && !e.speech)
+    out = attrAt(units, p.end);
   return out;
+}
+
+function attrAt(units: Unit[], from: number): number[] {
+  const a = findAttrTarget(units, from);
+  return a >= 0 ? [a] : [];
 }
 
 function chooseTargets(su: SentenceUnits, lex: Lexicon, p: Predicate): Targeting {
@@ -179,11 +244,17 @@ function chooseTargets(su: SentenceUnits, lex: Lexicon, p: Predicate): Targeting
     const t = targetsFor(su, lex, p, e);
     if (t.length > 0) return { entry: e, targets: t, after: t[t.length - 1]! + 1 };
   }
-  return { entry: p.entries[0]!, targets: [], after: p.end };
+  // "alleged that X ...": without a target the verb reports speech, if it can.
+  const entry = p.entries.find((e) => e.speech) ?? p.entries[0]!;
+  return { entry, targets: [], after: p.end };
 }
 
 /** The verb governing an infinitive predicate ("plans to visit", "urged X to stop"). */
-function controllerOf(units: Unit[], at: number): number {
+function controllerOf(units: Unit[], at: number, lex: Lexicon): number {
+  // "considering sending weapons", "avoided criticising": a gerund governed like an infinitive.
+  const prev = units[at - 1];
+  if (units[at]!.lower.endsWith('ing') && prev?.pos === 'VERB' && lex.control.has(prev.lemma))
+    return lex.control.get(prev.lemma) === 'request' ? -1 : at - 1;
   if (units[at - 1]?.lower !== 'to') return -1;
   let j = at - 2;
   let sawObject = false;
@@ -209,6 +280,7 @@ function analyseSentence(ctx: Ctx): void {
   const consumed = new Uint8Array(units.length);
   for (const p of preds) for (let k = p.at; k < p.end; k++) consumed[k] = 1;
   const subjectAt = new Map<number, number[]>();
+  const acts: { at: number; parties: number[] }[] = [];
   let mainSubject: number[] = [];
   let mainAt = -1;
 
@@ -223,7 +295,7 @@ function analyseSentence(ctx: Ctx): void {
       const finite = v.lower !== v.lemma && !v.lower.endsWith('ing');
       for (let j = mainAt + 1; j < at - 1 && !finite; j++) {
         if (units[j]!.lower !== 'to' || units[j + 1]?.pos !== 'VERB') continue;
-        const c = controllerOf(units, j + 1);
+        const c = controllerOf(units, j + 1, lex);
         const cu = units[c];
         if (cu && (j === mainAt + 1 || lex.control.get(cu.lemma) === 'request'))
           return { units: [], inherited: false };
@@ -243,12 +315,15 @@ function analyseSentence(ctx: Ctx): void {
     let sources: number[] = [];
     let control: string | undefined;
 
-    const ctrl = controllerOf(units, p.at);
+    const ctrl = controllerOf(units, p.at, lex);
     if (ctrl >= 0) {
       const cu = units[ctrl]!;
       // "a resolution to impose sanctions": an intention named by a noun is not a stated act.
+      // "travelled to Moscow to meet X" (a place the tagger left unresolved) is a purpose clause.
+      const place = cu.pos === 'PROPN' && units[ctrl - 1]?.pos === 'ADP';
       if (
         (cu.pos === 'NOUN' || cu.pos === 'PROPN') &&
+        !place &&
         !(units[ctrl - 1]?.mention && lex.control.has(cu.lemma))
       )
         continue;
@@ -265,7 +340,13 @@ function analyseSentence(ctx: Ctx): void {
       else if (control === 'hypothetical' || cu.lower.endsWith('likely'))
         mode = mode ?? 'hypothetical';
       else if (control === 'negated') mode = 'negated';
-      else if (control === 'commit' || control === 'threat' || control === 'reject') {
+      else if (control === 'decide') {
+        // "resolved to impose sanctions": the decided act itself, unless the decision is hedged.
+        const outer = modeAt(units, ctrl, ctrl + 1);
+        mode = outer === 'negated' || outer === 'hypothetical' ? outer : null;
+        // A decided meeting or aid is still a plan: PLOVER reads it as AGREE.
+        if (FUTURE_AS_AGREE.has(type)) type = 'AGREE';
+      } else if (control === 'commit' || control === 'threat' || control === 'reject') {
         const outer = modeAt(units, ctrl, ctrl + 1);
         mode = outer === 'negated' || outer === 'hypothetical' ? outer : null;
         type =
@@ -324,6 +405,11 @@ function analyseSentence(ctx: Ctx): void {
     }
     if (entry.reverse && targets.length > 0) [sources, targets] = [targets, sources];
     if (sources.length === 0) continue;
+    // "claims Britain invaded the islands": a hostile act without an actor target is still a
+    // claim against its doer when a speaker reports it.
+    if (targets.length === 0 && !p.passive && isHostile(type) && mode === null && ctrl < 0)
+      for (const src of sources)
+        ctx.claims.push({ doer: mentionOf(su, src), at: p.at, quoted: !!units[p.at]!.quoted });
 
     let settled = settleMode(type, mode);
     if (ctrl >= 0 && (control === 'commit' || control === 'threat' || control === 'reject'))
@@ -337,6 +423,7 @@ function analyseSentence(ctx: Ctx): void {
       else if (targets.length !== 1 || sources.length !== 1) continue;
       sources = [sources[0]!];
     }
+    acts.push({ at: p.at, parties: [...sources, ...targets] });
     for (const s of sources)
       for (const t of targets) {
         if (s === t) continue;
@@ -353,6 +440,8 @@ function analyseSentence(ctx: Ctx): void {
         });
       }
   }
+
+  mediators(ctx, acts);
 
   for (const n of findNominals(su, lex, consumed)) {
     const mode = modeAt(units, n.at, n.end);
@@ -374,6 +463,53 @@ function analyseSentence(ctx: Ctx): void {
   }
 }
 
+/**
+ * "signed a truce brokered by Egypt": the mediator consults each party of the act the brokered
+ * noun belongs to (PLOVER CONSULT, third-party mode).
+ */
+function mediators(ctx: Ctx, acts: { at: number; parties: number[] }[]): void {
+  const { units } = ctx.su;
+  for (let k = 1; k + 2 < units.length; k++) {
+    if (!MEDIATED.has(units[k]!.lower)) continue;
+    // "a US-brokered truce between X and Y".
+    if (units[k - 1]!.lower === '-' && units[k - 2]?.mention && units[k + 2]?.lower === 'between') {
+      const r = findPrepTarget(units, k + 2, ['between'], ctx.lex.cues.led, 1);
+      if (r && r.units.length === 2)
+        for (const party of r.units)
+          push(ctx, mentionOf(ctx.su, k - 2), mentionOf(ctx.su, party), {
+            type: 'CONSULT',
+            mode: null,
+            at: k,
+            symmetric: false,
+            base: 0.78,
+            spanFrom: k - 2,
+            spanTo: party + 1,
+            ploverMode: 'third-party',
+          });
+      continue;
+    }
+    if (units[k + 1]!.lower !== 'by') continue;
+    if (units[k - 1]!.pos !== 'NOUN' || !units[k + 2]!.mention) continue;
+    const act = acts.filter((a) => a.at < k).pop();
+    if (!act || act.parties.length !== 2) continue;
+    let blocked = false;
+    for (let j = act.at; j < k; j++) if (isHardBoundary(units[j]!)) blocked = true;
+    if (blocked) continue;
+    for (const m of coordinatedRight(units, k + 2))
+      for (const party of act.parties)
+        push(ctx, mentionOf(ctx.su, m), mentionOf(ctx.su, party), {
+          type: 'CONSULT',
+          mode: null,
+          at: k,
+          symmetric: false,
+          base: 0.8,
+          spanFrom: act.at,
+          spanTo: k + 3,
+          ploverMode: 'third-party',
+        });
+  }
+}
+
 function registerSpeech(
   ctx: Ctx,
   p: Predicate,
@@ -386,13 +522,21 @@ function registerSpeech(
   const { units } = su;
   if (sources.length !== 1) return;
   const s0 = sources[0]!;
+  // A news outlet's report (or its reporter's) is the article's own voice.
+  if (isNewsMedia(ctx.analysis.actors.get(mentionOf(su, s0).actor))) return;
   let from = after;
   let to = units.length;
   const beforeSubject = units[s0 - 1];
   const subjectFirst = s0 < p.at;
   // "“...,” Shi said." / "Beijing is willing ..., China's president told Kim": content comes first.
+  // "On Monday, X said Y ...": a clause right after the verb is the content, not what precedes.
+  const next = units[after];
+  const verbAfter =
+    !!next && (!!next.mention || next.lower === 'that' || CLAUSE_START.has(next.pos));
   if (
-    (subjectFirst && beforeSubject && (beforeSubject.lower === ',' || isQuote(beforeSubject))) ||
+    (subjectFirst &&
+      beforeSubject &&
+      (isQuote(beforeSubject) || (beforeSubject.lower === ',' && !verbAfter))) ||
     (!subjectFirst && s0 === p.end)
   ) {
     if (units[after]?.lower !== 'that' && s0 > 2) {
@@ -411,6 +555,16 @@ function registerSpeech(
     afterAddressee: after,
     confidence: 0.9,
   });
+}
+
+/**
+ * A state named only by an adjective ("released two French citizens") is acted upon, so it is an
+ * actor after all: the actor stage left it out, the event stage adds it from the gazetteer.
+ */
+function addAttributiveState(analysis: ActorAnalysis, id: string): void {
+  const known = knownActor(id);
+  if (known?.kind !== 'state') return;
+  analysis.actors.set(id, { id, name: known.name, kind: 'state', country: id });
 }
 
 /** Whether actor b is a's own side: the same actor, a's state or organization, or the reverse. */
@@ -471,6 +625,9 @@ function applySpeech(ctx: Ctx, analysis: ActorAnalysis): void {
           polarity: undefined,
           ploverMode: undefined,
         });
+    } else if (!isHostile(r.type) && r.source && r.mode === null) {
+      // A cooperative act of others the speaker reports ("said X had written to Y") is stated.
+      derived.push({ ...r, confidence: r.confidence * 0.85 });
     } else if (isHostile(r.type) && r.source && r.mode === null) {
       derived.push({
         ...r,
@@ -483,6 +640,14 @@ function applySpeech(ctx: Ctx, analysis: ActorAnalysis): void {
         confidence: r.confidence * 0.85,
       });
     }
+  }
+  for (const c of ctx.claims) {
+    const sp = ctx.speeches.find((x) => inside(c.at, x) && x.speaker !== c.doer);
+    // Only a claim proper ("claims X invaded"); "X fired missiles, Y's military said" is a report.
+    if (!sp || !(c.quoted || CLAIM_VERBS.has(sp.entry.head))) continue;
+    if (speaksFor(analysis, sp.speaker.actor, c.doer.actor)) continue;
+    if (derived.some((d) => d.source === sp.speaker && d.target.actor === c.doer.actor)) continue;
+    derived.push({ ...speechRaw(ctx, sp, c.doer, 'ACCUSE', c.at, 0.7), ploverMode: 'allege' });
   }
   for (const sp of ctx.speeches) {
     const addressed = new Set(
@@ -520,6 +685,7 @@ function applySpeech(ctx: Ctx, analysis: ActorAnalysis): void {
     }
     if (sp.entry.speech !== 'tell' || sp.entry.type !== 'CONSULT' || nested(sp)) continue;
     for (const a of sp.addressee) {
+      if (isNewsMedia(ctx.analysis.actors.get(a.actor))) continue;
       if (
         units[sp.afterAddressee]?.lower === 'to' &&
         units[sp.afterAddressee + 1]?.pos === 'VERB'
@@ -599,7 +765,7 @@ export function findEvents(
     if (!mentions || mentions.length < 2) continue;
     const su = buildUnits(sentence, mentions);
     const hedged = su.units.some((u) => !u.mention && lex.cues.hedge.has(u.lower));
-    const ctx: Ctx = { su, lex, raws: [], orphans: [], speeches: [], hedged };
+    const ctx: Ctx = { su, lex, analysis, raws: [], orphans: [], speeches: [], claims: [], hedged };
     analyseSentence(ctx);
     applySpeech(ctx, analysis);
     all.push(...ctx.raws);
@@ -622,7 +788,10 @@ export function findEvents(
     const s = r.source.actor;
     const t = r.target.actor;
     if (sameSide(analysis, s, t)) continue;
+    if (!analysis.actors.has(t) && r.target.attributive) addAttributiveState(analysis, t);
     if (!analysis.actors.has(s) || !analysis.actors.has(t)) continue;
+    // "told Reuters", "in an interview with CNN": talking to the press is not a stance.
+    if (r.type === 'CONSULT' && isNewsMedia(analysis.actors.get(t))) continue;
     const key = r.symmetric ? `${[s, t].sort().join('|')}|${r.type}` : `${s}|${t}|${r.type}`;
     const prev = best.get(key);
     if (!prev) order.push(key);

@@ -14,6 +14,7 @@ const ControlKind = z.enum([
   'commit',
   'threat',
   'request',
+  'decide',
 ]);
 export type ControlKind = z.infer<typeof ControlKind>;
 
@@ -34,6 +35,8 @@ const NounRow = z.object({
   lemma: z.string().min(1),
   type: PloverType,
   prep: z.array(z.string()).default([]),
+  /** Nouns one of which must follow ("withdrawal from the accord with Y"). */
+  object: z.array(z.string()).optional(),
   symmetric: z.boolean().optional(),
   ploverMode: z.string().optional(),
 });
@@ -73,6 +76,7 @@ export interface NounEntry {
   words: string[];
   type: PloverTypeT;
   prep: string[];
+  object: Set<string> | null;
   symmetric: boolean;
   ploverMode?: string;
 }
@@ -134,12 +138,15 @@ export function buildLexicon(raw: unknown): Lexicon {
       words,
       type: row.type,
       prep: row.prep,
+      object: row.object ? new Set(row.object.map((o) => o.toLowerCase())) : null,
       symmetric: row.symmetric ?? false,
       ...(row.ploverMode ? { ploverMode: row.ploverMode } : {}),
     });
     nouns.set(key, list);
   }
-  for (const list of nouns.values()) list.sort((a, b) => b.words.length - a.words.length);
+  // Longest phrase first, then entries that need an object before the plain ones.
+  for (const list of nouns.values())
+    list.sort((a, b) => b.words.length - a.words.length || +!!b.object - +!!a.object);
 
   const set = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
   return {

@@ -1,73 +1,7 @@
 // Event stage rules, table-driven over sentences written for these tests; actors are marked inline
 // ("[surface|actor-id|via]") so the tests do not depend on the actor stage.
 import { describe, expect, it } from 'vitest';
-import { analysePassage } from '../../server/extract/text.ts';
-import { findEvents } from '../../server/extract/events.ts';
-import type {
-  ActorAnalysis,
-  FoundAffiliation,
-  Mention,
-  MentionVia,
-  ResolvedActor,
-} from '../../server/extract/types.ts';
-
-/** Persons in these tests and the state each serves. */
-const PERSONS: Record<string, string> = {
-  'ana-ruiz': 'spain',
-  'li-wei': 'china',
-  'tom-hale': 'united-states',
-  'omar-farah': 'egypt',
-  'ivan-petrov': 'russia',
-  'kaito-mori': 'japan',
-};
-
-function analysed(marked: string): {
-  text: string;
-  analysis: ActorAnalysis;
-  sentences: ReturnType<typeof analysePassage>;
-} {
-  let text = '';
-  const raw: { start: number; end: number; actor: string; via: MentionVia }[] = [];
-  const re = /\[([^\]|]+)\|([^\]|]+)(?:\|([^\]]+))?\]/g;
-  let last = 0;
-  for (let m = re.exec(marked); m; m = re.exec(marked)) {
-    text += marked.slice(last, m.index);
-    const start = text.length;
-    text += m[1];
-    raw.push({ start, end: text.length, actor: m[2]!, via: (m[3] ?? 'name') as MentionVia });
-    last = re.lastIndex;
-  }
-  text += marked.slice(last);
-  const sentences = analysePassage(text, 0, 0);
-  const actors = new Map<string, ResolvedActor>();
-  const affiliations: FoundAffiliation[] = [];
-  const mentions: Mention[] = raw.map((r) => {
-    const s = sentences.find((x) => r.start >= x.start && r.start < x.end)!;
-    if (!actors.has(r.actor)) {
-      const country = PERSONS[r.actor] ?? null;
-      const kind = country ? 'person' : r.actor.endsWith('-org') ? 'organization' : 'state';
-      actors.set(r.actor, {
-        id: r.actor,
-        name: r.actor,
-        kind,
-        country: kind === 'state' ? r.actor : country,
-      });
-      if (country)
-        affiliations.push({ person: r.actor, of: country, role: 'minister', start: 0, end: 0 });
-    }
-    return { ...r, sentence: s.index };
-  });
-  return { text, sentences, analysis: { actors, mentions, affiliations } };
-}
-
-function events(marked: string, published: string | null = '2024-03-15') {
-  const { text, sentences, analysis } = analysed(marked);
-  return { text, found: findEvents(text, sentences, analysis, published) };
-}
-
-function triples(marked: string): string[] {
-  return events(marked).found.map((e) => `${e.source}>${e.target}:${e.type}`);
-}
+import { events, triples } from './events-helpers.ts';
 
 describe('events: active voice, objects and prepositions', () => {
   it.each([

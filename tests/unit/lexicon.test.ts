@@ -33,6 +33,15 @@ describe('lexicon', () => {
     expect(lex.verbs.get(lemma)?.map((e) => e.type)).toContain(type);
   });
 
+  it('reads decision verbs as "decide" control and noun entries that need an object', () => {
+    expect(lex.control.get('resolve')).toBe('decide');
+    const withdrawal = lex.nouns.get('withdrawal')!;
+    // The entry that needs an agreement noun is tried before the plain one.
+    expect(withdrawal[0]!.object?.has('accord')).toBe(true);
+    expect(withdrawal[0]!.type).toBe('REJECT');
+    expect(withdrawal.at(-1)!.object).toBeNull();
+  });
+
   it('splits phrases into head and particle and indexes them by head', () => {
     const call = lex.verbs.get('call')!;
     const callOn = call.find((e) => e.particle.join(' ') === 'on');
