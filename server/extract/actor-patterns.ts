@@ -3,7 +3,7 @@
 import type { Word } from './actor-words.ts';
 import { isPossessive, keysOf } from './actor-words.ts';
 import type { ActorContext } from './actor-context.ts';
-import type { PhraseEntry, RoleTense } from './gazetteer.ts';
+import { bodyKey, type PhraseEntry, type RoleTense } from './gazetteer.ts';
 import { MONTHS, NAME_PARTICLES, WEEKDAYS, isAcronym } from './names.ts';
 
 const NON_NAME_POS = new Set([
@@ -457,7 +457,13 @@ export function parseRole(
 export interface OrgMatch {
   end: number;
   actor: { id: string; name: string; kind: 'organization'; country: string | null };
+  /** The name without its corporate suffix, when the text gave one ("Chevron" of "Chevron Corp"). */
+  short?: string;
 }
+
+/** Legal-form suffixes: the canonical name is the company as news names it ("Chevron"). */
+const CORPORATE_SUFFIX =
+  /,?\s+(?:Corp\.?|Corporation|Inc\.?|Incorporated|Ltd\.?|Limited|Plc|PLC|plc|Co\.?|LLC|S\.?A\.?|AG|N\.?V\.?|GmbH)$/;
 
 function titleCase(s: string): string {
   return s.replace(/\b([a-z])/g, (c) => c.toUpperCase());
@@ -543,23 +549,30 @@ export function parseOrg(
     const l2 = /^Ministry of (?:the )?(\w+)(?: Affairs)?$/i.exec(name);
     if (l2) name = `${titleCase(l2[1]!.toLowerCase())} Ministry`;
   }
+  const corporate = CORPORATE_SUFFIX.exec(name);
+  const short = corporate && corporate.index > 0 ? name.slice(0, corporate.index) : undefined;
+  if (short) name = short;
   const knownId =
     ctx.gaz.lookup(name).find((e) => e.kind === 'organization')?.id ??
     (orgCountry ? ctx.gaz.nationalBody(orgCountry, name) : null);
   const known = knownId ? { id: knownId } : null;
   if (known) {
     const k2 = ctx.gaz.byId(known.id)!;
-    return {
+    const found: OrgMatch = {
       end,
       actor: { id: known.id, name: k2.name, kind: 'organization', country: k2.country },
     };
+    if (short) found.short = short;
+    return found;
   }
   if (national && orgCountry) {
     const st = ctx.gaz.byId(orgCountry);
     id = slugifyOrg(`${orgCountry} ${name}`);
-    name = `${st?.name ?? orgCountry} ${name}`;
+    name = nationalBodyName(st?.name ?? orgCountry, name);
   } else id = slugifyOrg(name);
-  return { end, actor: { id, name, kind: 'organization', country: orgCountry } };
+  const found: OrgMatch = { end, actor: { id, name, kind: 'organization', country: orgCountry } };
+  if (short) found.short = short;
+  return found;
 }
 
 /** "Chinese foreign ministry", "Russia's defence ministry": a lower-case ministry after a state. */
@@ -569,6 +582,12 @@ export function parseLowerMinistry(words: Word[], j: number): number {
   if (k > j && (words[k]?.key === 'ministry' || words[k]?.key === 'office')) return k + 1;
   if (words[j]?.key === 'ministry' && !words[j]!.cap) return j + 1;
   return -1;
+}
+
+/** A state's body named in full: the foreign ministry as "Ministry of Foreign Affairs of Argentina". */
+export function nationalBodyName(stateName: string, body: string): string {
+  if (bodyKey(body) === 'foreign ministry') return `Ministry of Foreign Affairs of ${stateName}`;
+  return `${stateName} ${body}`;
 }
 
 function slugifyOrg(s: string): string {

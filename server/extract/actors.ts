@@ -7,6 +7,7 @@ import { isPossessive, keysOf, wordsOf, type Word } from './actor-words.ts';
 import {
   GOV_NOUNS,
   knownPersonAt,
+  nationalBodyName,
   parseLowerMinistry,
   parseModifier,
   parseName,
@@ -27,7 +28,7 @@ import {
   surnameAt,
   uniqueRecentPerson,
 } from './coref.ts';
-import { isAcronym, isCommonSurname, normKey, slugify } from './names.ts';
+import { MONTHS, WEEKDAYS, fold, isAcronym, isCommonSurname, normKey, slugify } from './names.ts';
 
 /** A role stated in the text, with the body it is held for and when. */
 interface StatedRole {
@@ -207,6 +208,40 @@ const EVENT_NOUNS = new Set([
   'warn',
   'urge',
 ]);
+/** Generic words for a state's army, and names that make an organization that army. */
+const ARMY_WORDS = new Set(['army', 'military', 'forces']);
+const ARMY_NAME = /^(?:[\w'-]+ )?(?:Armed Forces|Army|Defen[cs]e Forces|Military)$/;
+/** Lower-case nouns that say a capitalised name right after them is a company or other body. */
+const ORG_DESCRIPTORS = new Set([
+  'company',
+  'firm',
+  'giant',
+  'conglomerate',
+  'carrier',
+  'airline',
+  'producer',
+  'manufacturer',
+  'maker',
+  'chipmaker',
+  'carmaker',
+  'automaker',
+  'shipbuilder',
+  'contractor',
+  'lender',
+  'broadcaster',
+  'newspaper',
+  'daily',
+  'tabloid',
+  'outlet',
+  'insurer',
+  'operator',
+  'utility',
+  'miner',
+  'refiner',
+  'retailer',
+  'startup',
+  'exchange',
+]);
 const DEFINITE_ROLES = [
   'prime minister',
   'pm',
@@ -350,6 +385,8 @@ class SentenceScan {
       this.appositive(i) ??
       this.titled(i) ??
       this.articleAcronym(i) ??
+      this.describedOrg(i) ??
+      this.possessedPerson(i) ??
       this.gazetteerOrOrg(i) ??
       this.articleName(i) ??
       this.counterpart(i) ??
@@ -585,6 +622,93 @@ class SentenceScan {
     return at;
   }
 
+  /**
+   * "Estonia's Kaja Kallas said", "Al Jazeera's Andrew Thomas, reporting from Seoul": a name
+   * after a state's or organization's possessive, when it acts or is a holder the gazetteer knows.
+   */
+  private possessedPerson(i: number): number | null {
+    const { words, ctx } = this;
+    if (!isPossessive(words[i - 1])) return null;
+    const owner = ctx.mentions.at(-1);
+    if (!owner || owner.sentence !== this.index || owner.end !== words[i - 1]!.start) return null;
+    const ownerActor = ctx.actors.get(owner.actor) ?? ctx.gaz.byId(owner.actor);
+    if (!ownerActor || ownerActor.kind === 'person') return null;
+    const nameEnd = parseName(words, i, ctx);
+    if (nameEnd < 0 || parseOrg(words, i, ctx, null)) return null;
+    const known = knownPersonAt(words, i, nameEnd, ctx);
+    const after = words[nameEnd];
+    const reporting = after?.key === ',' && words[nameEnd + 1]?.key === 'reporting';
+    const acts =
+      !after ||
+      after.key === ',' ||
+      after.pos === 'VERB' ||
+      after.pos === 'AUX' ||
+      ['said', 'says', 'told'].includes(after.key);
+    if (!known && !acts) return null;
+    const id = ctx.person(spanText(ctx, words, i, nameEnd), known);
+    noteKnownRoles(ctx, id);
+    ctx.addKnown(ownerActor.id);
+    const role = reporting
+      ? 'reporter'
+      : ctx.roles.get(id)?.find((r) => r.of === ownerActor.id)?.role;
+    if (role) ctx.addAffiliation(id, ownerActor.id, role, owner.start, this.end(nameEnd));
+    ctx.mention(id, this.start(i), this.end(nameEnd), this.index, 'name');
+    return nameEnd;
+  }
+
+  /** "Chevron Corp" is later just "Chevron": the short name refers to it for the rest of the article. */
+  private rememberShortName(short: string, id: string): void {
+    const parts = short.split(/\s+/);
+    if (parts.length === 1) this.ctx.acronyms.set(fold(short), id);
+    else this.ctx.names.set(parts.map((p) => normKey(p)).join(' '), id);
+  }
+
+  /**
+   * "state oil company PDVSA", "defence firm Rafael": a capitalised name after a lower-case noun
+   * that says what kind of body it is.
+   */
+  private describedOrg(i: number): number | null {
+    const { words, ctx } = this;
+    const prev = words[i - 1];
+    const w = words[i]!;
+    if (!prev || prev.cap || !ORG_DESCRIPTORS.has(prev.key) || !w.cap || w.pos === 'PUNCT') {
+      return null;
+    }
+    const m = ctx.gaz.matchAt(this.keys, this.surfs, i);
+    if (m) return null;
+    let end = i;
+    while (end < words.length && end - i < 4 && words[end]!.cap && words[end]!.pos !== 'PUNCT') {
+      if (WEEKDAYS.has(words[end]!.key) || MONTHS.has(words[end]!.key)) break;
+      end++;
+    }
+    if (end === i || ctx.names.has(this.keys.slice(i, end).join(' '))) return null;
+    // "the company Chevron Corp": the pattern reading names it better.
+    if (parseOrg(words, i, ctx, null)) return null;
+    const name = spanText(ctx, words, i, end);
+    const id = slugify(name);
+    const country = this.qualifierBefore(i);
+    ctx.registerPatternOrg({ id, name, kind: 'organization', country });
+    ctx.addKnown(id);
+    if (end - i === 1) ctx.acronyms.set(w.surf, id);
+    else ctx.names.set(this.keys.slice(i, end).join(' '), id);
+    ctx.mention(id, this.start(i), this.end(end), this.index, 'name');
+    return end;
+  }
+
+  /** The state of a demonym or name a few words before `i` ("U.S. oil company", "Venezuelan state firm"). */
+  private qualifierBefore(i: number): string | null {
+    for (let k = this.ctx.mentions.length - 1; k >= 0; k--) {
+      const m = this.ctx.mentions[k]!;
+      if (m.sentence !== this.index) break;
+      if (m.end > this.words[i]!.start) continue;
+      const between = this.words.filter((w) => w.start >= m.end && w.end <= this.words[i]!.start);
+      if (between.length > 3 || between.some((w) => w.cap || w.pos === 'PUNCT')) break;
+      const a = this.ctx.actors.get(m.actor) ?? this.ctx.gaz.byId(m.actor);
+      return a?.kind === 'state' ? a.id : null;
+    }
+    return null;
+  }
+
   private gazetteerOrOrg(i: number): number | null {
     const { words, ctx } = this;
     const w = words[i]!;
@@ -595,6 +719,7 @@ class SentenceScan {
     if (org && (!m || org.end > m.end)) {
       const id = org.actor.id;
       if (!ctx.gaz.byId(id)) ctx.registerPatternOrg(org.actor);
+      if (org.short) this.rememberShortName(org.short, id);
       ctx.addKnown(id);
       ctx.mention(id, this.start(i), this.end(org.end), this.index, 'name');
       return this.acronymDefinition(org.end, id);
@@ -612,6 +737,13 @@ class SentenceScan {
       return m.end;
     }
     if (entry.kind === 'organization') {
+      // "the Chinese coast guard" in lower case is the state's generic force, so the state.
+      const known = ctx.gaz.byId(entry.id);
+      if (known?.category === 'military' && known.country && !words[m.end - 1]!.cap) {
+        ctx.addKnown(known.country);
+        ctx.mention(known.country, this.start(i), this.end(m.end), this.index, 'demonym', false);
+        return m.end;
+      }
       ctx.addKnown(entry.id);
       ctx.mention(entry.id, this.start(i), this.end(m.end), this.index, viaOf(entry));
       return this.acronymDefinition(m.end, entry.id);
@@ -652,7 +784,8 @@ class SentenceScan {
         entry.via === 'alias')
     ) {
       const roleWord = spanText(ctx, words, after, roleEnd);
-      const person = resolveRoleRef(ctx, entry.id, roleWord.toLowerCase());
+      const person =
+        this.predicatedPerson(i) ?? resolveRoleRef(ctx, entry.id, roleWord.toLowerCase());
       if (!person) ctx.openOffice(entry.id, roleWord);
       if (person && !words[roleEnd]?.cap) {
         ctx.addKnown(person);
@@ -663,11 +796,34 @@ class SentenceScan {
         return roleEnd;
       }
     }
+    // "the Chinese Embassy in Manila", "Russia's embassy": a body of the state, named so.
+    if (
+      next?.key === 'embassy' &&
+      next.cap &&
+      (entry.via === 'demonym' || possessive || entry.via === 'name')
+    ) {
+      return this.embassy(i, after, entry.id);
+    }
+    // "the Sudanese army" after "the Sudanese Armed Forces (SAF)": the body the article named.
+    if (next && ARMY_WORDS.has(next.key) && !next.cap) {
+      const army = this.namedArmyOf(entry.id);
+      if (army) {
+        ctx.mention(army, this.start(i), this.end(after + 1), this.index, 'name');
+        return after + 1;
+      }
+    }
     // "the Syrian government", "Turkish troops", "Russia's military" are the state.
-    if (next && GOV_NOUNS.has(next.key) && (entry.via === 'demonym' || possessive || !next.cap)) {
+    const govEnd = !next
+      ? -1
+      : GOV_NOUNS.has(next.key)
+        ? after + 1
+        : next.key === 'coast' && words[after + 1]?.key === 'guard' && !words[after + 1]!.cap
+          ? after + 2
+          : -1;
+    if (govEnd > 0 && (entry.via === 'demonym' || possessive || !next!.cap)) {
       ctx.addKnown(entry.id);
-      ctx.mention(entry.id, this.start(i), this.end(after + 1), this.index, via, false);
-      return after + 1;
+      ctx.mention(entry.id, this.start(i), this.end(govEnd), this.index, via, false);
+      return govEnd;
     }
     // "Chinese foreign ministry", "China's defence ministry".
     const minEnd = parseLowerMinistry(words, after);
@@ -708,6 +864,48 @@ class SentenceScan {
     ctx.addKnown(entry.id);
     ctx.mention(entry.id, this.start(i), this.end(end), this.index, via);
     if (possessive) this.qualifier = { id: entry.id, at: after };
+    return end;
+  }
+
+  /** "recognises Bazoum as Niger's head of state": the role is said of the person just named. */
+  private predicatedPerson(i: number): string | null {
+    const { words, ctx } = this;
+    let p = i - 1;
+    if (words[p]?.key === 'the') p--;
+    if (words[p]?.key !== 'as') return null;
+    const last = ctx.mentions.at(-1);
+    if (!last || last.sentence !== this.index || words[p - 1]?.end !== last.end) return null;
+    return ctx.actors.get(last.actor)?.kind === 'person' ? last.actor : null;
+  }
+
+  /** The state's armed forces as the article named them ("Sudanese Armed Forces"), if it did. */
+  private namedArmyOf(state: string): string | null {
+    for (const a of this.ctx.actors.values()) {
+      if (a.kind === 'organization' && a.country === state && ARMY_NAME.test(a.name)) return a.id;
+    }
+    return null;
+  }
+
+  /** "<Chinese> Embassy [in Manila]" from the state's words at `i` and "embassy" at `at`. */
+  private embassy(i: number, at: number, state: string): number {
+    const { words, ctx } = this;
+    // As written ("Chinese", "U.S."), or the demonym for "China's embassy".
+    const demonym = isPossessive(words[at - 1])
+      ? ctx.gaz.states.find((s) => s.id === state)?.demonyms[0]
+      : spanText(ctx, words, i, at);
+    let end = at + 1;
+    let place = '';
+    if (words[end]?.key === 'in' && words[end + 1]?.cap) {
+      let k = end + 1;
+      while (k < words.length && k - end <= 3 && words[k]!.cap && words[k]!.pos !== 'PUNCT') k++;
+      place = ` in ${spanText(ctx, words, end + 1, k)}`;
+      end = k;
+    }
+    const name = `${demonym ?? ctx.gaz.byId(state)?.name ?? state} Embassy${place}`;
+    const id = slugify(name);
+    ctx.registerPatternOrg({ id, name, kind: 'organization', country: state });
+    ctx.addKnown(id);
+    ctx.mention(id, this.start(i), this.end(end), this.index, 'name');
     return end;
   }
 
@@ -860,7 +1058,7 @@ function resolveBareBodies(ctx: ActorContext): void {
       const stateName = ctx.gaz.byId(state)?.name ?? state;
       id = ctx.gaz.nationalBody(state, org.name) ?? slugify(`${state} ${org.name}`);
       const known = ctx.gaz.byId(id);
-      actor.name = known?.name ?? `${stateName} ${org.name}`;
+      actor.name = known?.name ?? nationalBodyName(stateName, org.name);
       actor.country = state;
       ctx.addKnown(state);
     } else {

@@ -33,6 +33,25 @@ const COLON_DATELINE =
   /^[A-Z][A-Z'.\- ]{2,40}[A-Z](?:,\s*[A-Z][\w.' -]{1,30})?:\s+(?=[A-Z"\u201c])/;
 const BULLET = /^[\u2022\u00b7\u25aa\u25ba\u2023\u25e6\u25cf\u2013\u2014*>-]+\s+/;
 const TOPIC_TAG = /^[A-Z][\w'\u2019.&-]*(?: [A-Z][\w'\u2019.&-]*){0,2}$/;
+/** Prompts that may sit anywhere in a short line ("Our News now on Telegram - click here"). */
+const PROMPT_INSIDE =
+  /\b(?:click here|tap here|to subscribe|subscribe (?:now|here|to)|now on (?:telegram|whatsapp|google news|youtube)|in your inbox|all newsletters)\b/i;
+/** "(Reporting by ...; editing by ...)": the wire's staff credits. */
+const STAFF_CREDIT =
+  /^\(?(?:additional )?(?:reporting|writing|editing|compiled|edited|written|translated) by\b/i;
+/** Ticker figures: "5,254.35", "+5.86 (+0.11%)". */
+const FIGURES = /^[\d\s.,:;%+()$\u20ac\u00a3\u2212-]*\d[\d\s.,:;%+()$\u20ac\u00a3\u2212-]*$/;
+/** A clock time, and something that makes a short line a time stamp rather than prose. */
+const CLOCK = /\b\d{1,2}:\d{2}\b/;
+const STAMP_CONTEXT =
+  /\b(?:\d{4}|utc|gmt|ist|edt|est|cet|bst|jst|kst|updated|published|written|posted|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\b/i;
+const AGO =
+  /^(?:updated:?\s*)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$/i;
+/** Prose ends in sentence punctuation, a closing quote or bracket; headlines and tags do not. */
+const ENDS_LIKE_PROSE = /[.!?\u2026"'\u201d\u2019)\]]$/;
+/** News agencies, whose name in a dateline or credit cites them as a source. */
+const NEWS_AGENCY =
+  /\b(?:Reuters|REUTERS|AFP|AP|Associated Press|Agence France-Presse|Xinhua|XINHUA|Yonhap(?: News(?: Agency)?)?|YONHAP(?: News(?: Agency)?)?|Kyodo(?: News)?|KYODO|TASS|Anadolu(?: Agency)?|dpa|EFE|KCNA|Bloomberg|PA Media|ANI|PTI|IRNA|WAFA|Bernama|Antara|RIA Novosti|Interfax|UPI)\b/g;
 
 /** Lines of the text, or of the text between HTML tags when HTML was pasted as text. */
 function linesOf(text: string): Line[] {
@@ -102,7 +121,12 @@ function trimSpan(text: string, line: Line): Line {
 
 function isClutter(line: string, counts: Map<string, number>): boolean {
   if (AD_LINE.test(line) || TIMESTAMP.test(line) || SHORT_SOCIAL.test(line)) return true;
-  if (line.length < 160 && PROMPT_START.test(line)) return true;
+  if (FIGURES.test(line) || AGO.test(line)) return true;
+  if (line.length < 160 && (PROMPT_START.test(line) || PROMPT_INSIDE.test(line))) return true;
+  if (line.length < 200 && STAFF_CREDIT.test(line)) return true;
+  if (line.length < 100 && CLOCK.test(line) && STAMP_CONTEXT.test(line) && !/[.!?]$/.test(line)) {
+    return true;
+  }
   if (line.length < 120 && (CREDIT_LINE.test(line) || AGENCY_CREDIT.test(line))) return true;
   if (line.length < 400 && COOKIE.test(line) && COOKIE_CONTEXT.test(line)) return true;
   if (line.length < 100 && BYLINE.test(line) && !/[.!?]$/.test(line)) return true;
@@ -110,9 +134,25 @@ function isClutter(line: string, counts: Map<string, number>): boolean {
   return false;
 }
 
+/** The news agencies named in a span set aside (a dateline, a credit), as passages of their own. */
+function agenciesIn(text: string, start: number, end: number, out: Passage[]): void {
+  if (end - start > 300) return;
+  NEWS_AGENCY.lastIndex = 0;
+  const span = text.slice(start, end);
+  for (let m = NEWS_AGENCY.exec(span); m; m = NEWS_AGENCY.exec(span)) {
+    out.push({ start: start + m.index, end: start + m.index + m[0].length });
+  }
+}
+
+/** A short line that is not prose: a headline, a tag, a heading of a list of links. */
+function headlineLike(line: string): boolean {
+  return line.length < 150 && !ENDS_LIKE_PROSE.test(line);
+}
+
 /**
  * The spans of the body to analyse: one per kept line or paragraph, with clutter left out and
- * credits, bullets and datelines trimmed off. Offsets point into `text`.
+ * credits, bullets and datelines trimmed off; a news agency a dateline or credit cites becomes a
+ * passage of its own, so it is still an actor. Offsets point into `text`.
  */
 export function cleanBody(text: string): Passage[] {
   const lines = linesOf(text)
@@ -123,26 +163,82 @@ export function cleanBody(text: string): Passage[] {
   for (const c of contents) counts.set(c, (counts.get(c) ?? 0) + 1);
 
   const seen = new Set<string>();
-  const passages: Passage[] = [];
+  /** Kept passages, each with whether it reads as prose (for the trailing-links rule). */
+  const kept: { passage: Passage; agencies: Passage[]; prose: boolean }[] = [];
+  const credited: Passage[] = [];
   for (let i = 0; i < lines.length; i++) {
     const content = contents[i]!;
     const repeated = seen.has(content);
     seen.add(content);
     // Teasers are repeated: drop later copies, and a line doubled back to back entirely.
     if (repeated || contents[i + 1] === content) continue;
-    if (isClutter(content, counts)) continue;
+    // A video's title follows its running time; a ticker's name sits above its figures.
+    const prev = contents[i - 1];
+    if (prev !== undefined && TIMESTAMP.test(prev) && headlineLike(content)) continue;
+    const next = contents[i + 1];
+    if (content.length < 30 && next !== undefined && FIGURES.test(next) && !FIGURES.test(content)) {
+      continue;
+    }
+    if (isClutter(content, counts)) {
+      if (content.length < 120 && (CREDIT_LINE.test(content) || AGENCY_CREDIT.test(content))) {
+        agenciesIn(text, lines[i]!.start, lines[i]!.end, credited);
+      } else if (/^by\s/i.test(content) && content.length < 100) {
+        agenciesIn(text, lines[i]!.start, lines[i]!.end, credited);
+      }
+      continue;
+    }
+    const agencies: Passage[] = credited.splice(0);
     let { start, end } = lines[i]!;
     const bullet = BULLET.exec(content);
     if (bullet) start += bullet[0].length;
     const head = text.slice(start, Math.min(end, start + 120));
     const dateline = DATELINE.exec(head) ?? COLON_DATELINE.exec(head);
-    if (dateline && end - start > dateline[0].length + 20) start += dateline[0].length;
+    if (dateline && end - start > dateline[0].length + 20) {
+      agenciesIn(text, start, start + dateline[0].length, agencies);
+      start += dateline[0].length;
+    }
     // Credits sit at the end of a caption; look only at the tail so long lines stay linear.
     const tailFrom = Math.max(start, end - 200);
     const credit = TRAILING_CREDIT.exec(text.slice(tailFrom, end));
-    if (credit) end = tailFrom + credit.index;
+    const after: Passage[] = [];
+    if (credit) {
+      agenciesIn(text, tailFrom + credit.index, end, after);
+      end = tailFrom + credit.index;
+    }
     ({ start, end } = trimSpan(text, { start, end }));
-    if (end > start) passages.push({ start, end });
+    if (end > start) {
+      const body = text.slice(start, end);
+      kept.push({ passage: { start, end }, agencies, prose: !headlineLike(body) });
+      credited.push(...after);
+    } else credited.push(...agencies, ...after);
   }
-  return passages;
+  // Section labels above the story ("Politics", "U.S. Politics") name no actor of it.
+  let lead = 0;
+  while (lead < kept.length && !kept[lead]!.prose) lead++;
+  if (lead < kept.length) {
+    const labels = kept.slice(0, lead).filter((k) => {
+      const t = text.slice(k.passage.start, k.passage.end);
+      return TOPIC_TAG.test(t) && t.split(' ').length <= 2;
+    });
+    if (labels.length) {
+      const drop = new Set(labels);
+      const rest = kept.filter((k) => !drop.has(k));
+      kept.length = 0;
+      kept.push(...rest);
+    }
+  }
+  // Lists of links at the foot of a page ("You might also like", related headlines, tags) come
+  // after the last paragraph of prose: two or more short lines that do not read as sentences.
+  let tail = kept.length;
+  while (tail > 0 && !kept[tail - 1]!.prose) tail--;
+  if (tail > 0 && kept.length - tail >= 2) kept.length = tail;
+  const passages: Passage[] = [];
+  for (const k of kept) passages.push(...k.agencies, k.passage);
+  if (tail > 0 || kept.length === 0) passages.push(...credited);
+  return dedupeAgencies(passages);
+}
+
+/** One passage per agency name is enough: a repeated credit adds nothing. */
+function dedupeAgencies(passages: Passage[]): Passage[] {
+  return passages.filter((p, i) => i === 0 || p.start >= passages[i - 1]!.end);
 }

@@ -320,3 +320,141 @@ describe('national bodies', () => {
     expect(seen.analysis.actors.get('peruvian-air-force')?.kind).toBe('organization');
   });
 });
+
+describe('news agencies cited in datelines and credits', () => {
+  it.each([
+    ['HARARE (Reuters) - Zimbabwe expelled two envoys on Tuesday.', 'reuters'],
+    ['LUSAKA, Zambia (AP) \u2014 Zambia recalled its ambassador on Friday.', 'associated-press'],
+    ['Ministers arrive for the summit in Accra. Photo: AFP', 'afp'],
+  ])('%s', (text, id) => {
+    expect(analyse(text).ids).toContain(id);
+  });
+});
+
+describe('companies and other bodies named by a descriptor', () => {
+  it.each([
+    [
+      'The Treasury let oil company Northwind Corp resume talks, and Northwind welcomed it.',
+      'northwind',
+      'Northwind',
+      ['Northwind Corp', 'Northwind'],
+    ],
+    ['The deal was signed by state energy firm KELCO on Monday.', 'kelco', 'KELCO', ['KELCO']],
+    [
+      'Shipyard operator Baltic Marine Holdings won the contract.',
+      'baltic-marine-holdings',
+      'Baltic Marine Holdings',
+      ['Baltic Marine Holdings'],
+    ],
+  ])('%s', (text, id, name, surfaces) => {
+    const seen = analyse(text);
+    expect(seen.analysis.actors.get(id)?.name).toBe(name);
+    expect(seen.mentions.filter((m) => m.endsWith(`=${id}`))).toEqual(
+      surfaces.map((s) => `${s}=${id}`),
+    );
+  });
+
+  it('does not take a weekday after a descriptor for a name', () => {
+    expect(analyse('The firm Monday said it would appeal.').ids).toEqual([]);
+  });
+});
+
+describe('embassies', () => {
+  it.each([
+    ['The Kenyan Embassy in Berlin issued a statement.', 'kenyan-embassy-in-berlin', 'kenya'],
+    ["Peru's Embassy said the visas were valid.", 'peruvian-embassy', 'peru'],
+  ])('%s', (text, id, country) => {
+    const actor = analyse(text).analysis.actors.get(id);
+    expect(actor?.kind).toBe('organization');
+    expect(actor?.country).toBe(country);
+  });
+
+  it('leaves a lower-case embassy as a place of work', () => {
+    expect(analyse('Ten staff of the Kenyan embassy in Berlin were expelled.').ids).not.toContain(
+      'kenyan-embassy-in-berlin',
+    );
+  });
+});
+
+describe("a state's generic forces in lower case are the state", () => {
+  it.each([
+    ['The Chinese coast guard fired water cannon at the boat.', 'china', 'china-coast-guard'],
+    ['The China Coast Guard fired water cannon at the boat.', 'china-coast-guard', 'china'],
+  ])('%s', (text, present, absent) => {
+    const ids = analyse(text).ids;
+    expect(ids).toContain(present);
+    expect(ids).not.toContain(absent);
+  });
+
+  it('maps "the <demonym> army" to the armed forces the article named', () => {
+    const seen = analyse(
+      'The Malian Armed Forces (FAMa) retook the town. Later the Malian army withdrew.',
+    );
+    expect(seen.mentions).toContain('Malian army=malian-armed-forces');
+    expect(seen.ids).not.toContain('mali');
+  });
+});
+
+describe('foreign ministries named in full', () => {
+  it.each([
+    ['The Bolivian foreign ministry summoned the envoy.', 'Ministry of Foreign Affairs of Bolivia'],
+    ["Chile's foreign ministry protested.", 'Ministry of Foreign Affairs of Chile'],
+    [
+      'The Russian Foreign Ministry said the talks were over.',
+      'Ministry of Foreign Affairs of Russia',
+    ],
+  ])('%s', (text, name) => {
+    const names = [...analyse(text).analysis.actors.values()].map((a) => a.name);
+    expect(names).toContain(name);
+  });
+});
+
+describe('a name after a possessive state or organization', () => {
+  it.each([
+    ["Latvia's Anna Berzina said the sanctions would stay.", 'anna-berzina', 'latvia', null],
+    [
+      "Al Jazeera's Tom Reyes, reporting from Manila, said the mood was tense.",
+      'tom-reyes',
+      'al-jazeera',
+      'al-jazeera:reporter',
+    ],
+  ])('%s', (text, person, owner, aff) => {
+    const seen = analyse(text);
+    expect(seen.ids).toContain(person);
+    expect(seen.ids).toContain(owner);
+    if (aff) expect(seen.affiliations).toContain(`${person}>${aff}`);
+  });
+
+  it('does not make a person of a region', () => {
+    const seen = analyse("Floods hit Kenya's Tana River county on Sunday.");
+    expect(seen.analysis.actors.get('tana-river')).toBeUndefined();
+  });
+});
+
+describe('a role said of the person just named', () => {
+  it('resolves "as <state>\'s head of state" to that person, not the holder on file', () => {
+    const seen = analyse(
+      'The bloc said it still recognises Mohamed Bazoum as Niger\u2019s head of state.',
+      '2023-08-10',
+    );
+    expect(seen.ids).toContain('mohamed-bazoum');
+    expect(seen.ids).not.toContain('abdourahamane-tchiani');
+  });
+});
+
+describe('titles of junior officials and reporters', () => {
+  it.each([
+    ['Kenyan Foreign Undersecretary Amina Otieno met the envoy.', 'amina-otieno', 'kenya'],
+    ['Reporter Lena Vogt said the border was closed.', 'lena-vogt', null],
+  ])('%s', (text, id, of) => {
+    const seen = analyse(text);
+    expect(seen.ids).toContain(id);
+    if (of) expect(seen.affiliations.some((a) => a.startsWith(`${id}>${of}:`))).toBe(true);
+  });
+
+  it('does not read "fellow" plus a regional adjective as a person', () => {
+    expect(analyse('He told his fellow West African leaders to act.').ids).not.toContain(
+      'west-african',
+    );
+  });
+});

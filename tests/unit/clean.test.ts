@@ -16,8 +16,14 @@ describe('cleanBody', () => {
     'Get more with myPaper',
     'Learn more',
     '02:37',
-    'Photo: AFP',
+    'Photo: Getty Images',
     '(Getty Images)',
+    '(Reporting by Jane Roe; editing by John Poe)',
+    'Harbour Daily now on Telegram - click here to subscribe',
+    'Tuesday, March 3rd 2020 - 08:15 UTC',
+    'Updated: Feb 11 2021, 09:40 ist',
+    '3 hours ago',
+    '+12.50 (+0.41%)',
     'By Jane Doe',
     'We use cookies to improve your experience. Accept all cookies.',
   ])('drops clutter line %j', (line) => {
@@ -26,9 +32,10 @@ describe('cleanBody', () => {
     ).toEqual(['The talks resumed in Geneva on Monday.', 'Both sides agreed to meet again.']);
   });
 
-  it('keeps a caption and cuts its trailing credit', () => {
+  it('keeps a caption and cuts its trailing credit, keeping a news agency it cites', () => {
     expect(kept('Leaders pose for a photo at the summit. Photo: Reuters')).toEqual([
       'Leaders pose for a photo at the summit.',
+      'Reuters',
     ]);
     expect(kept('Delegates arrive for the vote (Getty Images)')).toEqual([
       'Delegates arrive for the vote',
@@ -47,6 +54,7 @@ describe('cleanBody', () => {
 
   it('keeps the text after a dateline and strips bullets', () => {
     expect(kept('NAIROBI (Reuters) - Kenya recalled its envoy on Friday.')).toEqual([
+      'Reuters',
       'Kenya recalled its envoy on Friday.',
     ]);
     expect(kept('  \u2022 The ministers agreed on a ceasefire plan.')).toEqual([
@@ -82,18 +90,64 @@ describe('cleanBody', () => {
 
 describe('datelines', () => {
   it.each([
-    ['SUVA, Fiji (Reuters, AFP) - Leaders met on Wednesday.', 'Leaders met on Wednesday.'],
-    ['LIMA/BOGOTA - The two ministers spoke by phone.', 'The two ministers spoke by phone.'],
+    [
+      'SUVA, Fiji (Reuters, AFP) - Leaders met on Wednesday.',
+      ['Reuters', 'AFP', 'Leaders met on Wednesday.'],
+    ],
+    ['LIMA/BOGOTA - The two ministers spoke by phone.', ['The two ministers spoke by phone.']],
     [
       'KARACHI: The prime minister visited the port on Friday.',
-      'The prime minister visited the port on Friday.',
+      ['The prime minister visited the port on Friday.'],
     ],
-  ])('cuts %j', (line, rest) => {
-    expect(kept(line)).toEqual([rest]);
+    [
+      'By Jan Kowal OSLO (AP) \u2014 Norway expelled three diplomats on Monday.',
+      ['AP', 'Norway expelled three diplomats on Monday.'],
+    ],
+  ])('cuts %j, keeping the news agencies it cites', (line, rest) => {
+    expect(kept(line)).toEqual(rest);
   });
 
   it('keeps a sentence that opens with a capitalised word and a colon', () => {
     const line = 'Note: the talks resumed in Geneva on Monday.';
     expect(kept(line)).toEqual([line]);
+  });
+});
+
+describe('page furniture', () => {
+  const body =
+    'The two presidents met in Lusaka on Tuesday and signed a trade pact after long talks.\n' +
+    'Both sides said the border would reopen next month.';
+
+  it('drops a run of headlines and tags after the last paragraph', () => {
+    const text = `${body}\nYou might also like\nFarmers protest new grain levy in the capital\nA quiet town prepares for the festival\nWorld news`;
+    expect(kept(text)).toEqual(kept(body));
+  });
+
+  it('keeps a single last line without a full stop', () => {
+    const text = `${body}\nThe minister said the deal was fair`;
+    expect(kept(text)).toHaveLength(3);
+  });
+
+  it('keeps short lines with no prose before them', () => {
+    expect(kept('Chile signs pact\nPeru objects')).toEqual(['Chile signs pact', 'Peru objects']);
+  });
+
+  it('drops video titles after their running time', () => {
+    const text = `${body}\n01:42\nRebels seize a town near the lake\nThe talks will resume in May.`;
+    expect(kept(text)).toEqual([...kept(body), 'The talks will resume in May.']);
+  });
+
+  it('drops a section label, ticker names and figures', () => {
+    const text = `Markets\n\u2022 Index 40\n\n1,234.50\n+5.10 (+0.41%)\n${body}`;
+    expect(kept(text)).toEqual(kept(body));
+  });
+
+  it.each([
+    ['Photo : Jane Roe', []],
+    ['Credit: Reuters Photo', ['Reuters']],
+    ['Photo: YONHAP News', ['YONHAP News']],
+    ['By Reuters', ['Reuters']],
+  ])('keeps the agency a credit line %j cites', (line, agencies) => {
+    expect(kept(`${line}\n${body}`)).toEqual([...agencies, ...kept(body)]);
   });
 });
