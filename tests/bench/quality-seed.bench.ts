@@ -3,7 +3,9 @@ import { scoreSeed, seedGoldAvailable, SEED_GOLD } from '../quality/seed.ts';
 
 const pct = (x: number) => x.toFixed(3);
 
-export function runSeedQuality(): void {
+export const title = 'Extraction quality on the seed article';
+
+export function run(): void {
   if (!seedGoldAvailable()) {
     console.log(`seed quality: reference annotation not found at ${SEED_GOLD}`);
     return;
@@ -27,5 +29,3 @@ export function runSeedQuality(): void {
     console.log('  type misses:', s.typeMisses.join('; ') || '-');
   }
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) runSeedQuality();

@@ -3,7 +3,9 @@ import { PLOVER_DEV, ploverAvailable, scorePlover } from '../quality/plover.ts';
 
 const ratio = (a: number, b: number) => (b ? (a / b).toFixed(3) : 'n/a');
 
-export function runPloverQuality(): void {
+export const title = 'Extraction quality on the PLOVER development sentences';
+
+export function run(): void {
   if (!ploverAvailable()) {
     console.log(`PLOVER quality: development set not found at ${PLOVER_DEV}`);
     return;
@@ -28,5 +30,3 @@ export function runPloverQuality(): void {
     for (const [k, n] of rows) console.log(`    ${k}: ${n}`);
   }
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) runPloverQuality();
