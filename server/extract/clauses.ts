@@ -97,6 +97,20 @@ export function buildUnits(sentence: Sentence, mentions: Mention[]): SentenceUni
   return { sentence, units, parenEnd, parenStart };
 }
 
+/** Replaces units [from, to) (a resolved anaphor) and recomputes the parentheticals. */
+export function spliceUnits(
+  su: SentenceUnits,
+  from: number,
+  to: number,
+  replacement: Unit[],
+): SentenceUnits {
+  const units = [...su.units.slice(0, from), ...replacement, ...su.units.slice(to)];
+  const parenEnd = new Int32Array(units.length).fill(-1);
+  const parenStart = new Int32Array(units.length).fill(-1);
+  markParentheticals(units, parenEnd, parenStart);
+  return { sentence: su.sentence, units, parenEnd, parenStart };
+}
+
 /** ", who ... ," and ", [noun phrase without a verb] ," right after a mention. */
 function markParentheticals(units: Unit[], parenEnd: Int32Array, parenStart: Int32Array): void {
   for (let i = 1; i < units.length; i++) {

@@ -104,6 +104,8 @@ function pastStem(lex: Lexicon, u: Unit): VerbEntry[] | undefined {
 
 export function isPassiveAt(units: Unit[], i: number): boolean {
   const u = units[i]!;
+  // "is opposed to X", "is committed to X": a stance adjective, active in sense.
+  if ((u.lemma === 'oppose' || u.lemma === 'commit') && units[i + 1]?.lower === 'to') return false;
   if (u.lower.endsWith('ing') || u.lower === u.lemma || u.lower.endsWith('s')) {
     // Irregular participles equal to their lemma are rare among event verbs ("hit", "cut", "set").
     if (!(u.lower === u.lemma && ['hit', 'cut', 'set', 'put', 'shut'].includes(u.lower)))

@@ -19,10 +19,20 @@ import {
 } from './clauses.ts';
 import { findPredicates, type Predicate } from './event-match.ts';
 import { findNominals } from './event-nominal.ts';
+import { answeredCharges, nominalRequests } from './event-request.ts';
 import { modeAt, requestPolarity } from './modes.ts';
 import { isNewsMedia } from './event-media.ts';
+import { menaceAt, threatenedParties } from './event-threat.ts';
+import { pairOf, resolvePlural, type Pair } from './event-plural.ts';
 import { knownActor } from './gazetteer.ts';
-import type { ActorAnalysis, FoundEvent, Mention, MentionVia, Sentence } from './types.ts';
+import type {
+  ActorAnalysis,
+  FoundAffiliation,
+  FoundEvent,
+  Mention,
+  MentionVia,
+  Sentence,
+} from './types.ts';
 
 /** An event before filtering: source may be missing (agentless passive) until speech assigns one. */
 interface Raw {
@@ -443,6 +453,31 @@ function analyseSentence(ctx: Ctx): void {
 
   mediators(ctx, acts);
 
+  for (const r of nominalRequests(su, lex, consumed)) {
+    push(ctx, mentionOf(su, r.source), mentionOf(su, r.target), {
+      type: 'REQUEST',
+      mode: modeAt(units, r.at, r.at + 1),
+      at: r.at,
+      symmetric: false,
+      base: 0.8,
+      spanFrom: Math.min(r.at, r.source, r.target),
+      spanTo: Math.max(r.after, r.source + 1),
+      polarity: requestPolarity(units, r.after, lex.cues.stop),
+    });
+  }
+  for (const r of answeredCharges(su, lex)) {
+    push(ctx, mentionOf(su, r.source), mentionOf(su, r.target), {
+      type: 'ACCUSE',
+      mode: null,
+      at: r.at,
+      symmetric: false,
+      base: 0.76,
+      spanFrom: Math.min(r.at, r.source, r.target),
+      spanTo: Math.max(r.after, r.source + 1),
+      ploverMode: 'allege',
+    });
+  }
+
   for (const n of findNominals(su, lex, consumed)) {
     const mode = modeAt(units, n.at, n.end);
     const [type, m] = settleMode(n.entry.type, mode);
@@ -574,15 +609,29 @@ function sameSide(analysis: ActorAnalysis, a: string, b: string): boolean {
   const y = analysis.actors.get(b);
   if (x?.country && x.country === b) return true;
   if (y?.country && y.country === a) return true;
-  for (const f of analysis.affiliations)
-    if ((f.person === a && f.of === b) || (f.person === b && f.of === a)) return true;
-  return false;
+  const links = affiliationLinks(analysis);
+  return links.has(`${a}|${b}`) || links.has(`${b}|${a}`);
+}
+
+const linkCache = new WeakMap<FoundAffiliation[], Set<string>>();
+
+/** "person|of" for each affiliation, built once per article so pair checks stay O(1). */
+function affiliationLinks(analysis: ActorAnalysis): Set<string> {
+  let links = linkCache.get(analysis.affiliations);
+  if (!links || links.size !== analysis.affiliations.length) {
+    links = new Set(analysis.affiliations.map((f) => `${f.person}|${f.of}`));
+    linkCache.set(analysis.affiliations, links);
+  }
+  return links;
 }
 
 /** Whether a speaker speaks for an actor: itself, or the state/organization it holds a role in. */
 function speaksFor(analysis: ActorAnalysis, speaker: string, actor: string): boolean {
   if (speaker === actor) return true;
-  return analysis.affiliations.some((f) => f.person === speaker && f.of === actor);
+  // A ministry or spokesman's office speaks for its state.
+  const own = analysis.actors.get(speaker);
+  if (own && own.kind === 'organization' && own.country === actor) return true;
+  return affiliationLinks(analysis).has(`${speaker}|${actor}`);
 }
 
 /** Reported speech: the speech act is the event; claims about others become ACCUSE. */
@@ -712,9 +761,40 @@ function applySpeech(ctx: Ctx, analysis: ActorAnalysis): void {
   ctx.orphans = [];
 }
 
+/** Verbs whose infinitive content can carry a threat ("vowed to retaliate against Y"). */
+const VOW_VERBS = new Set(['vow', 'threaten', 'pledge', 'promise', 'swear', 'warn']);
+
+/**
+ * Threats inside reported content or a vow: THREATEN from the speaker to each party the content
+ * aims the threat at ("said Y would pay a heavy price", "vowed to respond to any attack by Y").
+ */
+function applyThreats(ctx: Ctx): void {
+  const { su, lex, analysis } = ctx;
+  const { units } = su;
+  const frames: { speaker: Mention; at: number; from: number; to: number }[] = ctx.speeches.map(
+    (sp) => ({ speaker: sp.speaker, at: sp.at, from: sp.from, to: sp.to }),
+  );
+  for (let k = 1; k + 1 < units.length; k++) {
+    const u = units[k]!;
+    if (u.mention || !VOW_VERBS.has(u.lemma) || units[k + 1]!.lower !== 'to') continue;
+    const subj = findSubject(su, k, lex.cues.led).units;
+    if (subj.length !== 1) continue;
+    frames.push({ speaker: mentionOf(su, subj[0]!), at: k, from: k + 2, to: units.length });
+  }
+  for (const f of frames) {
+    if (menaceAt(units, f.from, f.to, lex.cues.menace) < 0) continue;
+    for (const p of threatenedParties(units, f.from, f.to, lex.cues.exposed)) {
+      const m = units[p]!.mention ?? units[p]!.attr!;
+      if (sameSide(analysis, f.speaker.actor, m.actor)) continue;
+      if (isNewsMedia(analysis.actors.get(m.actor))) continue;
+      ctx.raws.push(speechRaw(ctx, f, m, 'THREATEN', p, 0.72));
+    }
+  }
+}
+
 function speechRaw(
   ctx: Ctx,
-  sp: Speech,
+  sp: Pick<Speech, 'speaker' | 'at'>,
   target: Mention,
   type: PloverType,
   at: number,
@@ -760,15 +840,31 @@ export function findEvents(
     bySentence.set(m.sentence, list);
   }
   const all: Raw[] = [];
+  let pair: Pair | null = null;
   for (const sentence of sentences) {
-    const mentions = bySentence.get(sentence.index);
-    if (!mentions || mentions.length < 2) continue;
-    const su = buildUnits(sentence, mentions);
+    const mentions = bySentence.get(sentence.index) ?? [];
+    const recent = !!pair && sentence.index - pair.sentence <= 3;
+    if (mentions.length < 2 && !recent) continue;
+    let su = buildUnits(sentence, mentions);
+    if (pair && recent) su = resolvePlural(su, pair, analysis);
+    let named = 0;
+    for (const u of su.units) if (u.mention || u.attr) named++;
+    if (named < 2) continue;
     const hedged = su.units.some((u) => !u.mention && lex.cues.hedge.has(u.lower));
     const ctx: Ctx = { su, lex, analysis, raws: [], orphans: [], speeches: [], claims: [], hedged };
     analyseSentence(ctx);
     applySpeech(ctx, analysis);
+    applyThreats(ctx);
     all.push(...ctx.raws);
+    const found = pairOf(
+      ctx.raws
+        .filter(
+          (r) => r.source && r.mode === null && !sameSide(analysis, r.source.actor, r.target.actor),
+        )
+        .map((r) => ({ source: r.source!.actor, target: r.target.actor, symmetric: r.symmetric })),
+    );
+    if (found) pair = { a: found[0], b: found[1], sentence: sentence.index };
+    else if (found === null) pair = null;
   }
 
   // A reciprocal act takes the direction of a directed event between the same two actors.

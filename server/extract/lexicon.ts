@@ -52,6 +52,12 @@ const LexiconFile = z.object({
     threat: z.array(z.string()),
     hedge: z.array(z.string()),
     led: z.array(z.string()),
+    menace: z.array(z.string()).default([]),
+    exposed: z.array(z.string()).default([]),
+    accusationNouns: z.array(z.string()).default([]),
+    requestNouns: z.array(z.string()).default([]),
+    relief: z.array(z.string()).default([]),
+    held: z.array(z.string()).default([]),
   }),
 });
 
@@ -92,6 +98,18 @@ export interface Lexicon {
     threat: Set<string>;
     hedge: Set<string>;
     led: Set<string>;
+    /** Words that make reported content a threat ("retaliation", "revenge"). */
+    menace: Set<string>;
+    /** Nouns a threat can hit, so a demonym on them names the threatened state ("interests"). */
+    exposed: Set<string>;
+    /** Nouns naming a charge ("accusations", "claims"): denying one answers its author's ACCUSE. */
+    accusationNouns: Set<string>;
+    /** Nouns naming a request ("call", "demand"), for "X's call for Y to ...". */
+    requestNouns: Set<string>;
+    /** Nouns of undoing ("lifting", "removal") in "seeking the lifting of Y's sanctions". */
+    relief: Set<string>;
+    /** What a state holds over others and can be asked to undo ("sanctions", "blockade"). */
+    held: Set<string>;
   };
 }
 
@@ -160,6 +178,12 @@ export function buildLexicon(raw: unknown): Lexicon {
       threat: set(file.cues.threat),
       hedge: set(file.cues.hedge),
       led: set(file.cues.led),
+      menace: set(file.cues.menace),
+      exposed: set(file.cues.exposed),
+      accusationNouns: set(file.cues.accusationNouns),
+      requestNouns: set(file.cues.requestNouns),
+      relief: set(file.cues.relief),
+      held: set(file.cues.held),
     },
   };
 }
