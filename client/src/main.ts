@@ -1,8 +1,9 @@
 // The explorer's entry point: loads the graph, wires the view state to the sigma view, panels and
 // URL, and exposes a small hook on window for the browser tests.
-import { ApiRequestError, createApiClient, type IngestResult } from './api/index.ts';
+import { ApiRequestError, createApiClient, storedToken, type IngestResult } from './api/index.ts';
 import { buildDataGraph, eventDates, monthHistogram, type DataGraph } from './graph/index.ts';
 import {
+  attachGraphKeyboard,
   createGraphView,
   downloadPng,
   exportPngDataUrl,
@@ -16,6 +17,7 @@ import {
   createIngestForm,
   createLegend,
   createPathFinder,
+  createTokenDialog,
   h,
   renderActorPanel,
   renderEdgePanel,
@@ -44,12 +46,23 @@ declare global {
       exportPng: () => string;
       firstRenderMs: number | null;
       nodes: () => string[];
+      labels: () => string[];
+      keyboardCursor: () => string | null;
       openArticle: (documentId: string) => Promise<void>;
     };
   }
 }
 
-const api = createApiClient();
+function sessionStore(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+const tokenDialog = createTokenDialog();
+performance.mark('sg:script');
+const api = createApiClient({ tokens: { ...storedToken(sessionStore()), ask: tokenDialog.ask } });
 const store = createViewStore(parseView(location.search));
 const $ = (id: string) => document.getElementById(id)!;
 const graphEl = $('graph');
@@ -92,16 +105,16 @@ const ctx: PanelContext = {
 
 const viewer = createArticleViewer(api);
 const ingest = createIngestForm(api, onIngested);
-document.body.append(viewer.dialog, ingest.dialog);
+document.body.append(viewer.dialog, ingest.dialog, tokenDialog.dialog);
 
 const search = createActorPicker({
   api,
+  id: 'search',
   label: 'Search actors',
   hiddenLabel: true,
   placeholder: 'Search actors…',
   onChoose: (hit) => chooseActor(hit.id),
 });
-search.input.id = 'search';
 $('search-slot').append(search.root);
 
 const filters = createFilterPanel(store);
@@ -112,6 +125,19 @@ const pathFinder = createPathFinder(api, ctx, (from, to, nodes) => {
 });
 $('sidebar').append(filters.root, pathFinder.root, createLegend());
 filters.sync(store.get());
+
+const liveEl = $('graph-live');
+const keyboard = attachGraphKeyboard(graphEl, {
+  view: () => graphView,
+  describe(id) {
+    if (!data?.hasNode(id)) return id;
+    const a = data.getNodeAttributes(id);
+    return `${a.name}, ${a.kind}, ${a.eventCount} event${a.eventCount === 1 ? '' : 's'}`;
+  },
+  onChoose: (id) => chooseActor(id),
+  onClear: () => store.update((s) => select(s, null)),
+  announce: (text) => replace(liveEl, text),
+});
 
 function chooseActor(id: string) {
   store.update((s) => select(s, { kind: 'node', id }));
@@ -222,6 +248,7 @@ async function boot(): Promise<void> {
   setStatus('loading', 'Loading the graph…');
   try {
     data = await loadData();
+    performance.mark('sg:data');
   } catch (err) {
     const message =
       err instanceof ApiRequestError && err.unreachable
@@ -235,15 +262,16 @@ async function boot(): Promise<void> {
     return;
   }
   const initial = store.get();
-  filters.setHistogram(monthHistogram(eventDates(data)));
-  filters.sync(initial);
   graphView = createGraphView(graphEl, data, initial, {
     onNodeClick: (id) => store.update((s) => select(s, { kind: 'node', id })),
     onEdgeClick: (id) => store.update((s) => select(s, { kind: 'edge', id })),
     onStageClick: () => store.update((s) => select(s, null)),
   });
   // sigma draws synchronously in its constructor, so the first frame is already rendered here.
+  performance.mark('sg:render');
   if (window.__stancegraph) window.__stancegraph.firstRenderMs = Math.round(performance.now());
+  filters.setHistogram(monthHistogram(eventDates(data)));
+  filters.sync(initial);
   updateEmptyState();
   renderFocusBar(initial);
   renderDetails(initial);
@@ -272,6 +300,8 @@ window.__stancegraph = {
   exportPng: () => (graphView ? exportPngDataUrl(graphView.sigma) : ''),
   firstRenderMs: null,
   nodes: () => data?.nodes() ?? [],
+  labels: () => graphView?.labelsDrawn() ?? [],
+  keyboardCursor: () => keyboard.cursor(),
   openArticle: (documentId) => viewer.open(documentId, null),
 };
 

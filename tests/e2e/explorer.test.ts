@@ -1,5 +1,6 @@
-// The explorer in headless chromium against the real server holding the seed article: the
-// scenarios of issue 4, with screenshots of the main states.
+// The explorer in headless chromium against the real server holding the seed article (with its
+// default security headers, so every scenario also runs under the CSP): the scenarios of issue 4,
+// with screenshots of the main states. No scenario may trigger a CSP violation or a page error.
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import {
   launchBrowser,
   openPage,
   screenshot,
+  type TestPage,
   startServer,
   visibleEdges,
   waitReady,
@@ -32,11 +34,20 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function load(query = '') {
-  const p = await openPage(browser);
+async function load(query = '', options: { downloads?: boolean } = {}) {
+  const p = await openPage(browser, options);
   await p.page.goto(`${server.url}/${query}`);
   await waitReady(p.page);
-  return p;
+  return { ...p, close: () => finish(p) };
+}
+
+/** Closes a page after checking it ran clean: no CSP violation, no uncaught error. */
+async function finish(p: TestPage) {
+  await frames(p.page).catch(() => {});
+  const { csp, errors } = p;
+  await p.close();
+  expect(csp).toEqual([]);
+  expect(errors).toEqual([]);
 }
 
 async function pick(page: Page, input: string, text: string, option: string) {
@@ -68,8 +79,39 @@ describe('explorer', () => {
     expect(info.png).toBeGreaterThan(20_000);
     expect(await visibleEdges(page)).not.toHaveLength(0);
     expect(errors).toEqual([]);
+    // Labels: the most active actors are all named, and enough others to read the picture.
+    await page.waitForTimeout(200);
+    const labelled = await page.evaluate(() => window.__stancegraph!.labels());
+    const active = await page.evaluate(() =>
+      window
+        .__stancegraph!.sigma()!
+        .getGraph()
+        .filterNodes((_n, a) => a.eventCount > 0)
+        .sort(),
+    );
+    const top = await page.evaluate(() => {
+      const g = window.__stancegraph!.sigma()!.getGraph();
+      return g
+        .nodes()
+        .sort((a, b) => g.getNodeAttribute(b, 'eventCount') - g.getNodeAttribute(a, 'eventCount'))
+        .slice(0, 5);
+    });
+    for (const n of top) expect(labelled).toContain(n);
+    expect(labelled.length).toBeGreaterThanOrEqual(Math.min(8, active.length));
     await screenshot(page, '01-loaded');
     await close();
+  });
+
+  it('is served with a strict Content-Security-Policy', async () => {
+    const res = await fetch(`${server.url}/`);
+    const policy = res.headers.get('content-security-policy') ?? '';
+    expect(policy).toMatch(/script-src 'self'(;|$)/);
+    expect(policy).toMatch(/style-src 'self'(;|$)/);
+    expect(policy).not.toContain('unsafe-inline');
+    const html = await res.text();
+    // Nothing inline for the policy to block: no inline script or style blocks or attributes.
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(html).not.toMatch(/<style|\sstyle=|\son[a-z]+=/i);
   });
 
   it('searching "Kim" selects Kim Jong-un and shows an evidence quote from the article', async () => {
@@ -221,6 +263,201 @@ describe('explorer', () => {
     await page.reload();
     await page.locator('.status-error', { hasText: 'cannot be reached' }).waitFor();
     await screenshot(page, '11-unreachable');
+    await close();
+  });
+  it('the date range slider narrows events by month, by keyboard and by pointer', async () => {
+    const { page, close } = await load();
+    const exported = (await (await fetch(`${server.url}/api/graph?mode=events`)).json()) as {
+      edges: { key: string; attributes: { kind: string; date?: string | null } }[];
+    };
+    const dateOf = new Map(exported.edges.map((e) => [e.key, e.attributes.date ?? null]));
+    const months = [...new Set([...dateOf.values()].filter((d) => d && d.length >= 7))]
+      .map((d) => d!.slice(0, 7))
+      .sort();
+    expect(months.length).toBeGreaterThan(1);
+    const before = (await visibleEdges(page)).filter((e) => e.role !== 'affiliation').length;
+
+    // Keyboard: the end handle one month back.
+    await page.focus('#f-to');
+    await page.keyboard.press('ArrowLeft');
+    // The histogram has a bar for every month, empty ones too: the end moves back one month.
+    const [y0, m0] = months.at(-1)!.split('-').map(Number) as [number, number];
+    const last = m0 === 1 ? `${y0 - 1}-12` : `${y0}-${String(m0 - 1).padStart(2, '0')}`;
+    await page.waitForFunction((m) => location.search.includes(`to=${m}`), last);
+    await frames(page);
+    expect(await page.getAttribute('#f-to', 'aria-valuetext')).toMatch(/^to [A-Z][a-z]{2} \d{4}$/);
+    const edgeEvents = () =>
+      page.evaluate(() => {
+        const sigma = window.__stancegraph!.sigma()!;
+        const out: string[][] = [];
+        sigma.getGraph().forEachEdge((key, attrs) => {
+          const d = sigma.getEdgeDisplayData(key);
+          if (d && !d.hidden && attrs.role !== 'affiliation') out.push(attrs.events);
+        });
+        return out;
+      });
+    const shown = await edgeEvents();
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(before);
+    // Every edge left shows at least one event inside the range.
+    for (const keys of shown) {
+      expect(keys.some((k) => (dateOf.get(k) ?? '9999') <= `${last}-31`)).toBe(true);
+    }
+    await screenshot(page, '12-date-range');
+
+    // Pointer: drag the start handle onto the end handle; it stops a month short of it.
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => !location.search.includes('to='));
+    const track = (await page.locator('.range-track').boundingBox())!;
+    const handle = (await page.locator('#f-from').boundingBox())!;
+    const y = handle.y + handle.height / 2;
+    await page.mouse.move(track.x, y);
+    await page.mouse.down();
+    await page.mouse.move(track.x + track.width + 20, y, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForFunction((m) => location.search.includes(`from=${m}`), months.at(-1)!);
+    expect(await page.locator('#f-from-out').textContent()).toBe(
+      await page.locator('#f-to-out').textContent(),
+    );
+    await page.click('#f-reset');
+    await page.waitForFunction(() => !location.search.includes('from='));
+    await close();
+  });
+
+  it('the type filter and the every-event switch change the edges drawn', async () => {
+    const { page, close } = await load();
+    const dyads = (await visibleEdges(page)).filter((e) => e.role === 'dyad').length;
+    await page.check('#f-mode');
+    await page.waitForFunction(() => window.__stancegraph!.view().mode === 'events');
+    await frames(page);
+    const events = await page.evaluate(() => {
+      const sigma = window.__stancegraph!.sigma()!;
+      const out: { key: string; type: string }[] = [];
+      sigma.getGraph().forEachEdge((key, attrs) => {
+        const d = sigma.getEdgeDisplayData(key);
+        if (d && !d.hidden && attrs.role === 'event') out.push({ key, type: attrs.label });
+      });
+      return out;
+    });
+    const dyadsLeft = (await visibleEdges(page)).filter((e) => e.role === 'dyad').length;
+    expect(dyadsLeft).toBe(0);
+    // More edges than dyads: some pair has several events, each now drawn apart.
+    expect(events.length).toBeGreaterThan(dyads);
+    await page.waitForFunction(() => location.search.includes('mode=events'));
+    await screenshot(page, '13-every-event');
+
+    const counts = new Map<string, number>();
+    for (const e of events) counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
+    const [common] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
+    await page.click('details.types summary');
+    await page.uncheck(`#f-types-${common}`);
+    await frames(page);
+    const after = await page.evaluate(() => {
+      const sigma = window.__stancegraph!.sigma()!;
+      const out: string[] = [];
+      sigma.getGraph().forEachEdge((key, attrs) => {
+        const d = sigma.getEdgeDisplayData(key);
+        if (d && !d.hidden && attrs.role === 'event') out.push(attrs.label);
+      });
+      return out;
+    });
+    expect(after).not.toContain(common);
+    expect(after.length).toBe(events.length - counts.get(common)!);
+    await page.waitForFunction(() => /types=[A-Z_%,0-9]+/.test(location.search));
+    await close();
+  });
+
+  it('exports the view as a PNG download', async () => {
+    const { page, close } = await load('', { downloads: true });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#btn-export'),
+    ]);
+    expect(download.suggestedFilename()).toBe('stancegraph.png');
+    const file = await download.path();
+    const png = readFileSync(file!);
+    expect([...png.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    const width = png.readUInt32BE(16);
+    const height = png.readUInt32BE(20);
+    const box = (await page.locator('#graph').boundingBox())!;
+    expect(width).toBe(Math.round(box.width));
+    expect(height).toBe(Math.round(box.height));
+    // A drawn graph compresses far worse than a blank canvas of the same size.
+    expect(png.length).toBeGreaterThan(20_000);
+    await close();
+  });
+
+  it('every control is reachable by keyboard and named, and the graph is keyboard-operable', async () => {
+    const { page, close } = await load();
+    const seen: { id: string; tag: string; name: string }[] = [];
+    await page.locator('body').focus();
+    for (let i = 0; i < 120; i++) {
+      await page.keyboard.press('Tab');
+      const info = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const labelled = el.getAttribute('aria-labelledby');
+        const input = el as HTMLInputElement;
+        const name =
+          el.getAttribute('aria-label') ??
+          (labelled ? document.getElementById(labelled)?.textContent : null) ??
+          (input.labels && input.labels.length ? input.labels[0]!.textContent : null) ??
+          el.textContent ??
+          '';
+        return { id: el.id, tag: el.tagName.toLowerCase(), name: name.trim() };
+      });
+      if (!info) continue;
+      if (seen.some((s) => s.id && s.id === info.id)) break;
+      seen.push(info);
+    }
+    const ids = seen.map((s) => s.id);
+    for (const id of [
+      'search',
+      'btn-ingest',
+      'btn-export',
+      'btn-copy-link',
+      'f-mode',
+      'f-polarities-hostile',
+      'f-confidence',
+      'f-from',
+      'f-to',
+      'f-reset',
+      'path-go',
+      'graph',
+    ]) {
+      expect(ids, `${id} reachable by Tab`).toContain(id);
+    }
+    for (const s of seen) expect(s.name, `${s.tag}#${s.id} has a name`).not.toBe('');
+
+    // The graph: Home goes to the most active actor, arrows move, Enter opens the panel.
+    await page.focus('#graph');
+    await page.keyboard.press('Home');
+    const first = await page.evaluate(() => window.__stancegraph!.keyboardCursor());
+    expect(first).toBe('xi-jinping');
+    await expect(page.locator('#graph-live').textContent()).resolves.toContain('Xi Jinping');
+    await expect(page.locator('#graph-keys').isVisible()).resolves.toBe(true);
+    // Page Down walks every visible actor by activity and comes back round.
+    const total = await page.evaluate(() => window.__stancegraph!.nodes().length);
+    const walked = new Set<string>();
+    for (let i = 0; i < total; i++) {
+      await page.keyboard.press('PageDown');
+      walked.add((await page.evaluate(() => window.__stancegraph!.keyboardCursor()))!);
+    }
+    expect(walked.size).toBe(total);
+    expect(await page.evaluate(() => window.__stancegraph!.keyboardCursor())).toBe(first);
+    let moved: string | null = first;
+    for (const key of ['ArrowUp', 'ArrowLeft', 'ArrowDown', 'ArrowRight']) {
+      await page.keyboard.press(key);
+      moved = await page.evaluate(() => window.__stancegraph!.keyboardCursor());
+      if (moved !== first) break;
+    }
+    expect(moved).not.toBe(first);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => window.__stancegraph!.view().selection?.id === id, moved);
+    await page.locator('.actor-panel h2').waitFor();
+    await screenshot(page, '14-keyboard');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => window.__stancegraph!.view().selection === null);
     await close();
   });
 });

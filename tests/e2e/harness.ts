@@ -1,5 +1,6 @@
-// Browser-test harness: the real server in-process over a temporary store holding the seed
-// article, and headless Debian chromium driven by playwright-core.
+// Browser-test harness: the real server in-process (with its default security headers and CSP)
+// over a temporary store holding the seed article, and headless Debian chromium driven by
+// playwright-core; pages record errors, dialogs and Content-Security-Policy violations.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { createApp } from '../../server/app.ts';
 import { StanceGraph } from '../../server/graph/index.ts';
 import { ingestPaths } from '../../server/ingest/index.ts';
 import { dataPath, PROJECT_ROOT } from '../../server/model/index.ts';
+import type { SecuritySettings } from '../../server/security/index.ts';
 import { openSqliteStore } from '../../server/store/index.ts';
 
 export const SEED_ARTICLE = dataPath('articles', '2022-11-26-scmp-xi-letter-to-kim.txt');
@@ -31,13 +33,22 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(articles: string[] = [SEED_ARTICLE]): Promise<TestServer> {
+export interface ServerOptions {
+  /** Security settings for createApp (a write token, say); unset ones take the defaults. */
+  security?: Partial<SecuritySettings>;
+}
+
+export async function startServer(
+  articles: string[] = [SEED_ARTICLE],
+  options: ServerOptions = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'stancegraph-e2e-'));
   const store = openSqliteStore({ file: path.join(dir, 'store.sqlite') });
   const graph = new StanceGraph();
   const summary = await ingestPaths({ store, graph }, articles);
   if (summary.errors.length) throw new Error(`seed ingest failed: ${summary.errors[0]!.message}`);
-  const app = createApp({ store, graph, log: () => {} });
+  // createApp's default security stack (helmet, CSP, token checks), as `npm start` serves it.
+  const app = createApp({ store, graph, log: () => {}, security: options.security });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -61,19 +72,40 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A 1280x800 page that records dialogs and page errors. */
-export async function openPage(browser: Browser) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+/**
+ * A 1280x800 page that records native dialogs, page errors and CSP violations (both the
+ * securitypolicyviolation events and chromium's console reports of them).
+ */
+export async function openPage(browser: Browser, options: { downloads?: boolean } = {}) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: options.downloads ?? false,
+  });
   const page = await context.newPage();
   const dialogs: string[] = [];
   const errors: string[] = [];
+  const csp: string[] = [];
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
   page.on('pageerror', (e) => errors.push(e.message));
-  return { page, dialogs, errors, close: () => context.close() };
+  page.on('console', (m) => {
+    if (/Content.Security.Policy/i.test(m.text())) csp.push(m.text());
+  });
+  await page.exposeFunction('__reportCsp', (text: string) => csp.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __reportCsp: (t: string) => void }).__reportCsp;
+      void report(
+        `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+      );
+    });
+  });
+  return { page, dialogs, errors, csp, close: () => context.close() };
 }
+
+export type TestPage = Awaited<ReturnType<typeof openPage>>;
 
 /** Two animation frames: sigma renders on the next frame after a change. */
 export async function frames(page: Page): Promise<void> {

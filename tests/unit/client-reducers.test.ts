@@ -245,7 +245,7 @@ describe('reducers', () => {
     expect(a.forceLabel).toBe(true);
     expect(a.color).toBe(render.getNodeAttribute('a', 'color'));
     expect(d.color).not.toBe(render.getNodeAttribute('d', 'color'));
-    expect(d.label).toBe('');
+    expect(d.label).toBeNull();
     const cd = dyadEdgeKey('c', 'd');
     expect(reduceEdge(model, ia, cd, render.getEdgeAttributes(cd), 'c', 'd').color).not.toBe(
       render.getEdgeAttribute(cd, 'color'),

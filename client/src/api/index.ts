@@ -1,3 +1,16 @@
-// Public face of the API client: the typed fetch client and the response shapes.
-export { createApiClient, queryString, ApiRequestError, type ApiClient } from './client.ts';
+// Public face of the API client: the typed fetch client, token handling and the response shapes.
+export {
+  createApiClient,
+  queryString,
+  ApiRequestError,
+  type ApiClient,
+  type ApiClientOptions,
+} from './client.ts';
+export {
+  storedToken,
+  TOKEN_KEY,
+  type AuthConfig,
+  type TokenReason,
+  type TokenSource,
+} from './auth.ts';
 export type * from './types.ts';

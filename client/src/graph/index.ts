@@ -25,10 +25,27 @@ export {
   type EdgeTally,
 } from './display-model.ts';
 export { eventPasses } from './event-filter.ts';
+export {
+  activityOrder,
+  nextNode,
+  startNode,
+  stepNode,
+  type Direction,
+  type NavPoint,
+} from './keyboard-nav.ts';
+export { placeLabels, labelSettings, type LabelBox } from './label-placement.ts';
 export { reduceNode, reduceEdge, type Interaction } from './reducers.ts';
 export { monthHistogram, eventDates, nextMonth, type MonthBin } from './histogram.ts';
 export { seedPosition, hashString, prng } from './seed-positions.ts';
-export { KIND_COLORS, POLARITY_COLORS, AFFILIATION_COLOR, nodeSize, edgeSize } from './styles.ts';
+export {
+  KIND_COLORS,
+  QUIET_KIND_COLORS,
+  POLARITY_COLORS,
+  AFFILIATION_COLOR,
+  nodeColor,
+  nodeSize,
+  edgeSize,
+} from './styles.ts';
 export {
   createLayoutRun,
   iterationBudget,

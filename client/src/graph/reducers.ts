@@ -16,7 +16,9 @@ export interface Interaction {
   selection: Selection;
 }
 
-export interface NodeDisplay extends RenderNode {
+export interface NodeDisplay extends Omit<RenderNode, 'label'> {
+  /** null, not '': sigma's label grid skips null labels but would give '' a cell's place. */
+  label: string | null;
   hidden?: boolean;
   highlighted?: boolean;
   forceLabel?: boolean;
@@ -51,7 +53,7 @@ export function reduceNode(
       out.zIndex = 2;
     } else {
       out.color = DIMMED_NODE_COLOR;
-      out.label = '';
+      out.label = null;
       out.zIndex = 0;
     }
   }
@@ -66,7 +68,7 @@ export function reduceNode(
       out.zIndex = 2;
     } else if (!model.pathNodes.has(node)) {
       out.color = DIMMED_NODE_COLOR;
-      out.label = '';
+      out.label = null;
       out.zIndex = 0;
     }
   }

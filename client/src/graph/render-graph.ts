@@ -7,10 +7,10 @@ import { isEvent, type DataGraph } from './data-graph.ts';
 import { seedPosition } from './seed-positions.ts';
 import {
   AFFILIATION_COLOR,
-  KIND_COLORS,
   POLARITY_COLORS,
   edgeSize,
   majorityPolarity,
+  nodeColor,
   nodeSize,
 } from './styles.ts';
 
@@ -64,7 +64,7 @@ export function buildRenderGraph(data: DataGraph, positions: Positions = new Map
       x: p.x,
       y: p.y,
       size: nodeSize(a.eventCount),
-      color: KIND_COLORS[a.kind],
+      color: nodeColor(a.kind, a.eventCount),
       kind: a.kind,
       eventCount: a.eventCount,
     });

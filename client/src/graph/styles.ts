@@ -19,9 +19,24 @@ export const DIMMED_NODE_COLOR = '#dfe3e8';
 export const DIMMED_EDGE_COLOR = '#eceff2';
 export const PATH_EDGE_COLOR = '#111827';
 
-/** Node size from the number of events an actor takes part in: area grows with activity. */
+/** Lighter shades for actors with no events (named only through a role): present, not loud. */
+export const QUIET_KIND_COLORS: Record<ActorKind, string> = {
+  person: '#f0bd91',
+  state: '#9fbbe8',
+  organization: '#c9aee6',
+};
+
+/**
+ * Node size from the number of events an actor takes part in: area grows with activity, and an
+ * actor without events is a dot, small enough to stay under the label threshold until zoomed in.
+ */
 export function nodeSize(eventCount: number): number {
-  return Math.min(22, 4 + 2 * Math.sqrt(Math.max(0, eventCount)));
+  if (eventCount <= 0) return 3;
+  return Math.min(24, 5 + 2.5 * Math.sqrt(eventCount));
+}
+
+export function nodeColor(kind: ActorKind, eventCount: number): string {
+  return eventCount > 0 ? KIND_COLORS[kind] : QUIET_KIND_COLORS[kind];
 }
 
 /** Edge width from its event count, logarithmic so one busy dyad does not swamp the view. */

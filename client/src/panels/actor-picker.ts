@@ -14,13 +14,15 @@ export interface ActorPickerOptions {
   api: ApiClient;
   label: string;
   placeholder?: string;
+  /** The input's id (its label points at it); generated when absent. */
+  id?: string;
   /** Hide the label visually (it stays for screen readers). */
   hiddenLabel?: boolean;
   onChoose(hit: ActorHit): void;
 }
 
 export function createActorPicker(opts: ActorPickerOptions): ActorPicker {
-  const inputId = uid('picker');
+  const inputId = opts.id ?? uid('picker');
   const listId = uid('picker-list');
   const input = h('input', {
     id: inputId,

@@ -15,6 +15,7 @@ import {
   type ViewState,
   type ViewStore,
 } from '../state/index.ts';
+import { createDateRange } from './date-range.ts';
 import { h, replace } from './dom.ts';
 
 type ListKey = 'polarities' | 'kinds' | 'quads' | 'types';
@@ -55,33 +56,7 @@ export function createFilterPanel(store: ViewStore): FilterPanel {
     store.update((s) => setMinConfidence(s, Number(conf.value))),
   );
 
-  const bars = h('div', { class: 'histogram', 'aria-hidden': 'true' });
-  const fromIn = h('input', {
-    type: 'range',
-    id: 'f-from',
-    min: '0',
-    max: '0',
-    step: '1',
-    value: '0',
-  });
-  const toIn = h('input', { type: 'range', id: 'f-to', min: '0', max: '0', step: '1', value: '0' });
-  const fromOut = h('output', { for: 'f-from' });
-  const toOut = h('output', { for: 'f-to' });
-  const dateBox = h('div', { class: 'date-range' });
-  let bins: MonthBin[] = [];
-  const onRange = () => {
-    if (bins.length === 0) return;
-    const a = Number(fromIn.value);
-    const b = Number(toIn.value);
-    const lo = Math.min(a, b);
-    const hi = Math.max(a, b);
-    const all = lo === 0 && hi === bins.length - 1;
-    store.update((s) =>
-      all ? setDateRange(s, null, null) : setDateRange(s, bins[lo]!.month, bins[hi]!.month),
-    );
-  };
-  fromIn.addEventListener('input', onRange);
-  toIn.addEventListener('input', onRange);
+  const dates = createDateRange((from, to) => store.update((s) => setDateRange(s, from, to)));
 
   const everyEvent = h('input', { type: 'checkbox', id: 'f-mode' });
   everyEvent.addEventListener('change', () =>
@@ -116,67 +91,24 @@ export function createFilterPanel(store: ViewStore): FilterPanel {
       confOut,
       conf,
     ),
-    dateBox,
+    dates.root,
     reset,
   );
 
   let current: ViewState | null = null;
-  const syncDates = (view: ViewState) => {
-    if (bins.length === 0) return;
-    const idx = (m: string | null, dflt: number) => {
-      if (m === null) return dflt;
-      const i = bins.findIndex((b) => b.month >= m);
-      return i === -1 ? bins.length - 1 : i;
-    };
-    const lo = idx(view.filters.from, 0);
-    let hi = bins.length - 1;
-    if (view.filters.to !== null) {
-      const j = bins.map((b) => b.month).filter((m) => m <= view.filters.to!).length - 1;
-      hi = Math.max(0, j);
-    }
-    fromIn.value = String(lo);
-    toIn.value = String(hi);
-    replace(fromOut, bins[lo]!.month);
-    replace(toOut, bins[hi]!.month);
-    [...bars.children].forEach((bar, i) => bar.classList.toggle('out', i < lo || i > hi));
-  };
-
   return {
     root,
     sync(view) {
-      current = view;
       for (const b of boxes) b.input.checked = allows(view.filters, b.key, b.value as never);
       conf.value = String(view.filters.minConfidence);
       replace(confOut, view.filters.minConfidence.toFixed(2));
       everyEvent.checked = view.mode === 'events';
-      syncDates(view);
+      current = view;
+      dates.show(view.filters.from, view.filters.to);
     },
     setHistogram(next) {
-      bins = next;
-      if (bins.length === 0) {
-        replace(dateBox, h('h3', {}, 'Dates'), h('p', { class: 'empty' }, 'No dated events.'));
-        return;
-      }
-      const max = Math.max(...bins.map((b) => b.count), 1);
-      replace(
-        bars,
-        bins.map((b) =>
-          h('div', {
-            class: 'bar',
-            title: `${b.month}: ${b.count}`,
-            style: `height:${Math.round((b.count / max) * 100)}%`,
-          }),
-        ),
-      );
-      for (const el of [fromIn, toIn]) el.max = String(bins.length - 1);
-      replace(
-        dateBox,
-        h('h3', {}, 'Dates (events by month)'),
-        bars,
-        h('div', { class: 'field' }, h('label', { for: 'f-from' }, 'From '), fromOut, fromIn),
-        h('div', { class: 'field' }, h('label', { for: 'f-to' }, 'To '), toOut, toIn),
-      );
-      if (current) syncDates(current);
+      dates.setBins(next);
+      if (current) dates.show(current.filters.from, current.filters.to);
     },
   };
 }

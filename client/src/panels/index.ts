@@ -1,5 +1,5 @@
 // Public face of the panels: search, filters, legend, actor/edge panels, article viewer, ingest
-// form and path finder, plus the text-marking helpers they share.
+// form, path finder and token dialog, plus the text-marking helpers they share.
 export { h, replace } from './dom.ts';
 export { createActorPicker, type ActorPicker } from './actor-picker.ts';
 export { createFilterPanel, type FilterPanel } from './filters.ts';
@@ -9,6 +9,7 @@ export { renderEdgePanel } from './edge-panel.ts';
 export { createArticleViewer, type ArticleViewer } from './article-viewer.ts';
 export { createIngestForm, extractionMarks, type IngestForm } from './ingest-form.ts';
 export { createPathFinder, type PathFinder } from './path-finder.ts';
+export { createTokenDialog, type TokenDialog } from './token-dialog.ts';
 export { segmentText, type Mark, type Segment } from './text-marks.ts';
 export {
   eventRows,

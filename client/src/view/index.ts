@@ -8,3 +8,4 @@ export {
 } from './sigma-view.ts';
 export { runLayout, type LayoutHandle } from './layout.ts';
 export { exportCanvas, exportPngDataUrl, downloadPng } from './export-png.ts';
+export { attachGraphKeyboard, type GraphKeyboard } from './keyboard.ts';

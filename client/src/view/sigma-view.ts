@@ -1,5 +1,6 @@
 // The graph view: one sigma instance over the render graph, whose reducers read the display
-// model and the hover/selection state; layout runs in the worker after each data change.
+// model and the hover/selection state; layout runs in the worker after the first frame is drawn
+// and after each data change.
 import Sigma from 'sigma';
 import { EdgeArrowProgram, EdgeRectangleProgram, type EdgeProgramType } from 'sigma/rendering';
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
@@ -7,17 +8,27 @@ import type { Selection, ViewState } from '../state/index.ts';
 import {
   buildRenderGraph,
   computeDisplayModel,
+  labelSettings,
   reduceEdge,
   reduceNode,
   type DataGraph,
   type DisplayModel,
   type Interaction,
+  type NavPoint,
   type Positions,
   type RenderEdge,
   type RenderGraph,
   type RenderNode,
 } from '../graph/index.ts';
+import { createLabelLayer } from './label-layer.ts';
 import { runLayout, type LayoutHandle } from './layout.ts';
+
+/** Above this many actors, edges are hidden while the camera moves (they cost most per frame). */
+const BIG_GRAPH = 500;
+
+function sizeSettings(order: number) {
+  return { ...labelSettings(order), hideEdgesOnMove: order > BIG_GRAPH };
+}
 
 /** sigma's bundled programs are typed over plain attributes; ours are a narrowing of those. */
 const program = (p: EdgeProgramType) => p as unknown as EdgeProgramType<RenderNode, RenderEdge>;
@@ -44,6 +55,12 @@ export interface GraphView {
   viewportPosition(id: string): { x: number; y: number } | null;
   /** Settles when the current layout run has settled. */
   layoutDone(): Promise<void>;
+  /** The keyboard's current actor: emphasised like a hovered one; null clears it. */
+  setCursor(id: string | null): void;
+  /** Visible actors in viewport pixels with their activity, for keyboard movement. */
+  navPoints(): Map<string, NavPoint>;
+  /** Node labels drawn in the last frame. */
+  labelsDrawn(): string[];
   kill(): void;
 }
 
@@ -60,7 +77,8 @@ export function createGraphView(
   let model = computeDisplayModel(dataGraph, renderGraph, view, path);
   const interaction: Interaction = { hovered: null, selection: initial.selection };
   let layout: LayoutHandle | null = null;
-  let layoutPromise: Promise<void> = Promise.resolve();
+  let killed = false;
+  const labels = createLabelLayer();
 
   const sigma: StanceSigma = new Sigma<RenderNode, RenderEdge>(renderGraph, container, {
     renderEdgeLabels: false,
@@ -72,11 +90,11 @@ export function createGraphView(
       line: program(EdgeRectangleProgram),
       curvedArrow: program(EdgeCurvedArrowProgram),
     },
-    labelDensity: 0.5,
-    labelGridCellSize: 90,
-    labelRenderedSizeThreshold: 7,
+    ...sizeSettings(renderGraph.order),
+    defaultDrawNodeLabel: (context, data, settings) => labels.collect(context, data, settings),
     labelFont: 'system-ui, sans-serif',
     labelSize: 13,
+    labelColor: { color: '#1f2937' },
     minEdgeThickness: 1,
     stagePadding: 40,
     nodeReducer: (node, attrs) => reduceNode(model, interaction, node, attrs),
@@ -90,6 +108,11 @@ export function createGraphView(
         renderGraph.target(edge),
       ),
   });
+
+  sigma.on('beforeRender', () => labels.reset());
+  sigma.on('afterRender', () => labels.flush());
+  // The constructor drew before the hooks above existed: its labels appear with the next frame.
+  sigma.scheduleRender();
 
   const refresh = () => sigma.refresh({ skipIndexation: false, schedule: true });
 
@@ -111,17 +134,20 @@ export function createGraphView(
 
   function startLayout(): Promise<void> {
     layout?.stop();
+    if (killed) return Promise.resolve();
     const handle = runLayout(renderGraph, () => {});
     layout = handle;
     layoutPromise = handle.done.then(() => undefined);
     return layoutPromise;
   }
+  // The first frame shows the seeded positions at once; the layout starts after it is painted.
+  let layoutPromise: Promise<void> = new Promise<void>((resolve, reject) =>
+    requestAnimationFrame(() => setTimeout(() => startLayout().then(resolve, reject), 0)),
+  );
 
   function setInteractionSelection(selection: Selection) {
     interaction.selection = selection;
   }
-
-  void startLayout();
 
   return {
     sigma,
@@ -134,6 +160,12 @@ export function createGraphView(
       dataGraph = next;
       renderGraph = buildRenderGraph(dataGraph, positions);
       model = computeDisplayModel(dataGraph, renderGraph, view, path);
+      for (const [k, v] of Object.entries(sizeSettings(renderGraph.order))) {
+        sigma.setSetting(k as keyof ReturnType<typeof sizeSettings>, v as never);
+      }
+      if (interaction.hovered !== null && !renderGraph.hasNode(interaction.hovered)) {
+        interaction.hovered = null;
+      }
       sigma.setGraph(renderGraph);
       await startLayout();
     },
@@ -160,7 +192,22 @@ export function createGraphView(
       return { x: rect.left + p.x, y: rect.top + p.y };
     },
     layoutDone: () => layoutPromise,
+    setCursor(id) {
+      interaction.hovered = id !== null && model.nodes.has(id) ? id : null;
+      refresh();
+    },
+    navPoints() {
+      const out = new Map<string, NavPoint>();
+      for (const id of model.nodes) {
+        const a = renderGraph.getNodeAttributes(id);
+        const p = sigma.graphToViewport({ x: a.x, y: a.y });
+        out.set(id, { x: p.x, y: p.y, weight: a.eventCount });
+      }
+      return out;
+    },
+    labelsDrawn: () => labels.drawn(),
     kill() {
+      killed = true;
       layout?.stop();
       sigma.kill();
     },
