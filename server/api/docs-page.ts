@@ -3,7 +3,7 @@ import type { OpenApiDocument } from './openapi.ts';
 
 type Json = Record<string, unknown>;
 
-export function escapeHtml(value: unknown): string {
+function escapeHtml(value: unknown): string {
   return String(value)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -13,7 +13,7 @@ export function escapeHtml(value: unknown): string {
 }
 
 /** A one-line reading of a JSON schema: "integer 1..100, default 20", "list of: A, B". */
-export function describeSchema(s: Json | undefined): string {
+function describeSchema(s: Json | undefined): string {
   if (!s) return '';
   if (Array.isArray(s.enum)) return `one of: ${s.enum.join(', ')}`;
   if (s.const !== undefined) return `always ${JSON.stringify(s.const)}`;

@@ -7,9 +7,9 @@ import { Extraction } from '../model/index.ts';
 import { defineRoute } from './route-spec.ts';
 import { ArticleBody } from './schemas.ts';
 
-export const ExtractPreviewResponse = z.object({ extraction: Extraction });
+const ExtractPreviewResponse = z.object({ extraction: Extraction });
 
-/** A registry entry: add it to ROUTES (after POST /documents) to mount it with validation and OpenAPI. */
+/** The registry entry for POST /api/extract; ROUTES lists it after POST /documents. */
 export const extractPreviewRoute = defineRoute({
   method: 'post',
   path: '/extract',

@@ -5,12 +5,13 @@ import {
   relations,
   searchActors,
   stance,
+  shortestPath,
   subgraph,
+  type EventFilter,
   type StanceGraph,
 } from '../graph/index.ts';
 import { DEFAULT_SECURITY, timeBudgets, type TimeBudgets } from '../security/index.ts';
 import type { Store } from '../store/index.ts';
-import { budgetedShortestPath } from './budgeted-path.ts';
 import { notFound } from './errors.ts';
 import type {
   ActorsQuery,
@@ -20,29 +21,43 @@ import type {
   StanceQuery,
 } from './schemas.ts';
 
+type EventFilterParams = Pick<
+  z.infer<typeof RelationsQuery>,
+  'from' | 'to' | 'type' | 'quad' | 'polarity' | 'minConfidence'
+>;
+
+/** The query string's event filter (singular names, as in the URL) in the graph module's terms. */
+function eventFilter(q: EventFilterParams): EventFilter {
+  return {
+    from: q.from,
+    to: q.to,
+    types: q.type,
+    quads: q.quad,
+    polarities: q.polarity,
+    minConfidence: q.minConfidence,
+  };
+}
+
 export class GraphService {
   constructor(
     private readonly graph: StanceGraph,
     private readonly store: Store,
-    /** Long queries (paths) stop with a 503 when they outrun their budget. */
+    /** Long queries (paths, ego networks) stop with a 503 when they outrun their budget. */
     private readonly budgets: TimeBudgets = timeBudgets(DEFAULT_SECURITY.queryBudgetMs),
   ) {}
 
   subgraph(q: z.infer<typeof GraphQuery>) {
-    return subgraph(this.graph, {
-      from: q.from,
-      to: q.to,
-      types: q.type,
-      quads: q.quad,
-      polarities: q.polarity,
-      minConfidence: q.minConfidence,
+    const query = {
+      ...eventFilter(q),
       kinds: q.kind,
       focus: q.focus,
       depth: q.depth,
       mode: q.mode,
       affiliations: q.affiliations,
       layout: q.layout,
-    });
+    };
+    const budget = q.focus === undefined ? undefined : this.budgets.start('the ego network query');
+    return subgraph(this.graph, query, budget);
   }
 
   searchActors(q: z.infer<typeof ActorsQuery>) {
@@ -61,12 +76,7 @@ export class GraphService {
       source: q.source,
       target: q.target,
       actor: q.actor,
-      from: q.from,
-      to: q.to,
-      types: q.type,
-      quads: q.quad,
-      polarities: q.polarity,
-      minConfidence: q.minConfidence,
+      ...eventFilter(q),
       document: q.document,
       limit: q.limit,
       cursor: q.cursor,
@@ -79,7 +89,7 @@ export class GraphService {
 
   path(q: z.infer<typeof PathsQuery>) {
     const budget = this.budgets.start('the path query');
-    return budgetedShortestPath(this.graph, q.from, q.to, q.maxLength, budget);
+    return shortestPath(this.graph, q.from, q.to, q.maxLength, { budget });
   }
 
   counts() {

@@ -27,7 +27,7 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 }
 
 /** Express ":id" segments in OpenAPI's "{id}" form. */
-export function openApiPath(spec: RouteSpec): string {
+function openApiPath(spec: RouteSpec): string {
   const full = spec.absolute ? spec.path : `/api${spec.path}`;
   return full.replace(/:([A-Za-z_]\w*)/g, '{$1}');
 }

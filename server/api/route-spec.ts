@@ -2,13 +2,13 @@
 import type { z } from 'zod';
 import type { Services } from './services.ts';
 
-export interface RouteInput<Q, P, B> {
+interface RouteInput<Q, P, B> {
   query: Q;
   params: P;
   body: B;
 }
 
-export interface RouteReply {
+interface RouteReply {
   status?: number;
   body: unknown;
 }

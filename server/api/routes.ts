@@ -43,10 +43,11 @@ export const ROUTES: RouteSpec[] = [
     summary: 'The graph in graphology serialized form, ready for sigma',
     description:
       'Nodes are actors (with label, x, y, size), edges are events and affiliations, or one edge ' +
-      'per ordered pair with mode=dyads. Event filters drop actors left without a matching event.',
+      'per ordered pair with mode=dyads. Event filters drop actors left without a matching event. ' +
+      'An ego network (focus) that outruns the query time budget answers 503.',
     query: GraphQuery,
     response: ok('the filtered graph', GraphResponse),
-    errors: [404],
+    errors: [404, 503],
     handler: ({ query }, s) => ({ body: s.graph.subgraph(query) }),
   }),
   defineRoute({

@@ -7,10 +7,8 @@ export { subgraph, type SubgraphQuery, type SubgraphExport } from './subgraph.ts
 export type { SubgraphNodeAttributes, SubgraphEdgeAttributes } from './subgraph.ts';
 export { searchActors, type ActorSearchQuery, type ActorSearchResult } from './search.ts';
 export type { ActorHit } from './search.ts';
-export { actorDetails, topPartners, type ActorDetails, type Partner } from './actor-details.ts';
+export { actorDetails, type ActorDetails, type Partner } from './actor-details.ts';
 export { relations, type RelationsQuery, type RelationsResult } from './relations.ts';
-export { stance, directedStance, type StanceResult, type DirectedStance } from './stance.ts';
+export { stance, type StanceResult, type DirectedStance } from './stance.ts';
 export type { TimelinePoint } from './stance.ts';
-export { shortestPath, shortestPathNodes, type PathResult, type PathHop } from './paths.ts';
-export { normalizeName, editDistance } from './text-match.ts';
-export { layoutPositions } from './layout.ts';
+export { shortestPath, type PathOptions, type PathResult, type PathHop } from './paths.ts';

@@ -3,7 +3,7 @@ import { byCodeUnits } from './contributions.ts';
 import { UnknownActorError } from './errors.ts';
 import { eventView, newestFirst } from './event-view.ts';
 import type { StanceGraph } from './stance-graph.ts';
-import type { EventView } from './types.ts';
+import type { Budget, EventView } from './types.ts';
 
 export interface PathHop {
   from: string;
@@ -11,6 +11,13 @@ export interface PathHop {
   eventCount: number;
   /** Newest first, at most `eventsPerHop`. */
   events: EventView[];
+}
+
+export interface PathOptions {
+  /** Events listed per hop, newest first (default 5). */
+  eventsPerHop?: number;
+  /** Checked at each node the search expands; its error propagates. */
+  budget?: Budget;
 }
 
 export interface PathResult {
@@ -31,11 +38,12 @@ function eventNeighbors(sg: StanceGraph, node: string): string[] {
 }
 
 /** Breadth-first search bounded by maxLength hops; returns the node sequence or null. */
-export function shortestPathNodes(
+function shortestPathNodes(
   sg: StanceGraph,
   from: string,
   to: string,
   maxLength: number,
+  budget: Budget | undefined,
 ): string[] | null {
   if (from === to) return [from];
   const parent = new Map<string, string>([[from, from]]);
@@ -43,6 +51,7 @@ export function shortestPathNodes(
   for (let depth = 0; depth < maxLength && frontier.length > 0; depth++) {
     const next: string[] = [];
     for (const node of frontier) {
+      budget?.check();
       for (const n of eventNeighbors(sg, node)) {
         if (parent.has(n)) continue;
         parent.set(n, node);
@@ -65,11 +74,11 @@ export function shortestPath(
   from: string,
   to: string,
   maxLength: number,
-  eventsPerHop = 5,
+  { eventsPerHop = 5, budget }: PathOptions = {},
 ): PathResult {
   if (!sg.hasActor(from)) throw new UnknownActorError(from, 'from');
   if (!sg.hasActor(to)) throw new UnknownActorError(to, 'to');
-  const nodes = shortestPathNodes(sg, from, to, maxLength);
+  const nodes = shortestPathNodes(sg, from, to, maxLength, budget);
   if (!nodes) return { found: false, nodes: [], hops: [] };
   const hops: PathHop[] = [];
   for (let i = 0; i + 1 < nodes.length; i++) {

@@ -38,7 +38,7 @@ export interface ActorSearchResult {
 const TYPO_MIN_LENGTH = 4;
 
 /** How well one normalized name matches the query; 0 when it does not. */
-export function matchScore(name: string, query: string, terms: readonly string[]): number {
+function matchScore(name: string, query: string, terms: readonly string[]): number {
   if (name === query) return 100;
   if (name.startsWith(query)) return 80;
   const tokens = name.split(' ');

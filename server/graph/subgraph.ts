@@ -9,6 +9,7 @@ import type { StanceGraph } from './stance-graph.ts';
 import type {
   ActorNodeAttributes,
   AffiliationEdgeAttributes,
+  Budget,
   DyadStance,
   EventEdgeAttributes,
 } from './types.ts';
@@ -33,7 +34,7 @@ export interface SubgraphNodeAttributes extends ActorNodeAttributes {
   size: number;
 }
 
-export interface DyadEdgeAttributes extends Omit<DyadStance, 'source' | 'target'> {
+interface DyadEdgeAttributes extends Omit<DyadStance, 'source' | 'target'> {
   kind: 'dyad';
   polarity: Polarity;
   types: Record<string, number>;
@@ -69,7 +70,12 @@ function keptEdges(sg: StanceGraph, q: SubgraphQuery): KeptEdge[] {
 }
 
 /** Nodes within `depth` hops of the focus over the kept edges, in either direction. */
-function egoNodes(focus: string, depth: number, edges: readonly KeptEdge[]): Set<string> {
+function egoNodes(
+  focus: string,
+  depth: number,
+  edges: readonly KeptEdge[],
+  budget: Budget | undefined,
+): Set<string> {
   const adjacency = new Map<string, string[]>();
   const link = (a: string, b: string) => {
     const list = adjacency.get(a);
@@ -85,6 +91,7 @@ function egoNodes(focus: string, depth: number, edges: readonly KeptEdge[]): Set
   for (let d = 0; d < depth; d++) {
     const next: string[] = [];
     for (const n of frontier) {
+      budget?.check();
       for (const m of adjacency.get(n) ?? []) {
         if (!seen.has(m)) {
           seen.add(m);
@@ -128,13 +135,14 @@ function dyadEdges(edges: readonly KeptEdge[]): SubgraphExport['edges'] {
   return out;
 }
 
-export function subgraph(sg: StanceGraph, q: SubgraphQuery = {}): SubgraphExport {
+/** An ego network (with `focus`) checks `budget` at each node it expands; its error propagates. */
+export function subgraph(sg: StanceGraph, q: SubgraphQuery = {}, budget?: Budget): SubgraphExport {
   const g = sg.graph;
   let edges = keptEdges(sg, q);
   let nodes: Set<string>;
   if (q.focus !== undefined) {
     if (!g.hasNode(q.focus)) throw new UnknownActorError(q.focus, 'focus');
-    nodes = egoNodes(q.focus, q.depth ?? 1, edges);
+    nodes = egoNodes(q.focus, q.depth ?? 1, edges, budget);
   } else if (filterIsActive(q)) {
     nodes = new Set();
     for (const e of edges) {

@@ -69,3 +69,11 @@ export interface EventView extends Omit<EventEdgeAttributes, 'kind'> {
   source: string;
   target: string;
 }
+
+/**
+ * A time allowance a long query checks as it works; check() throws once it is spent. The security
+ * module's TimeBudget satisfies it, so the graph need not import security.
+ */
+export interface Budget {
+  check(): void;
+}

@@ -27,8 +27,8 @@ export const Span = z.object({
 });
 export type Span = z.infer<typeof Span>;
 
-export const Quote = Span.extend({ quote: z.string() });
-export type Quote = z.infer<typeof Quote>;
+/** A span with the text it covers. */
+const Quote = Span.extend({ quote: z.string() });
 
 export const DocumentMeta = z.object({
   id: z.string().min(1).max(64),

@@ -9,7 +9,6 @@ import {
   ExtractedEvent,
   Extraction,
   IsoDate,
-  Span,
 } from './extraction.ts';
 
 /** An office held over a period: from/to are ISO dates, null when open. */
@@ -46,15 +45,6 @@ export const Actor = z.object({
   roles: z.array(DatedRole),
 });
 export type Actor = z.infer<typeof Actor>;
-
-/** One actor as one document mentions it. */
-export const DocumentActor = z.object({
-  document: z.string(),
-  actor: ActorId,
-  aliases: z.array(z.string()),
-  mentions: z.array(Span),
-});
-export type DocumentActor = z.infer<typeof DocumentActor>;
 
 export const Affiliation = ExtractedAffiliation.extend({ document: z.string() });
 export type Affiliation = z.infer<typeof Affiliation>;

@@ -87,7 +87,8 @@ export interface RoleRow {
   from_date: string | null;
 }
 
-export function toDocumentRecord(row: DocumentRow): DocumentRecord {
+/** The fields a document record and its summary both take from the row. */
+function documentFields(row: Omit<DocumentRow, 'text'>) {
   return {
     id: row.id,
     title: row.title,
@@ -95,6 +96,12 @@ export function toDocumentRecord(row: DocumentRow): DocumentRecord {
     source: row.source,
     url: row.url,
     contentHash: row.content_hash,
+  };
+}
+
+export function toDocumentRecord(row: DocumentRow): DocumentRecord {
+  return {
+    ...documentFields(row),
     text: row.text,
     ingestedAt: row.ingested_at,
     extractor: row.extractor,
@@ -103,12 +110,7 @@ export function toDocumentRecord(row: DocumentRow): DocumentRecord {
 
 export function toDocumentSummary(row: SummaryRow): DocumentSummary {
   return {
-    id: row.id,
-    title: row.title,
-    published: row.published,
-    source: row.source,
-    url: row.url,
-    contentHash: row.content_hash,
+    ...documentFields(row),
     ingestedAt: row.ingested_at,
     extractor: row.extractor,
     actorCount: row.actor_count,

@@ -1,15 +1,15 @@
 // The app shell: client fallback outside /api, JSON errors inside it, and no input that yields a 500.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
+import { QUERY_KEYS, QUERY_PATHS, writeClientBuild } from './helpers/app-inputs.ts';
 import { testApp } from './setup.ts';
 
 const clientDir = mkdtempSync(path.join(tmpdir(), 'stancegraph-client-'));
-writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html><title>explorer</title>');
-writeFileSync(path.join(clientDir, 'app.js'), 'console.log(1);');
+writeClientBuild(clientDir, 'console.log(1);');
 const t = testApp(['one', 'two', 'three'], clientDir);
 const api = request(t.app);
 afterAll(() => t.close());
@@ -43,44 +43,12 @@ describe('client', () => {
 });
 
 describe('robustness', () => {
-  const endpoints = [
-    '/api/graph',
-    '/api/actors',
-    '/api/actors/norland',
-    '/api/relations',
-    '/api/stance',
-    '/api/paths',
-    '/api/documents',
-    `/api/documents/x`,
-    '/api/ontology',
-  ];
-  const keys = [
-    'q',
-    'kind',
-    'limit',
-    'cursor',
-    'type',
-    'quad',
-    'polarity',
-    'from',
-    'to',
-    'focus',
-    'depth',
-    'mode',
-    'minConfidence',
-    'source',
-    'target',
-    'actor',
-    'document',
-    'maxLength',
-    'layout',
-    'affiliations',
-  ];
+  const endpoints = [...QUERY_PATHS, '/api/ontology'];
 
   it('answers any query string with a 2xx or a 4xx JSON error', async () => {
     const query = fc.array(
       fc.tuple(
-        fc.constantFrom(...keys),
+        fc.constantFrom(...QUERY_KEYS),
         fc.oneof(
           fc.string(),
           fc.constantFrom('norland', 'sudmark', '2023-01', '0', '-1', '1e9', 'AID,FOO'),

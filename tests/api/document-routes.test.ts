@@ -3,28 +3,18 @@ import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildGraph } from '../../server/graph/index.ts';
 import { Extraction } from '../../server/model/index.ts';
-import { articleText, bundle, testApp } from './setup.ts';
+import { canonicalGraph, fixtureBundle } from '../unit/graph-fixtures.ts';
+import { articleText, testApp } from './setup.ts';
 
 const t = testApp();
 const api = request(t.app);
 afterAll(() => t.close());
 
 const ids = {
-  one: bundle('one').extraction.document.id,
-  two: bundle('two').extraction.document.id,
-  three: bundle('three').extraction.document.id,
+  one: fixtureBundle('one').extraction.document.id,
+  two: fixtureBundle('two').extraction.document.id,
+  three: fixtureBundle('three').extraction.document.id,
 };
-
-/** Order-independent content of a graph, dyads included. */
-function canonical(g: ReturnType<typeof buildGraph>) {
-  const data = g.export();
-  const byKey = (a: { key?: string }, b: { key?: string }) => (a.key! < b.key! ? -1 : 1);
-  return {
-    nodes: [...data.nodes].sort(byKey),
-    edges: [...data.edges].sort(byKey),
-    dyads: g.dyads(),
-  };
-}
 
 describe('GET /api/documents', () => {
   it('lists documents newest first with a cursor', async () => {
@@ -56,7 +46,7 @@ describe('GET /api/documents', () => {
 describe('GET /api/documents/:id', () => {
   it('returns the text and the extraction with spans into it', async () => {
     const res = await api.get(`/api/documents/${ids.one}`).expect(200);
-    expect(res.body.document).toMatchObject({ id: ids.one, text: bundle('one').text });
+    expect(res.body.document).toMatchObject({ id: ids.one, text: fixtureBundle('one').text });
     const extraction = Extraction.parse(res.body.extraction);
     for (const e of extraction.events) {
       expect(res.body.document.text.slice(e.evidence.start, e.evidence.end)).toBe(e.evidence.quote);
@@ -149,7 +139,7 @@ describe('DELETE /api/documents/:id', () => {
   });
 
   it('leaves the same graph as a fresh build from the store', () => {
-    expect(canonical(t.graph)).toEqual(canonical(buildGraph(t.store.allExtractions())));
+    expect(canonicalGraph(t.graph)).toEqual(canonicalGraph(buildGraph(t.store.allExtractions())));
   });
 
   it('logged no unexpected errors', () => {

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { buildGraph } from '../../server/graph/index.ts';
 import { openSqliteStore, type Store } from '../../server/store/index.ts';
-import { bundle } from './setup.ts';
+import { fixtureBundle } from '../unit/graph-fixtures.ts';
+import { QUERY_KEYS, QUERY_PATHS, writeClientBuild } from './helpers/app-inputs.ts';
 
 const RUNS = 6000;
 const TOKEN = 'fuzz-write-token-0123456789';
@@ -20,8 +21,7 @@ const SECRET = 'SECRET-OUTSIDE-CLIENT-DIR';
 const dir = mkdtempSync(path.join(tmpdir(), 'stancegraph-fuzz-'));
 const clientDir = path.join(dir, 'client');
 mkdirSync(clientDir);
-writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html><title>explorer</title>');
-writeFileSync(path.join(clientDir, 'app.js'), 'export {};');
+writeClientBuild(clientDir, 'export {};');
 writeFileSync(path.join(dir, 'secret.txt'), SECRET);
 writeFileSync(path.join(clientDir, '.env'), SECRET);
 
@@ -33,7 +33,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 
 beforeAll(async () => {
   store = openSqliteStore({ file: path.join(dir, 'fuzz.sqlite') });
-  for (const f of ['one', 'two', 'three'] as const) store.addDocument(bundle(f));
+  for (const f of ['one', 'two', 'three'] as const) store.addDocument(fixtureBundle(f));
   const app = createApp({
     store,
     graph: buildGraph(store.allExtractions()),
@@ -91,14 +91,7 @@ const NASTY = [
 ];
 
 const PATH_BASES = [
-  '/api/graph',
-  '/api/actors',
-  '/api/actors/norland',
-  '/api/relations',
-  '/api/stance',
-  '/api/paths',
-  '/api/documents',
-  '/api/documents/x',
+  ...QUERY_PATHS,
   '/api/extract',
   '/api/ontology',
   '/api/config',
@@ -126,30 +119,7 @@ const TRAVERSAL = [
   '/%c0%ae%c0%ae/secret.txt',
   '//etc/passwd',
 ];
-const KEYS = [
-  'q',
-  'kind',
-  'limit',
-  'cursor',
-  'type',
-  'quad',
-  'polarity',
-  'from',
-  'to',
-  'focus',
-  'depth',
-  'mode',
-  'minConfidence',
-  'source',
-  'target',
-  'actor',
-  'document',
-  'maxLength',
-  'layout',
-  'affiliations',
-  '__proto__',
-  'constructor',
-];
+const KEYS = [...QUERY_KEYS, '__proto__', 'constructor'];
 
 const value = fc.oneof(
   fc.constantFrom(...NASTY),

@@ -1,7 +1,8 @@
 // The read endpoints over a seeded store: graph, actors, relations, stance, paths, ontology, health, docs.
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundle, testApp } from './setup.ts';
+import { fixtureBundle } from '../unit/graph-fixtures.ts';
+import { testApp } from './setup.ts';
 
 const t = testApp();
 const api = request(t.app);
@@ -142,10 +143,10 @@ describe('GET /api/relations', () => {
       'AGREE',
       'ACCUSE',
     ]);
-    const text = bundle('two').text;
+    const text = fixtureBundle('two').text;
     const ev = res.body.items[0];
     expect(text.slice(ev.evidence.start, ev.evidence.end)).toBe(ev.evidence.quote);
-    expect(ev.document).toBe(bundle('two').extraction.document.id);
+    expect(ev.document).toBe(fixtureBundle('two').extraction.document.id);
     const page = await api.get('/api/relations?limit=4').expect(200);
     expect(page.body.items).toHaveLength(4);
     expect(page.body.total).toBe(9);
@@ -158,7 +159,7 @@ describe('GET /api/relations', () => {
     );
     expect(filtered.body.items.map((e: { type: string }) => e.type)).toEqual(['SANCTION']);
     const byDoc = await api.get(
-      `/api/relations?document=${bundle('three').extraction.document.id}`,
+      `/api/relations?document=${fixtureBundle('three').extraction.document.id}`,
     );
     expect(byDoc.body.total).toBe(3);
   });

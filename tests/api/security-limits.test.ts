@@ -1,9 +1,9 @@
 // Limits: body size, article length, page size, ego depth and path length bounded with the bound
 // named in the error; ingest rate-limited per client (429 + Retry-After); path queries under a time
-// budget answer 503 time_budget_exceeded instead of holding the server.
+// and ego-network queries under a time budget answer 503 time_budget_exceeded instead of holding
+// the server.
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { budgetedShortestPath } from '../../server/api/budgeted-path.ts';
 import { createApp } from '../../server/app.ts';
 import { shortestPath } from '../../server/graph/index.ts';
 import {
@@ -161,7 +161,37 @@ describe('time budget', () => {
     }
   });
 
-  it('finds the same paths as the graph module when the budget is ample', () => {
+  it('answers 503 time_budget_exceeded when an ego network outruns its budget', async () => {
+    let now = 0;
+    const t = appWith({ queryBudgetMs: 2_000 }, () => (now += 1_500));
+    try {
+      const res = await request(t.app).get('/api/graph?focus=norland&depth=3&layout=false');
+      expect(res.status).toBe(503);
+      expect(res.body.error.code).toBe('time_budget_exceeded');
+      expect(res.body.error.message).toMatch(/ego network query took longer .* 2000 ms/);
+      expect(res.headers['retry-after']).toBe('1');
+      // Without a focus there is no search to bound: the whole graph is answered.
+      await request(t.app).get('/api/graph?layout=false').expect(200);
+      expect(t.errors).toEqual([]);
+    } finally {
+      t.close();
+    }
+  });
+
+  it('answers an ego network within its budget', async () => {
+    const t = appWith({ queryBudgetMs: 60_000 });
+    try {
+      const res = await request(t.app)
+        .get('/api/graph?focus=norland&depth=2&layout=false')
+        .expect(200);
+      expect(res.body.nodes.map((n: { key: string }) => n.key)).toContain('norland');
+      expect(res.body.nodes.length).toBeGreaterThan(1);
+    } finally {
+      t.close();
+    }
+  });
+
+  it('finds the same paths with an ample budget as without one', () => {
     const t = testApp();
     try {
       const actors = t.graph.graph.nodes();
@@ -169,7 +199,7 @@ describe('time budget', () => {
       for (const from of actors) {
         for (const to of actors) {
           const budget = new TimeBudget('paths', 60_000);
-          const mine = budgetedShortestPath(t.graph, from, to, 4, budget);
+          const mine = shortestPath(t.graph, from, to, 4, { budget });
           expect(mine).toEqual(shortestPath(t.graph, from, to, 4));
           if (mine.found && mine.nodes.length > 2) found++;
         }

@@ -1,18 +1,12 @@
 // Shared set-up for the API suites: a temporary SQLite store seeded with the fixture bundles, and the app.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type express from 'express';
 import { createApp } from '../../server/app.ts';
 import { buildGraph, type StanceGraph } from '../../server/graph/index.ts';
-import { DocumentBundle } from '../../server/model/index.ts';
 import { openSqliteStore, type Store } from '../../server/store/index.ts';
-
-export function bundle(name: 'one' | 'two' | 'three'): DocumentBundle {
-  const file = fileURLToPath(new URL(`../fixtures/extractions/${name}.json`, import.meta.url));
-  return DocumentBundle.parse(JSON.parse(readFileSync(file, 'utf8')));
-}
+import { fixtureBundle, type FixtureName } from '../unit/graph-fixtures.ts';
 
 export interface TestApp {
   app: express.Application;
@@ -24,13 +18,13 @@ export interface TestApp {
 
 /** An app over a fresh store holding the given fixtures; unexpected errors are collected, not printed. */
 export function testApp(
-  fixtures: ('one' | 'two' | 'three')[] = ['one', 'two', 'three'],
+  fixtures: FixtureName[] = ['one', 'two', 'three'],
   clientDir?: string,
 ): TestApp {
   const dir = mkdtempSync(path.join(tmpdir(), 'stancegraph-api-'));
   const store = openSqliteStore({ file: path.join(dir, 'test.sqlite') });
   fixtures.forEach((f, i) =>
-    store.addDocument(bundle(f), { ingestedAt: `2024-01-0${i + 1}T00:00:00.000Z` }),
+    store.addDocument(fixtureBundle(f), { ingestedAt: `2024-01-0${i + 1}T00:00:00.000Z` }),
   );
   const graph = buildGraph(store.allExtractions());
   const errors: unknown[] = [];

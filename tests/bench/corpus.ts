@@ -1,17 +1,6 @@
 // A deterministic corpus of political news sentences, generated from templates with a seeded PRNG,
 // for the throughput benchmark.
-
-/** mulberry32: a small seeded PRNG, so the corpus is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../api/helpers/articles.ts';
 
 const STATES = [
   'China',

@@ -1,9 +1,7 @@
 // The stance graph: in-place add/remove equals a fresh build, dyads, ego networks, filters, search, paths.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DocumentBundle, type Extraction } from '../../server/model/index.ts';
+import type { Extraction } from '../../server/model/index.ts';
 import {
   actorDetails,
   buildGraph,
@@ -16,42 +14,28 @@ import {
   UnknownActorError,
   InvalidCursorError,
 } from '../../server/graph/index.ts';
+import { canonicalGraph, fixtureBundle } from './graph-fixtures.ts';
 
-function fixture(name: string): Extraction {
-  const file = fileURLToPath(new URL(`../fixtures/extractions/${name}.json`, import.meta.url));
-  return DocumentBundle.parse(JSON.parse(readFileSync(file, 'utf8'))).extraction;
-}
-const one = fixture('one');
-const two = fixture('two');
-const three = fixture('three');
-
-/** The graph's content independent of insertion order. */
-function canonical(g: StanceGraph) {
-  const data = g.export();
-  const byKey = (a: { key?: string }, b: { key?: string }) => (a.key! < b.key! ? -1 : 1);
-  return {
-    nodes: [...data.nodes].sort(byKey),
-    edges: [...data.edges].sort(byKey),
-    dyads: g.dyads(),
-  };
-}
+const one = fixtureBundle('one').extraction;
+const two = fixtureBundle('two').extraction;
+const three = fixtureBundle('three').extraction;
 
 describe('incremental updates', () => {
   it('removing a document equals a fresh build of the rest', () => {
     const g = buildGraph([one, two, three]);
     g.removeDocument(two.document.id);
-    expect(canonical(g)).toEqual(canonical(buildGraph([one, three])));
+    expect(canonicalGraph(g)).toEqual(canonicalGraph(buildGraph([one, three])));
     g.removeDocument(one.document.id);
-    expect(canonical(g)).toEqual(canonical(buildGraph([three])));
+    expect(canonicalGraph(g)).toEqual(canonicalGraph(buildGraph([three])));
   });
 
   it('adding then removing a document restores the graph', () => {
     const g = buildGraph([one, three]);
-    const before = canonical(g);
+    const before = canonicalGraph(g);
     g.addDocument(two);
-    expect(canonical(g)).not.toEqual(before);
+    expect(canonicalGraph(g)).not.toEqual(before);
     g.removeDocument(two.document.id);
-    expect(canonical(g)).toEqual(before);
+    expect(canonicalGraph(g)).toEqual(before);
   });
 
   it('removing everything leaves an empty graph', () => {
@@ -81,7 +65,7 @@ describe('incremental updates', () => {
               present.splice(at, 1);
             }
           }
-          expect(canonical(g)).toEqual(canonical(buildGraph(present)));
+          expect(canonicalGraph(g)).toEqual(canonicalGraph(buildGraph(present)));
         },
       ),
       { seed: 42, numRuns: 200 },
@@ -90,9 +74,9 @@ describe('incremental updates', () => {
 
   it('adding the same document twice changes nothing', () => {
     const g = buildGraph([one]);
-    const before = canonical(g);
+    const before = canonicalGraph(g);
     g.addDocument(one);
-    expect(canonical(g)).toEqual(before);
+    expect(canonicalGraph(g)).toEqual(before);
   });
 
   it('aggregates node attributes over documents and drops actors left unmentioned', () => {
@@ -332,6 +316,37 @@ describe('relations, actor details and paths', () => {
       hops: [],
     });
     expect(() => shortestPath(g, 'norland', 'atlantis', 3)).toThrow(UnknownActorError);
+  });
+
+  it('checks a time budget at each node the ego and path searches expand', () => {
+    class Spent extends Error {}
+    /** Allows `checks` checks, then throws; counts them. */
+    const budget = (checks: number) => ({
+      used: 0,
+      check() {
+        if (++this.used > checks) throw new Spent();
+      },
+    });
+    const ample = budget(1_000);
+    expect(subgraph(g, { focus: 'norland', depth: 2 }, ample)).toEqual(
+      subgraph(g, { focus: 'norland', depth: 2 }),
+    );
+    // Depth 2 from norland expands norland, then its two neighbours.
+    expect(ample.used).toBe(3);
+    expect(() => subgraph(g, { focus: 'norland', depth: 2 }, budget(2))).toThrow(Spent);
+    // Without a focus there is no search, so nothing is checked.
+    const unused = budget(0);
+    subgraph(g, { layout: false }, unused);
+    expect(unused.used).toBe(0);
+
+    const onPath = budget(1_000);
+    expect(shortestPath(g, 'norland', 'elodie-varga', 3, { budget: onPath })).toEqual(
+      shortestPath(g, 'norland', 'elodie-varga', 3),
+    );
+    expect(onPath.used).toBeGreaterThanOrEqual(3);
+    expect(() =>
+      shortestPath(g, 'norland', 'elodie-varga', 3, { budget: budget(onPath.used - 1) }),
+    ).toThrow(Spent);
   });
 });
 

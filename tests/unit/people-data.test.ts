@@ -3,19 +3,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ActorId, IsoDate, dataPath } from '../../server/model/index.ts';
-
-const OFFICES = [
-  'head-of-state',
-  'head-of-government',
-  'supreme-leader',
-  'foreign-minister',
-  'defence-minister',
-  'secretary-general',
-  'president',
-  'chair',
-] as const;
-type Office = (typeof OFFICES)[number];
+import { dataPath } from '../../server/model/index.ts';
+import { OFFICES, dayNumber, peopleSchemas, type Office } from './people-schema.ts';
 
 const ORGANIZATION_IDS = [
   'united-nations',
@@ -54,28 +43,9 @@ const PERIOD_START = '2015-01-01';
 const HANDOVER_DAYS = 7;
 const TODAY = '2026-11-27';
 
-const Role = z
-  .object({
-    title: z.string().min(1),
-    office: z.enum(OFFICES).nullable(),
-    of: ActorId,
-    from: IsoDate,
-    to: IsoDate.nullable(),
-    acting: z.boolean().optional(),
-  })
-  .strict();
-const Person = z
-  .object({
-    id: ActorId,
-    name: z.string().min(1),
-    aliases: z.array(z.string().min(1)),
-    surname: z.string().min(1),
-    country: ActorId,
-    roles: z.array(Role).min(1),
-  })
-  .strict();
+const { Person } = peopleSchemas(z.boolean());
 type Person = z.infer<typeof Person>;
-type Role = z.infer<typeof Role>;
+type Role = Person['roles'][number];
 
 const peopleDir = dataPath('gazetteer', 'people');
 const files = fs
@@ -92,11 +62,6 @@ const byFile = (f: string): Person[] => {
   return r?.success ? r.data : [];
 };
 
-/** A partial date (YYYY or YYYY-MM) counts from the first day of its period. */
-function dayNumber(date: string): number {
-  const [y, m = '01', d = '01'] = date.split('-');
-  return Date.UTC(Number(y), Number(m) - 1, Number(d)) / 86_400_000;
-}
 const endDay = (role: Role): number => (role.to === null ? Infinity : dayNumber(role.to));
 
 function fold(s: string): string {

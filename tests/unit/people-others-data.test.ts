@@ -3,18 +3,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ActorId, IsoDate, dataPath } from '../../server/model/index.ts';
+import { IsoDate, dataPath } from '../../server/model/index.ts';
+import { dayNumber, peopleSchemas } from './people-schema.ts';
 
-const OFFICES = [
-  'head-of-state',
-  'head-of-government',
-  'supreme-leader',
-  'foreign-minister',
-  'defence-minister',
-  'secretary-general',
-  'president',
-  'chair',
-] as const;
 const EXCLUSIVE_OFFICES = [
   'head-of-state',
   'head-of-government',
@@ -28,24 +19,8 @@ const PERIOD_END = '2026-11-27';
 // Fixed terms (the Swiss presidency) may end later this year.
 const LATEST_END = '2026-12-31';
 
-const Role = z.strictObject({
-  title: z.string().min(1),
-  office: z.enum(OFFICES).nullable(),
-  of: ActorId,
-  from: IsoDate,
-  to: IsoDate.nullable(),
-  acting: z.literal(true).optional(),
-});
-const Person = z.strictObject({
-  id: ActorId,
-  name: z.string().min(1),
-  aliases: z.array(z.string().min(1)),
-  surname: z.string().min(1),
-  country: ActorId,
-  roles: z.array(Role).min(1),
-});
+const { Person } = peopleSchemas(z.literal(true));
 type Person = z.infer<typeof Person>;
-type Role = z.infer<typeof Role>;
 
 const peopleFile = (name: string) => dataPath('gazetteer', 'people', name);
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
@@ -67,11 +42,6 @@ const siblings = siblingFiles.map(
   (f) => [f, z.array(Sibling).parse(readJson(peopleFile(f)))] as const,
 );
 
-/** Days since the epoch of the first day an ISO date (day, month or year) names. */
-function dayNumber(date: string): number {
-  const [y, m = '01', d = '01'] = date.split('-');
-  return Date.UTC(Number(y), Number(m) - 1, Number(d)) / 86_400_000;
-}
 const OPEN_END = dayNumber('2100-01-01');
 const startOf = (role: Period) => (role.from === null ? -OPEN_END : dayNumber(role.from));
 const endOf = (role: Period) => (role.to === null ? OPEN_END : dayNumber(role.to));

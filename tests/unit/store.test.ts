@@ -128,6 +128,20 @@ function makeBundle(spec: DocSpec): DocumentBundle {
 const NORLAND: ActorSpec = { id: 'norland', name: 'Norland', kind: 'state', forms: ['Norland'] };
 const ESTMARK: ActorSpec = { id: 'estmark', name: 'Estmark', kind: 'state', forms: ['Estmark'] };
 const OSTLAND: ActorSpec = { id: 'ostland', name: 'Ostland', kind: 'state', forms: ['Ostland'] };
+const ARLEN_VOSS: ActorSpec = {
+  id: 'arlen-voss',
+  name: 'Arlen Voss',
+  kind: 'person',
+  country: 'norland',
+  forms: ['Arlen Voss', 'Voss'],
+};
+/** Arlen Voss as President of Norland, quoted as the document words it. */
+const vossPresident = (quote: string): AffiliationSpec => ({
+  person: 'arlen-voss',
+  of: 'norland',
+  role: 'President',
+  quote,
+});
 
 /** Document A: two states and a leader; an affiliation and two events. */
 function docA(): DocumentBundle {
@@ -138,25 +152,8 @@ function docA(): DocumentBundle {
     text,
     title: 'Norland accuses Estmark',
     published: '2024-03-05',
-    actors: [
-      {
-        id: 'arlen-voss',
-        name: 'Arlen Voss',
-        kind: 'person',
-        country: 'norland',
-        forms: ['Arlen Voss', 'Voss'],
-      },
-      NORLAND,
-      ESTMARK,
-    ],
-    affiliations: [
-      {
-        person: 'arlen-voss',
-        of: 'norland',
-        role: 'President',
-        quote: 'President Arlen Voss of Norland',
-      },
-    ],
+    actors: [ARLEN_VOSS, NORLAND, ESTMARK],
+    affiliations: [vossPresident('President Arlen Voss of Norland')],
     events: [
       {
         source: 'arlen-voss',
@@ -424,23 +421,12 @@ describe('actors across documents', () => {
       published: '2022-06-01',
       actors: [
         // Disagrees on the name: the first stored document's name must stay canonical.
-        {
-          id: 'arlen-voss',
-          name: 'A. Voss',
-          kind: 'person',
-          country: 'norland',
-          forms: ['Arlen Voss', 'Voss'],
-        },
+        { ...ARLEN_VOSS, name: 'A. Voss' },
         NORLAND,
         ESTMARK,
       ],
       affiliations: [
-        {
-          person: 'arlen-voss',
-          of: 'norland',
-          role: 'President',
-          quote: 'Norland President Arlen Voss',
-        },
+        vossPresident('Norland President Arlen Voss'),
         { person: 'arlen-voss', of: 'norland', role: 'Envoy', quote: 'Estmark envoy' },
       ],
     });

@@ -1,0 +1,24 @@
+// The three fixture documents (tests/fixtures/extractions) and an order-independent view of a
+// stance graph; shared by the graph unit tests and the API suites, not a test file.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { StanceGraph } from '../../server/graph/index.ts';
+import { DocumentBundle } from '../../server/model/index.ts';
+
+export type FixtureName = 'one' | 'two' | 'three';
+
+export function fixtureBundle(name: FixtureName): DocumentBundle {
+  const file = fileURLToPath(new URL(`../fixtures/extractions/${name}.json`, import.meta.url));
+  return DocumentBundle.parse(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+/** The graph's content independent of insertion order, dyads included. */
+export function canonicalGraph(g: StanceGraph) {
+  const data = g.export();
+  const byKey = (a: { key?: string }, b: { key?: string }) => (a.key! < b.key! ? -1 : 1);
+  return {
+    nodes: [...data.nodes].sort(byKey),
+    edges: [...data.edges].sort(byKey),
+    dyads: g.dyads(),
+  };
+}
