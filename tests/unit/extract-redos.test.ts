@@ -1,6 +1,6 @@
 // Extractor against inputs built to trigger catastrophic regex backtracking or quadratic scans
 // (long runs of what its patterns repeat: spaces, punctuation, brackets, quotes, names, titles,
-// hyphens, dates, markup): each must stay sound, and 4x the input must take well under 16x the time.
+// hyphens, dates, markup): each must stay sound, and 8x the input must take far less than the 64x a quadratic scan would.
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../server/extract/index.ts';
 
@@ -46,7 +46,7 @@ function sound(text: string) {
 
 function fastest(text: string): number {
   let best = Infinity;
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < 3; i++) {
     const started = performance.now();
     extractArticle({ text });
     best = Math.min(best, performance.now() - started);
@@ -58,11 +58,12 @@ describe('extractor under backtracking bait', () => {
   for (const [name, unit] of Object.entries(SHAPES)) {
     it(`stays sound and linear on ${name}`, () => {
       sound(make(unit, 2_000));
-      const small = fastest(make(unit, 5_000));
+      const small = fastest(make(unit, 2_500));
       const large = fastest(make(unit, 20_000));
-      // Linear is 4x, quadratic 16x; the floor absorbs timer noise on tiny inputs.
+      // Linear is 8x, quadratic 64x; 24x leaves room for a loaded machine, and the floor absorbs
+      // timer noise on tiny inputs.
       expect(large, `${small.toFixed(1)} ms -> ${large.toFixed(1)} ms`).toBeLessThan(
-        Math.max(8 * small, 150),
+        Math.max(24 * small, 300),
       );
     });
   }
@@ -72,10 +73,10 @@ describe('extractor under backtracking bait', () => {
       `Germany criticized France ${Object.values(SHAPES)[i % 20]!.repeat(3)} on Monday. `;
     const article = (n: number) => Array.from({ length: n }, (_, i) => sentence(i)).join('');
     sound(article(20));
-    const small = fastest(article(40));
+    const small = fastest(article(20));
     const large = fastest(article(160));
     expect(large, `${small.toFixed(1)} ms -> ${large.toFixed(1)} ms`).toBeLessThan(
-      Math.max(8 * small, 150),
+      Math.max(24 * small, 300),
     );
   });
 });
