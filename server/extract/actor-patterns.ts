@@ -251,6 +251,29 @@ export interface Modifier {
   entry: PhraseEntry | null;
 }
 
+/** Nouns by which an article refers back to an organization it named ("the group's leader"). */
+const GROUP_NOUNS = new Set([
+  'group',
+  'movement',
+  'militia',
+  'organisation',
+  'organization',
+  'party',
+  'alliance',
+  'bloc',
+  'faction',
+  'agency',
+]);
+
+/** The organization of the latest mention, if any. */
+export function recentOrganization(ctx: ActorContext): string | null {
+  for (let k = ctx.mentions.length - 1; k >= 0; k--) {
+    const a = ctx.actors.get(ctx.mentions[k]!.actor);
+    if (a?.kind === 'organization') return a.id;
+  }
+  return null;
+}
+
 /** A state or organization that qualifies a title: "Chinese", "Russia's", "Hamas", "UN". */
 export function parseModifier(
   words: Word[],
@@ -261,6 +284,16 @@ export function parseModifier(
 ): Modifier | null {
   const w = words[i];
   if (!w) return null;
+  // "the group's political bureau member": the organization the article last named.
+  if (
+    GROUP_NOUNS.has(w.key) &&
+    !w.cap &&
+    words[i - 1]?.key === 'the' &&
+    isPossessive(words[i + 1])
+  ) {
+    const org = recentOrganization(ctx);
+    return org ? { id: org, end: i + 2, entry: null } : null;
+  }
   const acr = ctx.acronyms.get(w.surf);
   if (acr) {
     const end = isPossessive(words[i + 1]) ? i + 2 : i + 1;
@@ -394,6 +427,37 @@ export function roleWords(
   return { text: spanText(ctx, words, from, end), tense };
 }
 const COMPLEMENT_PREPS = new Set(['to', 'of', 'for', 'at', 'in']);
+/** Words of a ministerial portfolio ("Minister of State for Regional Integration"). */
+const PORTFOLIO_WORDS = new Set(
+  (
+    'foreign affairs trade regional integration international cooperation co-operation ' +
+    'development defence defense home interior finance economy economic planning justice ' +
+    'health energy climate change environment security industry investment commerce education ' +
+    'agriculture culture tourism transport labour labor employment women youth social public ' +
+    'information communications digital europe european africa african asia pacific americas ' +
+    'middle east eastern gulf community commonwealth relations diaspora overseas national ' +
+    'external legal constitutional parliamentary veterans science technology innovation water ' +
+    'natural resources mines mining petroleum oil gas fisheries lands housing immigration ' +
+    'migration borders treasury budget affairs'
+  ).split(' '),
+);
+const PORTFOLIO_LINKS = new Set(['for', 'of', 'and', '&']);
+
+/** End of a portfolio after a title ending at `e` ("for Foreign Affairs and Trade"), or `e`. */
+function portfolioEnd(words: Word[], e: number): number {
+  let end = e;
+  let k = e;
+  while (k < words.length && PORTFOLIO_LINKS.has(words[k]!.key)) {
+    let m = k + 1;
+    if (words[m]?.key === 'the') m++;
+    let n = m;
+    while (n < words.length && words[n]!.cap && PORTFOLIO_WORDS.has(words[n]!.key)) n++;
+    if (n === m) break;
+    end = n;
+    k = n;
+  }
+  return end;
+}
 
 /**
  * Role words from `j`: up to 6 descriptor words whose last ones form a title, then an optional
@@ -419,6 +483,8 @@ export function parseRole(
   for (let e = limit; e > j; e--) {
     const ts = titleEndingAt(words, j, e, ctx);
     if (ts < 0) continue;
+    const pe = portfolioEnd(words, e);
+    if (pe > e && accept(pe)) return { roleStart: j, roleEnd: pe, complement: null };
     // Complement: "ambassador to the UN", "head of the IAEA".
     const prep = words[e];
     if (prep && COMPLEMENT_PREPS.has(prep.key)) {

@@ -3,6 +3,7 @@
 import type { ActorAnalysis, MentionVia, Sentence } from './types.ts';
 import { loadGazetteer, type Gazetteer, type PhraseEntry, type RoleTense } from './gazetteer.ts';
 import { ActorContext } from './actor-context.ts';
+import { readAcronym } from './actor-acronym.ts';
 import { isPossessive, keysOf, wordsOf, type Word } from './actor-words.ts';
 import {
   GOV_NOUNS,
@@ -105,6 +106,17 @@ const MOTION_WORDS = new Set([
   'north',
   'east',
   'west',
+  'reporting',
+  'arrival',
+  'departure',
+  'deported',
+  'smuggled',
+  'imported',
+  'exported',
+  'shipped',
+  'shipments',
+  'migrants',
+  'refugees',
 ]);
 /** Nouns of communication and pressure whose "to"/"from" names a government. */
 const ADDRESSED = new Set([
@@ -142,6 +154,24 @@ const STATE_PLACE_PREPS = new Set([
   'throughout',
   'around',
   'within',
+]);
+/** Nouns of a political reaction: the state after "in" is the one reacting ("fears in Japan"). */
+const REACTION_NOUNS = new Set([
+  'alarm',
+  'concern',
+  'concerns',
+  'fear',
+  'fears',
+  'anger',
+  'outrage',
+  'criticism',
+  'opposition',
+  'unease',
+  'suspicion',
+  'suspicions',
+  'worries',
+  'interest',
+  'support',
 ]);
 /** Words next to an ambiguous name that show it is the state ("Jordan's king", "Georgia said"). */
 const POLITICAL_WORDS = new Set([
@@ -242,6 +272,18 @@ const ORG_DESCRIPTORS = new Set([
   'startup',
   'exchange',
 ]);
+/** Collective nouns that, placed in a capital, are that state ("officials in Beijing"). */
+const CAPITAL_BODIES = new Set([
+  'officials',
+  'authorities',
+  'government',
+  'leadership',
+  'regime',
+  'administration',
+  'leaders',
+]);
+/** Rank words that may stand before a title's qualifier ("senior Hamas leader"). */
+const RANK_WORDS = new Set(['senior', 'top', 'veteran', 'deputy']);
 const DEFINITE_ROLES = [
   'prime minister',
   'pm',
@@ -265,10 +307,14 @@ function viaOf(e: PhraseEntry): MentionVia {
   return e.via;
 }
 
-/** Prefers states, then organizations, then persons among entries of one phrase. */
-function pick(entries: PhraseEntry[]): PhraseEntry {
+/**
+ * Prefers states, then organizations, then persons among entries of one phrase; among national
+ * bodies sharing a phrase ("Communist Party"), the one of the state the article names most.
+ */
+function pick(entries: PhraseEntry[], gaz: Gazetteer, counts: Map<string, number>): PhraseEntry {
   const order = { state: 0, organization: 1, person: 2 } as const;
-  return [...entries].sort((a, b) => order[a.kind] - order[b.kind])[0]!;
+  const weight = (e: PhraseEntry): number => counts.get(gaz.byId(e.id)?.country ?? '') ?? 0;
+  return [...entries].sort((a, b) => order[a.kind] - order[b.kind] || weight(b) - weight(a))[0]!;
 }
 
 /** Longest role word of roles.json starting at `j`: its end index, or -1. */
@@ -285,12 +331,16 @@ function roleWordAt(words: Word[], j: number, gaz: Gazetteer): number {
   return -1;
 }
 
-function isPlace(words: Word[], i: number, entry: PhraseEntry): boolean {
+function isPlace(words: Word[], i: number, entry: PhraseEntry, placeEnd = -1): boolean {
   let p = i - 1;
   if (words[p]?.key === 'the') p--;
   const prev = words[p];
   if (!prev) return false;
-  if (isPossessive(words[i + entry.length])) return false;
+  const after = words[i + entry.length];
+  if (isPossessive(after)) return false;
+  // "fires in Syria and Iraq": a conjunct of a place is a place too.
+  if ((prev.key === 'and' || prev.key === 'or' || prev.key === ',') && placeEnd === p - 1)
+    return true;
   if (entry.via === 'capital' || entry.via === 'metonym') {
     if (CAPITAL_PLACE_PREPS.has(prev.key)) return true;
     if (prev.key !== 'to' && prev.key !== 'from') return false;
@@ -298,7 +348,18 @@ function isPlace(words: Word[], i: number, entry: PhraseEntry): boolean {
     return !!before && (MOTION_WORDS.has(before.key) || MOTION_WORDS.has(before.lemma));
   }
   if (entry.kind !== 'state' || entry.via === 'demonym') return false;
+  // "sparked alarm in the United States": the state reacts, it is not a location.
+  if (prev.key === 'in' && REACTION_NOUNS.has(words[p - 1]?.key ?? '')) return false;
   if (STATE_PLACE_PREPS.has(prev.key)) return true;
+  // "arrived from Thailand", "flights to Yemen": the origin or destination of a movement.
+  if (prev.key === 'from' || prev.key === 'to' || prev.key === 'into') {
+    const before = words[p - 1];
+    if (before && (MOTION_WORDS.has(before.key) || MOTION_WORDS.has(before.lemma))) return true;
+  }
+  // "from Thailand, where he attended a summit": the text says it is a place.
+  const w2 = after?.key === ',' ? words[i + entry.length + 1] : after;
+  if (w2?.key === 'where' && (prev.key === 'from' || prev.key === 'to' || prev.key === 'visited'))
+    return true;
   // "in Bali, Indonesia": a country after a place that follows a locative preposition.
   if (prev.key === ',' && p >= 2) {
     let q = p - 1;
@@ -317,11 +378,13 @@ function ambiguousOk(
   entry: PhraseEntry,
   ctx: ActorContext,
   known: Set<string>,
+  counts: Map<string, number>,
 ): boolean {
   if (!words[i]!.cap) return false;
   if (known.has(entry.id)) return true;
   const country = ctx.gaz.byId(entry.id)?.country;
-  if (entry.kind === 'organization' && country && known.has(country)) return true;
+  // A national body's shared alias ("Communist Party") needs its state in the article.
+  if (entry.kind === 'organization' && country) return (counts.get(country) ?? 0) > 0;
   if (i === 0) return false;
   // "a message to Washington", "the offer from Washington": a government being addressed.
   const prep = words[i - 1]?.key;
@@ -330,20 +393,31 @@ function ambiguousOk(
   return near.some((w) => w && POLITICAL_WORDS.has(w.key));
 }
 
-/** Unambiguous gazetteer actors anywhere in the article: they license ambiguous aliases. */
-function unambiguousIds(all: Word[][], gaz: Gazetteer): Set<string> {
+/**
+ * Unambiguous gazetteer actors anywhere in the article (they license ambiguous aliases), and how
+ * often each state is named, demonyms included (it picks among national bodies' shared aliases).
+ */
+function unambiguousIds(
+  all: Word[][],
+  gaz: Gazetteer,
+): { ids: Set<string>; counts: Map<string, number> } {
   const ids = new Set<string>();
+  const counts = new Map<string, number>();
   for (const words of all) {
     const { keys, surfs } = keysOf(words);
     for (let i = 0; i < words.length; i++) {
       if (!words[i]!.cap) continue;
       const m = gaz.matchAt(keys, surfs, i);
       if (!m) continue;
-      for (const e of m.entries) if (!e.ambiguous && e.via !== 'demonym') ids.add(e.id);
+      for (const e of m.entries) {
+        if (e.ambiguous) continue;
+        if (e.via !== 'demonym') ids.add(e.id);
+        if (e.kind === 'state') counts.set(e.id, (counts.get(e.id) ?? 0) + 1);
+      }
       i = m.end - 1;
     }
   }
-  return ids;
+  return { ids, counts };
 }
 
 class SentenceScan {
@@ -351,12 +425,15 @@ class SentenceScan {
   private readonly surfs: string[];
   /** A state whose possessive or demonym just preceded: "Pyongyang's Korean Central News Agency". */
   private qualifier: { id: string; at: number } | null = null;
+  /** Index of the last word of the latest state read as a place, for its conjuncts. */
+  private placeEnd = -1;
 
   constructor(
     private readonly ctx: ActorContext,
     private readonly words: Word[],
     private readonly index: number,
     private readonly known: Set<string>,
+    private readonly counts: Map<string, number>,
   ) {
     ({ keys: this.keys, surfs: this.surfs } = keysOf(words));
   }
@@ -386,8 +463,10 @@ class SentenceScan {
       this.titled(i) ??
       this.articleAcronym(i) ??
       this.describedOrg(i) ??
+      this.bodyInCapital(i) ??
       this.possessedPerson(i) ??
       this.gazetteerOrOrg(i) ??
+      this.unknownAcronym(i) ??
       this.articleName(i) ??
       this.counterpart(i) ??
       this.definiteRole(i) ??
@@ -431,7 +510,7 @@ class SentenceScan {
     let roleFrom = mod ? mod.end : j;
     const t2 = temporalAt(words, roleFrom, ctx);
     if (t2) roleFrom = t2.end;
-    const role = parseRole(words, roleFrom, ctx, this.keys, this.surfs, (at) => {
+    let role = parseRole(words, roleFrom, ctx, this.keys, this.surfs, (at) => {
       const k = words[at]?.key;
       return (
         k === undefined ||
@@ -444,6 +523,15 @@ class SentenceScan {
       );
     });
     if (!role) return null;
+    // "a senior member and spokesperson for the ONLF": coordinated roles share the complement.
+    let second: RolePhrase | null = null;
+    if (!role.complement && words[role.roleEnd]?.key === 'and') {
+      second = parseRole(words, role.roleEnd + 1, ctx, this.keys, this.surfs, (at) => {
+        const k = words[at]?.key;
+        return k === undefined || k === ',' || k === '.' || k === ')' || k === ';';
+      });
+      if (second?.complement) role = { ...second, roleStart: role.roleStart };
+    }
     let of = mod?.id ?? null;
     if (!of && role.complement && role.complement.prep !== 'to') of = role.complement.id;
     if (!of) {
@@ -516,6 +604,14 @@ class SentenceScan {
     if (words[s]!.key === 'the') s++;
     const t1 = temporalAt(words, s, ctx);
     if (t1) s = t1.end;
+    // "Senior Hamas leader X": a rank word before the qualifier belongs to the role.
+    let rank = '';
+    if (RANK_WORDS.has(words[s]?.key ?? '') && !words[s + 1]?.joined) {
+      if (parseModifier(words, s + 1, ctx, this.keys, this.surfs)) {
+        rank = `${words[s]!.key} `;
+        s++;
+      }
+    }
     const mod = parseModifier(words, s, ctx, this.keys, this.surfs);
     let from = mod ? mod.end : s;
     const t2 = temporalAt(words, from, ctx);
@@ -560,7 +656,9 @@ class SentenceScan {
     });
     if (!role || nameEnd < 0) return null;
     const hasQualifier = !!mod || !!role.complement;
-    if (s > i && !hasQualifier && !t1) return null;
+    // "the Minister for Foreign Affairs and Trade Penny Wong": a long capitalised title stands alone.
+    const longTitle = words[role.roleStart]!.cap && role.roleEnd - role.roleStart >= 3;
+    if (s > i && !hasQualifier && !t1 && !longTitle) return null;
     const name = spanText(ctx, words, nameStart, nameEnd);
     const knownId = single ?? knownPersonAt(words, nameStart, nameEnd, ctx);
     const id = ctx.person(name, knownId);
@@ -572,7 +670,7 @@ class SentenceScan {
     const from0 = words[i]!.key === 'the' ? i + 1 : i;
     this.affiliate(
       id,
-      { role, of, text: worded.text, tense },
+      { role, of, text: rank + worded.text, tense },
       this.start(from0),
       this.end(nameEnd),
     );
@@ -601,6 +699,36 @@ class SentenceScan {
       if (r.of && r.offices.some((o) => offices.includes(o))) return r.of;
     }
     return null;
+  }
+
+  /** "the ELN said", "BIMSTEC (Bay of Bengal Initiative ...)": a body the gazetteer lacks. */
+  private unknownAcronym(i: number): number | null {
+    const { words, ctx } = this;
+    const read = readAcronym(words, i);
+    if (!read) return null;
+    const w = words[i]!;
+    const id = slugify(w.text);
+    if (ctx.gaz.byId(id)) return null;
+    const exp = read.expansion;
+    const name = exp ? spanText(ctx, words, exp.from, exp.to) : w.text;
+    ctx.registerPatternOrg({ id, name, kind: 'organization', country: null });
+    ctx.addKnown(id);
+    ctx.acronyms.set(w.surf, id);
+    if (exp) ctx.names.set(this.keys.slice(exp.from, exp.to).join(' '), id);
+    const expStart = exp ? this.start(exp.from) : 0;
+    let free = true;
+    for (let k = ctx.mentions.length - 1; exp && k >= 0; k--) {
+      const m = ctx.mentions[k]!;
+      if (m.sentence !== this.index) break;
+      if (m.end > expStart && m.start < w.end) free = false;
+    }
+    if (exp && exp.from < i && free) {
+      ctx.mention(id, expStart, this.end(exp.to), this.index, 'name');
+    }
+    ctx.mention(id, w.start, w.end, this.index, 'acronym');
+    if (exp && exp.from > i)
+      ctx.mention(id, this.start(exp.from), this.end(exp.to), this.index, 'name');
+    return read.end;
   }
 
   private articleAcronym(i: number): number | null {
@@ -654,6 +782,38 @@ class SentenceScan {
     if (role) ctx.addAffiliation(id, ownerActor.id, role, owner.start, this.end(nameEnd));
     ctx.mention(id, this.start(i), this.end(nameEnd), this.index, 'name');
     return nameEnd;
+  }
+
+  /**
+   * "the foreign ministry in Kabul" is that state's ministry; "officials in Beijing", "the
+   * government in Kabul" are the state: a body placed by its capital.
+   */
+  private bodyInCapital(i: number): number | null {
+    const { words, ctx } = this;
+    let s = i;
+    if (words[s]!.key === 'the') s++;
+    const w = words[s];
+    if (!w) return null;
+    const lm = parseLowerMinistry(words, s);
+    const headEnd = lm > 0 ? lm : CAPITAL_BODIES.has(w.key) && (!w.cap || s === 0) ? s + 1 : -1;
+    if (headEnd < 0 || words[headEnd]?.key !== 'in') return null;
+    const m = ctx.gaz.matchAt(this.keys, this.surfs, headEnd + 1);
+    const st = m?.entries.find(
+      (e) => e.kind === 'state' && (e.via === 'capital' || e.via === 'metonym'),
+    );
+    if (!m || !st) return null;
+    if (lm < 0) {
+      ctx.addKnown(st.id);
+      ctx.mention(st.id, this.start(i), this.end(m.end), this.index, 'metonym', false);
+      return m.end;
+    }
+    const capped = words.map((x, k) => (k >= s && k < lm ? { ...x, cap: true } : x));
+    const org = parseOrg(capped, s, ctx, st.id);
+    if (!org || org.end !== lm) return null;
+    if (!ctx.gaz.byId(org.actor.id)) ctx.registerPatternOrg(org.actor);
+    ctx.addKnown(org.actor.id);
+    ctx.mention(org.actor.id, this.start(i), this.end(m.end), this.index, 'name');
+    return m.end;
   }
 
   /** "Chevron Corp" is later just "Chevron": the short name refers to it for the rest of the article. */
@@ -726,10 +886,10 @@ class SentenceScan {
     }
     if (!m) return null;
     const usable = m.entries.filter(
-      (e) => !e.ambiguous || ambiguousOk(words, i, m.end, e, ctx, this.known),
+      (e) => !e.ambiguous || ambiguousOk(words, i, m.end, e, ctx, this.known, this.counts),
     );
     if (usable.length === 0) return null;
-    const entry = pick(usable);
+    const entry = pick(usable, ctx.gaz, this.counts);
     if (entry.kind === 'person') {
       ctx.addKnown(entry.id);
       noteKnownRoles(ctx, entry.id);
@@ -754,7 +914,10 @@ class SentenceScan {
   /** A state by name, capital, seat of government or demonym, and what follows it. */
   private stateAt(i: number, end: number, entry: PhraseEntry): number {
     const { words, ctx } = this;
-    if (isPlace(words, i, entry)) return end;
+    if (isPlace(words, i, entry, this.placeEnd)) {
+      this.placeEnd = end - 1;
+      return end;
+    }
     const possessive = isPossessive(words[end]);
     const after = possessive ? end + 1 : end;
     const via = viaOf(entry);
@@ -1106,8 +1269,8 @@ export function findActors(
   const gaz = loadGazetteer(dataDir);
   const ctx = new ActorContext(text, gaz, published);
   const allWords = sentences.map(wordsOf);
-  const known = unambiguousIds(allWords, gaz);
-  sentences.forEach((s, k) => new SentenceScan(ctx, allWords[k]!, s.index, known).run());
+  const { ids: known, counts } = unambiguousIds(allWords, gaz);
+  sentences.forEach((s, k) => new SentenceScan(ctx, allWords[k]!, s.index, known, counts).run());
   resolveBareBodies(ctx);
   assignCountries(ctx);
   const mentions = [...ctx.mentions].sort((a, b) => a.start - b.start || a.end - b.end);

@@ -144,6 +144,12 @@ function agenciesIn(text: string, start: number, end: number, out: Passage[]): v
   }
 }
 
+function wordCount(line: string): number {
+  let n = 1;
+  for (let k = 0; k < line.length; k++) if (line.charCodeAt(k) === 32) n++;
+  return n;
+}
+
 /** A short line that is not prose: a headline, a tag, a heading of a list of links. */
 function headlineLike(line: string): boolean {
   return line.length < 150 && !ENDS_LIKE_PROSE.test(line);
@@ -170,8 +176,13 @@ export function cleanBody(text: string): Passage[] {
     const content = contents[i]!;
     const repeated = seen.has(content);
     seen.add(content);
-    // Teasers are repeated: drop later copies, and a line doubled back to back entirely.
-    if (repeated || contents[i + 1] === content) continue;
+    // Teasers are repeated: drop later copies, and a headline doubled back to back entirely; a
+    // doubled paragraph, or a caption inside the story (alt text and caption), is kept once.
+    if (repeated) continue;
+    if (contents[i + 1] === content && headlineLike(content)) {
+      const inStory = kept.some((k) => k.prose);
+      if (!inStory || wordCount(content) < 6) continue;
+    }
     // A video's title follows its running time; a ticker's name sits above its figures.
     const prev = contents[i - 1];
     if (prev !== undefined && TIMESTAMP.test(prev) && headlineLike(content)) continue;

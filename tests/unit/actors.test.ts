@@ -458,3 +458,168 @@ describe('titles of junior officials and reporters', () => {
     );
   });
 });
+
+describe('long ministerial titles with a portfolio', () => {
+  it.each([
+    [
+      "Uganda's Minister of State for Regional Cooperation Okello Ojok met the envoys.",
+      'okello-ojok>uganda:Minister of State for Regional Cooperation',
+    ],
+    [
+      "Ghana's Secretary of State for Foreign Affairs Kwame Mensah flew to Abuja.",
+      'kwame-mensah>ghana:Secretary of State for Foreign Affairs',
+    ],
+    [
+      "Fiji's Minister for Foreign Affairs and Trade Sitiveni Rabuka Jr said Suva would reply.",
+      'sitiveni-rabuka-jr>fiji:Minister for Foreign Affairs and Trade',
+    ],
+  ])('%s', (text, aff) => {
+    expect(analyse(text, '2024-03-01').affiliations).toContain(aff);
+  });
+
+  it('reads a long capitalised title with no qualifier before a known holder', () => {
+    const seen = analyse(
+      'The Minister for Foreign Affairs and Trade Penny Wong said Canberra would respond.',
+      '2024-03-01',
+    );
+    expect(seen.mentions).toContain('Minister for Foreign Affairs and Trade Penny Wong=penny-wong');
+  });
+});
+
+describe('officials of groups', () => {
+  it.each([
+    [
+      'Hezbollah official Ali Fayyad said the group would not disarm.',
+      'ali-fayyad>hezbollah:official',
+    ],
+    ['Senior Hamas leader Yahya Sinwar rejected the truce.', 'yahya-sinwar>hamas:senior leader'],
+    ['Taliban negotiator Abbas Stanikzai arrived in Doha.', 'abbas-stanikzai>taliban:negotiator'],
+  ])('%s', (text, aff) => {
+    expect(analyse(text, '2021-05-01').affiliations).toContain(aff);
+  });
+
+  it('resolves "the group\'s" to the organization just named', () => {
+    const seen = analyse(
+      "Hamas rejected the plan on Sunday. The group's political bureau member Omar Barakat said it was a trap.",
+      '2021-05-01',
+    );
+    expect(seen.affiliations).toContain('omar-barakat>hamas:political bureau member');
+  });
+
+  it('shares a complement across coordinated roles', () => {
+    const seen = analyse(
+      'Abdirahman Warsame, a senior member and spokesperson for the Somali National Front, denied the report.',
+    );
+    expect(seen.affiliations).toContain(
+      'abdirahman-warsame>somali-national-front:senior member and spokesperson for the Somali National Front',
+    );
+  });
+});
+
+describe('organizations known only by an acronym the gazetteer lacks', () => {
+  it.each([
+    ['The ELN said on Tuesday it would free two soldiers.', 'eln'],
+    ['The CNDP, a rebel group backed by Kigali, seized the town.', 'cndp'],
+    ['The KNU, an armed group in the east, denied the charge.', 'knu'],
+    ['MNLA rebels took control of the airfield.', 'mnla'],
+  ])('%s', (text, id) => {
+    expect(analyse(text).ids).toContain(id);
+  });
+
+  it('ties an acronym to its parenthesised expansion in both orders', () => {
+    const a = analyse(
+      'Ministers met for the SACU (Southern African Customs Union) summit, and SACU said it would send monitors.',
+    );
+    expect(a.analysis.actors.get('sacu')?.name).toBe('Southern African Customs Union');
+    expect(a.mentions).toEqual(
+      expect.arrayContaining(['SACU=sacu', 'Southern African Customs Union=sacu']),
+    );
+    expect(a.mentions.filter((m) => m === 'SACU=sacu')).toHaveLength(2);
+    const b = analyse(
+      'Leaders of the Pacific Islands Development Forum (PIDF) met in Suva; PIDF called for climate finance.',
+    );
+    expect(b.analysis.actors.get('pidf')?.name).toBe('Pacific Islands Development Forum');
+    expect(b.mentions).toContain('PIDF=pidf');
+  });
+
+  it.each([
+    'The CEO said GDP grew as COVID eased, according to a TV report at 9 PM.',
+    'BREAKING NEWS: FLOODS HIT THE CAPITAL',
+    'Officials said the LNG terminal would open in May.',
+  ])('leaves common capitals alone: %s', (text) => {
+    expect(analyse(text).ids).toEqual([]);
+  });
+});
+
+describe('national bodies placed by their capital', () => {
+  it.each([
+    [
+      'The foreign ministry in Kabul said the delegation would travel to Doha.',
+      ['afghanistan-foreign-ministry'],
+    ],
+    ['Officials in Beijing rejected the accusation on Friday.', ['china']],
+    ['The government in Caracas said it had not been consulted.', ['venezuela']],
+  ])('%s', (text, ids) => {
+    expect(analyse(text).ids).toEqual(ids);
+  });
+
+  it('does not read a capital after other nouns as the state', () => {
+    expect(analyse('Hotels in Bangkok were full during the festival.').ids).toEqual([]);
+  });
+});
+
+describe("shared aliases of national parties follow the article's state", () => {
+  it.each([
+    [
+      "Vietnam's leaders met in Hanoi. The Communist Party named a new chief, and Vietnam said the congress would meet.",
+      'communist-party-of-vietnam',
+    ],
+    [
+      'Cuba blamed the embargo for the shortages. The Communist Party said Cuba would hold a plenum.',
+      'communist-party-of-cuba',
+    ],
+    [
+      'Laos signed the deal with Thailand. The Communist Party praised it, and Laos said more would follow in Laos.',
+      'lao-peoples-revolutionary-party',
+    ],
+  ])('%s', (text, id) => {
+    expect(analyse(text).ids).toContain(id);
+    expect(analyse(text).ids).not.toContain('communist-party-of-china');
+  });
+
+  it("needs the party's state in the article", () => {
+    expect(analyse('The Communist Party held a meeting on Monday.').ids).toEqual([]);
+  });
+});
+
+describe('states named only as places', () => {
+  it.each([
+    ['The envoy arrived in Dhaka from Nepal, where he attended a summit.', 'nepal'],
+    ['Floods swept through villages in Malawi and Mozambique.', 'mozambique'],
+    ['Floods swept through villages in Malawi and Mozambique.', 'malawi'],
+    ['Flights from Sudan were suspended after the fighting.', 'sudan'],
+    ['The refugees fled to Chad in their thousands.', 'chad'],
+    ['He owns firms in the United Kingdom and France.', 'france'],
+  ])('%s -> not %s', (text, id) => {
+    expect(analyse(text).ids).not.toContain(id);
+  });
+
+  it.each([
+    ['Drone strikes in Syria killed five, and Syria condemned the attack.', 'syria'],
+    ['The pact sparked alarm in the United States and Japan.', 'united-states'],
+    ['The pact sparked alarm in the United States and Japan.', 'japan'],
+    ['Colombia sent an offer to Ecuador on Monday.', 'ecuador'],
+  ])('keeps a state that acts or reacts: %s -> %s', (text, id) => {
+    expect(analyse(text).ids).toContain(id);
+  });
+});
+
+describe('reporters', () => {
+  it("keeps an outlet's reporter with the outlet, not the city they report from", () => {
+    const seen = analyse(
+      "Al Jazeera's Maria Lopez, reporting from Caracas, said the mood was tense.",
+    );
+    expect(seen.affiliations).toContain('maria-lopez>al-jazeera:reporter');
+    expect(seen.ids).not.toContain('venezuela');
+  });
+});

@@ -44,7 +44,15 @@ describe('cleanBody', () => {
 
   it('drops repeated lines and doubled teasers', () => {
     const text = 'Teaser headline here\nTeaser headline here\nBody text one.\nBody text one.\nEnd.';
-    expect(kept(text)).toEqual(['End.']);
+    expect(kept(text)).toEqual(['Body text one.', 'End.']);
+  });
+
+  it('keeps a doubled caption once', () => {
+    const cap = 'Delegates arrive for the opening session of the ASEAN summit in Vientiane';
+    const text = `The bloc met on Tuesday.\n${cap}\n${cap}\nIt ended on Friday.`;
+    expect(kept(text)).toEqual(['The bloc met on Tuesday.', cap, 'It ended on Friday.']);
+    // The same line doubled above the story is the page's headline, set aside.
+    expect(kept(`${cap}\n${cap}\nThe bloc met on Tuesday.`)).toEqual(['The bloc met on Tuesday.']);
   });
 
   it('drops repeated topic tags', () => {
