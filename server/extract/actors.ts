@@ -1202,7 +1202,7 @@ const GENERIC_BODY =
 
 /**
  * A ministry named with no state ("the Foreign Ministry said") belongs to the article's dominant
- * state when there is one (and meets the gazetteer id); otherwise it stays unaffiliated, named so.
+ * state when there is one (and meets the gazetteer id); otherwise it is not an actor.
  */
 function resolveBareBodies(ctx: ActorContext): void {
   const bare = [...ctx.patternOrgs.values()].filter(
@@ -1225,8 +1225,9 @@ function resolveBareBodies(ctx: ActorContext): void {
       actor.country = state;
       ctx.addKnown(state);
     } else {
-      actor.name = `${org.name} (state not named)`;
-      id = slugify(`unattributed ${org.name}`);
+      // A body of no known state would merge every article's "Foreign Ministry" into one node.
+      dropActor(ctx, org.id);
+      continue;
     }
     if (id === org.id) continue;
     const existing = ctx.actors.get(id);
@@ -1235,6 +1236,19 @@ function resolveBareBodies(ctx: ActorContext): void {
     for (const m of ctx.mentions) if (m.actor === org.id) m.actor = id;
     for (const a of ctx.affiliations) if (a.of === org.id) a.of = id;
   }
+}
+
+/** Removes an actor with its mentions and the affiliations that point at it. */
+function dropActor(ctx: ActorContext, id: string): void {
+  ctx.actors.delete(id);
+  removeWhere(ctx.mentions, (m) => m.actor === id);
+  removeWhere(ctx.affiliations, (a) => a.of === id || a.person === id);
+}
+
+function removeWhere<T>(items: T[], drop: (item: T) => boolean): void {
+  let kept = 0;
+  for (const item of items) if (!drop(item)) items[kept++] = item;
+  items.length = kept;
 }
 
 /** Sets each person's country from what the article states, else from the gazetteer. */

@@ -301,11 +301,11 @@ describe('national bodies', () => {
     expect(seen.ids).not.toContain('foreign-ministry');
   });
 
-  it('without a dominant state the ministry stays unaffiliated and says so', () => {
+  it('without a dominant state a bare ministry is not an actor', () => {
     const seen = analyse('The Foreign Ministry said Chile and Peru had agreed.');
-    const org = [...seen.analysis.actors.values()].find((a) => a.kind === 'organization');
-    expect(org?.country).toBeNull();
-    expect(org?.name).toMatch(/state not named/);
+    expect([...seen.analysis.actors.values()].some((a) => a.kind === 'organization')).toBe(false);
+    expect(seen.analysis.mentions.some((m) => !seen.analysis.actors.has(m.actor))).toBe(false);
+    expect(seen.ids).toEqual(expect.arrayContaining(['chile', 'peru']));
   });
 
   it('a ministry named after a place that is not a state keeps its own name', () => {
