@@ -15,6 +15,8 @@ export interface Unit {
   attr?: Mention;
   /** The word stood in scare quotes ("'invaded'"): the writer marks it as someone's claim. */
   quoted?: boolean;
+  /** A possessive pronoun the actor stage resolved ("its" in "its shelling of"): an owner. */
+  possessive?: boolean;
 }
 
 export interface SentenceUnits {
@@ -72,7 +74,16 @@ export function buildUnits(sentence: Sentence, mentions: Mention[]): SentenceUni
     while (ai < attrs.length && attrs[ai]!.end <= t.start) ai++;
     const m = ms[mi];
     if (m && m.start < t.end && m.end > t.start) {
-      units.push({ start: m.start, end: m.end, lower: '', lemma: '', pos: 'MENTION', mention: m });
+      const owner = m.via === 'pronoun' && POSSESSIVE_PRONOUNS.has(t.text.toLowerCase());
+      units.push({
+        start: m.start,
+        end: m.end,
+        lower: '',
+        lemma: '',
+        pos: 'MENTION',
+        mention: m,
+        ...(owner ? { possessive: true } : {}),
+      });
       while (ti + 1 < tokens.length && tokens[ti + 1]!.start < m.end) ti++;
       mi++;
       continue;
@@ -89,6 +100,7 @@ export function buildUnits(sentence: Sentence, mentions: Mention[]): SentenceUni
         : {}),
     });
   }
+  promoteOfficials(units);
   dropScareQuotes(units);
   markCountryAnaphors(units, sentence.index);
   const parenEnd = new Int32Array(units.length).fill(-1);
@@ -165,6 +177,12 @@ export function hyphenPair(units: Unit[], i: number): boolean {
     (!!a && (a.lower === '-' || a.lower === '–') && !!units[i + 2]?.mention) ||
     (!!p && (p.lower === '-' || p.lower === '–') && !!units[i - 2]?.mention)
   );
+}
+
+/** An owner before a noun: "X's" (the mention at i) or a resolved possessive pronoun. */
+export function isOwner(units: Unit[], i: number): boolean {
+  const u = units[i];
+  return !!u && (!!u.possessive || (!!u.mention && isPossessive(units, i)));
 }
 
 export function isPossessive(units: Unit[], i: number): boolean {
@@ -304,7 +322,12 @@ export function findSubject(su: SentenceUnits, p: number, led: Set<string>): Sub
   if (prev && prev.lower === ',' && units[p]!.lower.endsWith('ing'))
     return { units: [], reason: 'participle', possessive: false };
   // "a letter from Kim congratulating Xi": a participle right after a mention is its act.
-  if (prev?.mention && units[p]!.lower.endsWith('ing') && !isPossessive(units, p - 1))
+  if (
+    prev?.mention &&
+    !prev.possessive &&
+    units[p]!.lower.endsWith('ing') &&
+    !isPossessive(units, p - 1)
+  )
     return { units: [p - 1], reason: 'found', possessive: false };
   for (let j = p - 1; j >= 0; j--) {
     const u = units[j]!;
@@ -417,6 +440,8 @@ export function findPrepTarget(
       if (a >= 0) return { units: [a], prepAt: j };
     }
     if (!m || !m.mention || hyphenPair(units, k) || ledBy(units, k, led)) continue;
+    // "the release of its nationals from Y": the owner pronoun is not the preposition's object.
+    if (m.possessive) continue;
     if (u.lower === 'between') {
       const group = coordinatedRight(units, k);
       return { units: group, prepAt: j };
@@ -440,7 +465,8 @@ export function findAttrTarget(units: Unit[], from: number): number {
   for (let j = from; j < units.length && j - from < 6; j++) {
     const u = units[j]!;
     if (u.attr) return j;
-    if (u.mention) return -1;
+    // A demonym promoted with its noun ("Russian envoys") still names the state.
+    if (u.mention) return u.mention.via === 'demonym' && u.mention.attributive ? j : -1;
     if (SKIP_IN_NP.has(u.pos) || POSSESSIVE_PRONOUNS.has(u.lower) || SKIP_WORDS.has(u.lower))
       continue;
     if (u.pos === 'ADV' && j === from) continue;
@@ -452,6 +478,95 @@ export function findAttrTarget(units: Unit[], from: number): number {
     return -1;
   }
   return -1;
+}
+
+/** Nouns for a state's unnamed officials or bodies: "a French minister", "Iranian authorities". */
+const OFFICIAL_HEADS = new Set([
+  'official',
+  'officials',
+  'minister',
+  'ministers',
+  'diplomat',
+  'diplomats',
+  'authorities',
+  'government',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'envoy',
+  'envoys',
+  'negotiators',
+  'negotiator',
+  'military',
+  'army',
+  'navy',
+  'troops',
+  'forces',
+  'leaders',
+  'leadership',
+]);
+/** Words that may stand between the demonym and that noun ("senior Iranian defence official"). */
+const OFFICIAL_MODIFIERS = new Set([
+  'foreign',
+  'defence',
+  'defense',
+  'government',
+  'military',
+  'security',
+  'senior',
+  'top',
+  'state',
+  'interior',
+  'trade',
+  'finance',
+  'economy',
+  'health',
+  'ministry',
+  'army',
+  'navy',
+  'naval',
+  'air',
+  'armed',
+  'high-ranking',
+  'presidential',
+  'embassy',
+  'intelligence',
+  'border',
+  'police',
+  'coast',
+  'guard',
+]);
+
+/**
+ * An attributive demonym on an unnamed official or body ("a senior Iranian official warned") is
+ * the state itself (guidelines, Actors 4): the phrase becomes one mention of the state. A name
+ * after the noun ("French Minister Jean Dupont") keeps the person as the actor instead.
+ */
+function promoteOfficials(units: Unit[]): void {
+  for (let i = 0; i < units.length; i++) {
+    const d = units[i]!;
+    if (!d.attr || d.mention) continue;
+    let j = i + 1;
+    while (j < units.length && j - i <= 3 && OFFICIAL_MODIFIERS.has(units[j]!.lower)) {
+      if (OFFICIAL_HEADS.has(units[j]!.lower) && !OFFICIAL_MODIFIERS.has(units[j + 1]?.lower ?? ''))
+        break;
+      j++;
+    }
+    const head = units[j];
+    if (!head || head.mention || !OFFICIAL_HEADS.has(head.lower)) continue;
+    const after = units[j + 1];
+    if (after && (after.mention || after.pos === 'PROPN')) continue;
+    // "Russian forces' positions" and "the Chinese government's plan" still own their noun.
+    const mention: Mention = { ...d.attr, end: head.end };
+    units.splice(i, j - i + 1, {
+      start: d.start,
+      end: head.end,
+      lower: '',
+      lemma: '',
+      pos: 'MENTION',
+      mention,
+    });
+  }
 }
 
 /** "Britain 'invaded' the islands": quotes around one word do not end the clause. */

@@ -23,6 +23,10 @@ function verbal(units: Unit[], i: number): boolean {
   if (units[i - 1]?.pos === 'DET' && units[i - 1]!.lower !== 'that') return false;
   // "Iran's downing of a drone": a gerund owned by a possessive is a noun.
   if (u.lower.endsWith('ing') && units[i - 2]?.mention && isPossessive(units, i - 2)) return false;
+  // "its shelling of", "their attack on": a possessive pronoun makes the next word a noun.
+  const owner = units[i - 1];
+  if (owner && (owner.possessive || (!owner.mention && POSSESSIVE_PRONOUNS.has(owner.lower))))
+    return false;
   if (u.pos === 'VERB') return true;
   if (u.pos === 'AUX') return u.lemma === 'have';
   if (u.pos !== 'NOUN' && u.pos !== 'PROPN' && u.pos !== 'ADJ') return false;
@@ -57,6 +61,7 @@ export function matchObjectRight(units: Unit[], from: number, set: Set<string>):
   for (let j = from; j < units.length && j - from < 6; j++) {
     const u = units[j]!;
     if (u.mention) {
+      if (u.possessive) continue;
       if (isPossessive(units, j)) {
         j++;
         continue;

@@ -133,6 +133,14 @@ export function findNominals(
       const by = t.units[t.units.length - 1]! + 1;
       if (units[by]?.lower === 'by' && units[by + 1]?.mention) sources = [by + 1];
     }
+    if (sources.length === 0 && (OWNER_PRONOUNS.has(units[s]?.lower ?? '') || doerVerb(units, s))) {
+      // "Turkey defended its attack on Y", "X launched a cyberattack on Y": the clause subject.
+      const subj = findSubject(su, s, led);
+      if (subj.reason === 'found' && !subj.possessive) {
+        sources = subj.units;
+        direct = false;
+      }
+    }
     if (sources.length === 0 && (entry.type === 'CONSULT' || entry.type === 'AGREE')) {
       // "X held a phone call with Y" is a verb phrase; here: "In a call with Y, X said ...".
       // The clause subject owns the noun only when it is a verb's direct object ("X began talks
@@ -159,6 +167,38 @@ export function findNominals(
     });
   }
   return out;
+}
+
+/** Possessive pronouns that make the clause subject own the noun ("its shelling of Y"). */
+const OWNER_PRONOUNS = new Set(['its', 'their', 'his', 'her']);
+/** Verbs whose object noun is the subject's own act ("launched a cyberattack on Y"). */
+const DOER_VERBS = new Set([
+  'launch',
+  'carry',
+  'conduct',
+  'stage',
+  'mount',
+  'continue',
+  'intensify',
+  'escalate',
+  'resume',
+  'begin',
+  'start',
+  'unleash',
+  'order',
+  'step',
+  'wage',
+  'perpetrate',
+  'commit',
+  'announce',
+]);
+
+function doerVerb(units: SentenceUnits['units'], s: number): boolean {
+  let v = s - 1;
+  // "carried out", "stepped up": a particle between the verb and the noun phrase.
+  if (units[v]?.lower === 'out' || units[v]?.lower === 'up') v--;
+  const u = units[v];
+  return !!u && u.pos === 'VERB' && DOER_VERBS.has(u.lemma);
 }
 
 /** The first mention after a fronted phrase that is followed by a verb ("In a call with Y, X said"). */

@@ -22,6 +22,7 @@ import { findNominals } from './event-nominal.ts';
 import { answeredCharges, nominalRequests } from './event-request.ts';
 import { modeAt, requestPolarity } from './modes.ts';
 import { isNewsMedia } from './event-media.ts';
+import { isReporter, reportingAt } from './event-reporter.ts';
 import { menaceAt, threatenedParties } from './event-threat.ts';
 import { pairOf, resolvePlural, type Pair } from './event-plural.ts';
 import { knownActor } from './gazetteer.ts';
@@ -215,7 +216,7 @@ function targetsFor(su: SentenceUnits, lex: Lexicon, p: Predicate, e: VerbEntry)
     if (out.length === 0 && LED_TARGET_TYPES.has(e.type)) out = findLedObject(units, p.end, led);
     // "rejected calls from Poland", "welcomed a proposal by Egypt": the author of the object.
     if (out.length === 0 && LED_TARGET_TYPES.has(e.type) && units[p.end]?.pos !== 'ADP') {
-      const r = findPrepTarget(units, p.end, ['from', 'by'], led, 4);
+      const r = findPrepTarget(units, p.end, ['from', 'by'], led, 7);
       if (r) out = r.units;
     }
   }
@@ -239,9 +240,24 @@ function targetsFor(su: SentenceUnits, lex: Lexicon, p: Predicate, e: VerbEntry)
     if (r) out = r.units;
   }
   // "expelled four Russian diplomats": the state named by the object's demonym.
-  if (out.length === 0 && (e.target === 'object' || e.target === 'object|prep') && !e.speech)
+  if (out.length === 0 && (e.target === 'object' || e.target === 'object|prep') && !e.speech) {
     out = attrAt(units, p.end);
+    // "blocked Philippine vessels": the demonym sits inside the object the entry consumed.
+    if (out.length === 0 && e.object && !p.passive) out = attrAt(units, p.at + 1);
+  }
   return out;
+}
+
+const SUBJECT_NP = new Set(['AUX', 'ADV', 'NOUN', 'ADJ', 'DET', 'PROPN', 'NUM', 'PART']);
+
+/** The attributive demonym heading the subject noun phrase before a passive verb at `at`. */
+function attrSubject(units: Unit[], at: number): number[] {
+  for (let j = at - 1; j >= 0 && at - j <= 7; j--) {
+    const u = units[j]!;
+    if (u.attr) return [j];
+    if (u.mention || !SUBJECT_NP.has(u.pos)) return [];
+  }
+  return [];
 }
 
 function attrAt(units: Unit[], from: number): number[] {
@@ -356,6 +372,9 @@ function analyseSentence(ctx: Ctx): void {
         mode = outer === 'negated' || outer === 'hypothetical' ? outer : null;
         // A decided meeting or aid is still a plan: PLOVER reads it as AGREE.
         if (FUTURE_AS_AGREE.has(type)) type = 'AGREE';
+      } else if (control === 'reject' && type === 'ACCUSE') {
+        // "refused to condemn Y": the withheld condemnation is a negated ACCUSE (guidelines 9).
+        mode = 'negated';
       } else if (control === 'commit' || control === 'threat' || control === 'reject') {
         const outer = modeAt(units, ctrl, ctrl + 1);
         mode = outer === 'negated' || outer === 'hypothetical' ? outer : null;
@@ -367,7 +386,9 @@ function analyseSentence(ctx: Ctx): void {
               : 'AGREE';
       }
     } else if (p.passive) {
-      const patient = findSubject(su, p.at, led).units;
+      let patient = findSubject(su, p.at, led).units;
+      // "a Greek tanker was seized by Y": the demonym inside the subject phrase is the patient.
+      if (patient.length === 0) patient = attrSubject(units, p.at);
       const agent = findAgent(units, p.end, led);
       sources = agent;
       if (entry.target === 'prep') {
@@ -496,6 +517,106 @@ function analyseSentence(ctx: Ctx): void {
         });
       }
   }
+  meetingOutcomes(ctx);
+  reachedAgreements(ctx);
+}
+
+/** Verbs by which talks bring about their result ("talks produced a deal", "led to an accord"). */
+const OUTCOME_VERBS = new Set([
+  'produce',
+  'yield',
+  'result',
+  'lead',
+  'deliver',
+  'culminate',
+  'end',
+]);
+const OUTCOME_PARTICLES = new Set(['in', 'to', 'with']);
+const AGREEMENT_NOUNS = new Set([
+  'deal',
+  'deals',
+  'agreement',
+  'agreements',
+  'accord',
+  'accords',
+  'pact',
+  'pacts',
+  'consensus',
+  'understanding',
+  'memorandum',
+  'memoranda',
+  'breakthrough',
+  'truce',
+  'ceasefire',
+  'settlement',
+]);
+
+const NO_RESULT = new Set(['without', 'no', 'not', 'never', "n't"]);
+/** Participles by which an agreement noun was reached ("a deal struck between X and Y"). */
+const REACHED = new Set(['reached', 'struck', 'concluded', 'agreed', 'brokered']);
+
+/** "an accord reached between X and Y", "the deal struck by X and Y": AGREE between the two. */
+function reachedAgreements(ctx: Ctx): void {
+  const { units } = ctx.su;
+  for (let k = 0; k + 3 < units.length; k++) {
+    if (!AGREEMENT_NOUNS.has(units[k]!.lower) || !REACHED.has(units[k + 1]!.lower)) continue;
+    const prep = units[k + 2]!.lower;
+    if (prep !== 'between' && prep !== 'by') continue;
+    const r = findPrepTarget(units, k + 2, [prep], ctx.lex.cues.led, 1);
+    if (!r || r.units.length !== 2) continue;
+    // "brokered by X" names a mediator, not the parties.
+    if (units[k + 1]!.lower === 'brokered' && prep === 'by') continue;
+    const [a, b] = r.units as [number, number];
+    push(ctx, mentionOf(ctx.su, a), mentionOf(ctx.su, b), {
+      type: 'AGREE',
+      mode: modeAt(units, k, k + 2),
+      at: k + 1,
+      symmetric: true,
+      base: 0.8,
+      spanFrom: k,
+      spanTo: b + 1,
+    });
+  }
+}
+
+/**
+ * "X's talks with Y produced a deal": the meeting's parties also agreed (AGREE besides CONSULT).
+ * Each CONSULT found before the outcome verb in the clause gets its AGREE twin.
+ */
+function meetingOutcomes(ctx: Ctx): void {
+  const { units } = ctx.su;
+  for (let k = 1; k < units.length; k++) {
+    const v = units[k]!;
+    if (v.mention || !OUTCOME_VERBS.has(v.lemma) || v.pos === 'NOUN' || v.pos === 'ADJ') continue;
+    let j = k + 1;
+    if (OUTCOME_PARTICLES.has(units[j]?.lower ?? '')) j++;
+    else if (v.lemma === 'result' || v.lemma === 'lead' || v.lemma === 'culminate') continue;
+    let hit = -1;
+    for (; j < units.length && j - k < 7; j++) {
+      const u = units[j]!;
+      if (u.mention || isHardBoundary(u) || u.lower === ',' || NO_RESULT.has(u.lower)) break;
+      if (AGREEMENT_NOUNS.has(u.lower)) {
+        hit = j;
+        break;
+      }
+    }
+    if (hit < 0) continue;
+    for (const r of [...ctx.raws]) {
+      if (r.type !== 'CONSULT' || !r.source || r.at >= k || r.mode !== null) continue;
+      let blocked = false;
+      for (let b = r.at; b < k; b++) if (isHardBoundary(units[b]!)) blocked = true;
+      if (blocked) continue;
+      push(ctx, r.source, r.target, {
+        type: 'AGREE',
+        mode: modeAt(units, k, k + 1),
+        at: k,
+        symmetric: true,
+        base: 0.8,
+        spanFrom: Math.min(r.at, k),
+        spanTo: hit + 1,
+      });
+    }
+  }
 }
 
 /**
@@ -558,7 +679,9 @@ function registerSpeech(
   if (sources.length !== 1) return;
   const s0 = sources[0]!;
   // A news outlet's report (or its reporter's) is the article's own voice.
-  if (isNewsMedia(ctx.analysis.actors.get(mentionOf(su, s0).actor))) return;
+  const speakerId = mentionOf(su, s0).actor;
+  if (isNewsMedia(ctx.analysis.actors.get(speakerId))) return;
+  if (isReporter(ctx.analysis, speakerId) || reportingAt(units, s0)) return;
   let from = after;
   let to = units.length;
   const beforeSubject = units[s0 - 1];
@@ -715,6 +838,7 @@ function applySpeech(ctx: Ctx, analysis: ActorAnalysis): void {
       for (let j = sp.from; j < sp.to; j++) {
         const m = units[j]!.mention;
         if (!m || Math.abs(j - cue) > 20 || addressed.has(m.actor)) continue;
+        if (isReporter(analysis, m.actor) || isNewsMedia(analysis.actors.get(m.actor))) continue;
         if (sameSide(analysis, sp.speaker.actor, m.actor)) continue;
         if (sp.addressee.some((a) => a.actor === m.actor)) continue;
         addressed.add(m.actor);
@@ -727,7 +851,7 @@ function applySpeech(ctx: Ctx, analysis: ActorAnalysis): void {
       if (!m || addressed.has(m.actor) || units[j - 1]?.pos === 'ADP') continue;
       const next = units[j + 1]!;
       if (!(next.lower === 'must' || next.lower === 'should' || next.lower === 'ought')) continue;
-      if (speaksFor(analysis, sp.speaker.actor, m.actor)) continue;
+      if (speaksFor(analysis, sp.speaker.actor, m.actor) || isReporter(analysis, m.actor)) continue;
       addressed.add(m.actor);
       const polarity = requestPolarity(units, j + 2, lex.cues.stop);
       derived.push({ ...speechRaw(ctx, sp, m, 'REQUEST', j, 0.72), polarity });
@@ -884,7 +1008,10 @@ export function findEvents(
     const s = r.source.actor;
     const t = r.target.actor;
     if (sameSide(analysis, s, t)) continue;
+    // A reporter relays others' words; their own verbal stance is never the article's content.
+    if (ploverInfo(r.type).quad.startsWith('verbal') && isReporter(analysis, s)) continue;
     if (!analysis.actors.has(t) && r.target.attributive) addAttributiveState(analysis, t);
+    if (!analysis.actors.has(s) && r.source.attributive) addAttributiveState(analysis, s);
     if (!analysis.actors.has(s) || !analysis.actors.has(t)) continue;
     // "told Reuters", "in an interview with CNN": talking to the press is not a stance.
     if (r.type === 'CONSULT' && isNewsMedia(analysis.actors.get(t))) continue;

@@ -54,7 +54,9 @@ export function analysed(marked: string): {
     if (!actors.has(r.actor)) {
       const country = PERSONS[r.actor] ?? null;
       const org = r.actor.endsWith('-org') || ORGS.has(r.actor);
-      const kind = country ? 'person' : org ? 'organization' : 'state';
+      // Ids ending in "-reporter" are correspondents of Reuters.
+      const press = r.actor.endsWith('-reporter');
+      const kind = country || press ? 'person' : org ? 'organization' : 'state';
       actors.set(r.actor, {
         id: r.actor,
         name: r.actor,
@@ -63,6 +65,14 @@ export function analysed(marked: string): {
       });
       if (country)
         affiliations.push({ person: r.actor, of: country, role: 'minister', start: 0, end: 0 });
+      if (press)
+        affiliations.push({
+          person: r.actor,
+          of: 'reuters',
+          role: 'correspondent',
+          start: 0,
+          end: 0,
+        });
     }
     return { ...r, sentence: s.index };
   });
