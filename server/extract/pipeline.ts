@@ -11,7 +11,7 @@ import { cleanBody } from './clean.ts';
 import { analysePassage } from './text.ts';
 import { findActors } from './actors.ts';
 import { findEvents } from './events.ts';
-import type { ArticleInput, Sentence } from './types.ts';
+import type { ArticleInput, Mention, Sentence } from './types.ts';
 
 export const EXTRACTOR_VERSION = 'stancegraph-rules@0.1.0';
 
@@ -38,9 +38,15 @@ export function extractArticle(input: ArticleInput): Extraction {
   const found = findEvents(text, sentences, analysis, published);
   const docId = documentId(text);
 
+  const mentionsOf = new Map<string, Mention[]>();
+  for (const m of analysis.mentions) {
+    const list = mentionsOf.get(m.actor);
+    if (list) list.push(m);
+    else mentionsOf.set(m.actor, [m]);
+  }
   const actors: ExtractedActor[] = [];
   for (const actor of analysis.actors.values()) {
-    const mentions = analysis.mentions.filter((m) => m.actor === actor.id);
+    const mentions = mentionsOf.get(actor.id) ?? [];
     const aliases = [...new Set(mentions.map((m) => text.slice(m.start, m.end)))];
     actors.push({
       ...actor,
