@@ -13,6 +13,7 @@ import {
   Polarity,
   Quad,
 } from '../model/index.ts';
+import { EXPORT_EDGE_TYPE } from '../graph/index.ts';
 
 const date = (what: string) => IsoDate.optional().describe(what);
 const list = <T extends z.ZodType>(item: T, what: string) =>
@@ -141,6 +142,39 @@ const Dyad = Counts.extend({
 });
 const EventOut = Event.describe('an event with its evidence and provenance');
 
+const sigmaType = z
+  .literal(EXPORT_EDGE_TYPE)
+  .describe("sigma's edge program (one of its defaults), so the graph loads straight into sigma");
+const EventEdge = Event.omit({ source: true, target: true, type: true })
+  .extend({
+    kind: z.literal('event'),
+    eventType: PloverType.describe('PLOVER type'),
+    type: sigmaType,
+  })
+  .describe('one event, with its evidence and provenance');
+const AffiliationEdge = z
+  .object({
+    kind: z.literal('affiliation'),
+    role: z.string(),
+    document: z.string(),
+    type: sigmaType,
+  })
+  .describe('a person -> state/organization affiliation');
+const DyadEdge = Dyad.omit({ source: true, target: true })
+  .extend({
+    kind: z.literal('dyad'),
+    polarity: Polarity,
+    eventTypes: z.record(z.string(), z.number().int()).describe('event counts by PLOVER type'),
+    type: sigmaType,
+  })
+  .describe('all events of one ordered actor pair (mode=dyads)');
+const GraphEdgeAttributes = z
+  .discriminatedUnion('kind', [EventEdge, AffiliationEdge, DyadEdge])
+  .describe(
+    'by kind: event (the event fields, PLOVER type in eventType), affiliation (role, document) or ' +
+      'dyad (counts, netScore, polarity, eventTypes); `type` is always the sigma program "arrow"',
+  );
+
 export const GraphResponse = z.object({
   attributes: z.object({
     mode: z.enum(['events', 'dyads']),
@@ -168,12 +202,7 @@ export const GraphResponse = z.object({
       key: z.string(),
       source: z.string(),
       target: z.string(),
-      attributes: z
-        .object({ kind: z.enum(['event', 'affiliation', 'dyad']) })
-        .catchall(z.unknown())
-        .describe(
-          'event: the event fields; affiliation: role, document; dyad: counts, netScore, polarity, types',
-        ),
+      attributes: GraphEdgeAttributes,
     }),
   ),
 });

@@ -14,7 +14,7 @@ export interface EventFilter {
 }
 
 export function eventMatches(e: EventEdgeAttributes, f: EventFilter): boolean {
-  if (f.types?.length && !f.types.includes(e.type)) return false;
+  if (f.types?.length && !f.types.includes(e.eventType)) return false;
   if (f.quads?.length && !f.quads.includes(e.quad)) return false;
   if (f.polarities?.length && !f.polarities.includes(e.polarity)) return false;
   if (f.minConfidence !== undefined && e.confidence < f.minConfidence) return false;

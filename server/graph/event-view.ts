@@ -3,17 +3,27 @@ import { byCodeUnits } from './contributions.ts';
 import type { StanceGraph } from './stance-graph.ts';
 import type { EventView } from './types.ts';
 
-/** The event behind an edge, or null for affiliation edges. */
+/** The event behind an edge, or null for affiliation edges; `eventType` goes back to `type`. */
 export function eventView(sg: StanceGraph, key: string): EventView | null {
   const attrs = sg.graph.getEdgeAttributes(key);
   if (attrs.kind !== 'event') return null;
-  const view: EventView & { kind?: 'event' } = {
-    ...attrs,
+  const { id, eventType, quad, polarity, score, mode, date, datePrecision, confidence } = attrs;
+  return {
+    id,
+    type: eventType,
+    quad,
+    polarity,
+    score,
+    mode,
+    date,
+    datePrecision,
+    confidence,
+    document: attrs.document,
+    extractor: attrs.extractor,
+    evidence: attrs.evidence,
     source: sg.graph.source(key),
     target: sg.graph.target(key),
   };
-  delete view.kind;
-  return view;
 }
 
 /** Newest first; undated events last; ties by event id so the order is total. */

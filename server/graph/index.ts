@@ -4,7 +4,12 @@ export type * from './types.ts';
 export { UnknownActorError, InvalidCursorError } from './errors.ts';
 export type { EventFilter } from './event-filter.ts';
 export { subgraph, type SubgraphQuery, type SubgraphExport } from './subgraph.ts';
-export type { SubgraphNodeAttributes, SubgraphEdgeAttributes } from './subgraph.ts';
+export type {
+  SubgraphNodeAttributes,
+  SubgraphEdgeAttributes,
+  DyadEdgeAttributes,
+} from './subgraph.ts';
+export { EXPORT_EDGE_TYPE, type ExportEdgeType, type Exported } from './sigma-edge.ts';
 export { searchActors, type ActorSearchQuery, type ActorSearchResult } from './search.ts';
 export type { ActorHit } from './search.ts';
 export { actorDetails, type ActorDetails, type Partner } from './actor-details.ts';

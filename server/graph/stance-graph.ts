@@ -10,6 +10,7 @@ import {
   type ActorContribution,
 } from './contributions.ts';
 import { addEventToDyad, dyadFromEvents, dyadKey, emptyDyad } from './dyads.ts';
+import { exported, type Exported } from './sigma-edge.ts';
 import type {
   ActorNodeAttributes,
   DyadStance,
@@ -52,7 +53,7 @@ export class StanceGraph {
       const attrs: EventEdgeAttributes = {
         kind: 'event',
         id: event.id,
-        type: event.type,
+        eventType: event.type,
         quad: event.quad,
         polarity: event.polarity,
         score: event.score,
@@ -174,9 +175,13 @@ export class StanceGraph {
     };
   }
 
-  /** graphology's serialized form of the whole graph. */
-  export(): SerializedGraph<ActorNodeAttributes, StanceEdgeAttributes> {
-    return this.graph.export();
+  /** graphology's serialized form of the whole graph, each edge with its sigma program name. */
+  export(): SerializedGraph<ActorNodeAttributes, Exported<StanceEdgeAttributes>> {
+    const data = this.graph.export();
+    return {
+      ...data,
+      edges: data.edges.map((e) => ({ ...e, attributes: exported(e.attributes!) })),
+    };
   }
 }
 

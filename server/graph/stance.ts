@@ -44,7 +44,7 @@ export function directedStance(
   for (const e of sg.eventsBetween(source, target)) {
     if (!eventMatches(e, filter)) continue;
     addEventToDyad(dyad, e);
-    byType[e.type] = (byType[e.type] ?? 0) + 1;
+    byType[e.eventType] = (byType[e.eventType] ?? 0) + 1;
     if (e.date === null || e.date.length < 7) {
       offTimeline += 1;
       continue;

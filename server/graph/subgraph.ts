@@ -5,6 +5,7 @@ import { addEventToDyad, emptyDyad, majorityPolarity, dyadKey } from './dyads.ts
 import { UnknownActorError } from './errors.ts';
 import { eventMatches, filterIsActive, kindAllowed, type EventFilter } from './event-filter.ts';
 import { layoutPositions } from './layout.ts';
+import { exported, type Exported } from './sigma-edge.ts';
 import type { StanceGraph } from './stance-graph.ts';
 import type {
   ActorNodeAttributes,
@@ -34,14 +35,17 @@ export interface SubgraphNodeAttributes extends ActorNodeAttributes {
   size: number;
 }
 
-interface DyadEdgeAttributes extends Omit<DyadStance, 'source' | 'target'> {
+export interface DyadEdgeAttributes extends Omit<DyadStance, 'source' | 'target'> {
   kind: 'dyad';
   polarity: Polarity;
-  types: Record<string, number>;
+  /** Event counts by PLOVER type. */
+  eventTypes: Record<string, number>;
 }
 
-export type SubgraphEdgeAttributes =
-  EventEdgeAttributes | AffiliationEdgeAttributes | DyadEdgeAttributes;
+/** Every exported edge also carries `type`, the sigma program ('arrow') that draws it. */
+export type SubgraphEdgeAttributes = Exported<
+  EventEdgeAttributes | AffiliationEdgeAttributes | DyadEdgeAttributes
+>;
 
 export interface SubgraphExport {
   attributes: { mode: 'events' | 'dyads'; focus: string | null; depth: number | null };
@@ -105,7 +109,7 @@ function egoNodes(
 }
 
 function dyadEdges(edges: readonly KeptEdge[]): SubgraphExport['edges'] {
-  const dyads = new Map<string, { dyad: DyadStance; types: Record<string, number> }>();
+  const dyads = new Map<string, { dyad: DyadStance; eventTypes: Record<string, number> }>();
   const out: SubgraphExport['edges'] = [];
   const affiliations = new Map<string, KeptEdge>();
   for (const e of edges) {
@@ -116,21 +120,23 @@ function dyadEdges(edges: readonly KeptEdge[]): SubgraphExport['edges'] {
     }
     const key = dyadKey(e.source, e.target);
     let entry = dyads.get(key);
-    if (!entry) dyads.set(key, (entry = { dyad: emptyDyad(e.source, e.target), types: {} }));
+    if (!entry) dyads.set(key, (entry = { dyad: emptyDyad(e.source, e.target), eventTypes: {} }));
     addEventToDyad(entry.dyad, e.attrs);
-    entry.types[e.attrs.type] = (entry.types[e.attrs.type] ?? 0) + 1;
+    const t = e.attrs.eventType;
+    entry.eventTypes[t] = (entry.eventTypes[t] ?? 0) + 1;
   }
-  for (const [key, { dyad, types }] of dyads) {
+  for (const [key, { dyad, eventTypes }] of dyads) {
     const { source, target, ...rest } = dyad;
+    const polarity = majorityPolarity(dyad);
     out.push({
       key,
       source,
       target,
-      attributes: { kind: 'dyad', ...rest, polarity: majorityPolarity(dyad), types },
+      attributes: exported({ kind: 'dyad' as const, ...rest, polarity, eventTypes }),
     });
   }
   for (const [key, e] of affiliations) {
-    out.push({ key, source: e.source, target: e.target, attributes: e.attrs });
+    out.push({ key, source: e.source, target: e.target, attributes: exported(e.attrs) });
   }
   return out;
 }
@@ -156,7 +162,12 @@ export function subgraph(sg: StanceGraph, q: SubgraphQuery = {}, budget?: Budget
   const outEdges: SubgraphExport['edges'] =
     mode === 'dyads'
       ? dyadEdges(edges)
-      : edges.map((e) => ({ key: e.key, source: e.source, target: e.target, attributes: e.attrs }));
+      : edges.map((e) => ({
+          key: e.key,
+          source: e.source,
+          target: e.target,
+          attributes: exported(e.attrs),
+        }));
   const ids = [...nodes].sort(byCodeUnits);
   const positions = q.layout === false ? layoutPositions(ids, []) : layoutPositions(ids, outEdges);
   return {

@@ -33,7 +33,11 @@ export interface EventEdgeAttributes {
   kind: 'event';
   /** The event id from the extraction (the edge key may be namespaced if ids collide). */
   id: string;
-  type: PloverType;
+  /**
+   * The PLOVER type. Not `type`: sigma reads an edge's `type` as the name of its edge program, so
+   * the exports put a sigma program name there instead.
+   */
+  eventType: PloverType;
   quad: Quad;
   polarity: Polarity;
   score: number;
@@ -64,8 +68,12 @@ export interface DyadStance extends PolarityCounts {
   lastDate: string | null;
 }
 
-/** An event as the queries return it: the edge attributes plus its endpoints. */
-export interface EventView extends Omit<EventEdgeAttributes, 'kind'> {
+/**
+ * An event as the queries return it: the edge attributes plus its endpoints, with the PLOVER type
+ * under `type` as in the extraction contract.
+ */
+export interface EventView extends Omit<EventEdgeAttributes, 'kind' | 'eventType'> {
+  type: PloverType;
   source: string;
   target: string;
 }

@@ -1,7 +1,9 @@
 // The read endpoints over a seeded store: graph, actors, relations, stance, paths, ontology, health, docs.
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixtureBundle } from '../unit/graph-fixtures.ts';
+import { PLOVER_TYPES } from '../../server/model/index.ts';
+import { GraphResponse } from '../../server/api/schemas.ts';
+import { fixtureBundle, sigmaDefaultPrograms } from '../unit/graph-fixtures.ts';
 import { testApp } from './setup.ts';
 
 const t = testApp();
@@ -22,6 +24,38 @@ describe('GET /api/graph', () => {
     expect(typeof node.attributes.x).toBe('number');
   });
 
+  it('loads into a graphology MultiDirectedGraph with sigma-ready edge attributes', async () => {
+    const { DirectedGraph, MultiDirectedGraph } = await import('graphology');
+    const programs = await sigmaDefaultPrograms();
+    const res = await api.get('/api/graph').expect(200);
+    expect(GraphResponse.safeParse(res.body).success).toBe(true);
+    const graph = MultiDirectedGraph.from(res.body);
+    expect(graph.order).toBe(res.body.nodes.length);
+    expect(graph.size).toBe(res.body.edges.length);
+    const relations = await api.get('/api/relations?limit=500').expect(200);
+    const typeOf = new Map(
+      relations.body.items.map((e: { id: string; type: string }) => [e.id, e.type]),
+    );
+    let events = 0;
+    graph.forEachEdge((key, attrs, source, target) => {
+      expect(programs.edges, key).toContain(attrs.type);
+      if (attrs.kind !== 'event') return;
+      events += 1;
+      expect(PLOVER_TYPES).toContain(attrs.eventType);
+      expect(typeOf.get(attrs.id), key).toBe(attrs.eventType);
+      expect(graph.hasNode(source) && graph.hasNode(target)).toBe(true);
+    });
+    expect(events).toBe(9);
+    const dyads = await api.get('/api/graph?mode=dyads').expect(200);
+    expect(dyads.body.options.multi).toBe(false);
+    const dyadGraph = DirectedGraph.from(dyads.body);
+    expect(dyadGraph.size).toBe(dyads.body.edges.length);
+    dyadGraph.forEachEdge((key, attrs) => {
+      expect(programs.edges, key).toContain(attrs.type);
+      if (attrs.kind === 'dyad') expect(attrs).not.toHaveProperty('types');
+    });
+  });
+
   it('applies filters, ego networks and dyad mode', async () => {
     const aid = await api.get('/api/graph?type=AID').expect(200);
     expect(aid.body.nodes.map((n: { key: string }) => n.key).sort()).toEqual([
@@ -35,7 +69,9 @@ describe('GET /api/graph', () => {
     expect(hostile.body.edges).toHaveLength(3);
     const ranged = await api.get('/api/graph?from=2023-03&to=2023-03-31&affiliations=false');
     expect(
-      ranged.body.edges.map((e: { attributes: { type: string } }) => e.attributes.type).sort(),
+      ranged.body.edges
+        .map((e: { attributes: { eventType: string } }) => e.attributes.eventType)
+        .sort(),
     ).toEqual(['AGREE', 'CONSULT']);
     const conf = await api.get('/api/graph?minConfidence=0.9&affiliations=false');
     expect(conf.body.edges).toHaveLength(2);
@@ -48,6 +84,8 @@ describe('GET /api/graph', () => {
       kind: 'dyad',
       eventCount: 2,
       netScore: 5,
+      eventTypes: { AGREE: 1, CONSULT: 1 },
+      type: 'arrow',
     });
   });
 
@@ -271,6 +309,12 @@ describe('meta endpoints', () => {
       (p: { name: string }) => p.name === 'type',
     );
     expect(type.schema.items.enum).toHaveLength(16);
+    const graph = JSON.stringify(
+      res.body.paths['/api/graph'].get.responses['200'].content['application/json'].schema,
+    );
+    expect(graph).toContain('"eventType"');
+    expect(graph).toContain('"eventTypes"');
+    expect(graph).toContain('sigma');
     const body =
       res.body.paths['/api/documents'].post.requestBody.content['application/json'].schema;
     expect(body.required).toEqual(['text']);

@@ -64,7 +64,7 @@ function event(
   date: string | null,
   confidence = 0.8,
 ) {
-  const type =
+  const eventType =
     polarity === 'hostile' ? 'THREATEN' : polarity === 'cooperative' ? 'AGREE' : 'CONSULT';
   const quad = polarity === 'hostile' ? 'verbal-conflict' : 'verbal-cooperation';
   return {
@@ -74,7 +74,7 @@ function event(
     attributes: {
       kind: 'event' as const,
       id: key,
-      type,
+      eventType,
       quad,
       polarity,
       score: polarity === 'hostile' ? -4 : polarity === 'cooperative' ? 3 : 1,
@@ -86,6 +86,7 @@ function event(
       document: 'doc1',
       extractor: 'test',
       evidence: { sentence: 0, start: 0, end: 4, quote: `q-${key}` },
+      type: 'arrow' as const,
     },
   };
 }
@@ -114,7 +115,7 @@ function fixture(): GraphExport {
         key: 'aff1',
         source: 'p',
         target: 'o',
-        attributes: { kind: 'affiliation', role: 'member', document: 'doc1' },
+        attributes: { kind: 'affiliation', role: 'member', document: 'doc1', type: 'arrow' },
       },
     ],
   } as unknown as GraphExport;
@@ -287,12 +288,26 @@ describe('reducers', () => {
   });
 });
 
+describe('PLOVER type from eventType', () => {
+  it('labels event edges and filters by eventType, never by the sigma program in type', () => {
+    const { data, render } = setup();
+    expect(data.getEdgeAttribute('e4', 'type')).toBe('arrow');
+    expect(render.getEdgeAttribute(eventEdgeKey('e4'), 'label')).toBe('THREATEN');
+    expect(render.getEdgeAttribute(eventEdgeKey('e5'), 'label')).toBe('CONSULT');
+    const noThreats = setListValue(DEFAULT_VIEW, 'types', 'THREATEN', false).filters;
+    const passing = data.filterEdges((_k, a) => a.kind === 'event' && eventPasses(a, noThreats));
+    expect(passing.sort()).toEqual(['e1', 'e2', 'e3', 'e5']);
+    const rows = eventRows(data, ['e4', 'e5'], DEFAULT_VIEW.filters);
+    expect(rows.map((r) => r.eventType)).toEqual(['THREATEN', 'CONSULT']);
+  });
+});
+
 describe('event filter dates', () => {
   const f = (from: string | null, to: string | null) =>
     setDateRange(DEFAULT_VIEW, from, to).filters;
   const e = (date: string | null) => ({
     polarity: 'neutral' as const,
-    type: 'CONSULT' as const,
+    eventType: 'CONSULT' as const,
     quad: 'verbal-cooperation' as const,
     confidence: 1,
     date,

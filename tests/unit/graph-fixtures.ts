@@ -22,3 +22,24 @@ export function canonicalGraph(g: StanceGraph) {
     dyads: g.dyads(),
   };
 }
+
+/**
+ * The program names sigma registers by default, read from sigma itself. sigma's program modules
+ * touch WebGL constants when loaded, so a stand-in is installed for the import and removed after.
+ */
+export async function sigmaDefaultPrograms(): Promise<{ edges: string[]; nodes: string[] }> {
+  const g = globalThis as Record<string, unknown>;
+  const names = ['WebGLRenderingContext', 'WebGL2RenderingContext'].filter((n) => !(n in g));
+  let next = 0x1400;
+  const constants = new Proxy({}, { get: (_t, k) => (typeof k === 'string' ? next++ : undefined) });
+  for (const n of names) g[n] = constants;
+  try {
+    const settings = await import('sigma/settings');
+    return {
+      edges: Object.keys(settings.DEFAULT_EDGE_PROGRAM_CLASSES),
+      nodes: Object.keys(settings.DEFAULT_NODE_PROGRAM_CLASSES),
+    };
+  } finally {
+    for (const n of names) delete g[n];
+  }
+}

@@ -1,7 +1,7 @@
 // The stance graph: in-place add/remove equals a fresh build, dyads, ego networks, filters, search, paths.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Extraction } from '../../server/model/index.ts';
+import { PLOVER_TYPES, type Extraction } from '../../server/model/index.ts';
 import {
   actorDetails,
   buildGraph,
@@ -14,7 +14,7 @@ import {
   UnknownActorError,
   InvalidCursorError,
 } from '../../server/graph/index.ts';
-import { canonicalGraph, fixtureBundle } from './graph-fixtures.ts';
+import { canonicalGraph, fixtureBundle, sigmaDefaultPrograms } from './graph-fixtures.ts';
 
 const one = fixtureBundle('one').extraction;
 const two = fixtureBundle('two').extraction;
@@ -110,7 +110,7 @@ describe('incremental updates', () => {
     const ev = one.events[0]!;
     expect(g.graph.getEdgeAttributes(ev.id)).toMatchObject({
       kind: 'event',
-      type: 'ACCUSE',
+      eventType: 'ACCUSE',
       document: one.document.id,
       extractor: 'fixture@1',
       evidence: ev.evidence,
@@ -190,7 +190,9 @@ describe('subgraph', () => {
   it('filters events by type, quad, polarity, confidence, date and actor kind', () => {
     const types = (q: Parameters<typeof subgraph>[1]) =>
       subgraph(g, { ...q, affiliations: false })
-        .edges.map((e) => (e.attributes as { type: string }).type)
+        .edges.map((e) =>
+          e.attributes.kind === 'event' ? e.attributes.eventType : e.attributes.kind,
+        )
         .sort();
     expect(types({ types: ['AID'] })).toEqual(['AID']);
     expect(keys(subgraph(g, { types: ['AID'] }).nodes)).toEqual(['ocean-council', 'westria']);
@@ -215,8 +217,10 @@ describe('subgraph', () => {
       eventCount: 3,
       netScore: 2,
       polarity: 'cooperative',
-      types: { ACCUSE: 1, AGREE: 1, CONSULT: 1 },
+      eventTypes: { ACCUSE: 1, AGREE: 1, CONSULT: 1 },
+      type: 'arrow',
     });
+    expect(ns?.attributes).not.toHaveProperty('types');
     expect(d.edges).toHaveLength(7);
     expect(d.options.multi).toBe(false);
   });
@@ -230,6 +234,65 @@ describe('subgraph', () => {
       expect(Number.isFinite(n.attributes.x) && Number.isFinite(n.attributes.y)).toBe(true);
       expect(n.attributes.size).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('sigma readiness of the exports', () => {
+  const g = buildGraph([one, two, three]);
+  const queries: [string, Parameters<typeof subgraph>[1]][] = [
+    ['the whole graph', {}],
+    ['dyad mode', { mode: 'dyads' }],
+    ['an ego network', { focus: 'norland', depth: 2 }],
+    ['a filtered view without layout', { polarities: ['hostile'], layout: false }],
+    ['dyads without affiliations', { mode: 'dyads', affiliations: false, kinds: ['state'] }],
+  ];
+
+  it.each(queries)('%s names only sigma default programs in `type`', async (_name, q) => {
+    const programs = await sigmaDefaultPrograms();
+    expect(programs.edges).toContain('arrow');
+    const out = subgraph(g, q);
+    expect(out.edges.length).toBeGreaterThan(0);
+    for (const e of out.edges) {
+      const type = (e.attributes as { type?: unknown }).type;
+      if (type !== undefined) expect(programs.edges, e.key).toContain(type);
+    }
+    for (const n of out.nodes) {
+      const type = (n.attributes as { type?: unknown }).type;
+      if (type !== undefined) expect(programs.nodes, n.key).toContain(type);
+    }
+  });
+
+  it('keeps the PLOVER type in eventType, and dyads count eventTypes', () => {
+    const events = subgraph(g).edges.flatMap((e) =>
+      e.attributes.kind === 'event' ? [e.attributes] : [],
+    );
+    expect(events).toHaveLength(9);
+    for (const e of events) {
+      expect(PLOVER_TYPES).toContain(e.eventType);
+      expect(e.type).toBe('arrow');
+    }
+    const dyads = subgraph(g, { mode: 'dyads', affiliations: false }).edges;
+    const counted = dyads.reduce(
+      (n, e) =>
+        n +
+        (e.attributes.kind === 'dyad'
+          ? Object.values(e.attributes.eventTypes).reduce((a, b) => a + b, 0)
+          : 0),
+      0,
+    );
+    expect(counted).toBe(9);
+  });
+
+  it('adds the sigma program on export only, and the queries still answer `type`', async () => {
+    const programs = await sigmaDefaultPrograms();
+    g.graph.forEachEdge((_k, attrs) => expect(attrs).not.toHaveProperty('type'));
+    const whole = g.export();
+    expect(whole.edges).toHaveLength(g.graph.size);
+    for (const e of whole.edges) expect(programs.edges).toContain(e.attributes?.type);
+    const item = relations(g, { source: 'norland', limit: 1 }).items[0]!;
+    expect(PLOVER_TYPES).toContain(item.type);
+    expect(item).not.toHaveProperty('eventType');
+    expect(g.graph.getEdgeAttributes(item.id)).toMatchObject({ eventType: item.type });
   });
 });
 

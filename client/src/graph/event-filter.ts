@@ -12,11 +12,11 @@ function upper(date: string): string {
 }
 
 export function eventPasses(
-  e: Pick<EventEdge, 'polarity' | 'type' | 'quad' | 'confidence' | 'date'>,
+  e: Pick<EventEdge, 'polarity' | 'eventType' | 'quad' | 'confidence' | 'date'>,
   f: Filters,
 ): boolean {
   if (!allows(f, 'polarities', e.polarity)) return false;
-  if (!allows(f, 'types', e.type)) return false;
+  if (!allows(f, 'types', e.eventType)) return false;
   if (!allows(f, 'quads', e.quad)) return false;
   if (e.confidence < f.minConfidence) return false;
   if (f.from === null && f.to === null) return true;

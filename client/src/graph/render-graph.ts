@@ -126,7 +126,7 @@ export function buildRenderGraph(data: DataGraph, positions: Positions = new Map
       color: POLARITY_COLORS[a.polarity],
       type: curvature === 0 ? 'arrow' : 'curvedArrow',
       curvature,
-      label: a.type,
+      label: a.eventType,
     });
   }
   return g;

@@ -17,7 +17,7 @@ export function eventList(ctx: PanelContext, rows: readonly EventRow[]): HTMLEle
         { class: 'event-head' },
         h('span', { class: 'event-date' }, r.date ?? 'undated'),
         ' ',
-        h('span', { class: `event-type pol-${r.polarity}` }, r.type),
+        h('span', { class: `event-type pol-${r.polarity}` }, r.eventType),
         r.mode ? h('span', { class: 'event-mode' }, ` (${r.mode})`) : null,
         h(
           'span',

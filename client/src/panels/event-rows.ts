@@ -2,7 +2,8 @@
 import { eventPasses, isEvent, type DataGraph, type EventEdge } from '../graph/index.ts';
 import type { Filters } from '../state/index.ts';
 
-export interface EventRow extends EventEdge {
+/** An event edge without its sigma program name (`type`), plus its key and endpoints. */
+export interface EventRow extends Omit<EventEdge, 'type'> {
   key: string;
   source: string;
   target: string;

@@ -54,7 +54,12 @@ export function createPathFinder(
             ` (${hop.eventCount} event${hop.eventCount === 1 ? '' : 's'})`,
             eventList(
               ctx,
-              hop.events.map((e) => ({ ...e, kind: 'event' as const, key: e.id }) as EventRow),
+              hop.events.map(({ type, ...e }): EventRow => ({
+                ...e,
+                eventType: type,
+                kind: 'event',
+                key: e.id,
+              })),
             ),
           ),
         ),
