@@ -1,6 +1,6 @@
 // Finds lexicon predicates in a sentence's units: head lemma, particle, object noun, voice.
 import type { Lexicon, VerbEntry } from './lexicon.ts';
-import { POSSESSIVE_PRONOUNS, isPossessive, type Unit } from './clauses.ts';
+import { POSSESSIVE_PRONOUNS, isPossessive, isQuote, type Unit } from './clause-unit.ts';
 
 export interface Predicate {
   /** Unit index of the head verb. */
@@ -80,6 +80,8 @@ export function matchObjectRight(units: Unit[], from: number, set: Set<string>):
     if ((u.lower === 'of' || u.lower === 'in') && j > from && (prev === 'NOUN' || prev === 'NUM'))
       continue;
     if (u.pos === 'SYM' && j === from) continue;
+    // 'expressed “the strongest protest”': quotation marks around the object are not a boundary.
+    if (isQuote(u)) continue;
     if (!OBJECT_SKIP.has(u.pos) && !POSSESSIVE_PRONOUNS.has(u.lower) && u.lower !== '-') return -1;
     if (u.pos === 'PART' && u.lower !== "'s" && u.lower !== '’s') return -1;
   }

@@ -1,15 +1,9 @@
 // Nominal events: "a meeting between X and Y", "X's letter to Y", "the Xi-Biden summit", "an attack by X on Y".
 import type { Lexicon, NounEntry } from './lexicon.ts';
 import { matchObjectRight } from './event-match.ts';
-import {
-  coordinatedRight,
-  findPrepTarget,
-  findSubject,
-  isHardBoundary,
-  isPossessive,
-  npStart,
-  type SentenceUnits,
-} from './clauses.ts';
+import { findPrepTarget, findSubject } from './clause-arguments.ts';
+import { coordinatedRight, npStart } from './clause-phrases.ts';
+import { isHardBoundary, isPossessive, type SentenceUnits } from './clause-unit.ts';
 
 export interface NominalMatch {
   /** Unit index of the noun. */

@@ -1,6 +1,7 @@
 // Plural anaphora for a pair named just before: "X and Y held talks. The two leaders / Both
 // countries / They agreed ..." becomes "X and Y agreed ..." so the clause rules see both parties.
-import { spliceUnits, type SentenceUnits, type Unit } from './clauses.ts';
+import { type SentenceUnits, type Unit } from './clause-unit.ts';
+import { spliceUnits } from './clauses.ts';
 import type { ActorAnalysis, Mention } from './types.ts';
 
 /** The last pair of actors that acted together, and the sentence that named it. */

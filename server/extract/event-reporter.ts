@@ -1,6 +1,6 @@
 // Reporters and correspondents: they relay what others say, so they are never speakers of stances.
 import { isNewsMedia } from './event-media.ts';
-import type { Unit } from './clauses.ts';
+import type { Unit } from './clause-unit.ts';
 import type { ActorAnalysis } from './types.ts';
 
 const PRESS_ROLE =

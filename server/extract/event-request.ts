@@ -1,15 +1,9 @@
 // Requests and charges named by nouns: "X's call for Y to withdraw", "a demand by X that Y ...",
 // "X is seeking the lifting of Y's sanctions", and "X denied accusations from Y" (Y accused X).
 import type { Lexicon } from './lexicon.ts';
-import {
-  findAttrTarget,
-  findSubject,
-  isPossessive,
-  npStart,
-  skipModifiers,
-  type SentenceUnits,
-  type Unit,
-} from './clauses.ts';
+import { findSubject } from './clause-arguments.ts';
+import { findAttrTarget, npStart, skipModifiers } from './clause-phrases.ts';
+import { isPossessive, type SentenceUnits, type Unit } from './clause-unit.ts';
 
 export interface NounAct {
   /** Unit indices (an attributive unit stands for its state). */

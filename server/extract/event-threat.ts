@@ -1,6 +1,11 @@
 // Threats stated inside reported content: "X warned that American interests were now legitimate
 // targets", "X said Y would pay a heavy price", "X vowed to respond to any attack by Y".
-import { isHardBoundary, isPossessive, type Unit } from './clauses.ts';
+import { findSubject } from './clause-arguments.ts';
+import { isHardBoundary, isPossessive, type Unit } from './clause-unit.ts';
+import { isNewsMedia } from './event-media.ts';
+import { mentionOf, speechRaw, type Ctx } from './event-raw.ts';
+import { sameSide } from './event-sides.ts';
+import type { Mention } from './types.ts';
 
 /** Prepositions that name the party a threat is aimed at ("any attack by Y", "action against Y"). */
 const AIMED = new Set(['by', 'against', 'on', 'at', 'from']);
@@ -86,4 +91,35 @@ function exposedAfter(units: Unit[], i: number, exposed: Set<string>): boolean {
     if (u.mention || !(u.pos === 'NOUN' || u.pos === 'PROPN')) return false;
   }
   return false;
+}
+
+/** Verbs whose infinitive content can carry a threat ("vowed to retaliate against Y"). */
+const VOW_VERBS = new Set(['vow', 'threaten', 'pledge', 'promise', 'swear', 'warn']);
+
+/**
+ * Threats inside reported content or a vow: THREATEN from the speaker to each party the content
+ * aims the threat at ("said Y would pay a heavy price", "vowed to respond to any attack by Y").
+ */
+export function applyThreats(ctx: Ctx): void {
+  const { su, lex, analysis } = ctx;
+  const { units } = su;
+  const frames: { speaker: Mention; at: number; from: number; to: number }[] = ctx.speeches.map(
+    (sp) => ({ speaker: sp.speaker, at: sp.at, from: sp.from, to: sp.to }),
+  );
+  for (let k = 1; k + 1 < units.length; k++) {
+    const u = units[k]!;
+    if (u.mention || !VOW_VERBS.has(u.lemma) || units[k + 1]!.lower !== 'to') continue;
+    const subj = findSubject(su, k, lex.cues.led).units;
+    if (subj.length !== 1) continue;
+    frames.push({ speaker: mentionOf(su, subj[0]!), at: k, from: k + 2, to: units.length });
+  }
+  for (const f of frames) {
+    if (menaceAt(units, f.from, f.to, lex.cues.menace) < 0) continue;
+    for (const p of threatenedParties(units, f.from, f.to, lex.cues.exposed)) {
+      const m = units[p]!.mention ?? units[p]!.attr!;
+      if (sameSide(analysis, f.speaker.actor, m.actor)) continue;
+      if (isNewsMedia(analysis.actors.get(m.actor))) continue;
+      ctx.raws.push(speechRaw(ctx, f, m, 'THREATEN', p, 0.72));
+    }
+  }
 }

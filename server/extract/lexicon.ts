@@ -58,6 +58,8 @@ const LexiconFile = z.object({
     requestNouns: z.array(z.string()).default([]),
     relief: z.array(z.string()).default([]),
     held: z.array(z.string()).default([]),
+    sanctionContext: z.array(z.string()).default([]),
+    forceContext: z.array(z.string()).default([]),
   }),
 });
 
@@ -110,6 +112,10 @@ export interface Lexicon {
     relief: Set<string>;
     /** What a state holds over others and can be asked to undo ("sanctions", "blockade"). */
     held: Set<string>;
+    /** Words that make "targeted" a sanction ("the sanctions targeted X", "targeted with tariffs"). */
+    sanctionContext: Set<string>;
+    /** Words that make "targeted" an attack ("strikes targeted X", "targeted X's positions"). */
+    forceContext: Set<string>;
   };
 }
 
@@ -184,6 +190,8 @@ export function buildLexicon(raw: unknown): Lexicon {
       requestNouns: set(file.cues.requestNouns),
       relief: set(file.cues.relief),
       held: set(file.cues.held),
+      sanctionContext: set(file.cues.sanctionContext),
+      forceContext: set(file.cues.forceContext),
     },
   };
 }

@@ -1,6 +1,6 @@
 // Event modes (negated, hypothetical, future) from the words around a predicate, and REQUEST polarity.
 import type { EventMode, Polarity } from '../model/index.ts';
-import { isHardBoundary, type Unit } from './clauses.ts';
+import { isHardBoundary, type Unit } from './clause-unit.ts';
 
 const NEGATORS = new Set(['not', "n't", 'never', 'neither', 'nor', 'no', 'without', 'nt']);
 const HYPOTHETICAL_MODALS = new Set([

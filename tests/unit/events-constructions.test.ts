@@ -211,8 +211,8 @@ describe('events: passive forms', () => {
 describe('events: PLOVER families in wire wording', () => {
   it.each([
     [
-      'Thousands rallied against [France|france] in Niamey, and [Niger|niger] protested against [France|france].',
-      'niger>france:PROTEST',
+      'Thousands rallied against [France|france] in Niamey, and [the M62 movement|m62-org] protested against [France|france].',
+      'm62-org>france:PROTEST',
     ],
     ['[Bolivia|bolivia] boycotted [Chile|chile] at the summit.', 'bolivia>chile:PROTEST'],
     [

@@ -73,6 +73,20 @@ describe('lexicon', () => {
     expect(lex.cues.led.has('led')).toBe(true);
   });
 
+  it('keeps the words that decide what "targeted" means apart', () => {
+    expect(lex.cues.sanctionContext.has('sanctions')).toBe(true);
+    expect(lex.cues.forceContext.has('strikes')).toBe(true);
+    for (const w of lex.cues.sanctionContext) expect(lex.cues.forceContext.has(w)).toBe(false);
+  });
+
+  it('reads a sent protest note as ACCUSE before a sent note as CONSULT', () => {
+    const send = lex.verbs.get('send')!;
+    const accuse = send.findIndex((e) => e.type === 'ACCUSE' && e.object?.has('protest note'));
+    const consult = send.findIndex((e) => e.type === 'CONSULT' && e.object?.has('note'));
+    expect(accuse).toBeGreaterThanOrEqual(0);
+    expect(accuse).toBeLessThan(consult);
+  });
+
   it('derives the target slot from the pattern', () => {
     const lx = buildLexicon({
       verbs: [
