@@ -155,6 +155,12 @@ function headlineLike(line: string): boolean {
   return line.length < 150 && !ENDS_LIKE_PROSE.test(line);
 }
 
+/** A video title after its running time: a short line not closed by sentence punctuation, even
+ * when it ends in a quote ('South Africa slams report as "deeply flawed"'). */
+function videoTitleLike(line: string): boolean {
+  return line.length < 150 && !/[.!?\u2026]["'\u201d\u2019)\]]*$/.test(line);
+}
+
 /**
  * The spans of the body to analyse: one per kept line or paragraph, with clutter left out and
  * credits, bullets and datelines trimmed off; a news agency a dateline or credit cites becomes a
@@ -185,7 +191,7 @@ export function cleanBody(text: string): Passage[] {
     }
     // A video's title follows its running time; a ticker's name sits above its figures.
     const prev = contents[i - 1];
-    if (prev !== undefined && TIMESTAMP.test(prev) && headlineLike(content)) continue;
+    if (prev !== undefined && TIMESTAMP.test(prev) && videoTitleLike(content)) continue;
     const next = contents[i + 1];
     if (content.length < 30 && next !== undefined && FIGURES.test(next) && !FIGURES.test(content)) {
       continue;

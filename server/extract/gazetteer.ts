@@ -186,6 +186,22 @@ function readArray<T>(file: string, schema: z.ZodType<T>): T[] {
 
 const OfficeList = z.array(z.string());
 
+/** generic-bodies.json: lower-case phrases that name the article's state or one of its bodies. */
+const GenericBodies = z.object({
+  state: z.array(z.string()).default([]),
+  bodies: z.record(z.string(), z.array(z.string())).default({}),
+});
+
+function readGenericBodies(file: string): Map<string, 'state' | string[]> {
+  const out = new Map<string, 'state' | string[]>();
+  if (!existsSync(file)) return out;
+  const parsed = GenericBodies.safeParse(readJson(file));
+  if (!parsed.success) return out;
+  for (const w of parsed.data.state) out.set(phraseKeys(w).join(' '), 'state');
+  for (const [w, ids] of Object.entries(parsed.data.bodies)) out.set(phraseKeys(w).join(' '), ids);
+  return out;
+}
+
 /** roles.json is structured by its author; read any word -> offices map and a `titles` list. */
 /** When a modified title was held: "former" (past), "acting" (current), "incoming" (future). */
 export type RoleTense = 'past' | 'current' | 'future';
@@ -277,6 +293,10 @@ export class Gazetteer {
   /** "russia|foreign ministry" -> the gazetteer id of that state's body. */
   private readonly nationalBodies = new Map<string, string>();
   private readonly roleWords: Map<string, string[]>;
+  /** "government" -> the state itself; "parliament" -> the bodies that are a state's parliament. */
+  private readonly genericBodies: Map<string, 'state' | string[]>;
+  /** Longest generic-body phrase in words. */
+  readonly maxGenericWords: number;
   private readonly root: TrieNode = { next: new Map(), entries: [] };
   private readonly actors = new Map<string, KnownActor>();
   private readonly bySurname = new Map<string, string[]>();
@@ -308,6 +328,11 @@ export class Gazetteer {
       for (let n = 1; n < parts.length; n++) this.titlePrefixes.add(parts.slice(0, n).join(' '));
     }
     this.modifiers = roles.modifiers;
+    this.genericBodies = readGenericBodies(path.join(gaz, 'generic-bodies.json'));
+    this.maxGenericWords = Math.max(
+      0,
+      ...[...this.genericBodies.keys()].map((k) => k.split(' ').length),
+    );
     for (const [k, v] of [...this.roleWords]) this.roleWords.set(phraseKeys(k).join(' '), v);
     this.build();
   }
@@ -410,6 +435,22 @@ export class Gazetteer {
         if (!this.nationalBodies.has(key)) this.nationalBodies.set(key, o.id);
       }
     }
+  }
+
+  /**
+   * What a lower-case generic phrase ("the army", "parliament") names for `state`: the state itself,
+   * that state's listed body, or null (not generic, or the gazetteer has no such body of the state).
+   */
+  genericBody(phraseKey: string, state: string): string | null {
+    const g = this.genericBodies.get(phraseKey);
+    if (g === undefined) return null;
+    if (g === 'state') return state;
+    return g.find((id) => this.actors.get(id)?.country === state) ?? null;
+  }
+
+  /** True when the word keys name a generic body phrase at all. */
+  isGenericPhrase(phraseKey: string): boolean {
+    return this.genericBodies.has(phraseKey);
   }
 
   /** The gazetteer id of a state's body named without the state ("Foreign Ministry" of russia). */

@@ -623,3 +623,129 @@ describe('reporters', () => {
     expect(seen.ids).not.toContain('venezuela');
   });
 });
+
+describe('lower-case generic bodies resolve to the dominant state', () => {
+  it.each([
+    [
+      'Kenya said on Monday it would raise taxes. Kenyan unions objected. The government said the bill would pass.',
+      'government=kenya',
+    ],
+    [
+      'Peru declared an emergency. Peruvian police blocked roads, and the army was sent to the south.',
+      'army=peru',
+    ],
+    [
+      "Myanmar's rulers freed prisoners. Myanmar said the junta would hold elections.",
+      'junta=myanmar',
+    ],
+    [
+      'Argentina devalued its currency. Argentine unions protested. The presidency said talks would follow.',
+      'presidency=argentina',
+    ],
+    [
+      'Nigeria closed its borders. Nigerian officials said the military had secured the north.',
+      'military=nigeria',
+    ],
+    [
+      'Israel struck targets on Sunday. Israeli officials said parliament would vote on the budget.',
+      'parliament=knesset',
+    ],
+    [
+      'Vietnam raised rates. Vietnamese exporters complained, and the ruling party called a meeting.',
+      'ruling party=communist-party-of-vietnam',
+    ],
+  ])('%s', (text, mention) => {
+    expect(analyse(text, '2024-05-01').mentions).toContain(mention);
+  });
+
+  it.each([
+    // Two states named equally often: no state is clearly the article's.
+    ['Chile and Bolivia met in Lima. Chile and Bolivia disagreed, and the government walked out.'],
+    // A body of a state the gazetteer lists no parliament for is not an actor.
+    ['Ghana cut spending. Ghanaian unions protested, and parliament approved the cuts.'],
+    // "the military operation" is an operation, not the army acting.
+    ['Ethiopia sent troops north. Ethiopian officials defended the military operation.'],
+    // "in parliament" is where a speech was given.
+    ['Israel struck targets. Israeli officials spoke in parliament on Monday.'],
+  ])('no generic-body actor: %s', (text) => {
+    const seen = analyse(text, '2024-05-01');
+    expect(seen.mentions.filter((m) => /^(?:government|military|parliament)=/.test(m))).toEqual([]);
+    expect(seen.ids).not.toContain('knesset');
+  });
+
+  it('a resolved generic body keeps "it" from meaning another state', () => {
+    const seen = analyse(
+      "Myanmar freed monks. Myanmar's junta chief met Thai officials. The junta said it would free more.",
+      '2024-05-01',
+    );
+    expect(seen.mentions).toContain('junta=myanmar');
+    expect(seen.mentions).not.toContain('it=thailand');
+  });
+});
+
+describe('a shared party name goes to the state tied to its sentence', () => {
+  it.each([
+    [
+      "Vietnam's top leader, the Communist Party's chief, met officials in Beijing. China said China and China would trade more. China's ministry agreed.",
+      'communist-party-of-vietnam',
+    ],
+    [
+      "China said so. China and China agreed. Cuba's Communist Party welcomed the accord.",
+      'communist-party-of-cuba',
+    ],
+    [
+      'China said so. China and China agreed. Laotian officials said the Communist Party would meet.',
+      'lao-peoples-revolutionary-party',
+    ],
+    ['Chinese officials and the Communist Party welcomed the visit.', 'communist-party-of-china'],
+  ])('%s', (text, id) => {
+    const seen = analyse(text, '2024-05-01');
+    expect(seen.ids).toContain(id);
+    expect(seen.ids.filter((x) => /communist-party|revolutionary-party/.test(x))).toEqual([id]);
+  });
+});
+
+describe('role phrases bring in a gazetteer holder only as a definite noun phrase', () => {
+  it.each([
+    ['The Saudi king welcomed the deal on Monday.', 'salman-bin-abdulaziz'],
+    ["Egypt's president met the delegation in Cairo.", 'abdel-fattah-al-sisi'],
+  ])('resolves: %s', (text, id) => {
+    expect(analyse(text, '2024-05-01').ids).toContain(id);
+  });
+
+  it.each([
+    ["The Saudi king's visit to Paris was postponed."],
+    ['Saudi kings have ruled the kingdom for decades.'],
+    ['Talks under a Saudi king would look different.'],
+    ['The US president election is due in November.'],
+  ])('does not resolve: %s', (text) => {
+    const seen = analyse(text, '2024-05-01');
+    expect(seen.analysis.affiliations).toEqual([]);
+    expect([...seen.analysis.actors.values()].filter((a) => a.kind === 'person')).toEqual([]);
+  });
+});
+
+describe('hyphen compounds', () => {
+  it.each([
+    ['Egypt hosted talks on the Israel-Hamas conflict.', 'israel', 'egypt'],
+    ['Brazil urged an end to the Russia-Ukraine war.', 'russia', 'brazil'],
+  ])('a state in a compound qualifying a noun is not an actor: %s', (text, not, actor) => {
+    const seen = analyse(text, '2024-05-01');
+    expect(seen.ids).not.toContain(not);
+    expect(seen.ids).toContain(actor);
+  });
+
+  it.each([
+    ['Japan-Korea talks resumed in Tokyo on Friday.', 'japan'],
+    ['Spain joined the France-led mission in the Sahel.', 'france'],
+  ])('a compound naming talks or a leader keeps its state: %s', (text, id) => {
+    expect(analyse(text).ids).toContain(id);
+  });
+});
+
+describe('a capital after a deployment is a place', () => {
+  it('troops deployed to a capital', () => {
+    const seen = analyse('Kenya said troops were deployed to Nairobi on Friday.', '2024-05-01');
+    expect(seen.mentions).not.toContain('Nairobi=kenya');
+  });
+});

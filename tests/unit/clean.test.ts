@@ -145,6 +145,19 @@ describe('page furniture', () => {
     expect(kept(text)).toEqual([...kept(body), 'The talks will resume in May.']);
   });
 
+  it.each([['Senegal slams the report as \u201cbiased\u201d'], ['Chad calls the vote "a farce"']])(
+    'drops a video title ending in a quote: %s',
+    (title) => {
+      const text = `${body}\n02:10\n${title}\nThe talks will resume in May.`;
+      expect(kept(text)).toEqual([...kept(body), 'The talks will resume in May.']);
+    },
+  );
+
+  it('keeps a quoted sentence after a running time', () => {
+    const line = 'The minister said: "We will not yield."';
+    expect(kept(`${body}\n02:10\n${line}`)).toEqual([...kept(body), line]);
+  });
+
   it('drops a section label, ticker names and figures', () => {
     const text = `Markets\n\u2022 Index 40\n\n1,234.50\n+5.10 (+0.41%)\n${body}`;
     expect(kept(text)).toEqual(kept(body));
