@@ -1,6 +1,7 @@
 // The event stage: PLOVER stance events from clause structure, the verb lexicon and reported speech.
 import { lexicon } from './lexicon.ts';
 import { buildUnits } from './clauses.ts';
+import { attributedAttacks } from './event-attributed.ts';
 import { buildEvents } from './event-build.ts';
 import { mergeRaws } from './event-dedupe.ts';
 import { findPredicates } from './event-match.ts';
@@ -22,6 +23,7 @@ function analyseSentence(ctx: Ctx): void {
   for (const p of preds) for (let k = p.at; k < p.end; k++) consumed[k] = 1;
   mediators(ctx, predicateEvents(ctx, preds));
   nounEvents(ctx, consumed);
+  attributedAttacks(ctx, consumed);
   meetingOutcomes(ctx);
   reachedAgreements(ctx);
   hostedTalks(ctx);

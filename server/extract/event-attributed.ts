@@ -1,0 +1,106 @@
+// Attacks named by their attacker's demonym or possessive: "Israeli strikes in Syria", "Russian
+// missile attacks on Ukrainian cities", "Putin's war in Ukraine" -> ASSAULT attacker -> attacked.
+import { isHardBoundary, type Unit } from './clause-unit.ts';
+import { mentionOf, push, settleMode, type Ctx } from './event-raw.ts';
+import { modeAt } from './modes.ts';
+
+const ATTACKS = new Set([
+  'strike',
+  'strikes',
+  'airstrike',
+  'airstrikes',
+  'attack',
+  'attacks',
+  'war',
+  'invasion',
+  'offensive',
+  'raid',
+  'raids',
+  'bombardment',
+  'bombing',
+  'bombings',
+  'shelling',
+  'incursion',
+]);
+/** The attacked party: "on/against Y" names it; "in Y" only locates the attack. */
+const AIMED = new Set(['on', 'against']);
+const LOCATED = new Set(['in', 'inside', 'across']);
+/** Words that may sit between demonym and noun ("Russian missile attacks", "Israeli air strikes"). */
+const MODIFIER = new Set(['ADJ', 'NOUN', 'PROPN']);
+
+function party(u: Unit | undefined): boolean {
+  return !!u && (!!u.mention || !!u.attr);
+}
+
+/** The attacker unit left of the attack noun at `i`: a demonym or name, or an owner before "'s". */
+function attackerOf(units: Unit[], i: number): number {
+  let j = i - 1;
+  for (let n = 0; n < 3 && units[j] && !party(units[j]) && MODIFIER.has(units[j]!.pos); n++) j--;
+  const u = units[j];
+  if (!u) return -1;
+  // A demonym ("Israeli strikes") or a compound name ("US strikes").
+  if ((u.attr && !u.mention) || (u.mention && !u.possessive)) return j;
+  if ((u.lower === "'s" || u.lower === '’s') && units[j - 1]?.mention) return j - 1;
+  return -1;
+}
+
+/** The first party after a preposition, past a determiner and up to two modifiers. */
+function partyAfter(units: Unit[], p: number): number {
+  let k = p + 1;
+  if (units[k]?.pos === 'DET') k++;
+  for (let n = 0; n < 3 && units[k]; n++, k++) {
+    if (party(units[k])) return k;
+    if (!MODIFIER.has(units[k]!.pos)) return -1;
+  }
+  return -1;
+}
+
+const CANCELLED = new Set(['call', 'cancel', 'abort', 'scrap', 'halt']);
+
+/** "strikes on Y that X called off": a relative clause says the attack never happened. */
+function calledOff(units: Unit[], from: number): boolean {
+  for (let k = from; k < units.length && k < from + 8; k++) {
+    const w = units[k]!;
+    if (isHardBoundary(w)) return false;
+    if (w.pos === 'VERB' && CANCELLED.has(w.lemma)) return true;
+  }
+  return false;
+}
+
+/** `consumed` marks units verb predicates took; nominal rules already cover "an attack by X on Y". */
+export function attributedAttacks(ctx: Ctx, consumed: Uint8Array): void {
+  const { units } = ctx.su;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if ((consumed[i] && u.pos !== 'NOUN') || u.mention || !ATTACKS.has(u.lower)) continue;
+    const a = attackerOf(units, i);
+    if (a < 0) continue;
+    let aimed = -1;
+    let located = -1;
+    for (let k = i + 1; k < units.length && k < i + 10; k++) {
+      const w = units[k]!;
+      if (isHardBoundary(w) || w.pos === 'VERB' || w.pos === 'AUX') break;
+      if (aimed < 0 && AIMED.has(w.lower)) aimed = partyAfter(units, k);
+      else if (located < 0 && LOCATED.has(w.lower)) located = partyAfter(units, k);
+    }
+    const source = mentionOf(ctx.su, a);
+    let t = aimed;
+    if (t < 0 && located >= 0) {
+      // The place is the attacked state only when the attacker is someone else's.
+      const place = ctx.analysis.actors.get(mentionOf(ctx.su, located).actor);
+      const doer = ctx.analysis.actors.get(source.actor);
+      if (place?.kind === 'state' && doer && (doer.country ?? doer.id) !== place.id) t = located;
+    }
+    if (t < 0 || calledOff(units, t + 1)) continue;
+    const [type, mode] = settleMode('ASSAULT', modeAt(units, i, i + 1));
+    push(ctx, source, mentionOf(ctx.su, t), {
+      type,
+      mode,
+      at: i,
+      symmetric: false,
+      base: 0.74,
+      spanFrom: Math.min(a, i),
+      spanTo: t + 1,
+    });
+  }
+}
