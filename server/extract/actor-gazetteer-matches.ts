@@ -7,6 +7,7 @@ import { noteKnownRoles } from './coref.ts';
 import { type Scan, viaOf } from './actor-scan.ts';
 import { ambiguousOk } from './actor-places.ts';
 import { stateAt } from './actor-states.ts';
+import type { SharedChoice } from './actor-roles.ts';
 import { acronymDefinition, rememberShortName } from './actor-bodies.ts';
 
 /**
@@ -81,6 +82,24 @@ export function unambiguousIds(
   const counts = new Map<string, number>();
   for (const words of all) countNamed(words, gaz, ids, counts);
   return { ids, counts };
+}
+
+/**
+ * The national body a shared alias names in a title's qualifier ("the Communist Party's General
+ * Secretary"), chosen as for a mention: it needs its state in the article.
+ */
+export function sharedBodyChoice(scan: Scan): SharedChoice {
+  return (entries, i, end) => {
+    const usable = entries.filter(
+      (e) =>
+        e.kind === 'organization' &&
+        e.ambiguous &&
+        ambiguousOk(scan.words, i, end, e, scan.ctx, scan.known, scan.counts),
+    );
+    if (usable.length === 0) return null;
+    const q = scan.qualifier && scan.qualifier.at === i ? scan.qualifier.id : null;
+    return pick(usable, scan, q);
+  };
 }
 
 export function gazetteerOrOrg(scan: Scan, i: number): number | null {

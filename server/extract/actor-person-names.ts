@@ -51,10 +51,15 @@ export function parseName(
   ctx: ActorContext,
   allowSingle = false,
 ): number {
-  if (!isNameWord(words[j], ctx, words[j + 1]) || words[j]!.joined) return -1;
-  // A name never starts with a state or organization the gazetteer knows.
   const { keys, surfs } = keysOf(words);
   const g = ctx.gaz.matchAt(keys, surfs, j);
+  if (!isNameWord(words[j], ctx, words[j + 1]) || words[j]!.joined) {
+    // "To Lam": a known name may start with a capitalised function word.
+    const known =
+      words[j]?.cap && g && g.end - j >= 2 && g.entries.every((e) => e.kind === 'person');
+    return known ? g.end : -1;
+  }
+  // A name never starts with a state or organization the gazetteer knows.
   if (g && g.entries.some((e) => e.kind !== 'person')) return -1;
   let count = 1;
   let k = j + 1;

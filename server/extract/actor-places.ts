@@ -2,7 +2,7 @@
 // "a message to Moscow" is the government), and when an ambiguous alias is the actor.
 import type { PhraseEntry } from './gazetteer.ts';
 import type { ActorContext } from './actor-context.ts';
-import { isPossessive, type Word } from './actor-words.ts';
+import { isPossessive, keysOf, type Word } from './actor-words.ts';
 
 /** Prepositions after which a capital is a place, not the government ("while in Bangkok"). */
 const CAPITAL_PLACE_PREPS = new Set([
@@ -184,11 +184,32 @@ const POLITICAL_WORDS = new Set([
   'state',
 ]);
 
+/** Words before "at" that make what follows a target, not a place ("lashed out at Sweden"). */
+const AIMED_AT = new Set([
+  'out',
+  'aimed',
+  'aim',
+  'directed',
+  'angry',
+  'furious',
+  'fired',
+  'swipe',
+  'jab',
+  'dig',
+  'pointed',
+  'glared',
+  'shot',
+  'shots',
+  'blow',
+  'snapped',
+]);
+
 export function isPlace(words: Word[], i: number, entry: PhraseEntry, placeEnd = -1): boolean {
   let p = i - 1;
   if (words[p]?.key === 'the') p--;
   const prev = words[p];
   if (!prev) return false;
+  if (prev.key === 'at' && AIMED_AT.has(words[p - 1]?.key ?? '')) return false;
   const after = words[i + entry.length];
   if (isPossessive(after)) return false;
   // "fires in Syria and Iraq": a conjunct of a place is a place too.
@@ -238,10 +259,88 @@ export function ambiguousOk(
   const country = ctx.gaz.byId(entry.id)?.country;
   // A national body's shared alias ("Communist Party") needs its state in the article.
   if (entry.kind === 'organization' && country) return (counts.get(country) ?? 0) > 0;
-  if (i === 0) return false;
+  if (entry.kind === 'state' && otherReading(words, i, end, ctx)) return false;
+  if (clauseStart(words, i)) return subjectState(words, end, ctx);
   // "a message to Washington", "the offer from Washington": a government being addressed.
   const prep = words[i - 1]?.key;
   if ((prep === 'to' || prep === 'from') && ADDRESSED.has(words[i - 2]?.lemma ?? '')) return true;
   const near = [words[i - 1], words[i - 2], words[end], words[end + 1]];
   return near.some((w) => w && POLITICAL_WORDS.has(w.key));
+}
+
+/**
+ * Marks after which a name opens a clause of its own ("KYIV - Georgia recalled"). Conjunctions
+ * ("as Jordan scored") are left out: a person's name there is as likely as a state.
+ */
+const CLAUSE_OPENERS = new Set([';', ':', '-', '\u2013', '\u2014', '"', '\u201c']);
+
+function clauseStart(words: Word[], i: number): boolean {
+  return i === 0 || CLAUSE_OPENERS.has(words[i - 1]!.key);
+}
+
+/** Words between a subject and its verb that do not break the clause ("Chad on Monday said"). */
+const DAY_WORDS = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:today|yesterday)$/;
+
+/** Index of the finite verb the words from `k` lead to, past adverbs and "on Monday"; or -1. */
+function verbAt(words: Word[], k: number): number {
+  while (words[k]?.pos === 'ADV') k++;
+  if (words[k]?.key === 'on' && DAY_WORDS.test(words[k + 1]?.key ?? '')) k += 2;
+  else if (DAY_WORDS.test(words[k]?.key ?? '')) k++;
+  if (words[k]?.key === ',' && k > 0) k++;
+  while (words[k]?.pos === 'ADV') k++;
+  const w = words[k];
+  return w && (w.pos === 'VERB' || w.pos === 'AUX') ? k : -1;
+}
+
+/**
+ * An ambiguous state name opening a clause is the state when it is the subject of a verb ("Chad
+ * expelled", "Jordan and Britain have agreed") or holds a political office ("Jordan's king");
+ * unless a person of that surname is in the article.
+ */
+function subjectState(words: Word[], end: number, ctx: ActorContext): boolean {
+  if (ctx.surnames.has(words[end - 1]!.key) || namedPerson(words[end - 1]!.text, ctx)) {
+    return false;
+  }
+  const next = words[end];
+  if (!next) return false;
+  if (isPossessive(next)) return POLITICAL_WORDS.has(words[end + 1]?.key ?? '');
+  if (verbAt(words, end) > 0) return true;
+  if (next.key !== 'and' || !words[end + 1]?.cap) return false;
+  const { keys, surfs } = keysOf(words);
+  const m = ctx.gaz.matchAt(keys, surfs, end + 1);
+  const state = m?.entries.some((e) => e.kind === 'state' && !e.ambiguous && e.via !== 'demonym');
+  return !!m && !!state && verbAt(words, m.end) > 0;
+}
+
+/**
+ * Names a country shares with a place of another reading, and words in the article that give
+ * that reading ("Georgia" with Atlanta or a governor is the US state).
+ */
+const OTHER_READINGS: Record<string, RegExp> = {
+  georgia: /\b(?:Atlanta|Savannah|Augusta|Macon|Fulton County|Peach State|[Gg]overnor)\b/,
+};
+
+function otherReading(words: Word[], i: number, end: number, ctx: ActorContext): boolean {
+  const key = words
+    .slice(i, end)
+    .map((w) => w.key)
+    .join(' ');
+  return OTHER_READINGS[key]?.test(ctx.text) ?? false;
+}
+
+/** Capitalised words before a name that do not make it a person's surname ("In Jordan"). */
+const NOT_FIRST_NAMES = new Set(
+  (
+    'the in on at from and but with for to by of when while as after north south east west ' +
+    'central new upper lower equatorial papua great greater republic kingdom state'
+  ).split(' '),
+);
+
+/** True when the article writes the name after a first name somewhere ("Michael Jordan"). */
+function namedPerson(surface: string, ctx: ActorContext): boolean {
+  const escaped = surface.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const m of ctx.text.matchAll(new RegExp(`\\b([A-Z][a-z]+) ${escaped}\\b`, 'g'))) {
+    if (!NOT_FIRST_NAMES.has(m[1]!.toLowerCase())) return true;
+  }
+  return false;
 }

@@ -36,6 +36,9 @@ export function recentOrganization(ctx: ActorContext): string | null {
   return null;
 }
 
+/** Picks among the ambiguous entries of a phrase at `i`..`end` ("Communist Party"), or none. */
+export type SharedChoice = (entries: PhraseEntry[], i: number, end: number) => PhraseEntry | null;
+
 /** A state or organization that qualifies a title: "Chinese", "Russia's", "Hamas", "UN". */
 export function parseModifier(
   words: Word[],
@@ -43,6 +46,7 @@ export function parseModifier(
   ctx: ActorContext,
   keys: string[],
   surfs: string[],
+  shared?: SharedChoice,
 ): Modifier | null {
   const w = words[i];
   if (!w) return null;
@@ -64,7 +68,10 @@ export function parseModifier(
   if (!w.cap) return null;
   const m = ctx.gaz.matchAt(keys, surfs, i);
   if (m) {
-    const e = m.entries.find((x) => x.kind !== 'person' && !x.ambiguous) ?? null;
+    const e =
+      m.entries.find((x) => x.kind !== 'person' && !x.ambiguous) ??
+      shared?.(m.entries, i, m.end) ??
+      null;
     if (e) {
       const end = isPossessive(words[m.end]) ? m.end + 1 : m.end;
       return { id: e.id, end, entry: e };

@@ -185,6 +185,8 @@ export function stateAt(scan: Scan, i: number, end: number, entry: PhraseEntry):
     !next.cap &&
     !next.joined &&
     !EVENT_NOUNS.has(next.lemma) &&
+    !verbCompound(words, after) &&
+    !headlineVerb(words, after) &&
     entry.via !== 'capital' &&
     entry.via !== 'metonym'
   ) {
@@ -212,6 +214,25 @@ export function stateAt(scan: Scan, i: number, end: number, entry: PhraseEntry):
   ctx.mention(entry.id, scan.start(i), scan.end(end), scan.index, via);
   if (possessive) scan.qualifier = { id: entry.id, at: after };
   return end;
+}
+
+/** A verb the tagger took for a plural noun, before its object ("North Korea fires two missiles"). */
+function headlineVerb(words: Word[], at: number): boolean {
+  const obj = words[at + 1];
+  return /[^s]s$/.test(words[at]!.key) && !!obj && ['DET', 'NUM', 'PRON'].includes(obj.pos);
+}
+
+/** First parts of hyphenated verbs ("test-fired", "fast-tracks"): the name before is the doer. */
+const VERB_COMPOUND_HEADS = new Set(['test', 'fast']);
+
+function verbCompound(words: Word[], at: number): boolean {
+  const second = words[at + 1];
+  return (
+    VERB_COMPOUND_HEADS.has(words[at]!.key) &&
+    !!second?.joined &&
+    /(?:ed|es|s)$/.test(second.key) &&
+    words[at + 2]?.pos !== 'VERB'
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import type { RoleTense } from './gazetteer.ts';
 import { knownPersonAt, parseName, skipHonorifics, spanText } from './actor-person-names.ts';
 import { parseModifier, parseRole, roleWords, temporalAt, type RolePhrase } from './actor-roles.ts';
 import { noteKnownRoles } from './coref.ts';
+import { sharedBodyChoice } from './actor-gazetteer-matches.ts';
 import { isCommonSurname, normKey } from './names.ts';
 import type { Scan } from './actor-scan.ts';
 
@@ -47,7 +48,7 @@ function appositionRole(scan: Scan, j0: number): StatedRole | null {
   if (['the', 'a', 'an'].includes(words[j]?.key ?? '')) j++;
   const t1 = temporalAt(words, j, ctx);
   if (t1) j = t1.end;
-  const mod = parseModifier(words, j, ctx, scan.keys, scan.surfs);
+  const mod = parseModifier(words, j, ctx, scan.keys, scan.surfs, sharedBodyChoice(scan));
   let roleFrom = mod ? mod.end : j;
   const t2 = temporalAt(words, roleFrom, ctx);
   if (t2) roleFrom = t2.end;
@@ -152,12 +153,12 @@ export function titled(scan: Scan, i: number): number | null {
   // "Senior Hamas leader X": a rank word before the qualifier belongs to the role.
   let rank = '';
   if (RANK_WORDS.has(words[s]?.key ?? '') && !words[s + 1]?.joined) {
-    if (parseModifier(words, s + 1, ctx, scan.keys, scan.surfs)) {
+    if (parseModifier(words, s + 1, ctx, scan.keys, scan.surfs, sharedBodyChoice(scan))) {
       rank = `${words[s]!.key} `;
       s++;
     }
   }
-  const mod = parseModifier(words, s, ctx, scan.keys, scan.surfs);
+  const mod = parseModifier(words, s, ctx, scan.keys, scan.surfs, sharedBodyChoice(scan));
   let from = mod ? mod.end : s;
   const t2 = temporalAt(words, from, ctx);
   if (t2) from = t2.end;

@@ -749,3 +749,82 @@ describe('a capital after a deployment is a place', () => {
     expect(seen.mentions).not.toContain('Nairobi=kenya');
   });
 });
+
+describe('an ambiguous state name opening a clause', () => {
+  it.each([
+    ['Turkey lashed out at Sweden on Monday.', 'turkey'],
+    ['Niger blamed France for the unrest.', 'niger'],
+    ['Jordan and Britain have agreed to hold joint exercises.', 'jordan'],
+    ['Chad expelled the German ambassador.', 'chad'],
+    ['Georgia recalled its envoy from Moscow.', 'georgia'],
+    ['Guinea on Tuesday suspended flights from Mali.', 'guinea'],
+    ["TBILISI - Georgia has summoned the Russian charge d'affaires.", 'georgia'],
+    ['Diplomats were blunt: Niger will not accept the deadline.', 'niger'],
+  ])('is the state as the subject of a verb: %s', (text, id) => {
+    const seen = analyse(text);
+    expect(seen.ids).toContain(id);
+    expect(seen.mentions.some((m) => m.endsWith(`=${id}`))).toBe(true);
+  });
+  it('is the state holding an office when possessive', () => {
+    const seen = analyse("Jordan's foreign minister criticised the settlement plan.");
+    expect(seen.affiliations.some((a) => a.includes('>jordan:foreign minister'))).toBe(true);
+  });
+
+  it.each([
+    ['Michael Jordan retired in 2003. Jordan scored 30 points that night.', 'jordan'],
+    ['Georgia passed a new voting law, the governor said in Atlanta.', 'georgia'],
+    ['Fans cheered as Jordan scored again in the final.', 'jordan'],
+    ['Turkey with cranberry sauce is served at the festival.', 'turkey'],
+    ['Families ate turkey and pie on Thursday.', 'turkey'],
+    ['Chad, a friend of the family, said the house was empty.', 'chad'],
+  ])('is not read as the state elsewhere: %s', (text, id) => {
+    expect(analyse(text).ids).not.toContain(id);
+  });
+});
+
+describe('a state before a hyphenated verb is its doer', () => {
+  it.each([
+    ['North Korea test-fired two ballistic missiles on Sunday.', 'North Korea=north-korea'],
+    ['SEOUL (Yonhap) - North Korea test-fired a cruise missile.', 'North Korea=north-korea'],
+    ['Iran test-fires a new satellite launcher.', 'Iran=iran'],
+    ['Pakistan fast-tracked the extradition request.', 'Pakistan=pakistan'],
+    ['Venezuela seizes a Guyanese fishing boat', 'Venezuela=venezuela'],
+    ['North Korea fires two missiles into the sea', 'North Korea=north-korea'],
+  ])('%s', (text, mention) => {
+    expect(analyse(text).mentions).toContain(mention);
+  });
+  it.each([
+    ['Ukraine peace talks resumed in Geneva.', 'Ukraine=ukraine*'],
+    ['Iran tensions in the region eased.', 'Iran=iran*'],
+  ])('still reads a plain noun compound as a qualifier: %s', (text, mention) => {
+    expect(analyse(text).mentions).toContain(mention);
+  });
+});
+
+describe('a state after "at" aimed at it is the target, not a place', () => {
+  it.each([
+    ['Beijing lashed out at Canada over the arrests.', 'canada'],
+    ['The president took a swipe at Brazil in his speech.', 'brazil'],
+    ['Kenya hit out at Somalia for the border incursion.', 'somalia'],
+  ])('%s', (text, id) => {
+    expect(analyse(text).ids).toContain(id);
+  });
+  it('keeps a place after a locative "at"', () => {
+    expect(analyse('The ministers met at Indonesia on Friday.').ids).not.toContain('indonesia');
+  });
+});
+
+describe("a shared party alias in a title's qualifier", () => {
+  it.each([
+    [
+      "The Communist Party's General Secretary To Lam met Cambodian officials. Vietnam wants calm.",
+      'to-lam>communist-party-of-vietnam:General Secretary',
+    ],
+    [
+      "Havana hosted talks. The Communist Party's First Secretary Miguel Diaz-Canel spoke first.",
+      'miguel-diaz-canel>communist-party-of-cuba:First Secretary',
+    ],
+  ])('%s', (text, affiliation) => {
+    expect(analyse(text).affiliations).toContain(affiliation);
+  });
+});
