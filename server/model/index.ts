@@ -1,4 +1,5 @@
 // Public face of the data model: zod schemas, inferred types and the PLOVER ontology.
+export * from './plover-constants.ts';
 export * from './ontology.ts';
 export * from './extraction.ts';
 export * from './records.ts';

@@ -1,35 +1,9 @@
-// The PLOVER ontology as typed constants, backed by graph-data/ontology/plover.json (the data owner).
+// The PLOVER ontology: zod enums over plover-constants.ts, and the per-type data in
+// graph-data/ontology/plover.json (the data owner).
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { dataPath } from './paths.ts';
-
-export const PLOVER_TYPES = [
-  'AGREE',
-  'CONSULT',
-  'SUPPORT',
-  'CONCEDE',
-  'COOPERATE',
-  'AID',
-  'RETREAT',
-  'REQUEST',
-  'ACCUSE',
-  'REJECT',
-  'THREATEN',
-  'PROTEST',
-  'SANCTION',
-  'MOBILIZE',
-  'COERCE',
-  'ASSAULT',
-] as const;
-export const QUADS = [
-  'verbal-cooperation',
-  'material-cooperation',
-  'verbal-conflict',
-  'material-conflict',
-] as const;
-export const POLARITIES = ['cooperative', 'hostile', 'neutral'] as const;
-export const EVENT_MODES = ['negated', 'hypothetical', 'future'] as const;
-export const ACTOR_KINDS = ['person', 'state', 'organization'] as const;
+import { ACTOR_KINDS, EVENT_MODES, PLOVER_TYPES, POLARITIES, QUADS } from './plover-constants.ts';
 
 export const PloverType = z.enum(PLOVER_TYPES);
 export const Quad = z.enum(QUADS);

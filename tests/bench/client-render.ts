@@ -8,6 +8,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import express from 'express';
 import { build } from 'vite';
+import { prng } from '../../client/src/graph/index.ts';
+import { EXPORT_EDGE_TYPE, type SubgraphExport } from '../../server/graph/index.ts';
 import { PROJECT_ROOT } from '../../server/model/index.ts';
 import { launchBrowser } from '../e2e/harness.ts';
 
@@ -16,45 +18,23 @@ export const title = 'explorer render (headless chromium, software WebGL)';
 const KINDS = ['person', 'state', 'organization'] as const;
 const POLS = ['cooperative', 'hostile', 'neutral'] as const;
 const TYPES = { cooperative: 'AGREE', hostile: 'ACCUSE', neutral: 'CONSULT' } as const;
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Only eventCount is tallied; the other counts stay zero.
+const UNTALLIED = { outCount: 0, inCount: 0, cooperative: 0, hostile: 0, neutral: 0 } as const;
 
 /** A graph export shaped like GET /api/graph's, with 3 events per actor between random pairs. */
-export function generatedGraph(actors: number, seed = 7) {
+export function generatedGraph(actors: number, seed = 7): SubgraphExport {
   const rand = prng(seed);
   const nodes = Array.from({ length: actors }, (_, i) => {
-    const kind = KINDS[i % 3]!;
+    const name = `Actor ${i}`;
+    const [x, y] = [rand() * 100, rand() * 100];
+    const counts = { ...UNTALLIED, eventCount: 0 };
+    const attributes = { kind: KINDS[i % 3]!, name, label: name, country: null, aliases: [] };
     return {
       key: `actor-${i}`,
-      attributes: {
-        kind,
-        name: `Actor ${i}`,
-        label: `Actor ${i}`,
-        country: null,
-        aliases: [],
-        documents: 1,
-        eventCount: 0,
-        outCount: 0,
-        inCount: 0,
-        cooperative: 0,
-        hostile: 0,
-        neutral: 0,
-        x: rand() * 100,
-        y: rand() * 100,
-        size: 5,
-      },
+      attributes: { ...attributes, documents: 1, ...counts, x, y, size: 5 },
     };
   });
-  const edges = Array.from({ length: actors * 3 }, (_, i) => {
+  const edges: SubgraphExport['edges'] = Array.from({ length: actors * 3 }, (_, i) => {
     // Preferential pairs: low ids are busier, as real leaders are.
     const s = Math.floor(actors * rand() ** 2);
     let t = Math.floor(actors * rand());
@@ -68,8 +48,9 @@ export function generatedGraph(actors: number, seed = 7) {
       target: `actor-${t}`,
       attributes: {
         kind: 'event',
+        type: EXPORT_EDGE_TYPE,
         id: `ev-${i}`,
-        type: TYPES[polarity],
+        eventType: TYPES[polarity],
         quad: polarity === 'hostile' ? 'verbal-conflict' : 'verbal-cooperation',
         polarity,
         score: polarity === 'hostile' ? -3 : polarity === 'cooperative' ? 3 : 1,
@@ -100,8 +81,6 @@ import Sigma from 'sigma';
 const res = await fetch('/api/graph');
 const data = await res.json();
 const graph = new Graph({ multi: true, type: 'directed', allowSelfLoops: true });
-// sigma reads an edge's "type" as its program; the PLOVER type must not shadow it.
-for (const e of data.edges) delete e.attributes.type;
 graph.import(data);
 const sigma = new Sigma(graph, document.getElementById('graph'));
 const w = window as unknown as Record<string, unknown>;

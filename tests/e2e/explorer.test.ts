@@ -2,53 +2,23 @@
 // default security headers, so every scenario also runs under the CSP): the scenarios of issue 4,
 // with screenshots of the main states. No scenario may trigger a CSP violation or a page error.
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   SEED_ARTICLE,
   clickNode,
+  explorerSession,
+  fillIngest,
   frames,
-  launchBrowser,
-  openPage,
   screenshot,
-  type TestPage,
-  startServer,
   visibleEdges,
-  waitReady,
-  type TestServer,
 } from './harness.ts';
 
 const HOSTILE = '#d23b32';
 const seedText = readFileSync(SEED_ARTICLE, 'utf8');
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function load(query = '', options: { downloads?: boolean } = {}) {
-  const p = await openPage(browser, options);
-  await p.page.goto(`${server.url}/${query}`);
-  await waitReady(p.page);
-  return { ...p, close: () => finish(p) };
-}
-
-/** Closes a page after checking it ran clean: no CSP violation, no uncaught error. */
-async function finish(p: TestPage) {
-  await frames(p.page).catch(() => {});
-  const { csp, errors } = p;
-  await p.close();
-  expect(csp).toEqual([]);
-  expect(errors).toEqual([]);
-}
+const session = explorerSession();
+const load = session.load;
 
 async function pick(page: Page, input: string, text: string, option: string) {
   await page.fill(input, text);
@@ -103,7 +73,7 @@ describe('explorer', () => {
   });
 
   it('is served with a strict Content-Security-Policy', async () => {
-    const res = await fetch(`${server.url}/`);
+    const res = await fetch(`${session.url()}/`);
     const policy = res.headers.get('content-security-policy') ?? '';
     expect(policy).toMatch(/script-src 'self'(;|$)/);
     expect(policy).toMatch(/style-src 'self'(;|$)/);
@@ -126,6 +96,8 @@ describe('explorer', () => {
     expect(quotes.length).toBeGreaterThan(0);
     const quote = quotes[0]!.replace(/^“|”$/g, '');
     expect(seedText).toContain(quote);
+    // The URL is written 150 ms after the last change.
+    await page.waitForFunction(() => location.search.includes('sel='));
     expect(page.url()).toContain('sel=n%3Akim-jong-un');
     await page.waitForTimeout(500);
     await screenshot(page, '02-search-kim');
@@ -192,14 +164,13 @@ describe('explorer', () => {
 
   it('the ingest form adds an article whose actors then appear', async () => {
     const { page, close } = await load();
-    await page.click('#btn-ingest');
-    await page.fill('#ingest-title', 'Leaders meet in Berlin');
-    await page.fill('#ingest-date', '2023-03-06');
-    await page.fill(
-      '#ingest-text',
-      'French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Monday. ' +
+    await fillIngest(page, {
+      title: 'Leaders meet in Berlin',
+      date: '2023-03-06',
+      text:
+        'French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Monday. ' +
         'Macron praised Scholz for his support of Ukraine. Russia condemned Germany over the new arms shipments.',
-    );
+    });
     await page.click('#ingest-preview');
     await page.locator('.preview-actors li', { hasText: 'Emmanuel Macron' }).waitFor();
     expect(await page.locator('.preview-text mark').count()).toBeGreaterThan(0);
@@ -222,13 +193,12 @@ describe('explorer', () => {
   it('an article containing markup renders inert', async () => {
     const { page, dialogs, close } = await load();
     const payload = '<img src=x onerror=alert(1)>';
-    await page.click('#btn-ingest');
-    await page.fill('#ingest-title', `Payload ${payload}`);
-    await page.fill(
-      '#ingest-text',
-      `Chinese President Xi Jinping met Japanese Prime Minister Fumio Kishida ${payload} in Bangkok. ` +
+    await fillIngest(page, {
+      title: `Payload ${payload}`,
+      text:
+        `Chinese President Xi Jinping met Japanese Prime Minister Fumio Kishida ${payload} in Bangkok. ` +
         `Kishida urged Xi to restrain North Korea. ${payload}`,
-    );
+    });
     await page.click('#ingest-preview');
     await page.locator('.preview-text').waitFor();
     await page.click('#ingest-add');
@@ -267,7 +237,7 @@ describe('explorer', () => {
   });
   it('the date range slider narrows events by month, by keyboard and by pointer', async () => {
     const { page, close } = await load();
-    const exported = (await (await fetch(`${server.url}/api/graph?mode=events`)).json()) as {
+    const exported = (await (await fetch(`${session.url()}/api/graph?mode=events`)).json()) as {
       edges: { key: string; attributes: { kind: string; date?: string | null } }[];
     };
     const dateOf = new Map(exported.edges.map((e) => [e.key, e.attributes.date ?? null]));

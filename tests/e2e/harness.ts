@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { StanceGraph } from '../../server/graph/index.ts';
 import { ingestPaths } from '../../server/ingest/index.ts';
@@ -159,4 +160,61 @@ export async function visibleEdges(page: Page) {
     });
     return out;
   });
+}
+
+/** The explorer at `url`, graph loaded and laid out; close() also checks the page ran clean. */
+export async function loadExplorer(
+  browser: Browser,
+  url: string,
+  options: { downloads?: boolean } = {},
+): Promise<TestPage> {
+  const p = await openPage(browser, options);
+  await p.page.goto(url);
+  await waitReady(p.page);
+  return { ...p, close: () => closeClean(p) };
+}
+
+/** Closes a page after checking it ran clean: no CSP violation, no uncaught error. */
+export async function closeClean(p: TestPage): Promise<void> {
+  await frames(p.page).catch(() => {});
+  const { csp, errors } = p;
+  await p.close();
+  expect(csp).toEqual([]);
+  expect(errors).toEqual([]);
+}
+
+/** Opens the ingest form and fills in an article (title and date only when given). */
+export async function fillIngest(
+  page: Page,
+  article: { text: string; title?: string; date?: string },
+): Promise<void> {
+  await page.click('#btn-ingest');
+  if (article.title !== undefined) await page.fill('#ingest-title', article.title);
+  if (article.date !== undefined) await page.fill('#ingest-date', article.date);
+  await page.fill('#ingest-text', article.text);
+}
+
+export interface ExplorerSession {
+  /** The server's base URL, without a trailing slash. */
+  url(): string;
+  /** The explorer at `/${query}`, loaded and laid out (see loadExplorer). */
+  load(query?: string, options?: { downloads?: boolean }): Promise<TestPage>;
+}
+
+/** One server (holding `articles`) and one browser for the calling test file's lifetime. */
+export function explorerSession(articles?: string[], options: ServerOptions = {}): ExplorerSession {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer(articles, options);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    url: () => server!.url,
+    load: (query = '', opts = {}) => loadExplorer(browser!, `${server!.url}/${query}`, opts),
+  };
 }

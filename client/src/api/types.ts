@@ -14,6 +14,8 @@ import type {
   DocumentSummary,
   Extraction,
 } from '../../../server/model/index.ts';
+import type { ArticleInput } from '../../../server/extract/index.ts';
+import type { IngestResult } from '../../../server/ingest/index.ts';
 
 export type GraphExport = SubgraphExport;
 export type ActorSearch = ActorSearchResult;
@@ -22,7 +24,7 @@ export type ActorInfo = ActorDetails & { roles: DatedRole[] };
 export type EventItem = EventView & { extractor?: string };
 export type Path = PathResult;
 export type Stance = StanceResult;
-export type { Extraction, DocumentRecord };
+export type { Extraction, DocumentRecord, ArticleInput, IngestResult };
 
 export interface RelationsPage {
   items: EventItem[];
@@ -38,18 +40,4 @@ export interface DocumentsPage {
 export interface DocumentWithExtraction {
   document: DocumentRecord;
   extraction: Extraction;
-}
-
-export interface IngestResult {
-  id: string;
-  created: boolean;
-  extraction: Extraction;
-}
-
-export interface ArticleInput {
-  text: string;
-  title?: string | null;
-  published?: string | null;
-  source?: string | null;
-  url?: string | null;
 }

@@ -1,31 +1,13 @@
-// The PLOVER and actor vocabularies the client filters by, mirrored from server/model (the owner);
-// a unit test keeps the two in step because the server module reads files the browser cannot.
-export const PLOVER_TYPES = [
-  'AGREE',
-  'CONSULT',
-  'SUPPORT',
-  'CONCEDE',
-  'COOPERATE',
-  'AID',
-  'RETREAT',
-  'REQUEST',
-  'ACCUSE',
-  'REJECT',
-  'THREATEN',
-  'PROTEST',
-  'SANCTION',
-  'MOBILIZE',
-  'COERCE',
-  'ASSAULT',
-] as const;
-export const QUADS = [
-  'verbal-cooperation',
-  'material-cooperation',
-  'verbal-conflict',
-  'material-conflict',
-] as const;
-export const POLARITIES = ['cooperative', 'hostile', 'neutral'] as const;
-export const ACTOR_KINDS = ['person', 'state', 'organization'] as const;
+// The PLOVER and actor vocabularies the client filters by, taken from server/model's pure constants
+// file (no node APIs, so it bundles for the browser).
+import {
+  ACTOR_KINDS,
+  PLOVER_TYPES,
+  POLARITIES,
+  QUADS,
+} from '../../../server/model/plover-constants.ts';
+
+export { ACTOR_KINDS, PLOVER_TYPES, POLARITIES, QUADS };
 
 export type PloverType = (typeof PLOVER_TYPES)[number];
 export type Quad = (typeof QUADS)[number];

@@ -1,5 +1,6 @@
 // Generated test articles: short English news paragraphs with known countries and verbs, made
 // from a seeded generator so every run writes the same texts.
+import { prng as seededRandom } from '../../../client/src/graph/index.ts';
 
 const STATES = [
   'Germany',
@@ -29,17 +30,7 @@ const CLAUSES = [
     `${a} threatened to impose sanctions on ${b} if the border stayed closed.`,
 ];
 
-/** mulberry32: small, fast and good enough for picking test data. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 export interface TestArticle {
   text: string;
