@@ -57,7 +57,6 @@ export const RELATIVES = new Set(['who', 'which', 'whom', 'whose']);
 
 export const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
-
 export function isQuote(u: Unit): boolean {
   return QUOTES.has(u.lower);
 }
