@@ -13,6 +13,8 @@ export interface PersonRole {
 export class ActorContext {
   readonly actors = new Map<string, ResolvedActor>();
   readonly mentions: Mention[] = [];
+  /** States read as locations ("in Syria"): not actors, but an attack there may target them. */
+  readonly places: Mention[] = [];
   readonly affiliations: FoundAffiliation[] = [];
   /** Roles each person holds in this article (stated, or from the gazetteer on the date). */
   readonly roles = new Map<string, PersonRole[]>();

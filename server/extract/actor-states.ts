@@ -81,11 +81,47 @@ function roleWordAt(words: Word[], j: number, gaz: Gazetteer): number {
   return -1;
 }
 
+/** Prepositions that locate an attack in a state ("strikes in Syria"), which may be its target. */
+const LOCATING = new Set(['in', 'inside', 'across']);
+
+/** Verbs whose "to" names a trip's destination. */
+const TRIP_TO = new Set([
+  'travel',
+  'travelled',
+  'traveled',
+  'fly',
+  'flew',
+  'flown',
+  'head',
+  'headed',
+]);
+
+/** A state named after "in" (past "the" and a direction word), by name rather than by capital. */
+function locatedState(words: Word[], i: number, entry: PhraseEntry): boolean {
+  if (entry.kind !== 'state' || entry.via === 'demonym') return false;
+  let p = i - 1;
+  if (entry.via === 'capital' || entry.via === 'metonym') {
+    // "travelled to Moscow", "arrived in Nairobi": a trip's destination, whose host is the state.
+    const verb = words[p - 1];
+    const key = words[p]?.key;
+    if (!verb) return false;
+    if (key === 'to') return TRIP_TO.has(verb.lemma) || TRIP_TO.has(verb.key);
+    return key === 'in' && (verb.lemma === 'arrive' || /^arriv/.test(verb.key));
+  }
+  if (/^(?:north|south|east|west)(?:ern|-eastern|-western)?$/.test(words[p]?.key ?? '')) p--;
+  if (words[p]?.key === 'the') p--;
+  return LOCATING.has(words[p]?.key ?? '');
+}
+
 /** A state by name, capital, seat of government or demonym, and what follows it. */
 export function stateAt(scan: Scan, i: number, end: number, entry: PhraseEntry): number {
   const { words, ctx } = scan;
   if (isPlace(words, i, entry, scan.placeEnd)) {
     scan.placeEnd = end - 1;
+    if (locatedState(words, i, entry)) {
+      const m = { actor: entry.id, start: scan.start(i), end: scan.end(end), sentence: scan.index };
+      ctx.places.push({ ...m, via: viaOf(entry), place: true });
+    }
     return end;
   }
   const possessive = isPossessive(words[end]);

@@ -76,5 +76,8 @@ export function findActors(
   resolveBareBodies(ctx);
   assignCountries(ctx);
   const mentions = [...ctx.mentions].sort((a, b) => a.start - b.start || a.end - b.end);
-  return { actors: ctx.actors, mentions, affiliations: ctx.affiliations };
+  const places = ctx.places.filter(
+    (p) => !mentions.some((m) => m.start < p.end && p.start < m.end),
+  );
+  return { actors: ctx.actors, mentions, affiliations: ctx.affiliations, places };
 }

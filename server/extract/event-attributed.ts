@@ -3,6 +3,8 @@
 import { isHardBoundary, type Unit } from './clause-unit.ts';
 import { mentionOf, push, settleMode, type Ctx } from './event-raw.ts';
 import { modeAt } from './modes.ts';
+import { knownActor } from './gazetteer.ts';
+import type { Mention } from './types.ts';
 
 const ATTACKS = new Set([
   'strike',
@@ -44,6 +46,21 @@ function attackerOf(units: Unit[], i: number): number {
   return -1;
 }
 
+/** A state named as the place after the preposition at `p` ("in (the) (northern) Syria"). */
+function placeAfter(ctx: Ctx, p: number): { mention: Mention; end: number } | null {
+  const { units } = ctx.su;
+  for (const m of ctx.places ?? []) {
+    let k = p + 1;
+    if (units[k]?.pos === 'DET') k++;
+    if (units[k] && units[k]!.start < m.start && units[k]!.pos === 'ADJ') k++;
+    if (units[k]?.start !== m.start) continue;
+    let e = k;
+    while (units[e] && units[e]!.end < m.end) e++;
+    if (units[e]?.end === m.end) return { mention: m, end: e };
+  }
+  return null;
+}
+
 /** The first party after a preposition, past a determiner and up to two modifiers. */
 function partyAfter(units: Unit[], p: number): number {
   let k = p + 1;
@@ -77,23 +94,36 @@ export function attributedAttacks(ctx: Ctx, consumed: Uint8Array): void {
     if (a < 0) continue;
     let aimed = -1;
     let located = -1;
+    let place: { mention: Mention; end: number } | null = null;
     for (let k = i + 1; k < units.length && k < i + 10; k++) {
       const w = units[k]!;
       if (isHardBoundary(w) || w.pos === 'VERB' || w.pos === 'AUX') break;
       if (aimed < 0 && AIMED.has(w.lower)) aimed = partyAfter(units, k);
-      else if (located < 0 && LOCATED.has(w.lower)) located = partyAfter(units, k);
+      else if (located < 0 && !place && LOCATED.has(w.lower)) {
+        located = partyAfter(units, k);
+        if (located < 0) place = placeAfter(ctx, k);
+      }
     }
     const source = mentionOf(ctx.su, a);
+    const doer = ctx.analysis.actors.get(source.actor) ?? knownActor(source.actor);
+    // The place is the attacked state only when the attacker is someone else's.
+    const foreign = (id: string): boolean => !!doer && (doer.country ?? doer.id) !== id;
     let t = aimed;
+    let target: Mention | null = t >= 0 ? mentionOf(ctx.su, t) : null;
     if (t < 0 && located >= 0) {
-      // The place is the attacked state only when the attacker is someone else's.
-      const place = ctx.analysis.actors.get(mentionOf(ctx.su, located).actor);
-      const doer = ctx.analysis.actors.get(source.actor);
-      if (place?.kind === 'state' && doer && (doer.country ?? doer.id) !== place.id) t = located;
+      const where = ctx.analysis.actors.get(mentionOf(ctx.su, located).actor);
+      if (where?.kind === 'state' && foreign(where.id)) {
+        t = located;
+        target = mentionOf(ctx.su, t);
+      }
     }
-    if (t < 0 || calledOff(units, t + 1)) continue;
+    if (t < 0 && place && foreign(place.mention.actor)) {
+      t = place.end;
+      target = place.mention;
+    }
+    if (t < 0 || !target || calledOff(units, t + 1)) continue;
     const [type, mode] = settleMode('ASSAULT', modeAt(units, i, i + 1));
-    push(ctx, source, mentionOf(ctx.su, t), {
+    push(ctx, source, target, {
       type,
       mode,
       at: i,

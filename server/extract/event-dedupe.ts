@@ -31,7 +31,8 @@ export function mergeRaws(all: Raw[], analysis: ActorAnalysis): Raw[] {
     if (sameSide(analysis, s, t)) continue;
     // A reporter relays others' words; their own verbal stance is never the article's content.
     if (ploverInfo(r.type).quad.startsWith('verbal') && isReporter(analysis, s)) continue;
-    if (!analysis.actors.has(t) && r.target.attributive) addAttributiveState(analysis, t);
+    if (!analysis.actors.has(t) && (r.target.attributive || r.target.place))
+      addAttributiveState(analysis, t);
     if (!analysis.actors.has(s) && r.source.attributive) addAttributiveState(analysis, s);
     if (!analysis.actors.has(s) || !analysis.actors.has(t)) continue;
     // "told Reuters", "in an interview with CNN": talking to the press is not a stance.

@@ -50,6 +50,8 @@ export interface Ctx {
   /** Verbal acts with neither doer nor actor target ("“We condemn this,” X said of Y"). */
   untargeted: { at: number; type: PloverType; mode: EventMode | null }[];
   hedged: boolean;
+  /** States the sentence names as locations ("in Syria"): usable only as an attack's target. */
+  places?: Mention[];
 }
 
 /** What a rule states about an event; `push` adds the parties, span and confidence. */

@@ -2,6 +2,7 @@
 import { lexicon } from './lexicon.ts';
 import { buildUnits } from './clauses.ts';
 import { attributedAttacks } from './event-attributed.ts';
+import { capitalTrips } from './event-trips.ts';
 import { buildEvents } from './event-build.ts';
 import { mergeRaws } from './event-dedupe.ts';
 import { findPredicates } from './event-match.ts';
@@ -27,6 +28,7 @@ function analyseSentence(ctx: Ctx): void {
   meetingOutcomes(ctx);
   reachedAgreements(ctx);
   hostedTalks(ctx);
+  capitalTrips(ctx);
 }
 
 /**
@@ -52,12 +54,13 @@ export function findEvents(
   for (const sentence of sentences) {
     const mentions = bySentence.get(sentence.index) ?? [];
     const recent = !!pair && sentence.index - pair.sentence <= 3;
-    if (mentions.length < 2 && !recent) continue;
+    const places = (analysis.places ?? []).filter((m) => m.sentence === sentence.index);
+    if (mentions.length + places.length < 2 && !recent) continue;
     let su = buildUnits(sentence, mentions);
     if (pair && recent) su = resolvePlural(su, pair, analysis);
     let named = 0;
     for (const u of su.units) if (u.mention || u.attr) named++;
-    if (named < 2) continue;
+    if (named + places.length < 2) continue;
     const hedged = su.units.some((u) => !u.mention && lex.cues.hedge.has(u.lower));
     const ctx: Ctx = {
       su,
@@ -69,6 +72,7 @@ export function findEvents(
       claims: [],
       untargeted: [],
       hedged,
+      places,
     };
     analyseSentence(ctx);
     applySpeech(ctx, analysis);

@@ -43,6 +43,8 @@ export interface Mention {
   via: MentionVia;
   /** For demonyms: true when the word modifies a noun ("Chinese ambassador") rather than standing alone. */
   attributive?: boolean;
+  /** A state named as where something happens ("strikes in Syria"): only an attack's target. */
+  place?: true;
 }
 
 /** An actor the article refers to, as the actor stage resolved it. */
@@ -68,6 +70,8 @@ export interface ActorAnalysis {
   /** Every mention, sorted by start offset, never overlapping. */
   mentions: Mention[];
   affiliations: FoundAffiliation[];
+  /** States named as locations after "in" ("strikes in Syria"), kept apart from `mentions`. */
+  places?: Mention[];
 }
 
 /** The article as the pipeline sees it. */
