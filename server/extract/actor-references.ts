@@ -5,6 +5,7 @@ import { parseOrg } from './actor-orgs.ts';
 import { knownPersonAt, parseName, skipHonorifics, spanText } from './actor-person-names.ts';
 import {
   noteKnownRoles,
+  officeHolderSurnameAt,
   pronounAt,
   resolveCounterpart,
   resolveDefiniteRole,
@@ -12,6 +13,7 @@ import {
   uniqueRecentPerson,
 } from './coref.ts';
 import { roleHolder, type Scan } from './actor-scan.ts';
+import { GROUP_NOUNS, parseRole, recentOrganization } from './actor-roles.ts';
 
 const DEFINITE_ROLES = [
   'prime minister',
@@ -126,8 +128,13 @@ export function definiteRole(scan: Scan, i: number): number | null {
 }
 
 export function surname(scan: Scan, i: number): number | null {
-  const id = surnameAt(scan.ctx, scan.words, i);
-  if (!id) return null;
+  let id = surnameAt(scan.ctx, scan.words, i);
+  if (!id) {
+    id = officeHolderSurnameAt(scan.ctx, scan.words, i);
+    if (!id) return null;
+    scan.ctx.addKnown(id);
+    noteKnownRoles(scan.ctx, id);
+  }
   scan.ctx.mention(id, scan.start(i), scan.end(i + 1), scan.index, 'surname');
   return i + 1;
 }
@@ -137,4 +144,39 @@ export function pronoun(scan: Scan, i: number): number | null {
   if (!id) return null;
   scan.ctx.mention(id, scan.start(i), scan.end(i + 1), scan.index, 'pronoun');
   return i + 1;
+}
+
+/**
+ * "the group's military spokesman said", "a spokesman for the militia said": a role of the
+ * organization last named, with no name after it, speaks for that organization.
+ */
+export function groupRole(scan: Scan, i: number): number | null {
+  const { words, ctx } = scan;
+  const det = words[i]!.key;
+  if (det !== 'the' && det !== 'a' && det !== 'an') return null;
+  const noName = (at: number): boolean => {
+    const n = words[at];
+    return !n || (!n.cap && n.key !== ',') || n.pos === 'PUNCT';
+  };
+  let end = -1;
+  const g = words[i + 1];
+  if (det === 'the' && g && !g.cap && GROUP_NOUNS.has(g.key) && isPossessive(words[i + 2])) {
+    const role = parseRole(words, i + 3, ctx, scan.keys, scan.surfs, noName);
+    if (role && !role.complement) end = role.roleEnd;
+  } else {
+    const role = parseRole(words, i + 1, ctx, scan.keys, scan.surfs, (at) => {
+      const p = words[at]?.key;
+      const n = words[at + 2];
+      return (p === 'for' || p === 'of') && words[at + 1]?.key === 'the' && !!n && !n.cap;
+    });
+    const n = role ? words[role.roleEnd + 2] : undefined;
+    if (role && !role.complement && n && GROUP_NOUNS.has(n.key) && noName(role.roleEnd + 3)) {
+      end = role.roleEnd + 3;
+    }
+  }
+  if (end < 0) return null;
+  const org = recentOrganization(ctx);
+  if (!org) return null;
+  ctx.mention(org, scan.start(i), scan.end(end), scan.index, 'role');
+  return end;
 }

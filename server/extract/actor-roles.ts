@@ -14,7 +14,7 @@ export interface Modifier {
 }
 
 /** Nouns by which an article refers back to an organization it named ("the group's leader"). */
-const GROUP_NOUNS = new Set([
+export const GROUP_NOUNS = new Set([
   'group',
   'movement',
   'militia',

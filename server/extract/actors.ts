@@ -18,6 +18,7 @@ import { governmentOf } from './actor-states.ts';
 import {
   counterpart,
   definiteRole,
+  groupRole,
   possessedPerson,
   pronoun,
   surname,
@@ -41,6 +42,7 @@ function recogniseAt(s: Scan, i: number): number {
     unknownAcronym(s, i) ??
     articleName(s, i) ??
     counterpart(s, i) ??
+    groupRole(s, i) ??
     definiteRole(s, i) ??
     surname(s, i) ??
     pronoun(s, i) ??

@@ -2,7 +2,7 @@
 // counterpart", "the minister", and pronouns with a single possible antecedent.
 import type { ActorContext } from './actor-context.ts';
 import type { Word } from './actor-words.ts';
-import { MONTHS, isWordSurname, normKey } from './names.ts';
+import { MONTHS, isCommonSurname, isWordSurname, normKey } from './names.ts';
 
 /** Offices a person holds for `of` in this article (stated roles and gazetteer roles on the date). */
 function officesOf(ctx: ActorContext, person: string, of: string | null): string[] {
@@ -11,6 +11,14 @@ function officesOf(ctx: ActorContext, person: string, of: string | null): string
     if (of === null || r.of === of) out.push(...r.offices);
   }
   return out;
+}
+
+/** True when a gazetteer role is held on `date` (ISO, compared to its precision); with no date, ever. */
+function heldOn(r: { from: string | null; to: string | null }, date: string | null): boolean {
+  if (!date) return true;
+  if (r.from && date.slice(0, r.from.length) < r.from) return false;
+  if (r.to && date.slice(0, r.to.length) > r.to) return false;
+  return true;
 }
 
 /** The gazetteer roles of a person on the article's date, recorded so role phrases can find them. */
@@ -150,4 +158,62 @@ export function surnameAt(ctx: ActorContext, words: Word[], i: number): string |
   if (ids) return ids.size === 1 ? [...ids][0]! : null;
   const lead = ctx.leadingNames.get(w.key);
   return lead && lead.size === 1 ? [...lead][0]! : null;
+}
+
+const LEAD_WORDS = new Set(
+  'when but after and as if then while meanwhile also later both with by for from to said says told'.split(
+    ' ',
+  ),
+);
+
+/** True when the article names someone else with this surname ("Rohan Modi, a trader"). */
+function otherBearer(ctx: ActorContext, surname: string, person: string): boolean {
+  const own = new Set(normKey(ctx.gaz.byId(person)?.name ?? '').split(/[\s-]+/));
+  const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(
+    `(?<![\\p{L}'\u2019-])(\\p{Lu}[\\p{L}'\u2019-]{0,30})\\s{1,3}${escaped}(?![\\p{L}])`,
+    'gu',
+  );
+  for (const m of ctx.text.matchAll(re)) {
+    if (/['\u2019]s$/.test(m[1]!)) continue;
+    const key = normKey(m[1]!);
+    if (own.has(key) || LEAD_WORDS.has(key) || ctx.gaz.titles.has(key)) continue;
+    if (ctx.gaz.lookup(m[1]!).length > 0 || ctx.gaz.officesForRoleWord(key).length > 0) continue;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * "Modi and Kishida agreed", "Lula met Xi": a bare surname no earlier name introduced, read as the
+ * one gazetteer person with that surname who held an office on the article's date. Common and
+ * ordinary-word surnames, and surnames several known people share ("Kim", "Sharif"), never resolve
+ * this way, nor does a word the gazetteer also knows as a place or body.
+ */
+export function officeHolderSurnameAt(ctx: ActorContext, words: Word[], i: number): string | null {
+  const w = words[i]!;
+  if (!w.cap || w.joined || !/^[A-Z\u00c0-\u00de][a-z\u00df-\u024f]+$/.test(w.text)) return null;
+  if (isCommonSurname(w.key) || MONTHS.has(w.key)) return null;
+  if (ctx.surnames.has(w.key) || ctx.leadingNames.has(w.key)) return null;
+  const next = words[i + 1];
+  // "Xi Jinping" or "Sharif Ahmed" is a full name, read elsewhere; "Modi-Kishida" is one word.
+  if (next && next.cap && !next.joined && /^[A-Z][a-z]/.test(next.text) && next.pos === 'PROPN') {
+    return null;
+  }
+  if (next?.joined && next.start === w.end) return null;
+  const prev = words[i - 1];
+  if (prev?.joined && prev.end === w.start) return null;
+  // "Rohan Modi": the end of a name the actor stage did not take is someone else.
+  if (prev && prev.cap && prev.pos === 'PROPN') return null;
+  const other = ctx.gaz.lookup(w.text).some((e) => e.kind !== 'person');
+  if (other) return null;
+  // A surname several known people share ("Sharif", "Khan") needs the full name first.
+  const people = ctx.gaz.peopleWithSurname(w.key);
+  if (people.length !== 1) return null;
+  if (otherBearer(ctx, w.text, people[0]!)) return null;
+  const date = ctx.published;
+  const holders = people.filter((p) =>
+    (ctx.gaz.byId(p)?.roles ?? []).some((r) => !!r.office && heldOn(r, date)),
+  );
+  return holders.length === 1 ? holders[0]! : null;
 }

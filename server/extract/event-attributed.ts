@@ -46,6 +46,44 @@ function attackerOf(units: Unit[], i: number): number {
   return -1;
 }
 
+/** Nouns an armed force "carries out" or "conducts" ("raids", "operations"), beyond ATTACKS. */
+const FORCE_ACTIONS = new Set([
+  'operation',
+  'operations',
+  'assault',
+  'assaults',
+  'incursions',
+  'bombardments',
+  'offensives',
+]);
+const FORCE_VERBS = new Set(['carry', 'conduct', 'launch', 'mount', 'stage']);
+const FORCES = /\b(forces|troops|army|military|soldiers)$/i;
+
+/**
+ * "Pakistani forces carried out raids", "Israeli troops have conducted operations": the subject
+ * unit of a carry-out verb whose object is the noun at `i`, when it is a state's armed forces.
+ */
+function forcesBefore(ctx: Ctx, i: number): number {
+  const { units, sentence } = ctx.su;
+  let j = i - 1;
+  for (let n = 0; n < 3 && units[j] && !party(units[j]) && MODIFIER.has(units[j]!.pos); n++) j--;
+  if (units[j]?.pos === 'DET') j--;
+  const out = units[j]?.lower === 'out';
+  if (out) j--;
+  const v = units[j];
+  if (!v || v.pos !== 'VERB' || !FORCE_VERBS.has(v.lemma) || (v.lemma === 'carry') !== out) {
+    return -1;
+  }
+  j--;
+  for (let n = 0; n < 2 && units[j] && (units[j]!.pos === 'AUX' || units[j]!.pos === 'ADV'); n++) {
+    j--;
+  }
+  const m = units[j]?.mention;
+  if (!m || units[j]!.possessive) return -1;
+  const surface = sentence.text.slice(m.start - sentence.start, m.end - sentence.start);
+  return FORCES.test(surface) ? j : -1;
+}
+
 /** A state named as the place after the preposition at `p` ("in (the) (northern) Syria"). */
 function placeAfter(ctx: Ctx, p: number): { mention: Mention; end: number } | null {
   const { units } = ctx.su;
@@ -89,8 +127,11 @@ export function attributedAttacks(ctx: Ctx, consumed: Uint8Array): void {
   const { units } = ctx.su;
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
-    if ((consumed[i] && u.pos !== 'NOUN') || u.mention || !ATTACKS.has(u.lower)) continue;
-    const a = attackerOf(units, i);
+    if ((consumed[i] && u.pos !== 'NOUN') || u.mention) continue;
+    const attack = ATTACKS.has(u.lower);
+    if (!attack && !FORCE_ACTIONS.has(u.lower)) continue;
+    const a =
+      (attack ? attackerOf(units, i) : -1) >= 0 ? attackerOf(units, i) : forcesBefore(ctx, i);
     if (a < 0) continue;
     let aimed = -1;
     let located = -1;
