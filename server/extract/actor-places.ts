@@ -292,6 +292,19 @@ function verbAt(words: Word[], k: number): number {
   return w && (w.pos === 'VERB' || w.pos === 'AUX') ? k : -1;
 }
 
+/** Acts only a state owns, so "Washington's tariffs" opening a sentence is the government. */
+const STATE_ACTS = new Set([
+  'tariffs',
+  'tariff',
+  'embargo',
+  'ban',
+  'war',
+  'offensive',
+  'invasion',
+  'blockade',
+  'annexation',
+]);
+
 /**
  * An ambiguous state name opening a clause is the state when it is the subject of a verb ("Chad
  * expelled", "Jordan and Britain have agreed") or holds a political office ("Jordan's king");
@@ -303,7 +316,11 @@ function subjectState(words: Word[], end: number, ctx: ActorContext): boolean {
   }
   const next = words[end];
   if (!next) return false;
-  if (isPossessive(next)) return POLITICAL_WORDS.has(words[end + 1]?.key ?? '');
+  if (isPossessive(next)) {
+    const k = words[end + 1]?.key ?? '';
+    const head = words[end + 1]?.pos === 'ADJ' ? (words[end + 2]?.key ?? '') : k;
+    return POLITICAL_WORDS.has(k) || STATE_ACTS.has(head);
+  }
   if (verbAt(words, end) > 0) return true;
   if (next.key !== 'and' || !words[end + 1]?.cap) return false;
   const { keys, surfs } = keysOf(words);

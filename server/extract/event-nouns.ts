@@ -32,6 +32,17 @@ export function nounEvents(ctx: Ctx, consumed: Uint8Array): void {
       spanTo: Math.max(r.after, r.source + 1),
       ploverMode: 'allege',
     });
+    // The denial itself is the subject's rejection of the accuser's claim.
+    const [type, mode] = settleMode('REJECT', modeAt(units, r.at, r.at + 1));
+    push(ctx, mentionOf(su, r.target), mentionOf(su, r.source), {
+      type,
+      mode,
+      at: r.at,
+      symmetric: false,
+      base: 0.74,
+      spanFrom: Math.min(r.at, r.source, r.target),
+      spanTo: Math.max(r.after, r.source + 1),
+    });
   }
 
   for (const n of findNominals(su, lex, consumed)) {
