@@ -1,6 +1,7 @@
 // Event modes (negated, hypothetical, future) from the words around a predicate, and REQUEST polarity.
 import type { EventMode, Polarity } from '../model/index.ts';
 import { isHardBoundary, type Unit } from './clause-unit.ts';
+import { WEEKDAYS } from './names.ts';
 
 const NEGATORS = new Set(['not', "n't", 'never', 'neither', 'nor', 'no', 'without', 'nt']);
 const HYPOTHETICAL_MODALS = new Set([
@@ -29,14 +30,9 @@ const CLAUSE_STOPS = new Set([
   'as',
   ',',
 ]);
+/** Time words after "next"/"coming" that put an act in the future. */
 const DAYS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
+  ...WEEKDAYS,
   'week',
   'month',
   'year',
