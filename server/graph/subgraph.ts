@@ -5,6 +5,7 @@ import { addEventToDyad, emptyDyad, majorityPolarity, dyadKey } from './dyads.ts
 import { UnknownActorError } from './errors.ts';
 import { eventMatches, filterIsActive, kindAllowed, type EventFilter } from './event-filter.ts';
 import { layoutPositions } from './layout.ts';
+import { egoNodes } from './ego.ts';
 import { exported, type Exported } from './sigma-edge.ts';
 import type { StanceGraph } from './stance-graph.ts';
 import type {
@@ -74,7 +75,7 @@ function keptEdges(sg: StanceGraph, q: SubgraphQuery): KeptEdge[] {
 }
 
 /** Nodes within `depth` hops of the focus over the kept edges, in either direction. */
-function egoNodes(
+function egoOf(
   focus: string,
   depth: number,
   edges: readonly KeptEdge[],
@@ -90,22 +91,7 @@ function egoNodes(
     link(e.source, e.target);
     link(e.target, e.source);
   }
-  const seen = new Set([focus]);
-  let frontier = [focus];
-  for (let d = 0; d < depth; d++) {
-    const next: string[] = [];
-    for (const n of frontier) {
-      budget?.check();
-      for (const m of adjacency.get(n) ?? []) {
-        if (!seen.has(m)) {
-          seen.add(m);
-          next.push(m);
-        }
-      }
-    }
-    frontier = next;
-  }
-  return seen;
+  return egoNodes(adjacency, focus, depth, budget);
 }
 
 function dyadEdges(edges: readonly KeptEdge[]): SubgraphExport['edges'] {
@@ -148,7 +134,7 @@ export function subgraph(sg: StanceGraph, q: SubgraphQuery = {}, budget?: Budget
   let nodes: Set<string>;
   if (q.focus !== undefined) {
     if (!g.hasNode(q.focus)) throw new UnknownActorError(q.focus, 'focus');
-    nodes = egoNodes(q.focus, q.depth ?? 1, edges, budget);
+    nodes = egoOf(q.focus, q.depth ?? 1, edges, budget);
   } else if (filterIsActive(q)) {
     nodes = new Set();
     for (const e of edges) {

@@ -5,6 +5,9 @@ import { isEvent, type DataGraph } from './data-graph.ts';
 import { eventPasses } from './event-filter.ts';
 import type { RenderGraph } from './render-graph.ts';
 import { majorityPolarity } from './styles.ts';
+import { egoNodes } from '../../../server/graph/ego.ts';
+
+export { egoNodes };
 
 export interface EdgeTally {
   count: number;
@@ -24,29 +27,6 @@ function link(adj: Map<string, Set<string>>, a: string, b: string): void {
   let s = adj.get(a);
   if (!s) adj.set(a, (s = new Set()));
   s.add(b);
-}
-
-/** Nodes within depth hops of focus, over the given undirected adjacency. */
-export function egoNodes(
-  adjacency: Map<string, Set<string>>,
-  focus: string,
-  depth: number,
-): Set<string> {
-  const seen = new Set([focus]);
-  let frontier = [focus];
-  for (let d = 0; d < depth; d++) {
-    const next: string[] = [];
-    for (const n of frontier) {
-      for (const m of adjacency.get(n) ?? []) {
-        if (!seen.has(m)) {
-          seen.add(m);
-          next.push(m);
-        }
-      }
-    }
-    frontier = next;
-  }
-  return seen;
 }
 
 export function computeDisplayModel(
