@@ -1,5 +1,5 @@
 // The app shell: client fallback outside /api, JSON errors inside it, and no input that yields a 500.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -12,7 +12,10 @@ const clientDir = mkdtempSync(path.join(tmpdir(), 'stancegraph-client-'));
 writeClientBuild(clientDir, 'console.log(1);');
 const t = testApp(['one', 'two', 'three'], clientDir);
 const api = request(t.app);
-afterAll(() => t.close());
+afterAll(() => {
+  t.close();
+  rmSync(clientDir, { recursive: true, force: true });
+});
 
 describe('client', () => {
   it('serves built files and falls back to index.html for other GETs', async () => {

@@ -1,11 +1,11 @@
 // Article files: front matter, JSON, quoted values, published-date normalisation and clear errors.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadArticleFile, parseArticle } from '../../server/ingest/article-file.ts';
 import { ArticleError, type ArticleErrorCode } from '../../server/ingest/article-error.ts';
 import { MAX_ARTICLE_CHARS } from '../../server/ingest/article-checks.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'articles');
 
@@ -161,7 +161,7 @@ describe('loadArticleFile', () => {
   });
 
   it('reports binary, missing and folder paths with codes', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'sg-article-'));
+    const dir = tempDir('sg-article-');
     const bin = path.join(dir, 'image.txt');
     writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x0d, 0x0a]));
     await expect(loadArticleFile(bin)).rejects.toMatchObject({ code: 'binary' });
@@ -172,7 +172,7 @@ describe('loadArticleFile', () => {
   });
 
   it('strips a UTF-8 byte-order mark before the front matter', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'sg-article-'));
+    const dir = tempDir('sg-article-');
     const file = path.join(dir, 'bom.txt');
     writeFileSync(file, `\uFEFF---\ntitle: BOM\n---\n${ENGLISH}`);
     const article = await loadArticleFile(file);

@@ -1,10 +1,10 @@
 // The stancegraph command, spawned as a user would run it: extract, ingest, usage and exit codes.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Extraction } from '../../server/model/index.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const BIN = path.join(ROOT, 'server', 'bin', 'stancegraph.mjs');
@@ -55,19 +55,36 @@ describe('stancegraph extract', () => {
     }
   });
 
-  it('overrides the published date with --published', async () => {
+  it('uses --published only for files without a date of their own', async () => {
     const run = await cli([
       'extract',
       '--published',
       '2020-02-03',
+      path.join(FIXTURES, 'summit.txt'),
       path.join(FIXTURES, 'plain.txt'),
+      path.join(FIXTURES, 'sanctions.json'),
     ]);
+    expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(jsonLines(run.stdout)[0]!.document.published).toBe('2020-02-03');
+    const [summit, plain, sanctions] = jsonLines(run.stdout);
+    // Front matter and JSON dates win; the plain file has none, so it takes the default.
+    expect(summit!.document.published).toBe('2023-03-18');
+    expect(sanctions!.document.published).toBe('2023-04-02');
+    expect(plain!.document.published).toBe('2020-02-03');
+    // Relative dates in the text resolve against each file's own date.
+    const summitDates = summit!.events.map((e) => e.date).filter((d) => d !== null);
+    expect(summitDates.length).toBeGreaterThan(0);
+    for (const d of summitDates) expect(d!.startsWith('2023')).toBe(true);
+  });
+
+  it("says in --help that a file's own date wins over --published", async () => {
+    const run = await cli(['--help']);
+    expect(run.stdout).toMatch(/--published[^\n]*default[^\n]*(no date|none|without)/i);
+    expect(run.stdout).not.toMatch(/overrides front matter/i);
   });
 
   it('reports a bad file on stderr, still prints the others, and exits 1', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'sg-cli-'));
+    const dir = tempDir('sg-cli-');
     const empty = path.join(dir, 'empty.txt');
     writeFileSync(empty, '');
     const plain = path.join(FIXTURES, 'plain.txt');
@@ -93,7 +110,7 @@ describe('stancegraph extract', () => {
 
 describe('stancegraph ingest', () => {
   it('stores the articles under DATA_DIR and prints a summary', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'sg-cli-data-'));
+    const dataDir = tempDir('sg-cli-data-');
     const batch = path.join(FIXTURES, 'batch');
     const run = await cli(['ingest', batch, path.join(FIXTURES, 'plain.txt')], {
       DATA_DIR: dataDir,

@@ -1,12 +1,12 @@
 // Ingest: one article into store and graph, and batches of files and folders where bad files are
 // reported and skipped.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ingestArticle, ingestPaths } from '../../server/ingest/index.ts';
 import { openSqliteStore, type Store } from '../../server/store/index.ts';
 import { StanceGraph } from '../../server/graph/index.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const BATCH = path.join(import.meta.dirname, '..', 'fixtures', 'articles', 'batch');
 
@@ -103,7 +103,7 @@ describe('ingestPaths', () => {
   });
 
   it('takes single files and reports missing paths and binary files as errors', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'sg-ingest-'));
+    const dir = tempDir('sg-ingest-');
     const good = path.join(dir, 'good.dat');
     writeFileSync(good, ARTICLE.text);
     const binary = path.join(dir, 'photo.txt');
@@ -118,7 +118,7 @@ describe('ingestPaths', () => {
   });
 
   it('returns an empty summary for an empty folder', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'sg-ingest-'));
+    const dir = tempDir('sg-ingest-');
     const summary = await ingestPaths({ store: memoryStore() }, [dir]);
     expect(summary).toEqual({
       documents: 0,

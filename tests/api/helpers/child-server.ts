@@ -1,5 +1,5 @@
-// A real stancegraph server in a child process (node --import tsx server/index.ts) on loopback
-// port 0, for tests that kill it, signal it or run two at once.
+// A real stancegraph server in a child process (node --import tsx server/index.ts, or `npm start`
+// as a user runs it) on loopback port 0, for tests that kill it, signal it or run two at once.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,8 +20,14 @@ export async function startChildServer(
   dataDir: string,
   env: Record<string, string> = {},
   timeoutMs = 30_000,
+  launcher: 'node' | 'npm-start' = 'node',
 ): Promise<ChildServer> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server', 'index.ts')], {
+  // `npm start --ignore-scripts` skips the client build (prestart) and runs the start script itself.
+  const [command, args] =
+    launcher === 'node'
+      ? [process.execPath, ['--import', 'tsx', path.join(ROOT, 'server', 'index.ts')]]
+      : ['npm', ['start', '--ignore-scripts', '--silent']];
+  const proc = spawn(command, args, {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
