@@ -1,0 +1,57 @@
+// The lemmatizer: an exception table learnt from treebanks (form + Penn tag -> lemma, only where
+// the regular rules go wrong) in front of the inflection rules of rules.ts.
+import { ruleLemma } from './rules.ts';
+
+/** The stored model: per Penn tag, lower-cased form (exact form for proper nouns) -> lemma. */
+export interface LemmaTable {
+  exceptions: Record<string, Record<string, string>>;
+}
+
+/** Penn tag assumed when a token comes without one (xpos "_" or empty). */
+const DEFAULT_XPOS: Readonly<Record<string, string>> = {
+  NOUN: 'NN',
+  PROPN: 'NNP',
+  VERB: 'VB',
+  AUX: 'VB',
+  ADJ: 'JJ',
+  ADV: 'RB',
+  PRON: 'PRP',
+  DET: 'DT',
+  ADP: 'IN',
+  NUM: 'CD',
+  CCONJ: 'CC',
+  SCONJ: 'IN',
+  PART: 'RP',
+  INTJ: 'UH',
+  PUNCT: '.',
+  SYM: 'SYM',
+  X: 'FW',
+};
+
+/** The table key for a form: proper nouns keep their case, everything else is lower-cased. */
+export function lemmaKey(form: string, xpos: string): string {
+  return xpos === 'NNP' || xpos === 'NNPS' ? form : form.toLowerCase();
+}
+
+export class Lemmatizer {
+  private readonly exceptions = new Map<string, Map<string, string>>();
+
+  constructor(table?: LemmaTable) {
+    for (const [xpos, forms] of Object.entries(table?.exceptions ?? {})) {
+      this.exceptions.set(xpos, new Map(Object.entries(forms)));
+    }
+  }
+
+  /** Number of stored exceptions. */
+  get size(): number {
+    let n = 0;
+    for (const forms of this.exceptions.values()) n += forms.size;
+    return n;
+  }
+
+  lemmatize(form: string, upos: string, xpos: string): string {
+    const tag = xpos && xpos !== '_' ? xpos : (DEFAULT_XPOS[upos] ?? '');
+    const hit = this.exceptions.get(tag)?.get(lemmaKey(form, tag));
+    return hit ?? ruleLemma(form, upos, tag);
+  }
+}
