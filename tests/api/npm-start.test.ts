@@ -52,9 +52,9 @@ describe('npm start', () => {
       expect(await listening(server.url)).toBe(true);
       const exit = await server.kill(signal);
       expect(exit.code ?? exit.signal).not.toBeUndefined();
-      expect(await closedWithin(server.url, 5_000)).toBe(true);
+      expect(await closedWithin(server.url, 20_000)).toBe(true);
       // The output pipe closes only once every process holding it, the server too, has exited.
-      expect(await outputClosedWithin(server.proc.stdout!, 5_000)).toBe(true);
+      expect(await outputClosedWithin(server.proc.stdout!, 20_000)).toBe(true);
       expect(server.output()).toContain(`${signal}, closing`);
     },
     90_000,
