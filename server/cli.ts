@@ -1,8 +1,10 @@
-// The stancegraph command line: extract (JSON lines), ingest (into the store) and serve.
+// The stancegraph command line: extract (JSON lines), ingest (into the store), serve, and export
+// and import (cli-interchange.ts).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
+import { INTERCHANGE_USAGE, exportCommand, importCommand } from './cli-interchange.ts';
 import type { IngestSummary } from './ingest/index.ts';
 
 export const USAGE = `Usage: stancegraph <command> [options]
@@ -10,17 +12,20 @@ export const USAGE = `Usage: stancegraph <command> [options]
 Commands:
   extract FILE... [--published YYYY-MM-DD]
       Print each file's extraction as one line of JSON, in the order given.
-      --published sets the published date of every file (overrides front matter).
+      --published is the default date for files with no date of their own; a date in a
+      file's front matter or JSON always wins. Relative dates in the text ("on Tuesday",
+      "last month") resolve against the file's date.
   ingest PATH... [--json]
       Store the articles in files and folders (.txt, .md, .json, recursively) in the store
       under DATA_DIR (default ./data) and print a summary (--json: as one JSON object).
   serve
       Start the API and explorer server (PORT, HOST, DATA_DIR from the environment).
-
+${INTERCHANGE_USAGE}
 Options:
   -h, --help  Show this help.
 
-Exit codes: 0 success, 1 some files could not be read or extracted, 2 bad usage.
+Exit codes: 0 success, 1 some files (or import rows) could not be read, extracted or
+imported, 2 bad usage.
 `;
 
 /** Where the CLI writes; tests pass their own. */
@@ -46,9 +51,9 @@ async function extractCommand(files: string[], published: string | undefined, io
   // Loaded on demand so that --help and usage errors answer without loading the NLP model.
   const { ArticleError, loadArticleFile, normalisePublished } = await import('./ingest/index.ts');
   const { extractArticle } = await import('./extract/index.ts');
-  let override: string | null | undefined;
+  let fallback: string | null;
   try {
-    override = published === undefined ? undefined : normalisePublished(published);
+    fallback = published === undefined ? null : normalisePublished(published);
   } catch (error) {
     throw new UsageError(`--published: ${(error as Error).message}`);
   }
@@ -56,7 +61,7 @@ async function extractCommand(files: string[], published: string | undefined, io
   for (const file of files) {
     try {
       const article = await loadArticleFile(file);
-      if (override !== undefined) article.published = override;
+      article.published ??= fallback;
       io.stdout(`${JSON.stringify(extractArticle(article))}\n`);
     } catch (error) {
       failed = true;
@@ -131,6 +136,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         help: { type: 'boolean', short: 'h' },
         published: { type: 'string' },
         json: { type: 'boolean' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        table: { type: 'string' },
+        layout: { type: 'string' },
       },
     });
     const [command, ...rest] = positionals;
@@ -146,6 +155,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         return await extractCommand(rest, values.published, io);
       case 'ingest':
         return await ingestCommand(rest, values.json ?? false, io);
+      case 'export':
+        return await exportCommand(rest, values, io, (m) => new UsageError(m));
+      case 'import':
+        return await importCommand(rest, values, io, (m) => new UsageError(m));
       case 'serve':
         if (rest.length > 0) throw new UsageError('serve takes no arguments');
         return await serveCommand(io);

@@ -1,6 +1,7 @@
 // Document services: listing and reading stored documents, ingesting new ones, deleting old ones.
 import type { z } from 'zod';
 import type { StanceGraph } from '../graph/index.ts';
+import { sentencesOf } from '../extract/index.ts';
 import { checkArticleText, ingestArticle } from '../ingest/index.ts';
 import { StoreInputError, type Store } from '../store/index.ts';
 import { badParameter, notFound } from './errors.ts';
@@ -27,7 +28,9 @@ export class DocumentService {
     const document = this.store.getDocument(id);
     const extraction = document ? this.store.getExtraction(id) : null;
     if (!document || !extraction) throw notFound(`no document with id "${id}"`);
-    return { document, extraction };
+    // Sentence spans let a client show the whole sentence around an evidence span.
+    const sentences = sentencesOf(document.text).map(({ start, end }) => ({ start, end }));
+    return { document, extraction, sentences };
   }
 
   /** Extracts and stores the article; created is false when the same text was already stored. */

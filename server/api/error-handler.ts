@@ -1,7 +1,7 @@
 // The API's last stops: a JSON 404 for unknown /api routes and the handler that maps every error.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { InvalidCursorError, UnknownActorError } from '../graph/index.ts';
-import { ArticleError } from '../ingest/index.ts';
+import { ArticleError, ImportFileError } from '../ingest/index.ts';
 import { SecurityError } from '../security/index.ts';
 import { StoreInputError } from '../store/index.ts';
 import { ApiError } from './errors.ts';
@@ -55,6 +55,7 @@ export function toApiError(error: unknown): ApiError | null {
     return new ApiError(400, 'invalid_article', `body field "text": ${error.message}`);
   }
   if (error instanceof StoreInputError) return new ApiError(400, 'invalid_input', error.message);
+  if (error instanceof ImportFileError) return new ApiError(400, 'invalid_import', error.message);
   return clientError(error);
 }
 

@@ -1,25 +1,19 @@
-// Graph-backed services: the read-only queries behind /api/graph, actors, relations, stance and paths.
+// Graph-backed services: the read-only queries behind /api/graph, actors, relations and stance
+// (paths and the other analyses are in analytics-service.ts).
 import type { z } from 'zod';
 import {
   actorDetails,
   relations,
   searchActors,
   stance,
-  shortestPath,
   subgraph,
   type EventFilter,
   type StanceGraph,
 } from '../graph/index.ts';
 import { DEFAULT_SECURITY, timeBudgets, type TimeBudgets } from '../security/index.ts';
-import type { Store } from '../store/index.ts';
 import { notFound } from './errors.ts';
-import type {
-  ActorsQuery,
-  GraphQuery,
-  PathsQuery,
-  RelationsQuery,
-  StanceQuery,
-} from './schemas.ts';
+import { gazetteerRoleReference } from './role-reference.ts';
+import type { ActorsQuery, GraphQuery, RelationsQuery, StanceQuery } from './schemas.ts';
 
 type EventFilterParams = Pick<
   z.infer<typeof RelationsQuery>,
@@ -41,8 +35,7 @@ function eventFilter(q: EventFilterParams): EventFilter {
 export class GraphService {
   constructor(
     private readonly graph: StanceGraph,
-    private readonly store: Store,
-    /** Long queries (paths, ego networks) stop with a 503 when they outrun their budget. */
+    /** Long queries (ego networks) stop with a 503 when they outrun their budget. */
     private readonly budgets: TimeBudgets = timeBudgets(DEFAULT_SECURITY.queryBudgetMs),
   ) {}
 
@@ -64,11 +57,10 @@ export class GraphService {
     return searchActors(this.graph, { q: q.q, kinds: q.kind, limit: q.limit, cursor: q.cursor });
   }
 
-  /** The graph's view of the actor plus the dated roles the store keeps. */
+  /** The graph's view of the actor, with the gazetteer's roles and those its articles state. */
   actor(id: string) {
     if (!this.graph.hasActor(id)) throw notFound(`no actor with id "${id}"`);
-    const details = actorDetails(this.graph, id);
-    return { ...details, roles: this.store.getActor(id)?.roles ?? [] };
+    return actorDetails(this.graph, id, gazetteerRoleReference(id));
   }
 
   relations(q: z.infer<typeof RelationsQuery>) {
@@ -85,11 +77,6 @@ export class GraphService {
 
   stance(q: z.infer<typeof StanceQuery>) {
     return stance(this.graph, q.source, q.target, { from: q.from, to: q.to });
-  }
-
-  path(q: z.infer<typeof PathsQuery>) {
-    const budget = this.budgets.start('the path query');
-    return shortestPath(this.graph, q.from, q.to, q.maxLength, { budget });
   }
 
   counts() {

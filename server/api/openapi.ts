@@ -1,11 +1,11 @@
 // The OpenAPI 3.1 document, generated from the route registry's zod schemas.
 import { z } from 'zod';
 import type { RouteSpec } from './route-spec.ts';
-import { isListSchema } from './validate.ts';
+import { enumValues, isListSchema } from './schema-info.ts';
 import { ErrorResponse } from './schemas.ts';
 
 const STATUS_TEXT: Record<number, string> = {
-  400: 'bad parameter or body, named in the message',
+  400: 'bad parameter or body, or a query parameter the route does not take, named in the message',
   404: 'unknown id or route',
   401: 'a bearer token is needed or was wrong (GET /api/config tells whether one is needed)',
   413: 'body or article text over its bound (named in the message)',
@@ -26,6 +26,13 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   return out;
 }
 
+function errorResponse(status: number) {
+  return {
+    description: STATUS_TEXT[status] ?? 'error',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  };
+}
+
 /** Express ":id" segments in OpenAPI's "{id}" form. */
 function openApiPath(spec: RouteSpec): string {
   const full = spec.absolute ? spec.path : `/api${spec.path}`;
@@ -38,7 +45,10 @@ function parameters(spec: RouteSpec) {
     for (const [name, field] of Object.entries(shape ?? {})) {
       const f = field as z.ZodType;
       const schema = jsonSchema(f, 'input');
-      const { description, ...rest } = schema;
+      const { description: described, ...rest } = schema;
+      const description = enumValues(f)
+        ? `${String(described ?? 'one of the values listed')}; any letter case`
+        : described;
       out.push({
         name,
         in: where,
@@ -50,7 +60,7 @@ function parameters(spec: RouteSpec) {
     }
   };
   add(spec.params?.shape, 'path');
-  if (spec.query && 'shape' in spec.query) add((spec.query as z.ZodObject).shape, 'query');
+  add(spec.query?.shape, 'query');
   return out;
 }
 
@@ -58,17 +68,16 @@ function operation(spec: RouteSpec) {
   const responses: Record<string, unknown> = {
     [spec.response.status]: {
       description: spec.response.description,
-      content: { 'application/json': { schema: jsonSchema(spec.response.schema, 'output') } },
+      content: Object.fromEntries(
+        (spec.contentType ?? 'application/json')
+          .split(',')
+          .map((type) => [type.trim(), { schema: jsonSchema(spec.response.schema, 'output') }]),
+      ),
     },
   };
-  const errors = new Set(spec.errors ?? []);
-  if (spec.query || spec.params || spec.body) errors.add(400);
-  for (const status of [...errors].sort()) {
-    responses[status] = {
-      description: STATUS_TEXT[status] ?? 'error',
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-    };
-  }
+  // Every route can answer 400: a query parameter it does not take is refused.
+  const errors = new Set([400, ...(spec.errors ?? [])]);
+  for (const status of [...errors].sort()) responses[status] = errorResponse(status);
   const params = parameters(spec);
   return {
     operationId: `${spec.method}${openApiPath(spec)
@@ -106,7 +115,10 @@ export function buildOpenApi(routes: readonly RouteSpec[]) {
       operationId: 'getOpenapi',
       tags: ['meta'],
       summary: 'This OpenAPI 3.1 document',
-      responses: { 200: { description: 'the document', content: { 'application/json': {} } } },
+      responses: {
+        200: { description: 'the document', content: { 'application/json': {} } },
+        400: errorResponse(400),
+      },
     },
   };
   paths['/api/config'] = {
@@ -124,7 +136,10 @@ export function buildOpenApi(routes: readonly RouteSpec[]) {
       operationId: 'getDocs',
       tags: ['meta'],
       summary: 'A readable HTML reference generated from this document',
-      responses: { 200: { description: 'HTML page', content: { 'text/html': {} } } },
+      responses: {
+        200: { description: 'HTML page', content: { 'text/html': {} } },
+        400: errorResponse(400),
+      },
     },
   };
   return {
@@ -134,7 +149,9 @@ export function buildOpenApi(routes: readonly RouteSpec[]) {
       version: '0.1.0',
       description:
         'Who does what to whom in world politics: actors, PLOVER-typed stance events with ' +
-        'evidence, and the documents they come from. Errors are {"error": {"code", "message"}}.',
+        'evidence, and the documents they come from. Errors are {"error": {"code", "message"}}. ' +
+        'A query parameter an operation does not list is refused (400 unknown_parameter); enum ' +
+        'values are accepted in any letter case.',
     },
     servers: [{ url: '/' }],
     paths,

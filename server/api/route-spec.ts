@@ -11,10 +11,14 @@ interface RouteInput<Q, P, B> {
 interface RouteReply {
   status?: number;
   body: unknown;
+  /** A media type: the body is sent as it is (a string) instead of as JSON. */
+  type?: string;
+  /** With `type`: sent as an attachment under this name. */
+  fileName?: string;
 }
 
 export interface RouteSpec<
-  Q extends z.ZodObject | z.ZodType = z.ZodType,
+  Q extends z.ZodObject = z.ZodObject,
   P extends z.ZodObject = z.ZodObject,
   B extends z.ZodType = z.ZodType,
 > {
@@ -26,6 +30,7 @@ export interface RouteSpec<
   summary: string;
   description?: string;
   tag: string;
+  /** The query parameters; any other parameter is refused (validate.ts), none when unset. */
   query?: Q;
   params?: P;
   body?: B;
@@ -35,17 +40,13 @@ export interface RouteSpec<
   /** Non-JSON answers (the docs page) send their own content; the registry still documents them. */
   contentType?: string;
   handler: (
-    input: RouteInput<
-      Q extends z.ZodType ? z.infer<Q> : undefined,
-      z.infer<P>,
-      B extends z.ZodType ? z.infer<B> : undefined
-    >,
+    input: RouteInput<z.infer<Q>, z.infer<P>, B extends z.ZodType ? z.infer<B> : undefined>,
     services: Services,
   ) => RouteReply;
 }
 
 /** Keeps each route's handler typed against its own schemas while the registry stays one list. */
-export function defineRoute<Q extends z.ZodType, P extends z.ZodObject, B extends z.ZodType>(
+export function defineRoute<Q extends z.ZodObject, P extends z.ZodObject, B extends z.ZodType>(
   spec: RouteSpec<Q, P, B>,
 ): RouteSpec {
   return spec as unknown as RouteSpec;

@@ -8,23 +8,32 @@ import { buildOpenApi } from './openapi.ts';
 import type { RouteSpec } from './route-spec.ts';
 import { ROUTES } from './routes.ts';
 import { createServices, type ServiceOptions, type Services } from './services.ts';
-import { parseBody, parseParams, parseQuery } from './validate.ts';
+import { NO_QUERY, parseBody, parseParams, parseQuery } from './validate.ts';
 
 /** Bodies above this are refused with 413 before they are parsed. */
 export const BODY_LIMIT = '2mb';
 
 function handle(spec: RouteSpec, services: Services) {
   return (req: Request, res: express.Response) => {
+    // Every route's query goes through its schema, an empty one when it declares none, so a
+    // parameter no route reads is refused instead of silently ignored.
+    const query = parseQuery(spec.query ?? NO_QUERY, req.query);
     if (spec.body && !req.is('application/json')) {
       throw new ApiError(415, 'unsupported_media_type', 'request body must be application/json');
     }
     const input = {
-      query: spec.query ? parseQuery(spec.query as never, req.query) : undefined,
+      query: spec.query ? query : undefined,
       params: spec.params ? parseParams(spec.params, req.params) : {},
       body: spec.body ? parseBody(spec.body, req.body) : undefined,
     };
     const reply = spec.handler(input as never, services);
-    res.status(reply.status ?? spec.response.status).json(reply.body);
+    res.status(reply.status ?? spec.response.status);
+    if (reply.type === undefined) {
+      res.json(reply.body);
+      return;
+    }
+    if (reply.fileName) res.attachment(reply.fileName);
+    res.type(reply.type).send(reply.body);
   };
 }
 
@@ -48,10 +57,12 @@ export function createApiRouter(
   const openapi = buildOpenApi(ROUTES);
   const docs = renderDocsPage(openapi);
   router.use(express.json({ limit: BODY_LIMIT }));
-  router.get('/openapi.json', (_req, res) => {
+  router.get('/openapi.json', (req, res) => {
+    parseQuery(NO_QUERY, req.query);
     res.json(openapi);
   });
-  router.get('/docs', (_req, res) => {
+  router.get('/docs', (req, res) => {
+    parseQuery(NO_QUERY, req.query);
     res.type('html').send(docs);
   });
   for (const spec of ROUTES.filter((r) => !r.absolute)) {

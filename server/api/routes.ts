@@ -8,6 +8,7 @@ import {
   QUADS,
   ontology,
 } from '../model/index.ts';
+import { analyticsRoutes } from './analytics-routes.ts';
 import { extractPreviewRoute } from './extract-preview.ts';
 import { defineRoute, type RouteSpec } from './route-spec.ts';
 import {
@@ -25,8 +26,6 @@ import {
   IdParams,
   IngestResponse,
   OntologyResponse,
-  PathResponse,
-  PathsQuery,
   RelationsQuery,
   RelationsResponse,
   StanceQuery,
@@ -91,17 +90,7 @@ export const ROUTES: RouteSpec[] = [
     errors: [404],
     handler: ({ query }, s) => ({ body: s.graph.stance(query) }),
   }),
-  defineRoute({
-    method: 'get',
-    path: '/paths',
-    tag: 'relations',
-    summary: 'Shortest chain of events linking two actors',
-    description: 'Direction is ignored; found is false when no path is within maxLength hops.',
-    query: PathsQuery,
-    response: ok('the path and the events along each hop', PathResponse),
-    errors: [404, 503],
-    handler: ({ query }, s) => ({ body: s.graph.path(query) }),
-  }),
+  ...analyticsRoutes,
   defineRoute({
     method: 'get',
     path: '/documents',

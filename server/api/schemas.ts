@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import {
   ActorKind,
-  DatedRole,
+  ActorRole,
   DocumentRecord,
   DocumentSummary,
   Event,
@@ -15,13 +15,13 @@ import {
 } from '../model/index.ts';
 import { EXPORT_EDGE_TYPE } from '../graph/index.ts';
 
-const date = (what: string) => IsoDate.optional().describe(what);
-const list = <T extends z.ZodType>(item: T, what: string) =>
+export const date = (what: string) => IsoDate.optional().describe(what);
+export const list = <T extends z.ZodType>(item: T, what: string) =>
   z.array(item).optional().describe(`${what} (comma-separated or repeated)`);
-const limit = (max: number, dflt: number) =>
+export const limit = (max: number, dflt: number) =>
   z.coerce.number().int().min(1).max(max).default(dflt).describe(`page size, 1..${max}`);
 const cursor = z.string().max(1000).optional().describe('opaque cursor from the previous page');
-const actorRef = (what: string) => z.string().min(1).max(200).describe(what);
+export const actorRef = (what: string) => z.string().min(1).max(200).describe(what);
 const flag = (what: string) =>
   z
     .enum(['true', 'false'])
@@ -30,14 +30,14 @@ const flag = (what: string) =>
     .describe(what);
 
 /** from must not come after to. */
-function orderedDates(v: { from?: string; to?: string }, ctx: z.RefinementCtx) {
+export function orderedDates(v: { from?: string; to?: string }, ctx: z.RefinementCtx) {
   if (v.from !== undefined && v.to !== undefined && v.from.slice(0, 10) > v.to.slice(0, 10)) {
     if (v.from.slice(0, v.to.length) === v.to) return;
     ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before "from"' });
   }
 }
 
-const eventFilterShape = {
+export const eventFilterShape = {
   from: date('earliest event date, YYYY, YYYY-MM or YYYY-MM-DD'),
   to: date('latest event date, YYYY, YYYY-MM or YYYY-MM-DD'),
   type: list(PloverType, 'PLOVER event types'),
@@ -96,12 +96,6 @@ export const StanceQuery = z
     to: eventFilterShape.to,
   })
   .superRefine(orderedDates);
-
-export const PathsQuery = z.object({
-  from: actorRef('start actor id'),
-  to: actorRef('end actor id'),
-  maxLength: z.coerce.number().int().min(1).max(6).default(4).describe('most hops, 1..6'),
-});
 
 export const DocumentsQuery = z.object({ limit: limit(500, 50), cursor });
 
@@ -238,7 +232,12 @@ const PartnerOut = z.object({
 
 export const ActorResponse = ActorNode.extend({
   id: z.string(),
-  roles: z.array(DatedRole),
+  roles: z
+    .array(ActorRole)
+    .describe(
+      'the gazetteer roles with their real dates (current while the gazetteer gives no end), then ' +
+        'the roles articles state, each as of its latest article, which is cited',
+    ),
   partners: z.array(PartnerOut),
   documentIds: z.array(z.string()),
 });
@@ -266,24 +265,17 @@ export const StanceResponse = z.object({
   netScore: z.number(),
 });
 
-export const PathResponse = z.object({
-  found: z.boolean(),
-  nodes: z.array(z.string()),
-  hops: z.array(
-    z.object({
-      from: z.string(),
-      to: z.string(),
-      eventCount: z.number().int(),
-      events: z.array(EventOut),
-    }),
-  ),
-});
-
 export const DocumentsResponse = z.object({
   items: z.array(DocumentSummary),
   nextCursor: z.string().nullable(),
 });
-export const DocumentResponse = z.object({ document: DocumentRecord, extraction: Extraction });
+export const DocumentResponse = z.object({
+  document: DocumentRecord,
+  extraction: Extraction,
+  sentences: z
+    .array(z.object({ start: z.number().int(), end: z.number().int() }))
+    .describe('the sentences of the text in order (index = evidence.sentence), as UTF-16 spans'),
+});
 export const IngestResponse = z.object({
   id: z.string(),
   created: z.boolean(),

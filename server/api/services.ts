@@ -2,12 +2,14 @@
 import type { StanceGraph } from '../graph/index.ts';
 import type { TimeBudgets } from '../security/index.ts';
 import type { Store } from '../store/index.ts';
+import { AnalyticsService } from './analytics-service.ts';
 import { DocumentService } from './document-service.ts';
 import { GraphService } from './graph-service.ts';
 
 export interface Services {
   graph: GraphService;
   documents: DocumentService;
+  analytics: AnalyticsService;
 }
 
 export interface ServiceOptions {
@@ -21,7 +23,8 @@ export function createServices(
   options: ServiceOptions = {},
 ): Services {
   return {
-    graph: new GraphService(graph, store, options.budgets),
+    graph: new GraphService(graph, options.budgets),
     documents: new DocumentService(store, graph),
+    analytics: new AnalyticsService(graph, store, options.budgets),
   };
 }

@@ -2,6 +2,7 @@
 import {
   EXTRACTION_SCHEMA,
   documentId,
+  isNameAlias,
   ploverInfo,
   type ExtractedActor,
   type ExtractedEvent,
@@ -13,7 +14,8 @@ import { findActors } from './actors.ts';
 import { findEvents } from './events.ts';
 import type { ArticleInput, Mention, Sentence } from './types.ts';
 
-export const EXTRACTOR_VERSION = 'stancegraph-rules@0.1.0';
+/** Bumped when output changes, so stored sample articles are re-extracted at start-up. */
+export const EXTRACTOR_VERSION = 'stancegraph-rules@0.1.1';
 
 /** Splits the cleaned body into sentences with offsets into the original text. */
 export function sentencesOf(text: string): Sentence[] {
@@ -47,7 +49,10 @@ export function extractArticle(input: ArticleInput): Extraction {
   const actors: ExtractedActor[] = [];
   for (const actor of analysis.actors.values()) {
     const mentions = mentionsOf.get(actor.id) ?? [];
-    const aliases = [...new Set(mentions.map((m) => text.slice(m.start, m.end)))];
+    // Pronouns stay mentions (coreference resolved them) but are not names of the actor.
+    const aliases = [...new Set(mentions.map((m) => text.slice(m.start, m.end)))].filter(
+      isNameAlias,
+    );
     actors.push({
       ...actor,
       aliases,

@@ -1,4 +1,7 @@
-// The actor query: node attributes plus the partners it has the most events with, by stance.
+// The actor query: node attributes, roles (the gazetteer's and those its articles state) and the
+// partners it has the most events with, by stance.
+import type { ActorRole } from '../model/index.ts';
+import { actorRoles, type RoleReference } from './actor-roles.ts';
 import { byCodeUnits } from './contributions.ts';
 import { UnknownActorError } from './errors.ts';
 import { majorityPolarity } from './dyads.ts';
@@ -20,6 +23,7 @@ export interface Partner {
 
 export interface ActorDetails extends ActorNodeAttributes {
   id: string;
+  roles: ActorRole[];
   partners: Partner[];
   documentIds: string[];
 }
@@ -59,12 +63,19 @@ export function topPartners(sg: StanceGraph, id: string, limit: number): Partner
   return partners.slice(0, limit);
 }
 
-export function actorDetails(sg: StanceGraph, id: string, partnerLimit = 10): ActorDetails {
+/** The actor's details; `reference` is what the gazetteer knows of its roles, when anything. */
+export function actorDetails(
+  sg: StanceGraph,
+  id: string,
+  reference?: RoleReference,
+  partnerLimit = 10,
+): ActorDetails {
   const attrs = sg.actor(id);
   if (!attrs) throw new UnknownActorError(id, 'id');
   return {
     id,
     ...attrs,
+    roles: actorRoles(sg, id, reference),
     partners: topPartners(sg, id, partnerLimit),
     documentIds: sg.documentsOf(id),
   };

@@ -1,5 +1,5 @@
 // What one document contributes to each actor node, and how contributions fold into node attributes.
-import type { Extraction } from '../model/index.ts';
+import { isNameAlias, type Extraction } from '../model/index.ts';
 import type { ActorNodeAttributes } from './types.ts';
 
 /** One document's share of an actor's node attributes. */
@@ -9,16 +9,18 @@ export type ActorContribution = Omit<ActorNodeAttributes, 'documents'>;
 export function actorContributions(extraction: Extraction): Map<string, ActorContribution> {
   const out = new Map<string, ActorContribution>();
   for (const actor of extraction.actors) {
+    // Extractions stored by older extractor versions may list pronouns as aliases.
+    const aliases = actor.aliases.filter(isNameAlias);
     const known = out.get(actor.id);
     if (known) {
-      known.aliases = sortedUnion(known.aliases, actor.aliases);
+      known.aliases = sortedUnion(known.aliases, aliases);
       continue;
     }
     out.set(actor.id, {
       kind: actor.kind,
       name: actor.name,
       country: actor.country,
-      aliases: sortedUnion([], actor.aliases),
+      aliases: sortedUnion([], aliases),
       eventCount: 0,
       outCount: 0,
       inCount: 0,

@@ -21,6 +21,7 @@ export function eventView(sg: StanceGraph, key: string): EventView | null {
     document: attrs.document,
     extractor: attrs.extractor,
     evidence: attrs.evidence,
+    ...(attrs.origin ? { origin: attrs.origin } : {}),
     source: sg.graph.source(key),
     target: sg.graph.target(key),
   };

@@ -1,4 +1,5 @@
-// Public face of the graph module: the stance graph, its builder and its read-only queries.
+// Public face of the graph module: the stance graph, its builder, its read-only queries, its
+// analytics and its export formats.
 export { StanceGraph, buildGraph, type StanceGraphData } from './stance-graph.ts';
 export type * from './types.ts';
 export { UnknownActorError, InvalidCursorError } from './errors.ts';
@@ -13,7 +14,9 @@ export { EXPORT_EDGE_TYPE, type ExportEdgeType, type Exported } from './sigma-ed
 export { searchActors, type ActorSearchQuery, type ActorSearchResult } from './search.ts';
 export type { ActorHit } from './search.ts';
 export { actorDetails, type ActorDetails, type Partner } from './actor-details.ts';
+export type { RoleReference } from './actor-roles.ts';
 export { relations, type RelationsQuery, type RelationsResult } from './relations.ts';
 export { stance, type StanceResult, type DirectedStance } from './stance.ts';
 export type { TimelinePoint } from './stance.ts';
-export { shortestPath, type PathOptions, type PathResult, type PathHop } from './paths.ts';
+export * from './analytics/index.ts';
+export * from './interchange/index.ts';

@@ -83,7 +83,7 @@ function isOffset(v: unknown): v is { o: number } {
   return (
     typeof v === 'object' &&
     v !== null &&
-    Number.isInteger((v as { o: unknown }).o) &&
+    Number.isSafeInteger((v as { o: unknown }).o) &&
     (v as { o: number }).o >= 0
   );
 }

@@ -13,6 +13,7 @@ import { addEventToDyad, dyadFromEvents, dyadKey, emptyDyad } from './dyads.ts';
 import { exported, type Exported } from './sigma-edge.ts';
 import type {
   ActorNodeAttributes,
+  DocumentInfo,
   DyadStance,
   EventEdgeAttributes,
   StanceEdgeAttributes,
@@ -31,6 +32,17 @@ export class StanceGraph {
   private readonly documentEdges = new Map<string, string[]>();
   private readonly documentActors = new Map<string, string[]>();
   private readonly dyadIndex = new Map<string, DyadStance>();
+  /** Title and published date of each document, to cite it (the roles an article states). */
+  private readonly documentInfo = new Map<string, DocumentInfo>();
+  private changes = 0;
+
+  /**
+   * Goes up by one with every document added or removed, so analyses cached against a version
+   * are recomputed only when the graph has changed.
+   */
+  get version(): number {
+    return this.changes;
+  }
 
   /** Adds one document's actors, events and affiliations; a document already present is ignored. */
   addDocument(extraction: Extraction): void {
@@ -64,6 +76,7 @@ export class StanceGraph {
         document: doc,
         extractor: extraction.extractor,
         evidence: { ...event.evidence },
+        ...(event.origin ? { origin: { ...event.origin } } : {}),
       };
       this.graph.addDirectedEdgeWithKey(key, event.source, event.target, attrs);
       edges.push(key);
@@ -84,6 +97,9 @@ export class StanceGraph {
     });
     this.documentEdges.set(doc, edges);
     this.documentActors.set(doc, [...contributions.keys()]);
+    const { title, published } = extraction.document;
+    this.documentInfo.set(doc, { id: doc, title, published });
+    this.changes += 1;
   }
 
   /** Removes a document's edges and contributions; actors left without a mention are dropped. */
@@ -117,10 +133,18 @@ export class StanceGraph {
     }
     this.documentEdges.delete(documentId);
     this.documentActors.delete(documentId);
+    this.documentInfo.delete(documentId);
+    this.changes += 1;
   }
 
   hasDocument(documentId: string): boolean {
     return this.documentEdges.has(documentId);
+  }
+
+  /** A document's id, title and published date, or null when it is not in the graph. */
+  document(documentId: string): DocumentInfo | null {
+    const info = this.documentInfo.get(documentId);
+    return info ? { ...info } : null;
   }
 
   /** Document ids in ingest order. */

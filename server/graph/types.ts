@@ -2,6 +2,7 @@
 import type {
   ActorKind,
   DatePrecision,
+  EventOrigin,
   Evidence,
   EventMode,
   PloverType,
@@ -48,6 +49,15 @@ export interface EventEdgeAttributes {
   document: string;
   extractor: string;
   evidence: Evidence;
+  /** Imported events only: the file and row in place of a sentence. */
+  origin?: EventOrigin;
+}
+
+/** What the graph keeps of a document besides its edges: enough to cite it. */
+export interface DocumentInfo {
+  id: string;
+  title: string | null;
+  published: string | null;
 }
 
 export interface AffiliationEdgeAttributes {

@@ -14,3 +14,4 @@ export {
   type IngestResult,
   type IngestSummary,
 } from './ingest.ts';
+export * from './import/index.ts';

@@ -4,13 +4,27 @@ import { ActorKind, EventMode, PloverType, Polarity, Quad } from './ontology.ts'
 
 export const EXTRACTION_SCHEMA = 'stancegraph/extraction@1';
 
+/** Days in a month of the proleptic Gregorian calendar. */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
+/** A day that exists: no 30 February, no 31 April. Months and years pass as they are. */
+function existingDay(date: string): boolean {
+  if (date.length !== 10) return true;
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return d <= daysInMonth(y, m);
+}
+
 /** A calendar date, a month or a year: YYYY-MM-DD, YYYY-MM or YYYY. */
 export const IsoDate = z
   .string()
   .regex(
     /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
     'expected YYYY, YYYY-MM or YYYY-MM-DD',
-  );
+  )
+  .refine(existingDay, 'expected a day that exists in its month');
 export const DatePrecision = z.enum(['day', 'month', 'year']);
 export type DatePrecision = z.infer<typeof DatePrecision>;
 
@@ -60,6 +74,22 @@ export type ExtractedAffiliation = z.infer<typeof ExtractedAffiliation>;
 export const Evidence = Quote.extend({ sentence: z.number().int().nonnegative() });
 export type Evidence = z.infer<typeof Evidence>;
 
+/**
+ * Where an imported event came from, in place of a sentence: the file, its line and data row, the
+ * column layout, and the row's own story id and URL when the file has them. Extracted events have none.
+ */
+export const EventOrigin = z.object({
+  file: z.string().max(500),
+  /** 1-based physical line of the file where the record starts (the header is line 1). */
+  line: z.number().int().min(1),
+  /** 1-based data row (the first record after the header is row 1). */
+  row: z.number().int().min(1),
+  layout: z.string().max(64),
+  storyId: z.string().max(500).nullable(),
+  url: z.string().max(4000).nullable(),
+});
+export type EventOrigin = z.infer<typeof EventOrigin>;
+
 export const ExtractedEvent = z.object({
   id: z.string().min(1),
   source: ActorId,
@@ -73,6 +103,8 @@ export const ExtractedEvent = z.object({
   datePrecision: DatePrecision.nullable(),
   confidence: z.number().min(0).max(1),
   evidence: Evidence,
+  /** Imported events only (POST /api/import, `stancegraph import`). */
+  origin: EventOrigin.optional(),
 });
 export type ExtractedEvent = z.infer<typeof ExtractedEvent>;
 

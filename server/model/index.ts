@@ -5,3 +5,4 @@ export * from './extraction.ts';
 export * from './records.ts';
 export * from './paths.ts';
 export * from './hash.ts';
+export * from './name-alias.ts';

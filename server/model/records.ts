@@ -21,6 +21,43 @@ export const DatedRole = z.object({
 });
 export type DatedRole = z.infer<typeof DatedRole>;
 
+/** A role the gazetteer records for a person, with its real dates; current until it ends. */
+export const GazetteerRole = DatedRole.extend({
+  basis: z.literal('gazetteer'),
+  /** The name of `of` (the state or organization), for display. */
+  ofName: z.string().nullable(),
+  /** True only while the gazetteer has no end date for the role. */
+  current: z.boolean(),
+});
+export type GazetteerRole = z.infer<typeof GazetteerRole>;
+
+/**
+ * A role an article states ("Iranian President X"): known to hold as of the article's date, not
+ * from it; never current on the article's word alone.
+ */
+export const StatedRole = z.object({
+  basis: z.literal('article'),
+  /** The role as the article words it. */
+  title: z.string(),
+  of: ActorId,
+  ofName: z.string().nullable(),
+  /** The published date of the latest article stating it; null when that article is undated. */
+  asOf: IsoDate.nullable(),
+  /** That article. */
+  document: z.object({ id: z.string(), title: z.string().nullable() }),
+  current: z.literal(false),
+  /**
+   * When the gazetteer ends this office for the person before asOf (death, resignation, end of
+   * term), that end date: the article speaks of a role no longer held.
+   */
+  endedBefore: IsoDate.nullable(),
+});
+export type StatedRole = z.infer<typeof StatedRole>;
+
+/** A role as the actor details give it: from the gazetteer, or as stated in an article. */
+export const ActorRole = z.discriminatedUnion('basis', [GazetteerRole, StatedRole]);
+export type ActorRole = z.infer<typeof ActorRole>;
+
 /** A document as stored: its metadata, its body, and when and how it was ingested. */
 export const DocumentRecord = DocumentMeta.extend({
   contentHash: z.string(),

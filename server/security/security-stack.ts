@@ -14,6 +14,8 @@ import { timeBudgets, type Clock, type TimeBudgets } from './time-budget.ts';
 
 /** Endpoints that run the extractor: the expensive ones a client could flood. */
 export const INGEST_PATHS = ['/documents', '/extract'];
+/** Writes that share the ingest rate limit without being articles (coded-event imports). */
+export const RATE_LIMITED_PATHS = [...INGEST_PATHS, '/import'];
 
 export interface SecurityStack {
   settings: SecuritySettings;
@@ -46,7 +48,7 @@ export function createSecurityStack(
   const api = express.Router();
   api.get('/config', configRoute(settings));
   api.get('/docs', docsPagePolicy);
-  if (limiter) api.post(INGEST_PATHS, rateLimit(limiter, 'ingest'));
+  if (limiter) api.post(RATE_LIMITED_PATHS, rateLimit(limiter, 'ingest'));
   api.use(express.json({ limit: settings.bodyLimitBytes }));
   api.post(INGEST_PATHS, articleLengthLimit(settings.maxArticleChars));
 

@@ -93,6 +93,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX events_date ON events(date);
     `,
   },
+  {
+    version: 2,
+    name: 'event origin of imported events',
+    // JSON of EventOrigin (file, line, row, layout, storyId, url); NULL for extracted events.
+    sql: `ALTER TABLE events ADD COLUMN origin TEXT;`,
+  },
 ];
 
 /** The schema version this code writes. */

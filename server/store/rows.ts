@@ -71,6 +71,7 @@ export interface EventRow {
   ev_end: number;
   quote: string;
   extractor: string;
+  origin: string | null;
 }
 
 export interface ActorRow {
@@ -152,6 +153,7 @@ function toExtractedEvent(row: EventRow): ExtractedEvent {
     datePrecision: row.date_precision,
     confidence: row.confidence,
     evidence: { sentence: row.sentence, start: row.ev_start, end: row.ev_end, quote: row.quote },
+    ...(row.origin === null ? {} : { origin: JSON.parse(row.origin) as ExtractedEvent['origin'] }),
   };
 }
 

@@ -69,9 +69,9 @@ function prepareStatements(db: Database.Database) {
     ),
     insertEvent: db.prepare(
       `INSERT INTO events (document, id, ord, source, target, type, quad, polarity, score, mode, date,
-         date_precision, confidence, sentence, ev_start, ev_end, quote, extractor)
+         date_precision, confidence, sentence, ev_start, ev_end, quote, extractor, origin)
        VALUES (@document, @id, @ord, @source, @target, @type, @quad, @polarity, @score, @mode, @date,
-         @datePrecision, @confidence, @sentence, @start, @end, @quote, @extractor)`,
+         @datePrecision, @confidence, @sentence, @start, @end, @quote, @extractor, @origin)`,
     ),
     deleteDocument: db.prepare('DELETE FROM documents WHERE id = ?'),
     deleteOrphanActors: db.prepare(
@@ -206,6 +206,7 @@ export function openSqliteStore(options: { file: string } | { memory: true }): S
         confidence: e.confidence,
         ...e.evidence,
         extractor: extraction.extractor,
+        origin: e.origin ? JSON.stringify(e.origin) : null,
       });
     });
   };

@@ -50,7 +50,12 @@ describe('GET /api/documents/:id', () => {
     const extraction = Extraction.parse(res.body.extraction);
     for (const e of extraction.events) {
       expect(res.body.document.text.slice(e.evidence.start, e.evidence.end)).toBe(e.evidence.quote);
+      // The sentence the evidence names holds its span, so a client can show the whole sentence.
+      const sentence = res.body.sentences[e.evidence.sentence];
+      expect(sentence.start).toBeLessThanOrEqual(e.evidence.start);
+      expect(sentence.end).toBeGreaterThanOrEqual(e.evidence.end);
     }
+    expect(extraction.events.length).toBeGreaterThan(0);
     expect(extraction.actors.find((a) => a.id === 'norland')?.mentions.length).toBeGreaterThan(0);
   });
 

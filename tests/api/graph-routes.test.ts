@@ -246,11 +246,13 @@ describe('GET /api/stance', () => {
 describe('GET /api/paths', () => {
   it('finds the shortest chain of events', async () => {
     const res = await api.get('/api/paths?from=elodie-varga&to=westria').expect(200);
-    expect(res.body.found).toBe(true);
-    expect(res.body.nodes).toEqual(['elodie-varga', 'ocean-council', 'westria']);
-    expect(res.body.hops[1].events[0]).toMatchObject({ type: 'AID', source: 'ocean-council' });
+    expect(res.body.paths[0].nodes).toEqual(['elodie-varga', 'ocean-council', 'westria']);
+    expect(res.body.paths[0].hops[1].events[0]).toMatchObject({
+      type: 'AID',
+      source: 'ocean-council',
+    });
     const none = await api.get('/api/paths?from=norland&to=elodie-varga&maxLength=1').expect(200);
-    expect(none.body).toEqual({ found: false, nodes: [], hops: [] });
+    expect(none.body).toEqual({ from: 'norland', to: 'elodie-varga', mode: 'any', paths: [] });
   });
 
   it('validates its parameters', async () => {

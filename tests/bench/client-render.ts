@@ -21,8 +21,11 @@ const TYPES = { cooperative: 'AGREE', hostile: 'ACCUSE', neutral: 'CONSULT' } as
 // Only eventCount is tallied; the other counts stay zero.
 const UNTALLIED = { outCount: 0, inCount: 0, cooperative: 0, hostile: 0, neutral: 0 } as const;
 
-/** A graph export shaped like GET /api/graph's, with 3 events per actor between random pairs. */
-export function generatedGraph(actors: number, seed = 7): SubgraphExport {
+/**
+ * A graph export shaped like GET /api/graph's, with `eventsPerActor` events per actor (3 unless
+ * given; the analytics bench asks for more) between random pairs.
+ */
+export function generatedGraph(actors: number, seed = 7, eventsPerActor = 3): SubgraphExport {
   const rand = prng(seed);
   const nodes = Array.from({ length: actors }, (_, i) => {
     const name = `Actor ${i}`;
@@ -34,7 +37,7 @@ export function generatedGraph(actors: number, seed = 7): SubgraphExport {
       attributes: { ...attributes, documents: 1, ...counts, x, y, size: 5 },
     };
   });
-  const edges: SubgraphExport['edges'] = Array.from({ length: actors * 3 }, (_, i) => {
+  const edges: SubgraphExport['edges'] = Array.from({ length: actors * eventsPerActor }, (_, i) => {
     // Preferential pairs: low ids are busier, as real leaders are.
     const s = Math.floor(actors * rand() ** 2);
     let t = Math.floor(actors * rand());

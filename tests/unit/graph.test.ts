@@ -7,7 +7,7 @@ import {
   buildGraph,
   relations,
   searchActors,
-  shortestPath,
+  kShortestPaths,
   stance,
   subgraph,
   StanceGraph,
@@ -362,23 +362,19 @@ describe('relations, actor details and paths', () => {
   });
 
   it('finds the shortest undirected path over event edges within the bound', () => {
-    const p = shortestPath(g, 'norland', 'westria', 4);
-    expect(p.nodes).toEqual(['norland', 'sudmark', 'westria']);
-    expect(p.hops[0]?.eventCount).toBe(4);
-    expect(p.hops[0]?.events[0]?.type).toBe('CONSULT');
+    const [p] = kShortestPaths(g, 'norland', 'westria', { k: 1, maxLength: 4 }).paths;
+    expect(p!.nodes).toEqual(['norland', 'sudmark', 'westria']);
+    expect(p!.hops[0]?.eventCount).toBe(4);
+    expect(p!.hops[0]?.events[0]?.type).toBe('CONSULT');
     // Only an affiliation links Élodie Varga to Norland; events take three hops.
-    expect(shortestPath(g, 'norland', 'elodie-varga', 3).nodes).toEqual([
+    expect(kShortestPaths(g, 'norland', 'elodie-varga', { maxLength: 3 }).paths[0]!.nodes).toEqual([
       'norland',
       'sudmark',
       'ocean-council',
       'elodie-varga',
     ]);
-    expect(shortestPath(g, 'norland', 'elodie-varga', 2)).toEqual({
-      found: false,
-      nodes: [],
-      hops: [],
-    });
-    expect(() => shortestPath(g, 'norland', 'atlantis', 3)).toThrow(UnknownActorError);
+    expect(kShortestPaths(g, 'norland', 'elodie-varga', { maxLength: 2 }).paths).toEqual([]);
+    expect(() => kShortestPaths(g, 'norland', 'atlantis')).toThrow(UnknownActorError);
   });
 
   it('checks a time budget at each node the ego and path searches expand', () => {
@@ -403,12 +399,13 @@ describe('relations, actor details and paths', () => {
     expect(unused.used).toBe(0);
 
     const onPath = budget(1_000);
-    expect(shortestPath(g, 'norland', 'elodie-varga', 3, { budget: onPath })).toEqual(
-      shortestPath(g, 'norland', 'elodie-varga', 3),
+    const bounded = { maxLength: 3, k: 2 };
+    expect(kShortestPaths(g, 'norland', 'elodie-varga', { ...bounded, budget: onPath })).toEqual(
+      kShortestPaths(g, 'norland', 'elodie-varga', bounded),
     );
     expect(onPath.used).toBeGreaterThanOrEqual(3);
     expect(() =>
-      shortestPath(g, 'norland', 'elodie-varga', 3, { budget: budget(onPath.used - 1) }),
+      kShortestPaths(g, 'norland', 'elodie-varga', { ...bounded, budget: budget(onPath.used - 1) }),
     ).toThrow(Spent);
   });
 });

@@ -11,6 +11,10 @@ export const QUERY_PATHS = [
   '/api/relations',
   '/api/stance',
   '/api/paths',
+  '/api/metrics',
+  '/api/blocs',
+  '/api/timeline',
+  '/api/export',
   '/api/documents',
   '/api/documents/x',
 ] as const;
@@ -36,6 +40,14 @@ export const QUERY_KEYS = [
   'maxLength',
   'layout',
   'affiliations',
+  'k',
+  'measure',
+  'granularity',
+  'partner',
+  'format',
+  'table',
+  'minCommon',
+  'order',
 ] as const;
 
 /** Writes index.html (titled "explorer") and app.js into an existing folder. */

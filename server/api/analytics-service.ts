@@ -1,0 +1,121 @@
+// Analytics and interchange services: k shortest paths, rankings, blocs, timelines, exports and
+// imports, with the time budget on the searches that can run long.
+import type { z } from 'zod';
+import {
+  alignedPairs,
+  alignmentBlocs,
+  exportGraph,
+  kShortestPaths,
+  rankActors,
+  timeline,
+  type AnalysisFilter,
+  type StanceGraph,
+} from '../graph/index.ts';
+import { importEvents } from '../ingest/index.ts';
+import { DEFAULT_SECURITY, timeBudgets, type TimeBudgets } from '../security/index.ts';
+import type { Store } from '../store/index.ts';
+import type {
+  BlocsQuery,
+  ExportQuery,
+  ImportBody,
+  MetricsQuery,
+  PathsQuery,
+  TimelineQuery,
+} from './analytics-schemas.ts';
+
+type FilterParams = Pick<
+  z.infer<typeof MetricsQuery>,
+  'from' | 'to' | 'type' | 'quad' | 'polarity' | 'minConfidence' | 'kind'
+>;
+
+function analysisFilter(q: FilterParams): AnalysisFilter {
+  return {
+    from: q.from,
+    to: q.to,
+    types: q.type,
+    quads: q.quad,
+    polarities: q.polarity,
+    minConfidence: q.minConfidence,
+    kinds: q.kind,
+  };
+}
+
+export class AnalyticsService {
+  constructor(
+    private readonly graph: StanceGraph,
+    private readonly store: Store,
+    private readonly budgets: TimeBudgets = timeBudgets(DEFAULT_SECURITY.queryBudgetMs),
+  ) {}
+
+  paths(q: z.infer<typeof PathsQuery>) {
+    return kShortestPaths(this.graph, q.from, q.to, {
+      k: q.k,
+      mode: q.mode,
+      maxLength: q.maxLength,
+      budget: this.budgets.start('the path query'),
+    });
+  }
+
+  metrics(q: z.infer<typeof MetricsQuery>) {
+    return rankActors(this.graph, q.measure, {
+      filter: analysisFilter(q),
+      limit: q.limit,
+      budget: this.budgets.start(`the ${q.measure} ranking`),
+    });
+  }
+
+  blocs(q: z.infer<typeof BlocsQuery>) {
+    const filter = analysisFilter(q);
+    const budget = this.budgets.start('the bloc analysis');
+    const blocs = alignmentBlocs(this.graph, { filter, budget });
+    const alignment = alignedPairs(this.graph, {
+      filter,
+      actor: q.actor,
+      minCommon: q.minCommon,
+      limit: q.limit,
+      order: q.order,
+      budget,
+    });
+    return { ...blocs, alignment };
+  }
+
+  timeline(q: z.infer<typeof TimelineQuery>) {
+    return timeline(this.graph, q.actor, {
+      partner: q.partner,
+      granularity: q.granularity,
+      filter: {
+        from: q.from,
+        to: q.to,
+        types: q.type,
+        quads: q.quad,
+        polarities: q.polarity,
+        minConfidence: q.minConfidence,
+      },
+    });
+  }
+
+  export(q: z.infer<typeof ExportQuery>) {
+    const budget = q.focus === undefined ? undefined : this.budgets.start('the ego network query');
+    return exportGraph(
+      this.graph,
+      q.format,
+      {
+        ...analysisFilter(q),
+        focus: q.focus,
+        depth: q.depth,
+        mode: q.mode,
+        affiliations: q.affiliations,
+        layout: q.layout,
+        table: q.table,
+      },
+      budget,
+    );
+  }
+
+  import(body: z.infer<typeof ImportBody>) {
+    return importEvents(
+      { store: this.store, graph: this.graph },
+      { fileName: body.fileName, text: body.content, format: body.format, layout: body.layout },
+    );
+  }
+}

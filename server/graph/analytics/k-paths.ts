@@ -1,0 +1,353 @@
+// The k shortest simple paths between two actors (Yen's algorithm) over the undirected actor graph,
+// each hop listed with the events behind it.
+//
+// Hop cost: 1 + 1 / (8 * (1 + n)), n = the events the two actors share in the chosen mode, either
+// direction. A path of h hops (h <= 6) costs between h and h + 0.375, so paths are ranked by hop
+// count first, then by how well attested their hops are (more events, cheaper).
+//
+// graphology-shortest-path has no search that can leave nodes and edges out, which every spur of
+// Yen's algorithm needs, so the searches here are a small Dijkstra over a compact index.
+import { UnknownActorError } from '../errors.ts';
+import { eventView, newestFirst } from '../event-view.ts';
+import type { StanceGraph } from '../stance-graph.ts';
+import type { Budget, EventView } from '../types.ts';
+import { pathIndex, type PathIndex, type PathMode } from './path-index.ts';
+
+export type { PathMode } from './path-index.ts';
+
+export interface KPathsOptions {
+  /** Paths wanted (default 3). */
+  k?: number;
+  mode?: PathMode;
+  /** Most hops per path (default 4). */
+  maxLength?: number;
+  /** Events listed per hop, newest first (default 5). */
+  eventsPerHop?: number;
+  /** Checked at every node a search settles; its error propagates. */
+  budget?: Budget;
+}
+
+export interface PathHop {
+  from: string;
+  to: string;
+  /** Events between the two in the mode, either direction. */
+  eventCount: number;
+  /** Newest first, at most `eventsPerHop`. */
+  events: EventView[];
+}
+
+export interface ActorPath {
+  /** Actor ids from `from` to `to`. */
+  nodes: string[];
+  length: number;
+  cost: number;
+  hops: PathHop[];
+}
+
+export interface KPathsResult {
+  from: string;
+  to: string;
+  mode: PathMode;
+  /** Cheapest first; empty when `to` cannot be reached within maxLength hops. */
+  paths: ActorPath[];
+}
+
+const EPSILON = 1e-9;
+
+export function hopCost(events: number): number {
+  return 1 + 1 / (8 * (1 + events));
+}
+
+interface Found {
+  nodes: number[];
+  cost: number;
+}
+
+/** A binary min-heap of (cost, node) in typed arrays; ties by node index, so searches repeat. */
+class Heap {
+  private costs = new Float64Array(64);
+  private nodes = new Int32Array(64);
+  size = 0;
+  private less(i: number, j: number): boolean {
+    const a = this.costs[i]!;
+    const b = this.costs[j]!;
+    return a < b - EPSILON || (Math.abs(a - b) <= EPSILON && this.nodes[i]! < this.nodes[j]!);
+  }
+  private swap(i: number, j: number): void {
+    const c = this.costs[i]!;
+    this.costs[i] = this.costs[j]!;
+    this.costs[j] = c;
+    const n = this.nodes[i]!;
+    this.nodes[i] = this.nodes[j]!;
+    this.nodes[j] = n;
+  }
+  clear(): void {
+    this.size = 0;
+  }
+  push(cost: number, node: number): void {
+    if (this.size === this.costs.length) {
+      const costs = new Float64Array(this.size * 2);
+      costs.set(this.costs);
+      const nodes = new Int32Array(this.size * 2);
+      nodes.set(this.nodes);
+      this.costs = costs;
+      this.nodes = nodes;
+    }
+    let i = this.size++;
+    this.costs[i] = cost;
+    this.nodes[i] = node;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.less(i, p)) break;
+      this.swap(i, p);
+      i = p;
+    }
+  }
+  /** Removes the top; read topCost/topNode first. */
+  pop(): void {
+    this.size -= 1;
+    if (this.size === 0) return;
+    this.costs[0] = this.costs[this.size]!;
+    this.nodes[0] = this.nodes[this.size]!;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < this.size && this.less(l, m)) m = l;
+      if (r < this.size && this.less(r, m)) m = r;
+      if (m === i) return;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+  get topCost(): number {
+    return this.costs[0]!;
+  }
+  get topNode(): number {
+    return this.nodes[0]!;
+  }
+}
+
+/**
+ * Scratch arrays of one search direction over a path index, reused by every search: a stamp per
+ * node tells whether its entries belong to the current search, so nothing is cleared in between.
+ */
+class SearchSide {
+  readonly dist: Float64Array;
+  readonly hops: Int32Array;
+  readonly parent: Int32Array;
+  readonly seen: Uint32Array;
+  readonly done: Uint32Array;
+  readonly heap = new Heap();
+  stamp = 0;
+  constructor(n: number) {
+    this.dist = new Float64Array(n);
+    this.hops = new Int32Array(n);
+    this.parent = new Int32Array(n);
+    this.seen = new Uint32Array(n);
+    this.done = new Uint32Array(n);
+  }
+  start(node: number): void {
+    this.stamp += 1;
+    this.heap.clear();
+    this.dist[node] = 0;
+    this.hops[node] = 0;
+    this.parent[node] = -1;
+    this.seen[node] = this.stamp;
+    this.heap.push(0, node);
+  }
+  /** The path from this side's start to `node`, start first. */
+  pathTo(node: number): number[] {
+    const out = [node];
+    for (let cur = this.parent[node]!; cur !== -1; cur = this.parent[cur]!) out.push(cur);
+    return out.reverse();
+  }
+}
+
+const sides = new WeakMap<PathIndex, [SearchSide, SearchSide]>();
+
+function sidesFor(idx: PathIndex): [SearchSide, SearchSide] {
+  let pair = sides.get(idx);
+  if (!pair) {
+    pair = [new SearchSide(idx.ids.length), new SearchSide(idx.ids.length)];
+    sides.set(idx, pair);
+  }
+  return pair;
+}
+
+/**
+ * Cheapest path from s to t in at most maxHops hops, avoiding blocked nodes and edges: a
+ * bidirectional Dijkstra that grows the smaller frontier and stops once the two frontiers' cheapest
+ * entries cannot beat the best meeting found. Hop costs put fewer hops first, so the cheapest path
+ * also has the fewest hops: each side may stop at maxHops, and a cheapest path longer than the
+ * bound means no path within it.
+ */
+function restrictedDijkstra(
+  idx: PathIndex,
+  s: number,
+  t: number,
+  maxHops: number,
+  blockedNodes: Uint8Array,
+  blockedEdges: Set<number>,
+  budget: Budget | undefined,
+): Found | null {
+  if (s === t) return { nodes: [s], cost: 0 };
+  const n = idx.ids.length;
+  const [forward, backward] = sidesFor(idx);
+  forward.start(s);
+  backward.start(t);
+  let best = Infinity;
+  let meet = -1;
+  while (forward.heap.size > 0 && backward.heap.size > 0) {
+    if (forward.heap.topCost + backward.heap.topCost >= best - EPSILON) break;
+    const [side, other] =
+      forward.heap.size <= backward.heap.size ? [forward, backward] : [backward, forward];
+    const d = side.heap.topCost;
+    const v = side.heap.topNode;
+    side.heap.pop();
+    if (side.done[v] === side.stamp) continue;
+    side.done[v] = side.stamp;
+    budget?.check();
+    const h = side.hops[v]!;
+    if (h >= maxHops) continue;
+    const end = idx.offsets[v + 1]!;
+    for (let at = idx.offsets[v]!; at < end; at++) {
+      const u = idx.neighbours[at]!;
+      if (side.done[u] === side.stamp || blockedNodes[u]) continue;
+      if (blockedEdges.size > 0 && blockedEdges.has(v * n + u)) continue;
+      const cost = d + hopCost(idx.events[at]!);
+      if (side.seen[u] !== side.stamp || cost < side.dist[u]! - EPSILON) {
+        side.seen[u] = side.stamp;
+        side.dist[u] = cost;
+        side.hops[u] = h + 1;
+        side.parent[u] = v;
+        side.heap.push(cost, u);
+      }
+      if (other.seen[u] === other.stamp) {
+        const total = side.dist[u]! + other.dist[u]!;
+        if (total < best - EPSILON) {
+          best = total;
+          meet = u;
+        }
+      }
+    }
+  }
+  if (meet < 0) return null;
+  const head = forward.pathTo(meet);
+  const tail = backward.pathTo(meet).reverse().slice(1);
+  const nodes = [...head, ...tail];
+  return nodes.length - 1 > maxHops ? null : { nodes, cost: best };
+}
+
+function edgeCost(idx: PathIndex, a: number, b: number): number {
+  for (let at = idx.offsets[a]!; at < idx.offsets[a + 1]!; at++) {
+    if (idx.neighbours[at] === b) return hopCost(idx.events[at]!);
+  }
+  return Infinity;
+}
+
+function pathCost(idx: PathIndex, nodes: number[]): number {
+  let cost = 0;
+  for (let i = 0; i + 1 < nodes.length; i++) cost += edgeCost(idx, nodes[i]!, nodes[i + 1]!);
+  return cost;
+}
+
+/** Cheaper first; equal costs by the actor ids along the path, so the order is total. */
+function comparePaths(idx: PathIndex, a: Found, b: Found): number {
+  if (Math.abs(a.cost - b.cost) > EPSILON) return a.cost - b.cost;
+  const ka = a.nodes.map((i) => idx.ids[i]!).join('\u0000');
+  const kb = b.nodes.map((i) => idx.ids[i]!).join('\u0000');
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** Yen's algorithm: node sequences of the k cheapest simple paths within maxHops. */
+export function yenPaths(
+  idx: PathIndex,
+  s: number,
+  t: number,
+  k: number,
+  maxHops: number,
+  budget?: Budget,
+): Found[] {
+  const n = idx.ids.length;
+  const blockedNodes = new Uint8Array(n);
+  const first = restrictedDijkstra(idx, s, t, maxHops, blockedNodes, new Set(), budget);
+  if (!first) return [];
+  const accepted: Found[] = [first];
+  const candidates: Found[] = [];
+  const seen = new Set([first.nodes.join(',')]);
+  while (accepted.length < k) {
+    const prev = accepted[accepted.length - 1]!;
+    for (let i = 0; i + 1 < prev.nodes.length; i++) {
+      const root = prev.nodes.slice(0, i + 1);
+      const spur = root[i]!;
+      const blockedEdges = new Set<number>();
+      for (const p of accepted) {
+        if (p.nodes.length > i + 1 && root.every((node, j) => p.nodes[j] === node)) {
+          const a = p.nodes[i]!;
+          const b = p.nodes[i + 1]!;
+          blockedEdges.add(a * n + b).add(b * n + a);
+        }
+      }
+      for (let j = 0; j < i; j++) blockedNodes[root[j]!] = 1;
+      const spurPath = restrictedDijkstra(
+        idx,
+        spur,
+        t,
+        maxHops - i,
+        blockedNodes,
+        blockedEdges,
+        budget,
+      );
+      for (let j = 0; j < i; j++) blockedNodes[root[j]!] = 0;
+      if (!spurPath) continue;
+      const nodes = [...root.slice(0, -1), ...spurPath.nodes];
+      const key = nodes.join(',');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      candidates.push({ nodes, cost: pathCost(idx, nodes) });
+    }
+    if (candidates.length === 0) break;
+    candidates.sort((a, b) => comparePaths(idx, a, b));
+    accepted.push(candidates.shift()!);
+  }
+  return accepted.sort((a, b) => comparePaths(idx, a, b));
+}
+
+function hopEvents(
+  sg: StanceGraph,
+  a: string,
+  b: string,
+  mode: PathMode,
+  eventsPerHop: number,
+): PathHop {
+  const keys = [...sg.graph.outEdges(a, b), ...sg.graph.outEdges(b, a)];
+  const events = keys
+    .map((key) => eventView(sg, key))
+    .filter((e): e is EventView => e !== null && (mode === 'any' || e.polarity === mode));
+  events.sort(newestFirst);
+  return { from: a, to: b, eventCount: events.length, events: events.slice(0, eventsPerHop) };
+}
+
+/** The k shortest simple paths from one actor to another; unknown actors throw UnknownActorError. */
+export function kShortestPaths(
+  sg: StanceGraph,
+  from: string,
+  to: string,
+  { k = 3, mode = 'any', maxLength = 4, eventsPerHop = 5, budget }: KPathsOptions = {},
+): KPathsResult {
+  if (!sg.hasActor(from)) throw new UnknownActorError(from, 'from');
+  if (!sg.hasActor(to)) throw new UnknownActorError(to, 'to');
+  const idx = pathIndex(sg, mode);
+  const found = yenPaths(idx, idx.indexOf.get(from)!, idx.indexOf.get(to)!, k, maxLength, budget);
+  const paths = found.map(({ nodes, cost }) => {
+    const ids = nodes.map((i) => idx.ids[i]!);
+    const hops: PathHop[] = [];
+    for (let i = 0; i + 1 < ids.length; i++) {
+      hops.push(hopEvents(sg, ids[i]!, ids[i + 1]!, mode, eventsPerHop));
+    }
+    return { nodes: ids, length: hops.length, cost: Math.round(cost * 1e6) / 1e6, hops };
+  });
+  return { from, to, mode, paths };
+}

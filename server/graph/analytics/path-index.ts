@@ -1,0 +1,58 @@
+// A compact undirected index of the actor graph for path search: actors as integers, neighbours in
+// flat arrays (CSR), and the number of events each pair shares, so Yen's algorithm can run its many
+// restricted searches without touching graphology objects. Cached per graph version and mode.
+import type { StanceGraph } from '../stance-graph.ts';
+import { cached } from './analysis-cache.ts';
+
+/** Which events make a link: all of them, or only cooperative or only hostile ones. */
+export type PathMode = 'any' | 'cooperative' | 'hostile';
+
+export interface PathIndex {
+  ids: string[];
+  indexOf: Map<string, number>;
+  /** Neighbours of node i are neighbours[offsets[i]..offsets[i+1]). */
+  offsets: Int32Array;
+  neighbours: Int32Array;
+  /** Events between node i and the neighbour at the same position, either direction. */
+  events: Float64Array;
+}
+
+function buildPathIndex(sg: StanceGraph, mode: PathMode): PathIndex {
+  // Every actor can be an endpoint, even one with no link in this mode.
+  const ids = sg.graph.nodes().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const indexOf = new Map(ids.map((id, i) => [id, i]));
+  const n = ids.length;
+  // Events per unordered pair, keyed a * n + b with a < b (exact below 2^53, so for any n < 9e7).
+  const pairs = new Map<number, number>();
+  sg.graph.forEachEdge((_key, attrs, source, target) => {
+    if (attrs.kind !== 'event' || source === target) return;
+    if (mode !== 'any' && attrs.polarity !== mode) return;
+    const x = indexOf.get(source)!;
+    const y = indexOf.get(target)!;
+    const key = x < y ? x * n + y : y * n + x;
+    pairs.set(key, (pairs.get(key) ?? 0) + 1);
+  });
+  const degree = new Int32Array(n);
+  for (const key of pairs.keys()) {
+    degree[Math.floor(key / n)]! += 1;
+    degree[key % n]! += 1;
+  }
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + degree[i]!;
+  const neighbours = new Int32Array(offsets[n]!);
+  const events = new Float64Array(neighbours.length);
+  const fill = offsets.slice(0, n);
+  for (const [key, count] of pairs) {
+    const a = Math.floor(key / n);
+    const b = key % n;
+    neighbours[fill[a]!] = b;
+    events[fill[a]!++] = count;
+    neighbours[fill[b]!] = a;
+    events[fill[b]!++] = count;
+  }
+  return { ids, indexOf, offsets, neighbours, events };
+}
+
+export function pathIndex(sg: StanceGraph, mode: PathMode): PathIndex {
+  return cached(sg, `path-index:${mode}`, () => buildPathIndex(sg, mode));
+}
