@@ -1,28 +1,52 @@
-// The explorer's entry point: loads the graph, wires the view state to the sigma view, panels and
-// URL, and exposes a small hook on window for the browser tests.
-import { ApiRequestError, createApiClient, storedToken, type IngestResult } from './api/index.ts';
-import { buildDataGraph, eventDates, monthHistogram, type DataGraph } from './graph/index.ts';
+// The explorer's entry point: loads the graph, wires the view state to the sigma view, panels
+// (ranking, colour by bloc, export, timelines in the details) and URL, and exposes a small hook on
+// window for the browser tests.
+import {
+  ApiRequestError,
+  createApiClient,
+  createDocumentCache,
+  storedToken,
+  type IngestResult,
+} from './api/index.ts';
+import {
+  buildDataGraph,
+  eventDates,
+  monthHistogram,
+  type BlocColoring,
+  type DataGraph,
+} from './graph/index.ts';
 import {
   attachGraphKeyboard,
   createGraphView,
   downloadPng,
   exportPngDataUrl,
+  type DrawnLabel,
   type GraphView,
+  type Spotlight,
   type StanceSigma,
 } from './view/index.ts';
 import {
   createActorPicker,
   createArticleViewer,
+  createBlocLegend,
+  createCameraControls,
+  createDrawers,
+  createEventlessNote,
+  createExportPanel,
   createFilterPanel,
   createIngestForm,
   createLegend,
   createPathFinder,
+  createRankingPanel,
   createTokenDialog,
   h,
   renderActorPanel,
+  renderAddedPanel,
   renderEdgePanel,
+  renderPathPanel,
   replace,
   type PanelContext,
+  type PathResult,
 } from './panels/index.ts';
 import {
   createViewStore,
@@ -30,8 +54,10 @@ import {
   select,
   serializeView,
   setCamera,
+  setColorBy,
   setFocus,
   setPath,
+  setShowEventless,
   type ViewState,
 } from './state/index.ts';
 
@@ -46,7 +72,10 @@ declare global {
       exportPng: () => string;
       firstRenderMs: number | null;
       nodes: () => string[];
+      /** The colour an actor is drawn with, or null when it is not drawn. */
+      nodeColor: (id: string) => string | null;
       labels: () => string[];
+      labelBoxes: () => DrawnLabel[];
       keyboardCursor: () => string | null;
       openArticle: (documentId: string) => Promise<void>;
     };
@@ -63,16 +92,22 @@ function sessionStore(): Storage | null {
 const tokenDialog = createTokenDialog();
 performance.mark('sg:script');
 const api = createApiClient({ tokens: { ...storedToken(sessionStore()), ask: tokenDialog.ask } });
+const docs = createDocumentCache(api);
 const store = createViewStore(parseView(location.search));
 const $ = (id: string) => document.getElementById(id)!;
 const graphEl = $('graph');
 const statusEl = $('status');
-const detailsEl = $('details');
+const detailsEl = $('details-body');
 const focusBar = $('focus-bar');
 
 let graphView: GraphView | null = null;
 let data: DataGraph | null = null;
-let pathNodes: string[] | null = null;
+/** The path search shown in the details panel and drawn on the graph. */
+let pathResult: PathResult | null = null;
+/** The article just added: its actors and events are spotlit until "Done" or a path search. */
+let added: IngestResult | null = null;
+/** Actor colours by bloc while "Colour actors by bloc" is on; null: by kind. */
+let coloring: BlocColoring | null = null;
 let resolveReady: () => void = () => {};
 const ready = new Promise<void>((r) => (resolveReady = r));
 
@@ -98,12 +133,13 @@ const ctx: PanelContext = {
     }),
   filters: () => store.get().filters,
   openArticle: (doc, span) => void viewer.open(doc, span),
+  sentence: (doc, span) => docs.sentence(doc, span),
   selectActor: (id) => chooseActor(id),
   focusActor: (id, depth) =>
     store.update((s) => setFocus(select(s, { kind: 'node', id }), id, depth)),
 };
 
-const viewer = createArticleViewer(api);
+const viewer = createArticleViewer(docs);
 const ingest = createIngestForm(api, onIngested);
 document.body.append(viewer.dialog, ingest.dialog, tokenDialog.dialog);
 
@@ -118,13 +154,39 @@ const search = createActorPicker({
 $('search-slot').append(search.root);
 
 const filters = createFilterPanel(store);
-const pathFinder = createPathFinder(api, ctx, (from, to, nodes) => {
-  pathNodes = nodes;
-  store.update((s) => setPath(s, from, to));
-  graphView?.setView(store.get(), pathNodes);
+const pathFinder = createPathFinder(api, ctx, {
+  find: (from, to) => void findPath(from, to),
+  clear: () => clearPath(),
 });
-$('sidebar').append(filters.root, pathFinder.root, createLegend());
+const ranking = createRankingPanel(ctx);
+const blocLegend = createBlocLegend(ctx, {
+  toggle: (on) => store.update((s) => setColorBy(s, on ? 'bloc' : 'kind')),
+  color(next) {
+    coloring = next;
+    graphView?.setColoring(next);
+  },
+});
+$('sidebar').append(
+  filters.root,
+  ranking.root,
+  pathFinder.root,
+  createExportPanel(api, () => store.get()),
+  createLegend(blocLegend.root),
+);
 filters.sync(store.get());
+
+const eventless = createEventlessNote((show) => store.update((s) => setShowEventless(s, show)));
+$('stage-notes').append(eventless.root);
+graphEl.after(
+  createCameraControls({
+    zoom: (direction) => void graphView?.zoom(direction),
+    fit: () => void graphView?.fit(),
+  }),
+);
+const drawers = createDrawers(
+  { panel: $('sidebar'), toggle: $('toggle-sidebar') as HTMLButtonElement },
+  { panel: $('details'), toggle: $('toggle-details') as HTMLButtonElement },
+);
 
 const liveEl = $('graph-live');
 const keyboard = attachGraphKeyboard(graphEl, {
@@ -139,9 +201,61 @@ const keyboard = attachGraphKeyboard(graphEl, {
   announce: (text) => replace(liveEl, text),
 });
 
+/** Keeps an actor in sight beside the details panel when that lies over the graph. */
+function keepInSight(id: string) {
+  const covered = drawers.detailsCover();
+  if (covered > 0) void graphView?.keepClear(id, covered);
+}
+
 function chooseActor(id: string) {
   store.update((s) => select(s, { kind: 'node', id }));
-  void graphView?.focusNode(id);
+  void graphView?.focusNode(id).then(() => keepInSight(id));
+}
+
+function spotlight(): Spotlight {
+  return {
+    path: pathResult?.state === 'found' ? pathResult.paths[pathResult.shown]!.nodes : null,
+    document: added ? { id: added.id, actors: added.extraction.actors.map((a) => a.id) } : null,
+  };
+}
+
+function clearPath() {
+  pathResult = null;
+  store.update((s) => setPath(s, null, null));
+  showView(store.get());
+}
+
+let pathSeq = 0;
+/**
+ * Searches paths and shows them in the details panel. A search asked for in the sidebar clears
+ * the selection so the panel shows the paths; one reopened from a link keeps the linked selection.
+ */
+async function findPath(from: string, to: string, fromLink = false): Promise<void> {
+  const mine = ++pathSeq;
+  added = null;
+  pathResult = { from, to, state: 'searching' };
+  pathFinder.setPair(from, to);
+  store.update((s) => (fromLink ? setPath(s, from, to) : select(setPath(s, from, to), null)));
+  showView(store.get());
+  if (!fromLink) drawers.revealDetails();
+  let result: PathResult;
+  try {
+    const { paths } = await api.paths(from, to);
+    result = paths.length
+      ? { from, to, state: 'found', paths, shown: 0 }
+      : { from, to, state: 'none' };
+  } catch (err) {
+    const message =
+      err instanceof ApiRequestError
+        ? err.unreachable
+          ? 'The server cannot be reached.'
+          : err.message.replace(/^stancegraph: /, '')
+        : 'Path search failed.';
+    result = { from, to, state: 'failed', message };
+  }
+  if (mine !== pathSeq || pathResult?.from !== from || pathResult.to !== to) return;
+  pathResult = result;
+  showView(store.get());
 }
 
 function renderDetails(view: ViewState) {
@@ -151,6 +265,24 @@ function renderDetails(view: ViewState) {
     renderActorPanel(detailsEl, ctx, sel.id, view.focus?.id === sel.id ? view.focus.depth : null);
   } else if (sel?.kind === 'edge' && graphView) {
     renderEdgePanel(detailsEl, ctx, graphView.render(), sel.id);
+  } else if (added) {
+    renderAddedPanel(detailsEl, ctx, added, () => {
+      added = null;
+      showView(store.get());
+    });
+  } else if (pathResult) {
+    const result = pathResult;
+    renderPathPanel(detailsEl, ctx, result, {
+      show(index) {
+        if (result.state !== 'found') return;
+        pathResult = { ...result, shown: index };
+        showView(store.get());
+      },
+      clear() {
+        pathFinder.reset();
+        clearPath();
+      },
+    });
   } else {
     replace(
       detailsEl,
@@ -192,6 +324,17 @@ function renderFocusBar(view: ViewState) {
   );
 }
 
+/** Brings the graph, the panels and the notes over the graph in line with the view. */
+function showView(view: ViewState) {
+  graphView?.setView(view, spotlight());
+  filters.sync(view);
+  ranking.sync(view);
+  blocLegend.sync(view);
+  renderFocusBar(view);
+  renderDetails(view);
+  if (graphView) eventless.sync(graphView.model().eventless, view.showEventless);
+}
+
 let urlTimer: ReturnType<typeof setTimeout> | undefined;
 function writeUrl(view: ViewState) {
   clearTimeout(urlTimer);
@@ -203,17 +346,14 @@ function writeUrl(view: ViewState) {
 
 store.subscribe((next, prev) => {
   writeUrl(next);
-  const onlyCamera =
-    next.filters === prev.filters &&
-    next.mode === prev.mode &&
-    next.selection === prev.selection &&
-    next.focus === prev.focus &&
-    next.path === prev.path;
-  if (onlyCamera) return;
-  graphView?.setView(next, pathNodes);
-  filters.sync(next);
-  renderFocusBar(next);
-  renderDetails(next);
+  const keys = Object.keys(next) as (keyof ViewState)[];
+  if (keys.every((k) => k === 'camera' || next[k] === prev[k])) return;
+  showView(next);
+  const sel = next.selection;
+  if (sel && sel !== prev.selection) {
+    drawers.revealDetails();
+    if (sel.kind === 'node') keepInSight(sel.id);
+  }
 });
 
 async function loadData(): Promise<DataGraph> {
@@ -230,18 +370,24 @@ function updateEmptyState() {
   } else setStatus('none');
 }
 
+/** After "Add to graph": the new data, and the article's actors and events spotlit. */
 async function onIngested(r: IngestResult) {
   if (!graphView) return;
   const next = await loadData();
   data = next;
   filters.setHistogram(monthHistogram(eventDates(next)));
   updateEmptyState();
-  const layout = graphView.setData(next);
-  graphView.setView(store.get(), pathNodes);
-  renderDetails(store.get());
-  await layout;
-  const first = r.extraction.actors[0]?.id;
-  if (first && !store.get().selection) chooseActor(first);
+  // The camera fits the new graph once its layout settles.
+  void graphView.setData(next);
+  ranking.reload();
+  blocLegend.reload();
+  pathSeq++;
+  pathResult = null;
+  added = r;
+  pathFinder.reset();
+  store.update((s) => select(setPath(s, null, null), null));
+  showView(store.get());
+  drawers.revealDetails();
 }
 
 async function boot(): Promise<void> {
@@ -267,19 +413,19 @@ async function boot(): Promise<void> {
     onEdgeClick: (id) => store.update((s) => select(s, { kind: 'edge', id })),
     onStageClick: () => store.update((s) => select(s, null)),
   });
+  if (coloring) graphView.setColoring(coloring);
   // sigma draws synchronously in its constructor, so the first frame is already rendered here.
   performance.mark('sg:render');
   if (window.__stancegraph) window.__stancegraph.firstRenderMs = Math.round(performance.now());
   filters.setHistogram(monthHistogram(eventDates(data)));
-  filters.sync(initial);
   updateEmptyState();
-  renderFocusBar(initial);
-  renderDetails(initial);
-  if (initial.path) void pathFinder.find(initial.path.from, initial.path.to);
+  showView(initial);
+  if (initial.path) void findPath(initial.path.from, initial.path.to, true);
   await graphView.layoutDone();
   const camera = graphView.sigma.getCamera();
   if (initial.camera) camera.setState(initial.camera);
   else if (initial.selection?.kind === 'node') await graphView.focusNode(initial.selection.id);
+  else await graphView.fit(false);
   let camTimer: ReturnType<typeof setTimeout> | undefined;
   camera.on('updated', (c) => {
     clearTimeout(camTimer);
@@ -300,7 +446,9 @@ window.__stancegraph = {
   exportPng: () => (graphView ? exportPngDataUrl(graphView.sigma) : ''),
   firstRenderMs: null,
   nodes: () => data?.nodes() ?? [],
-  labels: () => graphView?.labelsDrawn() ?? [],
+  nodeColor: (id) => graphView?.nodeColor(id) ?? null,
+  labels: () => graphView?.labelsDrawn().map((l) => l.key) ?? [],
+  labelBoxes: () => graphView?.labelsDrawn() ?? [],
   keyboardCursor: () => keyboard.cursor(),
   openArticle: (documentId) => viewer.open(documentId, null),
 };

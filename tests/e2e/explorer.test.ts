@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   SEED_ARTICLE,
   clickNode,
+  drawnNodes,
   explorerSession,
   fillIngest,
   frames,
@@ -41,7 +42,15 @@ describe('explorer', () => {
     console.log(`first render of the seed graph: ${info.firstRenderMs} ms after navigation start`);
     expect(info.nodes).toContain('kim-jong-un');
     expect(info.nodes).toContain('xi-jinping');
-    expect(info.drawn).toBe(info.nodes.length);
+    // Every actor with an event is drawn (those without are hidden behind a counted note).
+    const withEvents = await page.evaluate(
+      () =>
+        window
+          .__stancegraph!.sigma()!
+          .getGraph()
+          .filterNodes((_n, a) => a.eventCount > 0).length,
+    );
+    expect(info.drawn).toBe(withEvents);
     expect(info.firstRenderMs).not.toBeNull();
     // Issue 4 asks for 1.5 s; software WebGL on a loaded CI machine gets some slack.
     expect(info.firstRenderMs!).toBeLessThan(3000);
@@ -92,10 +101,13 @@ describe('explorer', () => {
       return s?.kind === 'node' && s.id === 'kim-jong-un';
     });
     await expect(page.locator('.actor-panel h2').textContent()).resolves.toContain('Kim Jong-un');
-    const quotes = await page.locator('.actor-panel .quote').allTextContents();
-    expect(quotes.length).toBeGreaterThan(0);
-    const quote = quotes[0]!.replace(/^“|”$/g, '');
-    expect(seedText).toContain(quote);
+    // Each event shows its whole sentence with the evidence span marked.
+    await page.locator('.actor-panel .quote mark').first().waitFor();
+    const sentences = await page.locator('.actor-panel .quote').allTextContents();
+    expect(sentences.length).toBeGreaterThan(0);
+    expect(seedText).toContain(sentences[0]!.replace(/^“|”$/g, ''));
+    const quote = (await page.locator('.actor-panel .quote mark').first().textContent())!;
+    expect(sentences[0]).toContain(quote);
     // The URL is written 150 ms after the last change.
     await page.waitForFunction(() => location.search.includes('sel='));
     expect(page.url()).toContain('sel=n%3Akim-jong-un');
@@ -149,7 +161,7 @@ describe('explorer', () => {
     await pick(page, `#${fromId}`, 'Kishida', 'Fumio Kishida');
     await pick(page, `#${toId}`, 'Kim Jong', 'Kim Jong-un');
     await page.click('#path-go');
-    const chain = page.locator('.path-chain');
+    const chain = page.locator('#details .path-option.shown .path-chain');
     await chain.waitFor();
     const text = (await chain.textContent()) ?? '';
     expect(text.startsWith('Fumio Kishida')).toBe(true);
@@ -202,8 +214,7 @@ describe('explorer', () => {
     await page.click('#ingest-preview');
     await page.locator('.preview-text').waitFor();
     await page.click('#ingest-add');
-    await page.locator('.ingest-status', { hasText: /Added|already/ }).waitFor();
-    await page.keyboard.press('Escape');
+    await page.locator('#details .added-panel').waitFor();
     const id = await page.evaluate(async () => {
       const res = await fetch('/api/documents');
       const body = (await res.json()) as { items: { id: string; title: string | null }[] };
@@ -394,6 +405,10 @@ describe('explorer', () => {
       'f-reset',
       'path-go',
       'graph',
+      'zoom-in',
+      'zoom-out',
+      'fit-view',
+      'eventless-toggle',
     ]) {
       expect(ids, `${id} reachable by Tab`).toContain(id);
     }
@@ -407,7 +422,7 @@ describe('explorer', () => {
     await expect(page.locator('#graph-live').textContent()).resolves.toContain('Xi Jinping');
     await expect(page.locator('#graph-keys').isVisible()).resolves.toBe(true);
     // Page Down walks every visible actor by activity and comes back round.
-    const total = await page.evaluate(() => window.__stancegraph!.nodes().length);
+    const total = (await drawnNodes(page)).length;
     const walked = new Set<string>();
     for (let i = 0; i < total; i++) {
       await page.keyboard.press('PageDown');

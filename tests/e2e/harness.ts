@@ -73,13 +73,19 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+export interface PageOptions {
+  downloads?: boolean;
+  /** CSS pixels; 1280x800 unless given. */
+  viewport?: { width: number; height: number };
+}
+
 /**
- * A 1280x800 page that records native dialogs, page errors and CSP violations (both the
- * securitypolicyviolation events and chromium's console reports of them).
+ * A page (1280x800 unless told) that records native dialogs, page errors and CSP violations (both
+ * the securitypolicyviolation events and chromium's console reports of them).
  */
-export async function openPage(browser: Browser, options: { downloads?: boolean } = {}) {
+export async function openPage(browser: Browser, options: PageOptions = {}) {
   const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
+    viewport: options.viewport ?? { width: 1280, height: 800 },
     acceptDownloads: options.downloads ?? false,
   });
   const page = await context.newPage();
@@ -112,6 +118,29 @@ export type TestPage = Awaited<ReturnType<typeof openPage>>;
 export async function frames(page: Page): Promise<void> {
   await page.evaluate(
     () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
+  );
+}
+
+/** Waits until the camera has stopped moving and the frame after it is drawn. */
+export async function cameraSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => !window.__stancegraph!.sigma()!.getCamera().isAnimated());
+  await frames(page);
+}
+
+/** The graph container's box in page pixels. */
+export async function graphBox(page: Page) {
+  const box = await page.locator('#graph').boundingBox();
+  if (!box) throw new Error('the graph is not laid out');
+  return box;
+}
+
+/** Ids of the actors drawn (not hidden by the reducers). */
+export async function drawnNodes(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    window
+      .__stancegraph!.nodes()
+      .filter((n) => window.__stancegraph!.viewportPosition(n) !== null)
+      .sort(),
   );
 }
 
@@ -166,7 +195,7 @@ export async function visibleEdges(page: Page) {
 export async function loadExplorer(
   browser: Browser,
   url: string,
-  options: { downloads?: boolean } = {},
+  options: PageOptions = {},
 ): Promise<TestPage> {
   const p = await openPage(browser, options);
   await p.page.goto(url);
@@ -198,7 +227,7 @@ export interface ExplorerSession {
   /** The server's base URL, without a trailing slash. */
   url(): string;
   /** The explorer at `/${query}`, loaded and laid out (see loadExplorer). */
-  load(query?: string, options?: { downloads?: boolean }): Promise<TestPage>;
+  load(query?: string, options?: PageOptions): Promise<TestPage>;
 }
 
 /** One server (holding `articles`) and one browser for the calling test file's lifetime. */

@@ -44,13 +44,14 @@ describe('explorer with a write token', () => {
 
     await page.keyboard.type(TOKEN);
     await page.keyboard.press('Enter');
-    await page.locator('.ingest-status', { hasText: 'Added' }).waitFor();
+    await page.locator('#details .added-panel').waitFor();
     await page.waitForFunction(() => window.__stancegraph!.nodes().includes('olaf-scholz'));
     expect(writes.at(-1)).toBe(`Bearer ${TOKEN}`);
     expect(await page.evaluate(() => sessionStorage.getItem('stancegraph.token'))).toBe(TOKEN);
 
     // The next write reuses the kept token without asking.
     const before = writes.length;
+    await fillIngest(page, { text: 'Scholz met Macron again in Berlin.' });
     await page.click('#ingest-preview');
     await page.locator('.preview-actors li').first().waitFor();
     expect(writes.length).toBe(before + 1);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphExport } from '../../client/src/api/index.ts';
 import {
+  affiliationEdgeKey,
   buildDataGraph,
   buildRenderGraph,
   computeDisplayModel,
@@ -23,10 +24,12 @@ import {
 import { partnerStances, eventRows, segmentText } from '../../client/src/panels/index.ts';
 import {
   DEFAULT_VIEW,
+  select,
   setDateRange,
   setFocus,
   setListValue,
   setMode,
+  setShowEventless,
   type ViewState,
 } from '../../client/src/state/index.ts';
 
@@ -170,12 +173,60 @@ describe('render graph', () => {
 });
 
 describe('display model', () => {
-  it('shows every actor and dyad edges by default', () => {
+  it('shows actors with events and dyad edges by default, and counts the actors left out', () => {
     const { model } = setup();
-    expect([...model.nodes].sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'o', 'p']);
+    expect([...model.nodes].sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect(model.eventless).toBe(3);
     expect(model.edges.has(dyadEdgeKey('a', 'b'))).toBe(true);
     expect(model.edges.has(eventEdgeKey('e1'))).toBe(false);
     expect(model.edges.get(dyadEdgeKey('a', 'b'))).toEqual({ count: 2, polarity: 'cooperative' });
+  });
+
+  it('shows actors without events, and their affiliations, on request', () => {
+    const { model } = setup(setShowEventless(DEFAULT_VIEW, true));
+    expect([...model.nodes].sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'o', 'p']);
+    expect(model.edges.has(affiliationEdgeKey('p', 'o'))).toBe(true);
+    expect(model.eventless).toBe(3);
+  });
+
+  it('keeps a selected actor drawn even without events', () => {
+    const { model } = setup(select(DEFAULT_VIEW, { kind: 'node', id: 'e' }));
+    expect(model.nodes.has('e')).toBe(true);
+    expect(model.eventless).toBe(2);
+  });
+
+  it('counts actors left without events by the filters', () => {
+    const { model } = setup(setListValue(DEFAULT_VIEW, 'polarities', 'neutral', false));
+    expect(model.nodes.has('d')).toBe(false);
+    expect(model.eventless).toBe(4);
+  });
+
+  it('spotlights the actors and edges of one document', () => {
+    const data = buildDataGraph({
+      ...fixture(),
+      edges: fixture().edges.map((e) =>
+        e.key === 'e4' ? { ...e, attributes: { ...e.attributes, document: 'doc2' } } : e,
+      ),
+    } as GraphExport);
+    const render = buildRenderGraph(data);
+    const model = computeDisplayModel(data, render, DEFAULT_VIEW, null, {
+      id: 'doc2',
+      actors: ['a', 'c', 'e'],
+    });
+    // e has no event, so it is not drawn and not spotlit.
+    expect([...model.documentNodes].sort()).toEqual(['a', 'c']);
+    expect([...model.documentEdges]).toEqual([dyadEdgeKey('a', 'c')]);
+    const b = reduceNode(model, none, 'b', render.getNodeAttributes('b'));
+    const a = reduceNode(model, none, 'a', render.getNodeAttributes('a'));
+    expect(a.highlighted).toBe(true);
+    expect(b.color).not.toBe(render.getNodeAttribute('b', 'color'));
+    const ab = dyadEdgeKey('a', 'b');
+    const ac = dyadEdgeKey('a', 'c');
+    const abShown = reduceEdge(model, none, ab, render.getEdgeAttributes(ab), 'a', 'b');
+    const acShown = reduceEdge(model, none, ac, render.getEdgeAttributes(ac), 'a', 'c');
+    expect(abShown.color).not.toBe(render.getEdgeAttribute(ab, 'color'));
+    expect(acShown.color).toBe(render.getEdgeAttribute(ac, 'color'));
+    expect(acShown.size).toBeGreaterThan(render.getEdgeAttribute(ac, 'size'));
   });
 
   it('shows event edges instead in events mode', () => {

@@ -1,8 +1,11 @@
-// Pure helpers behind the explorer's view: label placement, keyboard movement between actors,
-// the date-range handles, and node styling by activity.
+// Pure helpers behind the explorer's view: label placement (and keeping labels inside the
+// canvas), camera fitting, keyboard movement between actors, the date-range handles, node styling
+// by activity and the sentence around an evidence span.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  fitCamera,
+  keepInside,
   labelSettings,
   nextNode,
   nodeColor,
@@ -15,6 +18,7 @@ import {
   type NavPoint,
 } from '../../client/src/graph/index.ts';
 import { handlesFor, monthLabel, rangeFor } from '../../client/src/panels/date-range.ts';
+import { sentenceAround } from '../../client/src/api/index.ts';
 
 const box = (key: string, x: number, y: number, priority: number, forced = false): LabelBox => ({
   key,
@@ -77,6 +81,98 @@ describe('label placement', () => {
     const large = labelSettings(5000);
     expect(small.labelDensity).toBeGreaterThan(large.labelDensity);
     expect(small.labelRenderedSizeThreshold).toBeLessThan(large.labelRenderedSizeThreshold);
+  });
+});
+
+describe('labels inside the canvas', () => {
+  const canvas = { width: 300, height: 200 };
+
+  it('leaves a box that fits where it is', () => {
+    const b = box('a', 100, 50, 5);
+    expect(keepInside(b, { x: 90, size: 8 }, canvas)).toBe(b);
+  });
+
+  it("moves a box running past the right edge to the node's left", () => {
+    const b = { ...box('a', 270, 50, 5), width: 80 };
+    const moved = keepInside(b, { x: 260, size: 8 }, canvas);
+    expect(moved.x + moved.width).toBeLessThanOrEqual(260 - 8);
+    expect(moved.y).toBe(50);
+  });
+
+  it('keeps every box inside whatever the node position (property)', () => {
+    const arb = fc.record({
+      x: fc.integer({ min: -50, max: 350 }),
+      y: fc.integer({ min: -50, max: 250 }),
+      width: fc.integer({ min: 10, max: 290 }),
+    });
+    fc.assert(
+      fc.property(arb, ({ x, y, width }) => {
+        const b = { ...box('a', x + 10, y - 10, 5), width };
+        const kept = keepInside(b, { x, size: 8 }, canvas);
+        return (
+          kept.x >= 0 &&
+          kept.y >= 0 &&
+          kept.x + kept.width <= canvas.width &&
+          kept.y + kept.height <= canvas.height
+        );
+      }),
+    );
+  });
+});
+
+describe('camera fit', () => {
+  const opts = {
+    viewport: { width: 600, height: 400 },
+    unitsPerPixel: 0.002,
+    margin: 50,
+    minRatio: 0.3,
+  };
+
+  it('centres on the points and zooms so the wider side fits inside the margins', () => {
+    const target = fitCamera(
+      [
+        { x: 0.2, y: 0.4 },
+        { x: 0.6, y: 0.5 },
+      ],
+      opts,
+    )!;
+    expect(target.x).toBeCloseTo(0.4);
+    expect(target.y).toBeCloseTo(0.45);
+    // 0.4 units across 500 pixels at 0.002 units per pixel.
+    expect(target.ratio).toBeCloseTo(0.4 / (500 * 0.002));
+  });
+
+  it('lets the taller side decide when it is the tighter fit', () => {
+    const target = fitCamera(
+      [
+        { x: 0, y: 0 },
+        { x: 0.1, y: 0.9 },
+      ],
+      opts,
+    )!;
+    expect(target.ratio).toBeCloseTo(0.9 / (300 * 0.002));
+  });
+
+  it('does not blow up a single point, and has nothing to fit without points', () => {
+    expect(fitCamera([{ x: 0.5, y: 0.5 }], opts)!.ratio).toBe(0.3);
+    expect(fitCamera([], opts)).toBeNull();
+  });
+});
+
+describe('sentence around an evidence span', () => {
+  const sentences = [
+    { start: 0, end: 20 },
+    { start: 21, end: 50 },
+    { start: 51, end: 80 },
+  ];
+
+  it('widens a span to its sentence', () => {
+    expect(sentenceAround(sentences, { start: 30, end: 40 })).toEqual({ start: 21, end: 50 });
+  });
+
+  it('joins the sentences a span crosses, and keeps a span outside every sentence', () => {
+    expect(sentenceAround(sentences, { start: 15, end: 25 })).toEqual({ start: 0, end: 50 });
+    expect(sentenceAround(sentences, { start: 85, end: 90 })).toEqual({ start: 85, end: 90 });
   });
 });
 

@@ -97,6 +97,8 @@ describe('view state in the URL', () => {
       focus: { id: 'xi-jinping', depth: 2 },
       path: { from: 'fumio-kishida', to: 'kim-jong-un' },
       camera: { x: 0.5, y: 0.4321, ratio: 0.75 },
+      showEventless: true,
+      colorBy: 'bloc',
     };
     expect(parseView(`?${serializeView(view)}`)).toEqual(view);
   });
@@ -156,6 +158,8 @@ describe('view state in the URL', () => {
         }),
         { nil: null },
       ),
+      showEventless: fc.boolean(),
+      colorBy: fc.constantFrom('kind' as const, 'bloc' as const),
     });
     fc.assert(
       fc.property(arb, (raw) => {

@@ -1,16 +1,21 @@
 // Typed fetch client for the stancegraph API: one method per endpoint, errors as ApiRequestError.
 // With a token source, it sends the bearer token and asks for one when the server answers 401.
+// Exports come back as files (a Blob and the attachment's name).
 import type { AuthConfig, TokenSource } from './auth.ts';
 import type {
   ActorInfo,
   ActorSearch,
   ArticleInput,
+  Blocs,
   DocumentWithExtraction,
+  DownloadedFile,
   Extraction,
   GraphExport,
   IngestResult,
-  Path,
+  Metrics,
+  Paths,
   RelationsPage,
+  Timeline,
 } from './types.ts';
 
 /** A failed request: HTTP status (0 when the server could not be reached) and the API's code. */
@@ -44,12 +49,34 @@ export function queryString(q: Query): string {
   return s ? `?${s}` : '';
 }
 
+/** The file name of a Content-Disposition header (plain or RFC 5987 form); null when none. */
+export function attachmentName(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1]!.trim());
+    } catch {
+      // A malformed escape: fall back to the plain form below.
+    }
+  }
+  const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/.exec(header);
+  const name = (plain?.[1] ?? plain?.[2])?.trim();
+  // Only the last path segment: a file name never chooses a folder.
+  return name ? (name.split(/[\\/]/).pop() ?? null) || null : null;
+}
+
 export interface ApiClient {
   graph(q?: Query): Promise<GraphExport>;
   searchActors(q: string, limit?: number): Promise<ActorSearch>;
   actor(id: string): Promise<ActorInfo>;
   relations(q: Query): Promise<RelationsPage>;
-  paths(from: string, to: string, maxLength?: number): Promise<Path>;
+  paths(from: string, to: string, maxLength?: number): Promise<Paths>;
+  metrics(q: Query): Promise<Metrics>;
+  blocs(q: Query): Promise<Blocs>;
+  timeline(q: Query): Promise<Timeline>;
+  /** GET /api/export as a file (name from the server's Content-Disposition). */
+  exportFile(q: Query): Promise<DownloadedFile>;
   document(id: string): Promise<DocumentWithExtraction>;
   ingest(article: ArticleInput): Promise<IngestResult>;
   preview(article: ArticleInput): Promise<Extraction>;
@@ -73,7 +100,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const tokens = options.tokens ?? null;
   let config: Promise<AuthConfig | null> | null = null;
 
-  async function send<T>(path: string, init: RequestInit | undefined, token: string | null) {
+  async function send<T>(
+    path: string,
+    init: RequestInit | undefined,
+    token: string | null,
+    file = false,
+  ): Promise<T> {
     let res: Response;
     try {
       res = await fetchImpl(`${base}${path}`, {
@@ -86,6 +118,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       });
     } catch {
       throw new ApiRequestError(0, 'unreachable', 'the server cannot be reached');
+    }
+    if (file && res.ok) {
+      const blob = await res.blob();
+      const fileName = attachmentName(res.headers.get('content-disposition')) ?? 'stancegraph';
+      return { fileName, blob } as T;
     }
     let body: unknown = null;
     try {
@@ -114,7 +151,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     return config;
   }
 
-  async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  async function request<T>(path: string, init?: RequestInit, file = false): Promise<T> {
     const write = init?.method !== undefined && init.method !== 'GET';
     let token = tokens?.get() ?? null;
     // Ask before the first write when the server says it needs a token, rather than failing once.
@@ -127,7 +164,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     }
     for (let asks = 0; ; asks++) {
       try {
-        return await send<T>(path, init, token);
+        return await send<T>(path, init, token, file);
       } catch (err) {
         if (!tokens || !(err instanceof ApiRequestError) || err.status !== 401) throw err;
         if (asks >= MAX_ASKS) throw err;
@@ -162,6 +199,10 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     actor: (id) => request(`/actors/${enc(id)}`),
     relations: (q) => request(`/relations${queryString(q)}`),
     paths: (from, to, maxLength) => request(`/paths${queryString({ from, to, maxLength })}`),
+    metrics: (q) => request(`/metrics${queryString(q)}`),
+    blocs: (q) => request(`/blocs${queryString(q)}`),
+    timeline: (q) => request(`/timeline${queryString(q)}`),
+    exportFile: (q) => request(`/export${queryString(q)}`, { headers: { accept: '*/*' } }, true),
     document: (id) => request(`/documents/${enc(id)}`),
     ingest: (article) => post('/documents', article),
     preview: async (article) => {

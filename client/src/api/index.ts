@@ -1,6 +1,8 @@
-// Public face of the API client: the typed fetch client, token handling and the response shapes.
+// Public face of the API client: the typed fetch client, token handling, the document cache and
+// the response shapes.
 export {
   createApiClient,
+  attachmentName,
   queryString,
   ApiRequestError,
   type ApiClient,
@@ -13,4 +15,11 @@ export {
   type TokenReason,
   type TokenSource,
 } from './auth.ts';
+export {
+  createDocumentCache,
+  sentenceAround,
+  type DocumentCache,
+  type SentenceText,
+  type Span,
+} from './document-cache.ts';
 export type * from './types.ts';

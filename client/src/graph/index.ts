@@ -1,5 +1,5 @@
 // Public face of the graph view: data and render graphs, the display model and reducers, the
-// layout run and histogram. Pure: the sigma view lives in ../view.
+// layout run, camera fitting, histogram and bloc colours. Pure: the sigma view lives in ../view.
 export {
   buildDataGraph,
   isEvent,
@@ -23,6 +23,7 @@ export {
   egoNodes,
   type DisplayModel,
   type EdgeTally,
+  type SpotlitDocument,
 } from './display-model.ts';
 export { eventPasses } from './event-filter.ts';
 export {
@@ -33,8 +34,16 @@ export {
   type Direction,
   type NavPoint,
 } from './keyboard-nav.ts';
-export { placeLabels, labelSettings, type LabelBox } from './label-placement.ts';
+export { fitCamera, type CameraTarget, type FitOptions } from './camera-fit.ts';
+export { placeLabels, keepInside, labelSettings, type LabelBox } from './label-placement.ts';
 export { reduceNode, reduceEdge, type Interaction } from './reducers.ts';
+export {
+  blocColoring,
+  blocColor,
+  BLOC_PALETTE,
+  UNALIGNED_COLOR,
+  type BlocColoring,
+} from './bloc-colors.ts';
 export { monthHistogram, eventDates, nextMonth, type MonthBin } from './histogram.ts';
 export { seedPosition, hashString, prng } from './seed-positions.ts';
 export {

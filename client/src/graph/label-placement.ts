@@ -1,6 +1,6 @@
 // Which node labels to draw so they do not pile up: a greedy pass over label boxes in viewport
 // pixels, forced labels first, then bigger (more active) actors, each kept only if it overlaps
-// no label already kept.
+// no label already kept; and where a box goes so it stays inside the canvas.
 
 export interface LabelBox {
   key: string;
@@ -32,6 +32,25 @@ export function placeLabels<T extends LabelBox>(boxes: readonly T[]): T[] {
     if (box.forced || !kept.some((k) => overlaps(k, box))) kept.push(box);
   }
   return kept;
+}
+
+/**
+ * The box moved so the whole label lies inside the canvas: a label that would run past the right
+ * edge goes to the node's left instead, and any box still sticking out is slid back in.
+ */
+export function keepInside<T extends LabelBox>(
+  box: T,
+  node: { x: number; size: number },
+  canvas: { width: number; height: number },
+): T {
+  let x = box.x;
+  if (x + box.width > canvas.width) {
+    const left = node.x - node.size - 2 - box.width;
+    x = left >= 0 ? left : canvas.width - box.width;
+  }
+  x = Math.max(0, Math.min(x, canvas.width - box.width));
+  const y = Math.max(0, Math.min(box.y, canvas.height - box.height));
+  return x === box.x && y === box.y ? box : { ...box, x, y };
 }
 
 /** sigma's label-grid settings by graph size: small graphs offer every label to placeLabels. */

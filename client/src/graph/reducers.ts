@@ -1,6 +1,9 @@
 // sigma node and edge reducers as pure functions of the display model and the interaction state
-// (hover, selection): display state lives here, never in the graph's attributes.
+// (hover, selection): display state lives here, never in the graph's attributes. A path or a
+// spotlit document (the article just added) is emphasised and the rest dimmed. Colouring by bloc
+// replaces the kind colours before any dimming.
 import type { Selection } from '../state/index.ts';
+import type { BlocColoring } from './bloc-colors.ts';
 import type { DisplayModel } from './display-model.ts';
 import type { RenderEdge, RenderNode } from './render-graph.ts';
 import {
@@ -42,12 +45,14 @@ export function reduceNode(
   ia: Interaction,
   node: string,
   attrs: RenderNode,
+  coloring: BlocColoring | null = null,
 ): NodeDisplay {
   if (!model.nodes.has(node)) return { ...attrs, hidden: true };
   const out: NodeDisplay = { ...attrs };
+  if (coloring) out.color = coloring.colors.get(node) ?? coloring.fallback;
   const selected = ia.selection?.kind === 'node' && ia.selection.id === node;
-  if (model.pathNodes.size > 0) {
-    if (model.pathNodes.has(node)) {
+  if (model.pathNodes.size > 0 || model.documentNodes.size > 0) {
+    if (model.pathNodes.has(node) || model.documentNodes.has(node)) {
       out.highlighted = true;
       out.forceLabel = true;
       out.zIndex = 2;
@@ -66,7 +71,7 @@ export function reduceNode(
     } else if (model.adjacency.get(centre)?.has(node)) {
       out.forceLabel = true;
       out.zIndex = 2;
-    } else if (!model.pathNodes.has(node)) {
+    } else if (!model.pathNodes.has(node) && !model.documentNodes.has(node)) {
       out.color = DIMMED_NODE_COLOR;
       out.label = null;
       out.zIndex = 0;
@@ -96,10 +101,13 @@ export function reduceEdge(
     out.size = edgeSize(tally.count);
     if (attrs.role === 'dyad') out.label = `${tally.count} event${tally.count === 1 ? '' : 's'}`;
   }
-  if (model.pathNodes.size > 0) {
+  if (model.pathNodes.size > 0 || model.documentNodes.size > 0) {
     if (model.pathEdges.has(edge)) {
       out.color = PATH_EDGE_COLOR;
       out.size = out.size + 2;
+      out.zIndex = 2;
+    } else if (model.documentEdges.has(edge)) {
+      out.size = out.size + 1.5;
       out.zIndex = 2;
     } else {
       out.color = DIMMED_EDGE_COLOR;
@@ -108,7 +116,8 @@ export function reduceEdge(
   }
   const centre = emphasised(ia);
   if (centre !== null && model.nodes.has(centre)) {
-    if (source !== centre && target !== centre && !model.pathEdges.has(edge)) {
+    const spotlit = model.pathEdges.has(edge) || model.documentEdges.has(edge);
+    if (source !== centre && target !== centre && !spotlit) {
       out.color = DIMMED_EDGE_COLOR;
       out.zIndex = 0;
     } else {

@@ -1,10 +1,13 @@
-// The actor panel: name, kind, country, roles, stance with each partner, and the actor's events
-// with their evidence; roles come from the API, the rest from the loaded graph.
+// The actor panel: name, kind, country, roles, its timeline, stance with each partner, and the
+// actor's events with their evidence; roles and the timeline come from the API, the rest from the
+// loaded graph.
 import { ApiRequestError } from '../api/index.ts';
 import { h, replace } from './dom.ts';
 import { actorName, type PanelContext } from './context.ts';
 import { eventList } from './event-list.ts';
 import { eventRows, partnerStances } from './event-rows.ts';
+import { roleList } from './role-list.ts';
+import { createTimelineChart } from './timeline-chart.ts';
 
 function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);
@@ -93,6 +96,7 @@ export function renderActorPanel(
           focusDepth ? 'Update focus' : 'Focus',
         ),
       ),
+      createTimelineChart(ctx, { actor: id, partner: null }),
       h('h3', {}, 'Stance with partners'),
       partners.length === 0
         ? h('p', { class: 'empty' }, 'No partners under the current filters.')
@@ -144,26 +148,7 @@ export function renderActorPanel(
   );
 
   ctx.api.actor(id).then(
-    (info) => {
-      if (!info.roles.length) return replace(roles, h('p', { class: 'empty' }, 'No known roles.'));
-      replace(
-        roles,
-        h('h3', {}, 'Roles'),
-        h(
-          'ul',
-          { class: 'role-list' },
-          info.roles.map((r) =>
-            h(
-              'li',
-              {},
-              r.title,
-              r.of ? ` of ${actorName(ctx, r.of)}` : '',
-              r.from || r.to ? ` (${r.from ?? '…'} – ${r.to ?? 'present'})` : '',
-            ),
-          ),
-        ),
-      );
-    },
+    (info) => replace(roles, roleList(ctx, info.roles)),
     (err: unknown) =>
       replace(
         roles,

@@ -143,6 +143,8 @@ export function createActorPicker(opts: ActorPickerOptions): ActorPicker {
       const hit = hits[active] ?? hits[0];
       if (hit && !list.hidden) choose(hit);
     } else if (ev.key === 'Escape') {
+      // Closing the list uses up the key (a drawer around the picker stays open).
+      if (!list.hidden) ev.preventDefault();
       close();
     }
   });

@@ -1,6 +1,6 @@
 // The article viewer: a dialog with the document text rendered as text nodes, the evidence
 // sentence marked and scrolled into view, and actor mentions underlined.
-import { ApiRequestError, type ApiClient } from '../api/index.ts';
+import { ApiRequestError, type DocumentCache } from '../api/index.ts';
 import { h, replace } from './dom.ts';
 import { renderMarkedText } from './marked-text.ts';
 import type { Mark } from './text-marks.ts';
@@ -10,7 +10,7 @@ export interface ArticleViewer {
   open(documentId: string, span: { start: number; end: number } | null): Promise<void>;
 }
 
-export function createArticleViewer(api: ApiClient): ArticleViewer {
+export function createArticleViewer(docs: DocumentCache): ArticleViewer {
   const title = h('h2', { id: 'article-title' }, 'Article');
   const meta = h('p', { class: 'article-meta' });
   const body = h('div', { class: 'article-text', tabindex: '0', 'aria-label': 'Article text' });
@@ -34,7 +34,7 @@ export function createArticleViewer(api: ApiClient): ArticleViewer {
       replace(body, h('p', { class: 'loading' }, 'Loading…'));
       if (!dialog.open) dialog.showModal();
       try {
-        const { document: doc, extraction } = await api.document(documentId);
+        const { document: doc, extraction } = await docs.get(documentId);
         if (mine !== seq) return;
         replace(title, doc.title ?? 'Untitled article');
         replace(

@@ -1,9 +1,11 @@
-// The edge panel: the events behind one drawn edge (a dyad, or a single event), with evidence.
+// The edge panel: the events behind one drawn edge (a dyad, or a single event), with evidence, and
+// the timeline of the pair (both directions).
 import type { RenderGraph } from '../graph/index.ts';
 import { h, replace } from './dom.ts';
 import { actorName, type PanelContext } from './context.ts';
 import { eventList } from './event-list.ts';
 import { eventRows } from './event-rows.ts';
+import { createTimelineChart } from './timeline-chart.ts';
 
 export function renderEdgePanel(
   container: HTMLElement,
@@ -41,7 +43,11 @@ export function renderEdgePanel(
       ),
       attrs.role === 'affiliation'
         ? h('p', {}, `Affiliation: ${attrs.label}`)
-        : [h('h3', {}, `Events (${rows.length})`), eventList(ctx, rows)],
+        : [
+            createTimelineChart(ctx, { actor: source, partner: target }),
+            h('h3', {}, `Events (${rows.length})`),
+            eventList(ctx, rows),
+          ],
     ),
   );
 }

@@ -1,5 +1,6 @@
 // The ingest form: paste an article with title and date, preview what the extractor finds
-// (actors and events marked in the text), then add it to the graph.
+// (actors and events marked in the text), then add it to the graph; once added, the form empties
+// and closes, and the app shows what the article brought.
 import {
   ApiRequestError,
   type ApiClient,
@@ -154,13 +155,9 @@ export function createIngestForm(
     replace(status, 'Adding…');
     try {
       const r = await api.ingest(article);
-      replace(
-        status,
-        r.created
-          ? `Added: ${r.extraction.actors.length} actors, ${r.extraction.events.length} events.`
-          : 'This article was already stored.',
-      );
       await onAdded(r);
+      form.reset();
+      dialog.close();
     } catch (err) {
       replace(status, h('span', { class: 'error' }, `Could not add: ${errorText(err)}`));
     } finally {

@@ -42,6 +42,8 @@ export function serializeView(view: ViewState): string {
     p.set('pfrom', view.path.from);
     p.set('pto', view.path.to);
   }
+  if (view.showEventless) p.set('eventless', 'shown');
+  if (view.colorBy !== DEFAULT_VIEW.colorBy) p.set('color', view.colorBy);
   if (view.camera) {
     const c = view.camera;
     p.set('cam', [round(c.x, 4), round(c.y, 4), round(c.ratio, 4)].join(','));
@@ -84,6 +86,8 @@ export function parseView(query: string): ViewState {
   const pfrom = Id.safeParse(p.get('pfrom'));
   const pto = Id.safeParse(p.get('pto'));
   if (pfrom.success && pto.success) view.path = { from: pfrom.data, to: pto.data };
+  view.showEventless = p.get('eventless') === 'shown';
+  if (p.get('color') === 'bloc') view.colorBy = 'bloc';
   const cam = (p.get('cam') ?? '').split(',').map(num);
   if (cam.length === 3 && cam.every(Number.isFinite) && cam[2]! > 0) {
     view.camera = { x: cam[0]!, y: cam[1]!, ratio: cam[2]! };

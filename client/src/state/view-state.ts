@@ -1,4 +1,5 @@
-// The explorer's view state (filters, mode, selection, focus, path, camera) and pure updates of it.
+// The explorer's view state (filters, mode, selection, focus, path, camera, whether actors without
+// events are drawn, what colours the actors) and pure updates of it.
 import {
   ACTOR_KINDS,
   PLOVER_TYPES,
@@ -40,6 +41,10 @@ export interface ViewState {
   focus: { id: string; depth: 1 | 2 | 3 } | null;
   path: { from: string; to: string } | null;
   camera: Camera | null;
+  /** Whether actors without an event under the current filters are drawn (hidden by default). */
+  showEventless: boolean;
+  /** What colours the actors: their kind, or their Louvain bloc under the current filters. */
+  colorBy: 'kind' | 'bloc';
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -59,6 +64,8 @@ export const DEFAULT_VIEW: ViewState = {
   focus: null,
   path: null,
   camera: null,
+  showEventless: false,
+  colorBy: 'kind',
 };
 
 type ListKey = 'polarities' | 'types' | 'quads' | 'kinds';
@@ -134,6 +141,14 @@ export function setPath(state: ViewState, from: string | null, to: string | null
 
 export function setCamera(state: ViewState, camera: Camera | null): ViewState {
   return { ...state, camera };
+}
+
+export function setShowEventless(state: ViewState, show: boolean): ViewState {
+  return state.showEventless === show ? state : { ...state, showEventless: show };
+}
+
+export function setColorBy(state: ViewState, colorBy: ViewState['colorBy']): ViewState {
+  return state.colorBy === colorBy ? state : { ...state, colorBy };
 }
 
 /** Whether any filter can hide an event. */
