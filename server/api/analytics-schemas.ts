@@ -38,7 +38,7 @@ export const BlocsQuery = z
     ...analysisFilterShape,
     actor: actorRef('list only alignment pairs with this actor').optional(),
     minCommon: count(1, 50, 2, 'fewest common third parties for an alignment pair'),
-    limit: count(1, 200, 20, 'alignment pairs listed'),
+    limit: count(0, 200, 20, 'alignment pairs listed (0 lists none and skips the work)'),
     order: z
       .enum(['aligned', 'opposed'])
       .default('aligned')

@@ -93,6 +93,13 @@ describe('GET /api/blocs and /api/timeline', () => {
     await api.get('/api/blocs?actor=atlantis').expect(404);
   });
 
+  it('lists no alignment pairs for limit=0, blocs still', async () => {
+    const full = await api.get('/api/blocs?minCommon=1').expect(200);
+    const none = await api.get('/api/blocs?minCommon=1&limit=0').expect(200);
+    expect(none.body.alignment).toEqual([]);
+    expect(none.body.blocs).toEqual(full.body.blocs);
+  });
+
   it('charts an actor and a dyad by month', async () => {
     const res = await api.get('/api/timeline?actor=norland').expect(200);
     expect(TimelineResponse.safeParse(res.body).success).toBe(true);

@@ -202,6 +202,12 @@ describe('importEvents', () => {
     });
     expect(graph.actor('france')).toMatchObject({ kind: 'state' });
     expect(store.getDocument(r.document!)!.title).toBe('events.csv');
+    // The edges table names each imported event by its file, line and data row.
+    const [header, ...rows] = readCsv(exportGraph(graph, 'csv', { affiliations: false }).body);
+    const col = (name: string) => header!.cells.findIndex((c) => c.value === name);
+    const first = rows.find((r) => r.cells[col('quote')]!.value === ext.events[0]!.evidence.quote)!;
+    const origin = ['originFile', 'originLine', 'originRow'].map((n) => first.cells[col(n)]!.value);
+    expect(origin).toEqual(['events.csv', '2', '1']);
   });
 
   it('stores nothing new for a file imported before, or with no valid row', () => {

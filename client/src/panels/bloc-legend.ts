@@ -124,7 +124,7 @@ export function createBlocLegend(ctx: PanelContext, actions: BlocLegendActions):
     }
     replace(body, h('p', { class: 'loading' }, 'Finding blocs…'));
     try {
-      const result = await ctx.api.blocs({ limit: 1, ...filterQuery(filters) });
+      const result = await ctx.api.blocs({ limit: 0, ...filterQuery(filters) });
       if (mine !== seq || !on) return;
       actions.color(blocColoring(result.blocs));
       replace(

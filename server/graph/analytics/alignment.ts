@@ -141,6 +141,7 @@ export function alignedPairs(sg: StanceGraph, options: AlignmentOptions = {}): A
     budget: options.budget,
   };
   if (o.actor !== undefined && !sg.hasActor(o.actor)) throw new UnknownActorError(o.actor, 'actor');
+  if (o.limit === 0) return [];
   const key = `alignment:${o.actor ?? ''}:${o.minCommon}:${o.limit}:${o.order}:${filterKey(o.filter)}`;
   return cached(sg, key, () => computeAlignment(sg, o));
 }

@@ -46,6 +46,7 @@ export const EDGE_COLUMNS = [
   'evidenceEnd',
   'originFile',
   'originLine',
+  'originRow',
   'originLayout',
   'storyId',
   'role',
@@ -96,6 +97,7 @@ export function flatEdge(edge: ExportEdge): FlatRecord {
         evidenceEnd: a.evidence.end,
         originFile: a.origin?.file ?? null,
         originLine: a.origin?.line ?? null,
+        originRow: a.origin?.row ?? null,
         originLayout: a.origin?.layout ?? null,
         storyId: a.origin?.storyId ?? null,
       };
