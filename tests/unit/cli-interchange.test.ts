@@ -1,38 +1,15 @@
 // `stancegraph import` and `stancegraph export`, spawned as a user would run them against a
 // temporary DATA_DIR: per-row reports, layouts, formats, round trips and usage errors.
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MultiDirectedGraph } from 'graphology';
 import * as gexfModule from 'graphology-gexf';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { cli } from '../helpers/run-cli.ts';
 
 type Parser = { parse: typeof gexfModule.parse };
 const gexf = ((gexfModule as unknown as { default?: Parser }).default ?? gexfModule) as Parser;
-
-const ROOT = path.join(import.meta.dirname, '..', '..');
-const BIN = path.join(ROOT, 'server', 'bin', 'stancegraph.mjs');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
 
 const EVENTS_CSV = [
   'source,target,type,date,quote,url',

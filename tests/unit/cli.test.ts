@@ -1,34 +1,12 @@
 // The stancegraph command, spawned as a user would run it: extract, ingest, usage and exit codes.
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Extraction, isNameAlias } from '../../server/model/index.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { ROOT, cli } from '../helpers/run-cli.ts';
 
-const ROOT = path.join(import.meta.dirname, '..', '..');
-const BIN = path.join(ROOT, 'server', 'bin', 'stancegraph.mjs');
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'articles');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
 
 function jsonLines(stdout: string): Extraction[] {
   return stdout
