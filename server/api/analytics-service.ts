@@ -8,7 +8,6 @@ import {
   kShortestPaths,
   rankActors,
   timeline,
-  type AnalysisFilter,
   type StanceGraph,
 } from '../graph/index.ts';
 import { importEvents } from '../ingest/index.ts';
@@ -22,23 +21,7 @@ import type {
   PathsQuery,
   TimelineQuery,
 } from './analytics-schemas.ts';
-
-type FilterParams = Pick<
-  z.infer<typeof MetricsQuery>,
-  'from' | 'to' | 'type' | 'quad' | 'polarity' | 'minConfidence' | 'kind'
->;
-
-function analysisFilter(q: FilterParams): AnalysisFilter {
-  return {
-    from: q.from,
-    to: q.to,
-    types: q.type,
-    quads: q.quad,
-    polarities: q.polarity,
-    minConfidence: q.minConfidence,
-    kinds: q.kind,
-  };
-}
+import { analysisFilter, eventFilter } from './query-filters.ts';
 
 export class AnalyticsService {
   constructor(
@@ -83,14 +66,7 @@ export class AnalyticsService {
     return timeline(this.graph, q.actor, {
       partner: q.partner,
       granularity: q.granularity,
-      filter: {
-        from: q.from,
-        to: q.to,
-        types: q.type,
-        quads: q.quad,
-        polarities: q.polarity,
-        minConfidence: q.minConfidence,
-      },
+      filter: eventFilter(q),
     });
   }
 

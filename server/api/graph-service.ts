@@ -7,30 +7,13 @@ import {
   searchActors,
   stance,
   subgraph,
-  type EventFilter,
   type StanceGraph,
 } from '../graph/index.ts';
 import { DEFAULT_SECURITY, timeBudgets, type TimeBudgets } from '../security/index.ts';
 import { notFound } from './errors.ts';
 import { gazetteerRoleReference } from './role-reference.ts';
+import { eventFilter } from './query-filters.ts';
 import type { ActorsQuery, GraphQuery, RelationsQuery, StanceQuery } from './schemas.ts';
-
-type EventFilterParams = Pick<
-  z.infer<typeof RelationsQuery>,
-  'from' | 'to' | 'type' | 'quad' | 'polarity' | 'minConfidence'
->;
-
-/** The query string's event filter (singular names, as in the URL) in the graph module's terms. */
-function eventFilter(q: EventFilterParams): EventFilter {
-  return {
-    from: q.from,
-    to: q.to,
-    types: q.type,
-    quads: q.quad,
-    polarities: q.polarity,
-    minConfidence: q.minConfidence,
-  };
-}
 
 export class GraphService {
   constructor(
