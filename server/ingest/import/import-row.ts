@@ -23,28 +23,27 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
+/** An actor kind in any letter case; empty means none given. */
+const optionalKind = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(ActorKind)
+  .optional()
+  .or(z.literal('').transform(() => undefined));
+
+const optionalId = ActorId.optional().or(z.literal('').transform(() => undefined));
+
 export const ImportRow = z
   .object({
     source: text(300).min(1, 'is empty'),
-    sourceId: ActorId.optional().or(z.literal('').transform(() => undefined)),
+    sourceId: optionalId,
     sourceCountry: optionalText(200),
-    sourceKind: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .pipe(ActorKind)
-      .optional()
-      .or(z.literal('').transform(() => undefined)),
+    sourceKind: optionalKind,
     target: text(300).min(1, 'is empty'),
-    targetId: ActorId.optional().or(z.literal('').transform(() => undefined)),
+    targetId: optionalId,
     targetCountry: optionalText(200),
-    targetKind: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .pipe(ActorKind)
-      .optional()
-      .or(z.literal('').transform(() => undefined)),
+    targetKind: optionalKind,
     type: optionalText(40),
     cameo: optionalText(8),
     date: z.string().transform(normaliseDate).pipe(IsoDate),
