@@ -1,0 +1,121 @@
+// Public face of the language layer: text in, sentences of tokens out, each token with its UTF-16
+// offsets, UPOS and Penn tags, lemma, dependency head and relation, and each sentence with its
+// named-entity spans. Models are the ones trained by `npm run train` into graph-data/models/.
+//
+//   const nlp = languageLayer();            // loads the committed models once
+//   for (const s of nlp.analyze(text)) ...  // AnalyzedSentence[]
+import path from 'node:path';
+import { tokenize } from './tokenize/index.ts';
+import { Lemmatizer, loadLemmatizer } from './lemma/index.ts';
+import { loadTagger, type Tagger } from './tagger/index.ts';
+import { loadParser, type Parser } from './parser/index.ts';
+import {
+  loadNameFinder,
+  loadNameLexicon,
+  type NameFinder,
+  type NameLexicon,
+} from './names/index.ts';
+import type { AnalyzedSentence, AnalyzedToken, Sentence } from './types.ts';
+
+export { tokenize } from './tokenize/index.ts';
+export type {
+  AnalyzedSentence,
+  AnalyzedToken,
+  NameLabel,
+  NameSpan,
+  Sentence,
+  Token,
+} from './types.ts';
+
+const DATA = path.join(import.meta.dirname, '..', '..', 'graph-data');
+
+/** Where the committed models and the gazetteer (a name-finder feature) live. */
+export const DEFAULT_MODELS = path.join(DATA, 'models');
+export const DEFAULT_GAZETTEER = path.join(DATA, 'gazetteer');
+
+export interface LanguageLayerOptions {
+  /** Folder with tagger.bin, parser.bin, names.bin and lemmas.json. */
+  models?: string;
+  /** Gazetteer folder whose names the name finder uses as a feature. */
+  gazetteer?: string;
+}
+
+/** Which stages to run after tagging and lemmatizing (both by default). */
+export interface AnalyzeOptions {
+  /** Dependency heads and relations; when false every head is -1 and every relation ''. */
+  parse?: boolean;
+  /** Name spans; when false `names` is empty. */
+  names?: boolean;
+}
+
+export class LanguageLayer {
+  constructor(
+    private readonly tagger: Tagger,
+    private readonly parser: Parser,
+    private readonly lemmatizer: Lemmatizer,
+    private readonly names: NameFinder,
+    private readonly lexicon: NameLexicon,
+  ) {}
+
+  /**
+   * Tokenizes, tags, lemmatizes, parses and finds names in `text`. Names are found over the whole
+   * text at once, so a name keeps one label across its mentions. Linear in the text's length.
+   */
+  analyze(text: string, options: AnalyzeOptions = {}): AnalyzedSentence[] {
+    const sentences = tokenize(text).map((s) => this.analyzeTokens(s, options));
+    if (options.names === false) return sentences;
+    const names = this.names.findNamesInDocument(
+      sentences.map((s) => s.tokens),
+      this.lexicon,
+    );
+    return sentences.map((s, i) => ({ ...s, names: names[i] ?? [] }));
+  }
+
+  /** Analyzes one sentence the tokenizer produced (names found within the sentence alone). */
+  analyzeSentence(sentence: Sentence, options: AnalyzeOptions = {}): AnalyzedSentence {
+    const analyzed = this.analyzeTokens(sentence, options);
+    if (options.names === false || analyzed.tokens.length === 0) return analyzed;
+    return { ...analyzed, names: this.names.findNames(analyzed.tokens, this.lexicon) };
+  }
+
+  /** Tags, lemmas and (unless told not to) the tree; no names yet. */
+  private analyzeTokens(sentence: Sentence, options: AnalyzeOptions): AnalyzedSentence {
+    const words = sentence.tokens.map((t) => t.text);
+    const { upos, xpos } = this.tagger.tag(words);
+    const { heads, deprels } =
+      options.parse === false
+        ? { heads: words.map(() => -1), deprels: words.map(() => '') }
+        : this.parser.parse(words, upos, xpos);
+    const tokens: AnalyzedToken[] = sentence.tokens.map((t, i) => ({
+      text: t.text,
+      start: t.start,
+      end: t.end,
+      upos: upos[i]!,
+      xpos: xpos[i]!,
+      lemma: this.lemmatizer.lemmatize(t.text, upos[i]!, xpos[i]!),
+      head: heads[i]!,
+      deprel: deprels[i]!,
+    }));
+    return { start: sentence.start, end: sentence.end, tokens, names: [] };
+  }
+}
+
+/** Loads every model; throws naming the missing file when one is absent. */
+export function loadLanguageLayer(options: LanguageLayerOptions = {}): LanguageLayer {
+  const dir = options.models ?? DEFAULT_MODELS;
+  return new LanguageLayer(
+    loadTagger(path.join(dir, 'tagger.bin')),
+    loadParser(path.join(dir, 'parser.bin')),
+    loadLemmatizer(path.join(dir, 'lemmas.json')),
+    loadNameFinder(path.join(dir, 'names.bin')),
+    loadNameLexicon(options.gazetteer ?? DEFAULT_GAZETTEER),
+  );
+}
+
+let shared: LanguageLayer | undefined;
+
+/** The committed models, loaded on first use and shared by every caller in the process. */
+export function languageLayer(): LanguageLayer {
+  shared ??= loadLanguageLayer();
+  return shared;
+}

@@ -1,0 +1,236 @@
+// The parser at inference time: greedy arc-hybrid parsing scored by a compact perceptron.
+// Input: token strings with their UPOS and XPOS tags; output: 0-based heads (-1 for the root)
+// and UD relations. Linear in sentence length; state and scores live in reused typed arrays.
+import { readFileSync } from 'node:fs';
+import {
+  CompactModel,
+  HashIndex,
+  hashRange,
+  hashString,
+  loadModels,
+  saveModels,
+  type AnyTypedArray,
+} from '../learn/index.ts';
+import { normalizeWord } from '../tagger/word-hashes.ts';
+import { MAX_PARSER_FEATURES, ParserTokens, parserFeatures } from './features.ts';
+import { ParseState, SHIFT } from './transitions.ts';
+
+export interface ParseResult {
+  /** 0-based head per token, -1 for the root. */
+  heads: number[];
+  deprels: string[];
+}
+
+const ROOT_WORD = hashString('<root>', 2);
+const UNKNOWN_TAG = 0xfff0;
+const ROOT_TAG = 0xfff1;
+
+/** Shared between training and inference: fills token attributes for the feature templates. */
+export function fillTokens(
+  tk: ParserTokens,
+  words: readonly string[],
+  xposIds: ArrayLike<number>,
+  uposIds: ArrayLike<number>,
+  clusters: HashIndex | null,
+): void {
+  const n = words.length;
+  tk.ensure(n);
+  tk.n = n;
+  tk.hasClusters = clusters !== null;
+  for (let i = 0; i < n; i++) {
+    const norm = normalizeWord(words[i]);
+    const h = hashString(norm, 2);
+    tk.word[i] = h;
+    tk.suffix[i] = hashRange(norm, Math.max(0, norm.length - 3), norm.length, 8);
+    tk.tag[i] = xposIds[i];
+    tk.upos[i] = uposIds[i];
+    const c = clusters ? clusters.get(h) : -1;
+    tk.cluster[i] = c < 0 ? 0xfff0 : c;
+    tk.clusterShort[i] = c < 0 ? 0xfff0 : c >>> 16;
+  }
+  tk.word[n] = ROOT_WORD;
+  tk.tag[n] = ROOT_TAG;
+  tk.suffix[n] = ROOT_WORD;
+  tk.upos[n] = ROOT_TAG;
+  tk.cluster[n] = ROOT_TAG;
+  tk.clusterShort[n] = ROOT_TAG;
+}
+
+/** Chooses the best legal action from the scores (ties: lowest action id). */
+export function bestLegal(st: ParseState, scores: Float64Array): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  if (st.canShift()) {
+    best = SHIFT;
+    bestScore = scores[SHIFT];
+  }
+  const L = st.nLabels;
+  if (st.canLeft()) {
+    if (st.b === st.n) {
+      const a = 1 + st.rootLabel;
+      if (best < 0 || scores[a] > bestScore) {
+        best = a;
+        bestScore = scores[a];
+      }
+    } else {
+      for (let l = 0; l < L; l++) {
+        if (l === st.rootLabel) continue;
+        if (scores[1 + l] > bestScore) {
+          best = 1 + l;
+          bestScore = scores[1 + l];
+        }
+      }
+    }
+  }
+  if (st.canRight()) {
+    for (let l = 0; l < L; l++) {
+      if (l === st.rootLabel) continue;
+      if (scores[1 + L + l] > bestScore) {
+        best = 1 + L + l;
+        bestScore = scores[1 + L + l];
+      }
+    }
+  }
+  return best;
+}
+
+export class Parser {
+  readonly model: CompactModel;
+  readonly labels: string[];
+  readonly xposTags: string[];
+  readonly uposTags: string[];
+  private readonly xposIndex: Map<string, number>;
+  private readonly uposIndex: Map<string, number>;
+  private readonly clusterKeys: Uint32Array;
+  private readonly clusterValues: Uint32Array;
+  private readonly clusters: HashIndex | null;
+  private readonly state: ParseState;
+  private readonly tokens = new ParserTokens();
+  private readonly feats = new Uint32Array(MAX_PARSER_FEATURES);
+  private readonly scores: Float64Array;
+  private xposIds = new Uint32Array(64);
+  private uposIds = new Uint32Array(64);
+
+  constructor(
+    model: CompactModel,
+    labels: string[],
+    xposTags: string[],
+    uposTags: string[],
+    clusterKeys: Uint32Array = new Uint32Array(0),
+    clusterValues: Uint32Array = new Uint32Array(0),
+  ) {
+    const rootLabel = labels.indexOf('root');
+    if (rootLabel < 0) throw new Error('parser: no root label');
+    if (model.nClasses !== 1 + 2 * labels.length) throw new Error('parser: label count mismatch');
+    this.model = model;
+    this.labels = labels;
+    this.xposTags = xposTags;
+    this.uposTags = uposTags;
+    this.xposIndex = new Map(xposTags.map((t, i) => [t, i]));
+    this.uposIndex = new Map(uposTags.map((t, i) => [t, i]));
+    this.clusterKeys = clusterKeys;
+    this.clusterValues = clusterValues;
+    if (clusterKeys.length > 0) {
+      this.clusters = new HashIndex(clusterKeys.length);
+      for (let i = 0; i < clusterKeys.length; i++)
+        this.clusters.set(clusterKeys[i], clusterValues[i]);
+    } else this.clusters = null;
+    this.state = new ParseState(labels.length, rootLabel);
+    this.scores = new Float64Array(model.nClasses);
+  }
+
+  /** Word-cluster table (may be null) used for features; exposed for training. */
+  get clusterIndex(): HashIndex | null {
+    return this.clusters;
+  }
+
+  /**
+   * Parses one sentence; returns the state's head and label arrays (owned by the parser, valid
+   * until the next call; index n is the root). Heads use n for the root.
+   */
+  parseIds(
+    words: readonly string[],
+    upos: readonly string[],
+    xpos: readonly string[],
+  ): { heads: Int32Array; labels: Int32Array } {
+    const n = words.length;
+    if (upos.length !== n || xpos.length !== n) throw new Error('parser: tags do not match words');
+    if (n > this.xposIds.length) {
+      let size = this.xposIds.length;
+      while (size < n) size *= 2;
+      this.xposIds = new Uint32Array(size);
+      this.uposIds = new Uint32Array(size);
+    }
+    for (let i = 0; i < n; i++) {
+      this.xposIds[i] = this.xposIndex.get(xpos[i]) ?? UNKNOWN_TAG;
+      this.uposIds[i] = this.uposIndex.get(upos[i]) ?? UNKNOWN_TAG;
+    }
+    fillTokens(this.tokens, words, this.xposIds, this.uposIds, this.clusters);
+    const st = this.state;
+    st.reset(n);
+    const feats = this.feats;
+    const scores = this.scores;
+    while (!st.isTerminal()) {
+      const k = parserFeatures(st, this.tokens, feats);
+      this.model.score(feats, k, scores);
+      st.apply(bestLegal(st, scores));
+    }
+    return { heads: st.heads, labels: st.labels };
+  }
+
+  /** Parses one tagged sentence into heads (0-based, -1 root) and UD relations. */
+  parse(words: readonly string[], upos: readonly string[], xpos: readonly string[]): ParseResult {
+    const n = words.length;
+    const { heads, labels } = this.parseIds(words, upos, xpos);
+    const outHeads = new Array<number>(n);
+    const deprels = new Array<string>(n);
+    for (let i = 0; i < n; i++) {
+      outHeads[i] = heads[i] === n ? -1 : heads[i];
+      deprels[i] = this.labels[labels[i]];
+    }
+    return { heads: outHeads, deprels };
+  }
+
+  toBuffer(): Buffer {
+    const extra: Record<string, AnyTypedArray> = {
+      'clusters.keys': this.clusterKeys,
+      'clusters.values': this.clusterValues,
+    };
+    return saveModels(
+      { parser: this.model },
+      {
+        kind: 'stancegraph-parser',
+        version: 1,
+        labels: this.labels,
+        xpos: this.xposTags,
+        upos: this.uposTags,
+      },
+      extra,
+    );
+  }
+
+  static fromBuffer(data: Uint8Array): Parser {
+    const { models, meta, arrays } = loadModels(data, ['parser']);
+    if (meta.kind !== 'stancegraph-parser') throw new Error('parser: not a parser model');
+    const keys = arrays['clusters.keys'];
+    const values = arrays['clusters.values'];
+    if (
+      !(keys instanceof Uint32Array) ||
+      !(values instanceof Uint32Array) ||
+      keys.length !== values.length
+    )
+      throw new Error('parser: bad cluster table');
+    return new Parser(
+      models.parser,
+      meta.labels as string[],
+      meta.xpos as string[],
+      meta.upos as string[],
+      keys,
+      values,
+    );
+  }
+
+  static load(file: string): Parser {
+    return Parser.fromBuffer(readFileSync(file));
+  }
+}

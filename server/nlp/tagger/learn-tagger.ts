@@ -1,0 +1,181 @@
+// Training of the tagger: builds the lexicon from the training sentences, then runs a greedy
+// left-to-right averaged perceptron over joint UPOS+XPOS classes for a fixed number of epochs
+// (sentence order shuffled by a seeded generator, so runs are reproducible).
+import { AveragedPerceptron, HashIndex, Rng, argmax } from '../learn/index.ts';
+import { MAX_TAGGER_FEATURES, UNKNOWN_TAG, refineFeatures, taggerFeatures } from './features.ts';
+import { LEX_SURE, Tagger } from './tagger-model.ts';
+import { WordHashes } from './word-hashes.ts';
+
+export interface TaggedSentence {
+  words: string[];
+  upos: string[];
+  xpos: string[];
+}
+
+export interface TaggerTrainOptions {
+  epochs?: number;
+  seed?: number;
+  /** Words seen fewer times than this get no lexicon entry (default 5). */
+  lexiconMinCount?: number;
+  /** A word seen at least this often with one tag at least this share of the time is tagged by dictionary. */
+  dictMinCount?: number;
+  dictMinShare?: number;
+  /** Train a second, refining pass that sees the first pass's tags of the following words. */
+  twoPass?: boolean;
+  /** Averaged weights below this are pruned from the final model. */
+  minWeight?: number;
+  /** Called after each epoch with the model so far (e.g. to score a dev set). */
+  onEpoch?: (epoch: number, tagger: Tagger) => void;
+}
+
+/** Trains a tagger on tagged sentences. */
+export function trainTagger(train: TaggedSentence[], options: TaggerTrainOptions = {}): Tagger {
+  const epochs = options.epochs ?? 8;
+  const rng = new Rng(options.seed ?? 1);
+  const lexMin = options.lexiconMinCount ?? 5;
+  const dictMin = options.dictMinCount ?? 20;
+  const dictShare = options.dictMinShare ?? 0.995;
+
+  // Classes: every UPOS+XPOS pair seen, in order of first appearance.
+  const classIndex = new Map<string, number>();
+  const upos: string[] = [];
+  const xpos: string[] = [];
+  const gold: Uint16Array[] = [];
+  for (const s of train) {
+    const g = new Uint16Array(s.words.length);
+    for (let i = 0; i < s.words.length; i++) {
+      const key = `${s.upos[i]}\t${s.xpos[i]}`;
+      let c = classIndex.get(key);
+      if (c === undefined) {
+        c = upos.length;
+        classIndex.set(key, c);
+        upos.push(s.upos[i]);
+        xpos.push(s.xpos[i]);
+      }
+      g[i] = c;
+    }
+    gold.push(g);
+  }
+  const nClasses = upos.length;
+
+  // Lexicon: counts per exact form and per normalised form.
+  const hashes = new WordHashes();
+  const exactCounts = new Map<number, Map<number, number>>();
+  const lowerCounts = new Map<number, Map<number, number>>();
+  const bump = (m: Map<number, Map<number, number>>, key: number, c: number): void => {
+    let inner = m.get(key);
+    if (!inner) m.set(key, (inner = new Map()));
+    inner.set(c, (inner.get(c) ?? 0) + 1);
+  };
+  for (let s = 0; s < train.length; s++) {
+    hashes.fill(train[s].words);
+    for (let i = 0; i < hashes.n; i++) {
+      bump(exactCounts, hashes.exact[i], gold[s][i]);
+      bump(lowerCounts, hashes.lower[i], gold[s][i]);
+    }
+  }
+  const entries = new Map<number, number>();
+  const addEntries = (m: Map<number, Map<number, number>>, exact: boolean): void => {
+    for (const [key, inner] of m) {
+      let total = 0;
+      let best = -1;
+      let bestCount = 0;
+      for (const [c, k] of inner) {
+        total += k;
+        if (k > bestCount || (k === bestCount && c < best)) {
+          best = c;
+          bestCount = k;
+        }
+      }
+      if (total < lexMin) continue;
+      const sure = exact && total >= dictMin && bestCount / total >= dictShare;
+      if (!entries.has(key)) entries.set(key, best | (sure ? LEX_SURE : 0));
+    }
+  };
+  addEntries(exactCounts, true);
+  addEntries(lowerCounts, false);
+  const lexKeys = Uint32Array.from([...entries.keys()].sort((a, b) => a - b));
+  const lexValues = Uint32Array.from(lexKeys, (k) => entries.get(k) ?? 0);
+  const lexicon = new HashIndex(lexKeys.length);
+  for (let i = 0; i < lexKeys.length; i++) lexicon.set(lexKeys[i], lexValues[i]);
+  const lookup = (e: number, l: number): number => {
+    const v = lexicon.get(e);
+    if (v >= 0) return v;
+    const w = lexicon.get(l);
+    return w >= 0 ? w & 0xffff : -1;
+  };
+
+  const p = new AveragedPerceptron(nClasses);
+  const p2model = options.twoPass ? new AveragedPerceptron(nClasses) : null;
+  let first = new Uint16Array(256);
+  const feats = new Uint32Array(MAX_TAGGER_FEATURES);
+  const scores = new Float64Array(nClasses);
+  let lex = new Uint16Array(256);
+  let lexv = new Int32Array(256);
+  const order = train.map((_, i) => i);
+  const build = (): Tagger =>
+    new Tagger(
+      p.compact({ minWeight: options.minWeight ?? 0 }),
+      upos,
+      xpos,
+      lexKeys,
+      lexValues,
+      p2model ? p2model.compact({ minWeight: options.minWeight ?? 0 }) : null,
+    );
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    rng.shuffle(order);
+    for (const s of order) {
+      const words = train[s].words;
+      const g = gold[s];
+      hashes.fill(words);
+      const n = words.length;
+      if (n > lex.length) {
+        lex = new Uint16Array(n * 2);
+        lexv = new Int32Array(n * 2);
+        first = new Uint16Array(n * 2);
+      }
+      for (let i = 0; i < n; i++) {
+        const v = lookup(hashes.exact[i], hashes.lower[i]);
+        lexv[i] = v;
+        lex[i] = v < 0 ? UNKNOWN_TAG : v & 0xffff;
+      }
+      let p1 = -1;
+      let p2 = -1;
+      for (let i = 0; i < n; i++) {
+        let tag: number;
+        if (lexv[i] >= 0 && lexv[i] & LEX_SURE) tag = lexv[i] & 0xffff;
+        else {
+          const k = taggerFeatures(hashes, lex, i, p1, p2, feats);
+          p.score(feats, k, scores);
+          tag = argmax(scores, nClasses);
+          p.update(feats, k, g[i], tag);
+          p.tick();
+        }
+        first[i] = tag;
+        p2 = p1;
+        p1 = tag;
+      }
+      if (p2model) {
+        p1 = -1;
+        p2 = -1;
+        for (let i = 0; i < n; i++) {
+          let tag: number;
+          if (lexv[i] >= 0 && lexv[i] & LEX_SURE) tag = lexv[i] & 0xffff;
+          else {
+            const k = refineFeatures(hashes, lex, first, i, p1, p2, feats);
+            p2model.score(feats, k, scores);
+            tag = argmax(scores, nClasses);
+            p2model.update(feats, k, g[i], tag);
+            p2model.tick();
+          }
+          p2 = p1;
+          p1 = tag;
+        }
+      }
+    }
+    if (options.onEpoch && epoch < epochs) options.onEpoch(epoch, build());
+  }
+  const tagger = build();
+  options.onEpoch?.(epochs, tagger);
+  return tagger;
+}
