@@ -1,12 +1,12 @@
-// Public face of the lemmatizer: `lemmatize(form, upos, xpos)` with the exception table trained
-// from the UD treebanks (graph-data/models/lemmas.json, rebuilt by `npm run train`), falling back
-// to the regular inflection rules alone when the table is absent.
+// Public face of the lemmatizer: `lemmatize(form, upos, xpos)` with the exception table and the
+// vocabulary of known base forms trained from the UD treebanks (graph-data/models/lemmas.json,
+// rebuilt by `npm run train`), falling back to the regular inflection rules alone when absent.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Lemmatizer, type LemmaTable } from './lemmatizer.ts';
 
 export { Lemmatizer, lemmaKey, type LemmaTable } from './lemmatizer.ts';
-export { ruleLemma } from './rules.ts';
+export { ruleLemma, type KnownWord } from './rules.ts';
 
 /** Where the trained table lives. */
 export const LEMMA_MODEL = fileURLToPath(

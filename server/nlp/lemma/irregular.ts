@@ -51,6 +51,28 @@ export const IRREGULAR_PAST: ReadonlyMap<string, string> = (() => {
   return map;
 })();
 
+/**
+ * Simple past forms that are no participle and no base form of any verb here ("froze", "spoke",
+ * "wrote"; not "lay", "saw", "found", "fell"): a tagger that calls one VB or JJ still means the past.
+ */
+export const PAST_ONLY: ReadonlyMap<string, string> = (() => {
+  const bases = new Set<string>();
+  const participles = new Set<string>();
+  const pasts = new Map<string, string>();
+  for (const entry of VERBS.split(/[|\n]/)) {
+    const [base, past, participle] = entry.trim().split(' ');
+    if (!base || !past || !participle) continue;
+    bases.add(base);
+    for (const form of participle.split('/')) participles.add(form);
+    for (const form of past.split('/')) if (!pasts.has(form)) pasts.set(form, base);
+  }
+  const map = new Map<string, string>();
+  for (const [form, base] of pasts) {
+    if (!bases.has(form) && !participles.has(form)) map.set(form, base);
+  }
+  return map;
+})();
+
 /** Irregular plural endings: "-men" -> "-man", and whole words. */
 export const IRREGULAR_PLURAL: ReadonlyMap<string, string> = new Map([
   ['children', 'child'],

@@ -1,10 +1,13 @@
 // The lemmatizer: an exception table learnt from treebanks (form + Penn tag -> lemma, only where
-// the regular rules go wrong) in front of the inflection rules of rules.ts.
+// the regular rules go wrong) in front of the inflection rules of rules.ts, which choose among
+// candidate stems with the table's vocabulary of known base forms.
 import { ruleLemma } from './rules.ts';
 
 /** The stored model: per Penn tag, lower-cased form (exact form for proper nouns) -> lemma. */
 export interface LemmaTable {
   exceptions: Record<string, Record<string, string>>;
+  /** Known base forms (lower case), sorted and joined by single spaces. */
+  vocabulary?: string;
 }
 
 /** Penn tag assumed when a token comes without one (xpos "_" or empty). */
@@ -35,8 +38,11 @@ export function lemmaKey(form: string, xpos: string): string {
 
 export class Lemmatizer {
   private readonly exceptions = new Map<string, Map<string, string>>();
+  private readonly vocabulary: ReadonlySet<string>;
+  private readonly known = (word: string): boolean => this.vocabulary.has(word);
 
   constructor(table?: LemmaTable) {
+    this.vocabulary = new Set(table?.vocabulary ? table.vocabulary.split(' ') : []);
     for (const [xpos, forms] of Object.entries(table?.exceptions ?? {})) {
       this.exceptions.set(xpos, new Map(Object.entries(forms)));
     }
@@ -52,6 +58,6 @@ export class Lemmatizer {
   lemmatize(form: string, upos: string, xpos: string): string {
     const tag = xpos && xpos !== '_' ? xpos : (DEFAULT_XPOS[upos] ?? '');
     const hit = this.exceptions.get(tag)?.get(lemmaKey(form, tag));
-    return hit ?? ruleLemma(form, upos, tag);
+    return hit ?? ruleLemma(form, upos, tag, this.known);
   }
 }

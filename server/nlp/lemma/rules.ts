@@ -1,8 +1,11 @@
 // Regular English inflection, undone by Penn Treebank tag: plural nouns (-s, -es, -ies), verb
 // forms (-s, -ed, -ing, with e-restoration and consonant undoubling), comparatives and
 // superlatives (-er, -est). Irregular forms come from the exception table learnt from treebanks.
+// Given a vocabulary of known base forms, the candidate stems of a form (plain strip, strip + "e",
+// undoubled consonant, -ies/-ied -> y) are tried in order and the first known one wins; the
+// orthographic heuristics decide only when no candidate is known.
 
-import { IRREGULAR_PAST, IRREGULAR_PLURAL } from './irregular.ts';
+import { IRREGULAR_PAST, IRREGULAR_PLURAL, PAST_ONLY } from './irregular.ts';
 
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
 
@@ -19,9 +22,6 @@ const E_ENDINGS = [
   'v',
   'u',
   'is',
-  'ud',
-  'id',
-  'od',
   'rad',
   'vad',
   'uad',
@@ -77,8 +77,6 @@ const E_ENDINGS = [
   'mat',
   'dat',
   'tat',
-  'ut',
-  'it',
   'iz',
   'ys',
   'rv',
@@ -89,6 +87,21 @@ const E_ENDINGS = [
   'ak',
   'ik',
 ];
+
+/**
+ * More endings that call for an e back, each after a consonant: decid(ed), includ(ed), explod(ed),
+ * cit(ed), execut(ed), blockad(ed), compensat(ed),
+ * rebuk(ed), provok(ed), conced(ed), eas(ed), resum(ed), deplor(ed), ignor(ed). Vowel pairs before
+ * them keep the stem bare (aid, raid, laud, flood, await, tout, head, treat, look, need); "bias", "gas" are in NO_E.
+ */
+const E_PATTERN =
+  /(?:[^aeo]id|[^aeiou]ud|[^o]od|[^aeo]it|[^aeiou]ut|[^aeio]ot|[^aeio]ad|[^aeo]at|[^o]ok|[^u]uk|[^aeiou]ed|[^u]um|as|(?:pl|gn)or)$/;
+
+/**
+ * A doubled consonant kept in a longer stem whose first syllable carries a written diphthong and so
+ * the stress ("boycott(ed)"): English doubles only after a stressed final syllable.
+ */
+const KEEPS_DOUBLE = /^[^aeiouy]*(?:oy|ay|ey|aw|ow)[^aeiouy]+[aeiou][^aeiouy]*$/;
 
 /** Doubled final consonants that belong to the stem ("call", "pass", "buzz", "staff"). */
 const KEEP_DOUBLE = new Set(['l', 's', 'z', 'f']);
@@ -343,7 +356,9 @@ function restoreStem(stem: string): string {
   if (stem.length < 2) return stem;
   const last = stem[stem.length - 1]!;
   const prev = stem[stem.length - 2]!;
-  if (last === prev && isConsonant(last) && !KEEP_DOUBLE.has(last)) return stem.slice(0, -1);
+  if (last === prev && isConsonant(last) && !KEEP_DOUBLE.has(last)) {
+    return KEEPS_DOUBLE.test(stem) ? stem : stem.slice(0, -1);
+  }
   // British doubling after an unstressed vowel: travell(ed), controll(ed); not spell, roll.
   if (
     (stem.endsWith('ell') || stem.endsWith('oll')) &&
@@ -351,7 +366,8 @@ function restoreStem(stem: string): string {
     !stem.endsWith('roll')
   )
     return stem.slice(0, -1);
-  if (NO_E.has(stem)) return stem;
+  if (NO_E.has(stem) || NEVER_E.test(stem)) return stem;
+  if (E_PATTERN.test(stem)) return stem + 'e';
   for (const ending of E_ENDINGS) {
     if (stem.endsWith(ending)) {
       return stem + 'e';
@@ -366,49 +382,119 @@ function restoreStem(stem: string): string {
   return stem;
 }
 
+/** Is a word a known base form? Without a vocabulary nothing is known and only heuristics apply. */
+export type KnownWord = (word: string) => boolean;
+
+const NOTHING_KNOWN: KnownWord = () => false;
+
+/**
+ * A one-syllable stem ending in one vowel and one consonant ("hop", "not", "us"): as a verb it would
+ * double that consonant before -ed/-ing, so "hoped"/"noted"/"used" cannot come from it.
+ */
+function wouldDouble(stem: string): boolean {
+  const last = stem[stem.length - 1];
+  const prev = stem[stem.length - 2];
+  if (!isConsonant(last) || last === 'w' || last === 'x' || last === 'y') return false;
+  if (!isVowel(prev)) return false;
+  if (stem.length > 2 && !isConsonant(stem[stem.length - 3])) return false;
+  return syllables(stem) === 1;
+}
+
+/**
+ * Stems that take no e back even when the e-word exists: sever(ed) not "severe", blitz(ed),
+ * smear(ed), deliver(ed), cover(ed).
+ */
+const NEVER_E = /(?:ver|tz|ear)$/;
+
+/** Candidate verb stems for the part before -ed/-ing, most likely first. */
+function stemCandidates(stem: string): string[] {
+  const last = stem[stem.length - 1];
+  if (last === stem[stem.length - 2] && isConsonant(last)) return [stem, stem.slice(0, -1)];
+  if (stem.length <= 2 || wouldDouble(stem)) return [stem + 'e'];
+  if (last === 'e' || NEVER_E.test(stem)) return [stem];
+  return [stem, stem + 'e'];
+}
+
+/** The first known candidate, else the heuristic answer. */
+function pick(candidates: string[], known: KnownWord, fallback: () => string): string {
+  for (const c of candidates) if (c.length > 1 && known(c)) return c;
+  return fallback();
+}
+
 /** Plurals that are their own singular. */
 const SAME_PLURAL = new Set(['series', 'species', 'news', 'means', 'headquarters', 'crossroads']);
 
-function pluralStem(word: string): string {
+function pluralStem(word: string, known: KnownWord = NOTHING_KNOWN): string {
   if (SAME_PLURAL.has(word)) return word;
   const irregular = IRREGULAR_PLURAL.get(word);
   if (irregular !== undefined) return irregular;
   if (word.endsWith('men') && word.length > 4) return word.slice(0, -3) + 'man';
   if (word.length <= 3) return word.endsWith('s') && word.length === 3 ? word.slice(0, -1) : word;
+  if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
+  return pick(sCandidates(word), known, () => pluralHeuristic(word));
+}
+
+function pluralHeuristic(word: string): string {
   if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
   if (word.endsWith('sses') || word.endsWith('shes') || word.endsWith('ches'))
     return word.slice(0, -2);
   if (word.endsWith('xes') || word.endsWith('zzes')) return word.slice(0, -2);
-  if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
   if (word.endsWith('s')) return word.slice(0, -1);
   return word;
 }
 
-function verbThird(word: string): string {
-  if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
-  if (/(?:ss|sh|ch|x|zz|o)es$/.test(word)) return word.slice(0, -2);
+/** Candidate stems of an -s form: "-ies" -> "y" first, sibilant "-es" -> strip "es" first. */
+function sCandidates(word: string): string[] {
+  if (!word.endsWith('s')) return [];
+  if (word.endsWith('ies') && word.length > 4) return [word.slice(0, -3) + 'y', word.slice(0, -1)];
+  if (/(?:ss|sh|ch|x|zz|tz)es$/.test(word)) return [word.slice(0, -2), word.slice(0, -1)];
+  // "-es" goes only after s, z, o (and the sibilants above): "slates" is no form of "slat".
+  if (/[szo]es$/.test(word)) return [word.slice(0, -1), word.slice(0, -2)];
+  return [word.slice(0, -1)];
+}
+
+function verbThird(word: string, known: KnownWord = NOTHING_KNOWN): string {
   if (word.endsWith('ss')) return word;
+  return pick(sCandidates(word), known, () => verbThirdHeuristic(word));
+}
+
+function verbThirdHeuristic(word: string): string {
+  if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
+  if (/(?:ss|sh|ch|x|zz|tz|o)es$/.test(word)) return word.slice(0, -2);
   if (word.endsWith('s')) return word.slice(0, -1);
   return word;
 }
 
-function verbPast(word: string): string {
+function verbPast(word: string, known: KnownWord = NOTHING_KNOWN): string {
   const irregular = IRREGULAR_PAST.get(word);
   if (irregular !== undefined) return irregular;
-  if (word.endsWith('ied') && word.length > 4) return word.slice(0, -3) + 'y';
-  if (word.endsWith('eed')) return word.length <= 4 ? word : word.slice(0, -1); // agreed, freed
-  if (word.endsWith('ed') && word.length > 3) return restoreStem(word.slice(0, -2));
+  if (word.endsWith('ied') && word.length > 4) {
+    return pick([word.slice(0, -3) + 'y', word.slice(0, -1)], known, () => word.slice(0, -3) + 'y');
+  }
+  if (word.endsWith('eed')) {
+    // agreed, freed; "proceed" and "need" are bases themselves.
+    if (known(word)) return word;
+    return word.length <= 4 ? word : word.slice(0, -1);
+  }
+  if (word.endsWith('ed') && word.length > 3) {
+    const stem = word.slice(0, -2);
+    return pick(stemCandidates(stem), known, () => restoreStem(stem));
+  }
   return word;
 }
 
-function verbGerund(word: string): string {
+function verbGerund(word: string, known: KnownWord = NOTHING_KNOWN): string {
   // dying, lying, tying -> die, lie, tie; playing, studying -> play, study.
-  if (word.endsWith('ying') && word.length >= 5)
-    return word.slice(0, -4) + (word.length === 5 ? 'ie' : 'y');
+  if (word.endsWith('ying') && word.length >= 5) {
+    const stem = word.slice(0, -4);
+    const short = word.length === 5;
+    const guess = stem + (short ? 'ie' : 'y');
+    return pick(short ? [stem + 'ie', stem + 'y'] : [stem + 'y', stem + 'ie'], known, () => guess);
+  }
   if (word.endsWith('ing') && word.length > 4) {
     const stem = word.slice(0, -3);
     if (!/[aeiouy]/.test(stem)) return word; // "string", "thing" as nouns tagged oddly
-    return restoreStem(stem);
+    return pick(stemCandidates(stem), known, () => restoreStem(stem));
   }
   return word;
 }
@@ -445,7 +531,12 @@ const QUOTES: Readonly<Record<string, string>> = {
  * Lemma by rule alone: proper nouns keep their form, numbers lose their thousands separators,
  * curly quotes become straight, other words are lower-cased and stripped of regular inflection.
  */
-export function ruleLemma(form: string, upos: string, xpos: string): string {
+export function ruleLemma(
+  form: string,
+  upos: string,
+  xpos: string,
+  known: KnownWord = NOTHING_KNOWN,
+): string {
   const quote = QUOTES[form];
   if (quote !== undefined) return quote;
   switch (xpos) {
@@ -467,14 +558,20 @@ export function ruleLemma(form: string, upos: string, xpos: string): string {
   const word = form.toLowerCase();
   switch (xpos) {
     case 'NNS':
-      return pluralStem(word);
+      return pluralStem(word, known);
     case 'VBZ':
-      return verbThird(word);
+      return verbThird(word, known);
     case 'VBD':
     case 'VBN':
-      return verbPast(word);
+      return verbPast(word, known);
     case 'VBG':
-      return verbGerund(word);
+      return verbGerund(word, known);
+    case 'VB':
+    case 'VBP':
+    case 'JJ':
+      // A past-only form mistagged as base or adjective ("froze"), unless it is a word in its own right.
+      if ((upos === 'VERB' || upos === 'ADJ') && !known(word)) return PAST_ONLY.get(word) ?? word;
+      return word;
     case 'JJR':
     case 'RBR':
       return comparative(word, 'er');

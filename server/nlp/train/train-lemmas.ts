@@ -1,10 +1,12 @@
 // Trains the lemmatizer's exception table from the UD English train files (EWT and GUM): for each
 // Penn tag and form, the treebank's usual lemma is stored when the regular rules would get it
-// wrong and the treebank agrees with itself. Writes graph-data/models/lemmas.json (sorted keys).
+// wrong and the treebank agrees with itself, next to a vocabulary of known base forms (every lemma,
+// plus forms tagged VB/VBP/NN) that the rules use to choose among candidate stems. Writes
+// graph-data/models/lemmas.json (sorted keys and words, so retraining gives the same bytes).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readConllu, type ConlluSentence } from './conllu.ts';
-import { lemmaKey, ruleLemma, type LemmaTable } from '../lemma/index.ts';
+import { lemmaKey, ruleLemma, type KnownWord, type LemmaTable } from '../lemma/index.ts';
 
 /** Train files the table is learnt from, relative to the treebanks folder. */
 export const LEMMA_TRAIN_FILES = [
@@ -23,13 +25,41 @@ export interface LemmaModel extends LemmaTable {
   rebuild: string;
 }
 
+/** Tags whose forms the rules inflect regularly. */
+const INFLECTED = new Set(['NNS', 'VBD', 'VBG', 'VBN', 'VBZ']);
+/** Tags whose forms are base forms themselves. */
+const BASE_TAGS = new Set(['VB', 'VBP', 'NN']);
+/** What a vocabulary word may look like: lower-case letters, inner hyphens allowed. */
+const WORD = /^[a-z]+(?:-[a-z]+)*$/;
+
+/** Known base forms: every lower-case lemma of any POS, plus forms tagged VB/VBP/NN; sorted. */
+export function learnVocabulary(sentences: Iterable<ConlluSentence>): string[] {
+  const words = new Set<string>();
+  for (const s of sentences) {
+    for (const w of s.words) {
+      // Proper-noun lemmas keep their capital and stay out ("Starr" is no stem of "starring").
+      if (WORD.test(w.lemma)) words.add(w.lemma);
+      const form = w.form.toLowerCase();
+      if (BASE_TAGS.has(w.xpos) && WORD.test(form)) words.add(form);
+    }
+  }
+  return [...words].sort();
+}
+
 /** Learns exceptions from sentences: form + tag -> lemma where rules disagree with the treebank. */
-export function learnExceptions(sentences: Iterable<ConlluSentence>): LemmaTable {
+export function learnExceptions(
+  sentences: Iterable<ConlluSentence>,
+  vocabulary: readonly string[] = [],
+): LemmaTable {
+  const vocab = new Set(vocabulary);
+  const known: KnownWord = (word) => vocab.has(word);
   // tag -> key -> lemma -> count, plus the most frequent UPOS per tag and key for the rule.
   const counts = new Map<string, Map<string, Map<string, number>>>();
   const upos = new Map<string, string>();
+  const lemmaCounts = new Map<string, number>();
   for (const s of sentences) {
     for (const w of s.words) {
+      lemmaCounts.set(w.lemma, (lemmaCounts.get(w.lemma) ?? 0) + 1);
       if (w.lemma === '_' && w.form !== '_') continue;
       const key = lemmaKey(w.form, w.xpos);
       let byKey = counts.get(w.xpos);
@@ -56,11 +86,14 @@ export function learnExceptions(sentences: Iterable<ConlluSentence>): LemmaTable
           bestCount = c;
         }
       }
-      const rule = ruleLemma(key, upos.get(`${tag}\t${key}`) ?? '', tag);
+      const rule = ruleLemma(key, upos.get(`${tag}\t${key}`) ?? '', tag, known);
       if (rule === best) continue;
       if (bestCount / total < MIN_AGREEMENT) continue;
       if ((lemmas.get(rule) ?? 0) >= bestCount) continue;
       if (bestCount < MIN_COUNT) continue;
+      // A lemma seen once in the whole treebank, against a regular stem the vocabulary knows, is
+      // likelier a slip ("freed" -> "fre", "hinges" -> "hing") than an exception.
+      if (INFLECTED.has(tag) && lemmaCounts.get(best) === 1 && known(rule)) continue;
       forms[key] = best;
     }
     if (Object.keys(forms).length > 0) exceptions[tag] = forms;
@@ -102,14 +135,18 @@ export function serializeLemmaModel(model: LemmaModel): string {
       .join(',');
     lines.push(`${JSON.stringify(tag)}:{${body}}${i < tags.length - 1 ? ',' : ''}`);
   });
-  lines.push('}', '}', '');
+  lines.push(model.vocabulary === undefined ? '}' : '},');
+  if (model.vocabulary !== undefined)
+    lines.push(`"vocabulary":${JSON.stringify(model.vocabulary)}`);
+  lines.push('}', '');
   return lines.join('\n');
 }
 
 /** Trains the exception table from `treebanks` and writes `outDir/lemmas.json`. */
 export async function trainLemmas(treebanks: string, outDir: string): Promise<void> {
   const sentences = LEMMA_TRAIN_FILES.flatMap((f) => readConllu(path.join(treebanks, f)));
-  const table = learnExceptions(sentences);
+  const vocabulary = learnVocabulary(sentences);
+  const table = learnExceptions(sentences, vocabulary);
   const model: LemmaModel = {
     source:
       'Learnt from the train files of UD English EWT 2.16 and UD English GUM (openly licensed genres; ' +
@@ -117,6 +154,7 @@ export async function trainLemmas(treebanks: string, outDir: string): Promise<vo
     licence: 'CC BY-SA 4.0 (derived from CC BY-SA 4.0 / CC BY treebank data)',
     rebuild: 'npm run train (trainLemmas in server/nlp/train/train-lemmas.ts)',
     exceptions: table.exceptions,
+    vocabulary: vocabulary.join(' '),
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'lemmas.json'), serializeLemmaModel(model));
