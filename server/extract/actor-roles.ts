@@ -108,6 +108,12 @@ export interface RolePhrase {
 }
 
 const DESCRIPTOR_POS = new Set(['NOUN', 'ADJ', 'PROPN', 'VERB']);
+/** The words UD tags as particles; any other word tagged so is a tagging slip on a content word. */
+const PARTICLES = new Set(['to', 'not', "n't", "'s", "'", 's']);
+
+function descriptorWord(w: Word): boolean {
+  return DESCRIPTOR_POS.has(w.pos) || (w.pos === 'PART' && !PARTICLES.has(w.key));
+}
 const TITLE_LINKS = new Set(['of', 'the', 'for', 'on', 'and']);
 
 /** True when the words before `at` and the link word at `at` start a multi-word title. */
@@ -197,6 +203,21 @@ function portfolioEnd(words: Word[], e: number): number {
   return end;
 }
 
+/** True when the word at `j` is a lower-case "-ed" adjective straight after a capitalised name. */
+function pastFormAfterName(words: Word[], j: number): boolean {
+  const w = words[j]!;
+  const before = words[j - 1];
+  return (
+    w.pos === 'ADJ' &&
+    !w.cap &&
+    !w.joined &&
+    w.key.endsWith('ed') &&
+    !!before &&
+    before.pos === 'PROPN' &&
+    before.cap
+  );
+}
+
 /**
  * Role words from `j`: up to 6 descriptor words whose last ones form a title, then an optional
  * complement. `next` says what must follow (a name, or anything).
@@ -212,10 +233,13 @@ export function parseRole(
   let limit = j;
   while (limit < words.length && limit - j < 8) {
     const w = words[limit]!;
-    if (!DESCRIPTOR_POS.has(w.pos) && !(w.joined && /^[a-z]/i.test(w.text))) {
+    if (!descriptorWord(w) && !(w.joined && /^[a-z]/i.test(w.text))) {
       // "Secretary of State", "Chief of the Army Staff": read on while a title continues.
       if (!TITLE_LINKS.has(w.key) || !continuesTitle(words, j, limit, ctx)) break;
     } else if (w.pos === 'VERB' && !ctx.gaz.titles.has(w.key)) break;
+    // "Warren Christopher telephoned Foreign Minister X": a past form right after a name is that
+    // name's verb, even where the tagger read it as an adjective.
+    else if (limit === j && pastFormAfterName(words, j)) break;
     limit++;
   }
   for (let e = limit; e > j; e--) {

@@ -10,6 +10,12 @@ import {
 import { dropScareQuotes, markCountryAnaphors, promoteOfficials } from './clause-rewrites.ts';
 import type { Mention, Sentence } from './types.ts';
 
+/**
+ * Deictic time words UD tags as nouns (bare temporal modifiers, "warned today that ..."): the
+ * clause rules read them as the adverbs they act as.
+ */
+const TIME_ADVERBIALS = new Set(['today', 'yesterday', 'tomorrow', 'tonight']);
+
 /** Collapses each mention into one unit; attributive demonyms stay ordinary tokens. */
 export function buildUnits(sentence: Sentence, mentions: Mention[]): SentenceUnits {
   const units: Unit[] = [];
@@ -38,12 +44,13 @@ export function buildUnits(sentence: Sentence, mentions: Mention[]): SentenceUni
       mi++;
       continue;
     }
+    const lower = t.text.toLowerCase();
     units.push({
       start: t.start,
       end: t.end,
-      lower: t.text.toLowerCase(),
+      lower,
       lemma: t.lemma,
-      pos: t.pos,
+      pos: t.pos === 'NOUN' && TIME_ADVERBIALS.has(lower) ? 'ADV' : t.pos,
       mention: null,
       ...(attrs[ai] && attrs[ai]!.start < t.end && attrs[ai]!.end > t.start
         ? { attr: attrs[ai]! }

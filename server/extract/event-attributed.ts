@@ -122,12 +122,30 @@ function calledOff(units: Unit[], from: number): boolean {
   return false;
 }
 
+/** Words that can start another clause between a subject noun and its verb. */
+const CLAUSE_OPENERS = new Set([',', 'and', 'or', 'but', 'that', 'to', ';', ':']);
+
+/**
+ * "US strikes in Somalia ... continued": a plural read as a verb is the subject noun when another
+ * verb follows in its clause with nothing between that could open a new one.
+ */
+function subjectNoun(units: Unit[], i: number): boolean {
+  const u = units[i]!;
+  if (u.pos !== 'VERB' || !u.lower.endsWith('s') || !units[i - 1]?.mention) return false;
+  for (let k = i + 1; k < units.length && k <= i + 12; k++) {
+    const w = units[k]!;
+    if (isHardBoundary(w) || CLAUSE_OPENERS.has(w.lower)) return false;
+    if (w.pos === 'VERB' || w.pos === 'AUX') return !w.lower.endsWith('ing');
+  }
+  return false;
+}
+
 /** `consumed` marks units verb predicates took; nominal rules already cover "an attack by X on Y". */
 export function attributedAttacks(ctx: Ctx, consumed: Uint8Array): void {
   const { units } = ctx.su;
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
-    if ((consumed[i] && u.pos !== 'NOUN') || u.mention) continue;
+    if ((consumed[i] && u.pos !== 'NOUN' && !subjectNoun(units, i)) || u.mention) continue;
     const attack = ATTACKS.has(u.lower);
     if (!attack && !FORCE_ACTIONS.has(u.lower)) continue;
     const a =

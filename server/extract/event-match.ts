@@ -34,7 +34,26 @@ function verbal(units: Unit[], i: number): boolean {
   const p = units[i - 1];
   if (!p) return false;
   if (p.mention) return !isPossessive(units, i - 1);
+  // ... or after an aside that follows the subject ("Tokyo, during talks with Seoul, voiced ...").
+  if (p.lower === ',') return closesAside(units, i - 1);
   return p.pos === 'AUX' || (p.lower === 'to' && p.pos === 'PART') || p.pos === 'ADV';
+}
+
+/**
+ * True when the comma at `c` closes an aside opened by a comma right after a mention, the aside
+ * holding words other than mentions and no verb: "Tokyo, during talks with Seoul, ..." but not
+ * a list of names ("China, Japan, ...").
+ */
+function closesAside(units: Unit[], c: number): boolean {
+  let words = 0;
+  for (let j = c - 1; j > 0 && c - j <= 12; j--) {
+    const u = units[j]!;
+    if (u.lower === ',') return words > 0 && !!units[j - 1]!.mention;
+    if (u.mention || u.pos === 'PUNCT') continue;
+    if (u.pos === 'VERB' || u.pos === 'AUX') return false;
+    words++;
+  }
+  return false;
 }
 
 function matchParticle(units: Unit[], from: number, words: string[]): number {
@@ -149,8 +168,10 @@ export function findPredicates(units: Unit[], lex: Lexicon): Predicate[] {
     }
     if (!entries) continue;
     // "accused X of attacking Y": a gerund after a preposition is a reported act, not a stated one.
+    // UD tags a preposition that takes a clause as SCONJ, so both tags count.
     const prev = units[i - 1];
-    if (u.lower.endsWith('ing') && prev?.pos === 'ADP' && !GERUND_OK.has(prev.lower)) continue;
+    const preposition = prev?.pos === 'ADP' || prev?.pos === 'SCONJ';
+    if (u.lower.endsWith('ing') && preposition && !GERUND_OK.has(prev.lower)) continue;
     const passive = isPassiveAt(units, after - 1);
     const matched: VerbEntry[] = [];
     let end = after;

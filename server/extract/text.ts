@@ -1,14 +1,9 @@
-// Sentence splitting, tokens, POS tags and lemmas from wink-nlp, with offsets into the original body.
-import winkNLP, { type ItemSentence, type ItemToken } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+// Sentence splitting, tokens, POS tags and lemmas from the project's language layer, with offsets
+// into the original body.
+import { languageLayer } from '../nlp/index.ts';
 import type { Sentence, Token } from './types.ts';
 
-const nlp = winkNLP(model);
-const its = nlp.its;
-// The type declarations mistype the lemma accessor; it is a plain token property like pos.
-const lemmaOf = its.lemma as unknown as typeof its.pos;
-
-/** Runs of over 100 non-space characters are blanked: the tagger slows quadratically on them. */
+/** Runs of over 100 non-space characters are blanked: they are data, not prose. */
 const LONG_RUN = new RegExp(`\\S{${100 + 1},}`, 'g');
 const ENTITY_CHARS: Record<string, string> = {
   amp: '&',
@@ -37,37 +32,27 @@ export function maskForTagger(passage: string): string {
   return masked;
 }
 
+/** A typographic apostrophe inside a word ("Hale’s", "don’t"): the tagger knows the ASCII one. */
+const CURLY_APOSTROPHE = /(?<=\p{L})’(?=\p{L})/gu;
+
 /**
  * Splits one passage (a paragraph of the body) into sentences. `offset` is where the passage starts
  * in the body, so every start/end returned points into the body.
  */
 export function analysePassage(original: string, offset: number, firstIndex: number): Sentence[] {
   const passage = maskForTagger(original);
-  const doc = nlp.readDoc(passage);
+  // Same length, so offsets still hold; token texts keep the passage's own characters.
+  const tagged = passage.replace(CURLY_APOSTROPHE, "'");
   const sentences: Sentence[] = [];
-  let cursor = 0;
-  doc.sentences().each((s: ItemSentence) => {
-    const tokens: Token[] = [];
-    s.tokens().each((t: ItemToken) => {
-      const text = t.out() as string;
-      if (text.trim() === '') return;
-      let at = passage.indexOf(text, cursor);
-      // wink can normalise a token's text; fall back to the next non-space character.
-      if (at < 0 || at - cursor > 40) {
-        at = cursor;
-        while (at < passage.length && /\s/.test(passage[at]!)) at++;
-      }
-      const end = Math.min(passage.length, at + text.length);
-      tokens.push({
-        text: passage.slice(at, end),
-        lemma: String(t.out(lemmaOf)).toLowerCase(),
-        pos: String(t.out(its.pos)),
-        start: offset + at,
-        end: offset + end,
-      });
-      cursor = end;
-    });
-    if (tokens.length === 0) return;
+  for (const s of languageLayer().analyze(tagged, { parse: false, names: false })) {
+    const tokens: Token[] = s.tokens.map((t) => ({
+      text: passage.slice(t.start, t.end),
+      lemma: t.lemma.toLowerCase(),
+      pos: t.upos,
+      start: offset + t.start,
+      end: offset + t.end,
+    }));
+    if (tokens.length === 0) continue;
     const start = tokens[0]!.start;
     const end = tokens[tokens.length - 1]!.end;
     sentences.push({
@@ -77,6 +62,6 @@ export function analysePassage(original: string, offset: number, firstIndex: num
       text: original.slice(start - offset, end - offset),
       tokens,
     });
-  });
+  }
   return sentences;
 }

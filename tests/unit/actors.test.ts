@@ -118,6 +118,15 @@ describe('persons from title patterns', () => {
     expect(analyse(text).affiliations).toContain(affiliation);
   });
 
+  it.each([
+    'Kenyan Defence Minister Amani Otieno phoned Ugandan Foreign Minister Grace Opio on Monday.',
+    'Kenyan Defence Minister Amani Otieno welcomed Ugandan Foreign Minister Grace Opio to Nairobi.',
+  ])('a verb between two titled names stays out of the second title: %s', (text) => {
+    const seen = analyse(text);
+    expect(seen.mentions).toContain('Kenyan Defence Minister Amani Otieno=amani-otieno');
+    expect(seen.mentions).toContain('Ugandan Foreign Minister Grace Opio=grace-opio');
+  });
+
   it('a private individual is not an actor', () => {
     const seen = analyse('Local resident Anna Berg said the shelling lasted all night.');
     expect(seen.ids).toEqual([]);

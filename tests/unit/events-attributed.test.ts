@@ -20,6 +20,11 @@ describe('events: attacks named by their attacker', () => {
       ['united-states>shabaab-org:ASSAULT'],
     ],
     [
+      'a name before the attack noun, its verb later in the clause',
+      '[Russia|russia] strikes on [Ukraine|ukraine] power plants intensified over the winter.',
+      ['russia>ukraine:ASSAULT'],
+    ],
+    [
       'possessive owner',
       "[Petrov|ivan-petrov|surname]'s war in [Georgia|georgia] lasted five days.",
       ['ivan-petrov>georgia:ASSAULT'],
