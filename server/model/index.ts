@@ -6,3 +6,4 @@ export * from './records.ts';
 export * from './paths.ts';
 export * from './hash.ts';
 export * from './name-alias.ts';
+export * from './seeded-random.ts';

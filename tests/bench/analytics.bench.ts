@@ -23,7 +23,7 @@ import {
 } from '../../server/graph/index.ts';
 import { importEvents } from '../../server/ingest/index.ts';
 import { openSqliteStore } from '../../server/store/index.ts';
-import { seededRandom } from '../../server/graph/analytics/seeded-random.ts';
+import { seededRandom } from '../../server/model/index.ts';
 import { generatedGraph } from './client-render.ts';
 
 export const title = 'graph analytics and interchange';

@@ -2,7 +2,7 @@
 // agreement with a brute-force enumeration of every simple path.
 import { describe, expect, it } from 'vitest';
 import { hopCost, kShortestPaths, UnknownActorError } from '../../server/graph/index.ts';
-import { seededRandom } from '../../server/graph/analytics/seeded-random.ts';
+import { seededRandom } from '../../server/model/index.ts';
 import { graphOf, type EventTuple } from './analytics-fixtures.ts';
 
 describe('kShortestPaths', () => {

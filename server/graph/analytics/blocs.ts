@@ -9,7 +9,7 @@ import { cached } from './analysis-cache.ts';
 import { filterKey, type AnalysisFilter } from './analysis-filter.ts';
 import { dyadGraph, type DyadGraph } from './dyad-graph.ts';
 import { cjsDefault } from './cjs-default.ts';
-import { seededRandom } from './seeded-random.ts';
+import { seededRandom } from '../../model/index.ts';
 
 const louvain = cjsDefault<typeof import('graphology-communities-louvain').default>(louvainModule);
 

@@ -7,7 +7,7 @@ import { createUnweightedIndexedBrandes } from 'graphology-shortest-path/indexed
 import type { Budget } from '../types.ts';
 import type { DyadGraph } from './dyad-graph.ts';
 import { cjsDefault } from './cjs-default.ts';
-import { seededRandom } from './seeded-random.ts';
+import { seededRandom } from '../../model/index.ts';
 
 const pagerank =
   cjsDefault<typeof import('graphology-metrics/centrality/pagerank.js').default>(pagerankModule);

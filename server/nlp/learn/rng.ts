@@ -1,19 +1,17 @@
-// A small seeded pseudo-random generator (mulberry32) so that training is reproducible.
+// Seeded randomness for training (the project's one mulberry32 generator), so training is
+// reproducible: uniform floats, integers and in-place shuffles.
+import { seededRandom } from '../../model/index.ts';
 
 export class Rng {
-  private state: number;
+  private readonly uniform: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.uniform = seededRandom(seed);
   }
 
   /** Uniform float in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) | 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.uniform();
   }
 
   /** Uniform integer in [0, n). */

@@ -1,4 +1,5 @@
-// A small seeded PRNG (mulberry32) so Louvain and sampled betweenness give the same answer each run.
+// A small seeded PRNG (mulberry32): Louvain, sampled betweenness and model training give the same
+// answer on every run.
 
 /** Uniform numbers in [0, 1) from a 32-bit seed. */
 export function seededRandom(seed: number): () => number {
