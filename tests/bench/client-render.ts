@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import express from 'express';
 import { build } from 'vite';
-import { prng } from '../../client/src/graph/index.ts';
+import { seededRandom } from '../../server/model/index.ts';
 import { EXPORT_EDGE_TYPE, type SubgraphExport } from '../../server/graph/index.ts';
 import { PROJECT_ROOT } from '../../server/model/index.ts';
 import { launchBrowser } from '../e2e/harness.ts';
@@ -26,7 +26,7 @@ const UNTALLIED = { outCount: 0, inCount: 0, cooperative: 0, hostile: 0, neutral
  * given; the analytics bench asks for more) between random pairs.
  */
 export function generatedGraph(actors: number, seed = 7, eventsPerActor = 3): SubgraphExport {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const nodes = Array.from({ length: actors }, (_, i) => {
     const name = `Actor ${i}`;
     const [x, y] = [rand() * 100, rand() * 100];

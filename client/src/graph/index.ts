@@ -45,7 +45,7 @@ export {
   type BlocColoring,
 } from './bloc-colors.ts';
 export { monthHistogram, eventDates, nextMonth, type MonthBin } from './histogram.ts';
-export { seedPosition, hashString, prng } from './seed-positions.ts';
+export { seedPosition, hashString } from './seed-positions.ts';
 export {
   KIND_COLORS,
   QUIET_KIND_COLORS,

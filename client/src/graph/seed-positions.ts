@@ -1,5 +1,6 @@
 // Seeded starting positions: each node's place comes from a hash of its id, so the same graph
 // always starts (and, with a deterministic layout, ends) in the same shape.
+import { seededRandom } from '../../../server/model/seeded-random.ts';
 
 /** FNV-1a over UTF-16 code units: a small, stable 32-bit string hash. */
 export function hashString(s: string): number {
@@ -11,21 +12,9 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
-/** mulberry32: a seeded PRNG returning floats in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A point in a disc whose radius grows with the node count, chosen by the id's hash. */
 export function seedPosition(id: string, count: number): { x: number; y: number } {
-  const rand = prng(hashString(id));
+  const rand = seededRandom(hashString(id));
   const radius = 10 * Math.sqrt(Math.max(1, count));
   const angle = rand() * 2 * Math.PI;
   const r = radius * Math.sqrt(rand());

@@ -1,6 +1,6 @@
 // Generated test articles: short English news paragraphs with known countries and verbs, made
 // from a seeded generator so every run writes the same texts.
-import { prng as seededRandom } from '../../../client/src/graph/index.ts';
+import { seededRandom } from '../../../server/model/index.ts';
 
 const STATES = [
   'Germany',
