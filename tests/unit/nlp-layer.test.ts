@@ -58,6 +58,16 @@ describe('languageLayer().analyze', () => {
     expect(light.flatMap((s) => s.names)).toEqual([]);
   });
 
+  it('treats words that name object properties as words', () => {
+    const words = ['constructor', 'valueOf', '__proto__', 'toString', 'hasOwnProperty'];
+    for (const s of nlp.analyze(words.join(' then '))) {
+      for (const t of s.tokens) {
+        expect(typeof t.lemma, t.text).toBe('string');
+        expect(typeof t.upos, t.text).toBe('string');
+      }
+    }
+  });
+
   it('keeps every offset inside the text, whatever the text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (s) => {

@@ -517,15 +517,15 @@ function comparative(word: string, suffix: 'er' | 'est'): string {
   return stem;
 }
 
-const QUOTES: Readonly<Record<string, string>> = {
-  '“': '"',
-  '”': '"',
-  '„': '"',
-  '‘': "'",
-  '’': "'",
-  '``': '"',
-  '–': '-',
-};
+const QUOTES: ReadonlyMap<string, string> = new Map([
+  ['“', '"'],
+  ['”', '"'],
+  ['„', '"'],
+  ['‘', "'"],
+  ['’', "'"],
+  ['``', '"'],
+  ['–', '-'],
+]);
 
 /**
  * Lemma by rule alone: proper nouns keep their form, numbers lose their thousands separators,
@@ -537,7 +537,7 @@ export function ruleLemma(
   xpos: string,
   known: KnownWord = NOTHING_KNOWN,
 ): string {
-  const quote = QUOTES[form];
+  const quote = QUOTES.get(form);
   if (quote !== undefined) return quote;
   switch (xpos) {
     case 'NNP':
