@@ -9,6 +9,7 @@ import {
   EventMode,
   Extraction,
   IsoDate,
+  malformedUnicode,
   PloverType,
   Polarity,
   Quad,
@@ -99,12 +100,22 @@ export const StanceQuery = z
 
 export const DocumentsQuery = z.object({ limit: limit(500, 50), cursor });
 
+/** Stored text is exactly what was posted: a lone UTF-16 surrogate is refused with its position. */
+function wellFormed(s: string, ctx: z.RefinementCtx): void {
+  const problem = malformedUnicode(s);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+}
+
+function storedText(max: number) {
+  return z.string().max(max).superRefine(wellFormed);
+}
+
 export const ArticleBody = z.object({
-  text: z.string().min(1).describe('the article body'),
-  title: z.string().max(1000).nullish(),
+  text: z.string().min(1).superRefine(wellFormed).describe('the article body'),
+  title: storedText(1000).nullish(),
   published: IsoDate.nullish().describe('publication date, YYYY-MM-DD'),
-  source: z.string().max(1000).nullish(),
-  url: z.string().max(4000).nullish(),
+  source: storedText(1000).nullish(),
+  url: storedText(4000).nullish(),
 });
 
 export const ErrorResponse = z.object({

@@ -1,4 +1,5 @@
 // Checks that turn unusable article text into clear errors: empty, binary, too large, not English.
+import { malformedUnicode } from '../model/index.ts';
 import { ArticleError } from './article-error.ts';
 
 /** Texts up to this many UTF-16 code units are accepted (5 MB of news text fits with room to spare). */
@@ -75,9 +76,16 @@ export function checkEnglish(text: string): void {
   }
 }
 
+/** Stored text must be exactly the text given, so a lone surrogate is refused, not replaced. */
+export function checkWellFormed(text: string): void {
+  const problem = malformedUnicode(text);
+  if (problem) throw new ArticleError('malformed-text', `text ${problem}`);
+}
+
 /** Every check a body must pass before extraction. */
 export function checkArticleText(text: string): void {
   checkSize(text);
+  checkWellFormed(text);
   checkNotEmpty(text);
   checkNotBinary(text);
   checkEnglish(text);

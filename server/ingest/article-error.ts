@@ -3,6 +3,7 @@
 export const ARTICLE_ERROR_CODES = [
   'empty',
   'binary',
+  'malformed-text',
   'too-large',
   'not-english',
   'bad-date',

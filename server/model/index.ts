@@ -7,3 +7,4 @@ export * from './paths.ts';
 export * from './hash.ts';
 export * from './name-alias.ts';
 export * from './seeded-random.ts';
+export * from './well-formed.ts';

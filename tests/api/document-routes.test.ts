@@ -1,8 +1,9 @@
 // The document endpoints: listing, reading, ingesting (new and duplicate), deleting, and bad bodies.
+import fc from 'fast-check';
 import request from 'supertest';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { buildGraph } from '../../server/graph/index.ts';
-import { Extraction } from '../../server/model/index.ts';
+import { Extraction, loneSurrogateAt } from '../../server/model/index.ts';
 import { canonicalGraph, fixtureBundle } from '../unit/graph-fixtures.ts';
 import { articleText, testApp } from './setup.ts';
 
@@ -112,6 +113,60 @@ describe('POST /api/documents', () => {
     expect(notObject.body.error).toBeDefined();
     const blank = await api.post('/api/documents').send({ text: '   ' }).expect(400);
     expect(blank.body.error.message).toContain('"text"');
+  });
+
+  it('refuses a lone UTF-16 surrogate, naming the field and its position', async () => {
+    const at = text.indexOf('Sudmark');
+    const broken = `${text.slice(0, at)}\ud800${text.slice(at)}`;
+    const res = await api.post('/api/documents').send({ text: broken }).expect(400);
+    expect(res.body.error.message).toContain('"text"');
+    expect(res.body.error.message).toContain(`position ${at}`);
+    const title = await api
+      .post('/api/documents')
+      .send({ text, title: 'Talks \udc00 resume' })
+      .expect(400);
+    expect(title.body.error.message).toContain('"title"');
+    expect(title.body.error.message).toContain('position 6');
+    const preview = await api.post('/api/extract').send({ text: broken }).expect(400);
+    expect(preview.body.error.message).toContain(`position ${at}`);
+  });
+
+  it('stores exactly the text it acknowledges, with every offset slicing its quote', async () => {
+    // Its own app, so its posts stay within a fresh ingest rate limit (30 a minute).
+    const own = testApp([]);
+    const api = request(own.app);
+    onTestFinished(() => own.close());
+    await fc.assert(
+      fc.asyncProperty(
+        // Any Unicode, lone surrogate halves among it.
+        fc
+          .array(
+            fc.oneof(
+              fc.string({ unit: 'binary', maxLength: 4 }),
+              fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)),
+            ),
+            { maxLength: 4 },
+          )
+          .map((parts) => parts.join('')),
+        fc.nat({ max: text.length }),
+        async (inserted, at) => {
+          const posted = `${text.slice(0, at)}${inserted}${text.slice(at)}`;
+          const res = await api.post('/api/documents').send({ text: posted });
+          if (loneSurrogateAt(posted) >= 0) {
+            expect(res.status).toBe(400);
+            expect(res.body.error.message).toContain(`position ${loneSurrogateAt(posted)}`);
+            return;
+          }
+          expect([200, 201]).toContain(res.status);
+          const stored = await api.get(`/api/documents/${res.body.id}`).expect(200);
+          expect(stored.body.document.text).toBe(posted);
+          for (const e of Extraction.parse(res.body.extraction).events) {
+            expect(posted.slice(e.evidence.start, e.evidence.end)).toBe(e.evidence.quote);
+          }
+        },
+      ),
+      { numRuns: 25, seed: 11 },
+    );
   });
 
   it('refuses bodies over 2 MB with 413', async () => {

@@ -102,6 +102,7 @@ describe('parseArticle', () => {
     ['{"text": 42}', 'bad-json'],
     ['{not json', 'bad-json'],
     ['[1, 2]', 'bad-json'],
+    ['{"text": "Lagos and Accra signed \\ud800 a pact."}', 'malformed-text'],
   ] as const)('refuses the JSON %s', (content, code) => {
     expect(codeOf(() => parseArticle(content, 'x.json'))).toBe(code);
   });
