@@ -32,21 +32,16 @@ export function maskForTagger(passage: string): string {
   return masked;
 }
 
-/** A typographic apostrophe inside a word ("Hale’s", "don’t"): the tagger knows the ASCII one. */
-const CURLY_APOSTROPHE = /(?<=\p{L})’(?=\p{L})/gu;
-
 /**
  * Splits one passage (a paragraph of the body) into sentences. `offset` is where the passage starts
  * in the body, so every start/end returned points into the body.
  */
 export function analysePassage(original: string, offset: number, firstIndex: number): Sentence[] {
   const passage = maskForTagger(original);
-  // Same length, so offsets still hold; token texts keep the passage's own characters.
-  const tagged = passage.replace(CURLY_APOSTROPHE, "'");
   const sentences: Sentence[] = [];
-  for (const s of languageLayer().analyze(tagged, { parse: false, names: false })) {
+  for (const s of languageLayer().analyze(passage, { parse: false, names: false })) {
     const tokens: Token[] = s.tokens.map((t) => ({
-      text: passage.slice(t.start, t.end),
+      text: t.text,
       lemma: t.lemma.toLowerCase(),
       pos: t.upos,
       start: offset + t.start,

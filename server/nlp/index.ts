@@ -48,6 +48,14 @@ export interface AnalyzeOptions {
   names?: boolean;
 }
 
+/**
+ * A word as the models learned it: the treebanks write the apostrophe in words ("don't", "'s",
+ * "O'Brien") as ASCII, so a typographic one is read as that; a lone ’ stays a quote mark.
+ */
+function taggerForm(word: string): string {
+  return word.length > 1 && word.includes('’') ? word.replace(/’/g, "'") : word;
+}
+
 export class LanguageLayer {
   constructor(
     private readonly tagger: Tagger,
@@ -80,7 +88,7 @@ export class LanguageLayer {
 
   /** Tags, lemmas and (unless told not to) the tree; no names yet. */
   private analyzeTokens(sentence: Sentence, options: AnalyzeOptions): AnalyzedSentence {
-    const words = sentence.tokens.map((t) => t.text);
+    const words = sentence.tokens.map((t) => taggerForm(t.text));
     const { upos, xpos } = this.tagger.tag(words);
     const { heads, deprels } =
       options.parse === false
