@@ -2,11 +2,18 @@
 // states and key stances a reader of the article finds, written here as plain expectations so the
 // suite needs nothing outside the project. Scores against the reference annotation live in the bench.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../server/extract/index.ts';
 import { parseArticle } from '../../server/ingest/index.ts';
-import { SEED_ARTICLE } from '../quality/seed.ts';
+import { PROJECT_ROOT } from '../../server/model/index.ts';
 
+const SEED_ARTICLE = path.join(
+  PROJECT_ROOT,
+  'graph-data',
+  'articles',
+  '2022-11-26-scmp-xi-letter-to-kim.txt',
+);
 const article = parseArticle(readFileSync(SEED_ARTICLE, 'utf8'), SEED_ARTICLE);
 const extraction = extractArticle(article);
 const actorIds = new Set(extraction.actors.map((a) => a.id));

@@ -3,7 +3,7 @@
 // words in the span (first, last, each), the span's text and shape, affixes of its last word, the
 // words and tags around it, and gazetteer matches of the span or inside it.
 import { feat1, feat2, feat3, hashFinish, hashString } from '../learn/index.ts';
-import type { NameToken } from './features.ts';
+import { tagHash, type NameToken } from './features.ts';
 import { matchLexicon, type LexiconMatch, type NameLexicon } from './lexicon.ts';
 import type { WordStats } from './word-stats.ts';
 import { wordInfo, type WordInfo } from './word-features.ts';
@@ -87,16 +87,6 @@ function kindHash(kind: string, ambiguous: boolean): number {
   if (h === undefined) {
     h = hashString(key);
     kindHashes.set(key, h);
-  }
-  return h;
-}
-
-const tagHashes = new Map<string, number>();
-function tagHash(tag: string): number {
-  let h = tagHashes.get(tag);
-  if (h === undefined) {
-    h = hashString(tag);
-    tagHashes.set(tag, h);
   }
   return h;
 }
