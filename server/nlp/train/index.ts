@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const outDir = path.resolve(import.meta.dirname, '../../../graph-data/models');
   if (!existsSync(treebanks) || !treebanksPresent(treebanks)) {
     console.error(
-      `train: the treebanks are missing at ${treebanks} (expected en-ewt, en-gum and en-pud as described in ../shared/treebanks/NOTE.md); nothing was trained.`,
+      `train: no treebanks at ${treebanks}: expected the folders en-ewt, en-gum and en-pud of the UD English EWT, GUM and PUD treebanks (CoNLL-U). Give their parent folder as the first argument: npm run train -- FOLDER. Nothing was trained.`,
     );
     process.exit(1);
   }
