@@ -1,4 +1,4 @@
-// Sentence splitting, tokens, POS tags and lemmas from the project's language layer, with offsets
+// Sentence splitting, tokens, tags, lemmas, dependency trees and names from the project's language layer, with offsets
 // into the original body.
 import { languageLayer } from '../nlp/index.ts';
 import type { Sentence, Token } from './types.ts';
@@ -39,13 +39,16 @@ export function maskForTagger(passage: string): string {
 export function analysePassage(original: string, offset: number, firstIndex: number): Sentence[] {
   const passage = maskForTagger(original);
   const sentences: Sentence[] = [];
-  for (const s of languageLayer().analyze(passage, { parse: false, names: false })) {
+  for (const s of languageLayer().analyze(passage)) {
     const tokens: Token[] = s.tokens.map((t) => ({
       text: t.text,
       lemma: t.lemma.toLowerCase(),
       pos: t.upos,
+      xpos: t.xpos,
       start: offset + t.start,
       end: offset + t.end,
+      head: t.head,
+      deprel: t.deprel,
     }));
     if (tokens.length === 0) continue;
     const start = tokens[0]!.start;
@@ -56,6 +59,7 @@ export function analysePassage(original: string, offset: number, firstIndex: num
       end,
       text: original.slice(start - offset, end - offset),
       tokens,
+      names: s.names.map((n) => ({ ...n, start: offset + n.start, end: offset + n.end })),
     });
   }
   return sentences;

@@ -8,6 +8,22 @@ export interface Token {
   lemma: string;
   /** Universal POS tag: NOUN, PROPN, VERB, AUX, ADP, DET, PRON, PUNCT ... */
   pos: string;
+  /** Penn Treebank tag (NNP, VBN, VBD ...). */
+  xpos: string;
+  start: number;
+  end: number;
+  /** Index of the head token within the sentence, -1 for the root. */
+  head: number;
+  /** UD relation to the head (nsubj, nsubj:pass, obj, obl, obl:agent, acl:relcl ...). */
+  deprel: string;
+}
+
+/** A name the name finder found, over tokens [first, last] of its sentence (inclusive). */
+export interface SentenceName {
+  first: number;
+  last: number;
+  label: 'person' | 'organization' | 'place' | 'other';
+  /** Offsets into the article body. */
   start: number;
   end: number;
 }
@@ -19,6 +35,8 @@ export interface Sentence {
   end: number;
   text: string;
   tokens: Token[];
+  /** Names found by the language layer's name finder. */
+  names: SentenceName[];
 }
 
 /** How a mention was recognized; events trust some ways more than others. */
