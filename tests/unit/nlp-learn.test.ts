@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AveragedPerceptron,
+  CompactModel,
   HashIndex,
   Rng,
   argmax,
@@ -111,6 +112,87 @@ describe('averaged perceptron', () => {
     }
     expect(p.compact().featureCount).toBe(2);
     expect(p.compact({ minWeight: 0.5 }).featureCount).toBe(1);
+  });
+});
+
+describe('compact model layouts', () => {
+  /** A model with random entries over nFeat features and a plain sum to check it against. */
+  function randomModel(nClasses: number, seed: number) {
+    const rng = new Rng(seed);
+    const nFeat = 300;
+    const keys = Uint32Array.from(
+      new Set(Array.from({ length: nFeat }, (_, i) => feat1(7, i))),
+    ).sort();
+    const off = new Uint32Array(keys.length + 1);
+    const cls: number[] = [];
+    const w: number[] = [];
+    const table = new Map<number, [number, number][]>();
+    for (let f = 0; f < keys.length; f++) {
+      // 1 to nClasses distinct classes per feature, so both inline and packed entries occur.
+      const count = 1 + rng.int(nClasses);
+      const chosen = rng.shuffle(Array.from({ length: nClasses }, (_, c) => c)).slice(0, count);
+      chosen.sort((a, b) => a - b);
+      const entries: [number, number][] = chosen.map((c) => [c, rng.int(60001) - 30000]);
+      table.set(keys[f], entries);
+      for (const [c, x] of entries) {
+        cls.push(c);
+        w.push(x);
+      }
+      off[f + 1] = off[f] + count;
+    }
+    const model = new CompactModel(
+      nClasses,
+      keys,
+      off,
+      Uint16Array.from(cls),
+      Int16Array.from(w),
+      0.5,
+    );
+    const reference = (feats: Uint32Array, n: number): number[] => {
+      const out = new Array<number>(nClasses).fill(0);
+      for (let i = 0; i < n; i++) for (const [c, x] of table.get(feats[i]) ?? []) out[c] += x;
+      return out;
+    };
+    return { model, keys, reference };
+  }
+
+  it('scores like a plain sum with dense rows (few classes) and packed entries (many)', () => {
+    for (const nClasses of [1, 3, 4, 5, 40]) {
+      const { model, keys, reference } = randomModel(nClasses, nClasses);
+      const rng = new Rng(11);
+      const feats = new Uint32Array(50);
+      const out = new Float64Array(nClasses);
+      for (let t = 0; t < 200; t++) {
+        // Known features, some repeated, and unknown ones.
+        for (let i = 0; i < 50; i++)
+          feats[i] = rng.next() < 0.8 ? keys[rng.int(keys.length)] : feat1(8, rng.int(1e6));
+        model.score(feats, 50, out);
+        expect(Array.from(out)).toEqual(reference(feats, 50));
+      }
+    }
+  });
+
+  it('reads no entry past a full inline row, whatever key the next slot holds', () => {
+    // Small keys sit in neighbouring slots and read as class 0 if the loop overruns a row.
+    const nClasses = 2;
+    const keys = Uint32Array.from({ length: 64 }, (_, i) => i + 1);
+    const off = Uint32Array.from({ length: keys.length + 1 }, (_, i) => i * nClasses);
+    const cls = Uint16Array.from({ length: keys.length * nClasses }, (_, i) => i % nClasses);
+    const w = Int16Array.from({ length: keys.length * nClasses }, (_, i) => (i % 7) - 3);
+    const model = new CompactModel(nClasses, keys, off, cls, w, 1);
+    const out = new Float64Array(nClasses);
+    for (let f = 0; f < keys.length; f++) {
+      model.score(keys.subarray(f, f + 1), 1, out);
+      expect(Array.from(out)).toEqual([w[f * 2], w[f * 2 + 1]]);
+    }
+  });
+
+  it('addScores adds onto the sums it is given, so partial sums can be cached', () => {
+    const { model, keys, reference } = randomModel(40, 2);
+    const feats = keys.subarray(0, 20);
+    const acc = new Int32Array(40).fill(5);
+    model.addScores(feats, 20, acc);
+    expect(Array.from(acc)).toEqual(reference(feats, 20).map((x) => x + 5));
   });
 });
 

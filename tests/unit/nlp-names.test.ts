@@ -1,8 +1,10 @@
 // The name finder: GUM's Entity= reader and the gold-name definition on a hand-written CoNLL-U
-// fixture, the BILOU scheme, the gazetteer lexicon, training on a tiny fixture, the document pass
-// (label consistency across an article), the fast decoding path against plain scoring, and the
-// committed model on news sentences written for this test (names from Africa, Asia, Latin America
-// and the Arab world, most of them absent from the project's gazetteer).
+// fixture (titles, dates, groups, possessors, conjoined names), the BILOU scheme, the gazetteer
+// lexicon and its weight as a feature, the error breakdown of the evaluation, jackknifed training
+// tags read back by sentence, training on a tiny fixture (deterministic, refitted on train and dev),
+// the document pass (label consistency across an article), the fast decoding path against plain
+// scoring, and the committed model on news sentences written for this test (names from Africa,
+// Asia, Europe, Latin America and the Arab world, many of them absent from the project's gazetteer).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +31,8 @@ import { sentenceFeatures } from '../../server/nlp/names/features.ts';
 import { viterbi, type Scorer } from '../../server/nlp/names/viterbi.ts';
 import { readConllu } from '../../server/nlp/train/conllu.ts';
 import { readNameExamples } from '../../server/nlp/train/names-data.ts';
+import { NameErrors } from '../../server/nlp/train/names-errors.ts';
+import { tableRetagger } from '../../server/nlp/train/names-tags.ts';
 import { goldNames, sentenceMentions } from '../../server/nlp/train/names-gum.ts';
 import { fitNameFinder } from '../../server/nlp/train/train-names.ts';
 import { WordStats } from '../../server/nlp/names/word-stats.ts';
@@ -95,12 +99,14 @@ describe('GUM Entity= reader', () => {
       ['place: Kalu Hall', 'place: Enugu'],
       ['organization: Lagos State Government', 'person: Chidi Okafor'],
       ['person: Tomas Varga', 'organization: Port Selim Herald'],
+      // two conjoined names of their own are two places; a name holding "and" stays one
+      ['place: Mali', 'place: Burkina Faso', 'place: Museum of Arts and Crafts', 'place: Bamako'],
     ]);
   });
 
   it('builds examples with offsets from SpaceAfter and unknown proper nouns left free', () => {
     const ex = readNameExamples(conllu);
-    expect(ex).toHaveLength(5);
+    expect(ex).toHaveLength(6);
     expect(ex[0].docId).toBe('GUM_news_fixture');
     const t = ex[1].tokens;
     expect(t[2].text).toBe('Jae-sung');
@@ -216,6 +222,8 @@ describe('training', () => {
       );
       expect(found.every((n) => n.start === ex.tokens[n.first].start)).toBe(true);
     }
+    // the final models were trained once more on train and dev together
+    expect(finder.meta.refit).toBe('train+dev');
     const bytes = finder.save();
     const again = fitNameFinder(examples, examples, WordStats.empty(), options).save();
     expect(Buffer.compare(bytes, again)).toBe(0);
@@ -223,6 +231,65 @@ describe('training', () => {
     for (const ex of examples)
       expect(loaded.findNames(ex.tokens, lexicon)).toEqual(finder.findNames(ex.tokens, lexicon));
     expect(() => NameFinder.fromBuffer(Buffer.from('not a model'))).toThrow();
+  });
+});
+
+describe('error breakdown', () => {
+  it('sorts each name into correct, label, boundary, miss or spurious', () => {
+    const errors = new NameErrors();
+    const span = (first: number, last: number, label: NameLabel): LabelledSpan => ({
+      first,
+      last,
+      label,
+    });
+    errors.add(
+      [
+        span(0, 1, 'person'), // found exactly
+        span(3, 3, 'place'), // found as an organization
+        span(5, 7, 'organization'), // found one token short
+        span(9, 9, 'person'), // not found
+        span(11, 11, 'other'), // found as "other": not counted
+      ],
+      [
+        span(0, 1, 'person'),
+        span(3, 3, 'organization'),
+        span(5, 6, 'organization'),
+        span(11, 11, 'other'),
+        span(13, 14, 'place'), // nothing there
+      ],
+      'news',
+    );
+    errors.add([span(0, 0, 'other')], [span(0, 0, 'place')], 'bio');
+    const row = (key: string): number[] => {
+      const r = errors.counts.get(key);
+      return r ? [r.correct, r.label, r.boundary, r.miss, r.spurious] : [];
+    };
+    expect(row('all')).toEqual([1, 2, 1, 1, 1]);
+    expect(row('person')).toEqual([1, 0, 0, 1, 0]);
+    expect(row('place')).toEqual([0, 1, 0, 0, 1]);
+    expect(row('other')).toEqual([0, 1, 0, 0, 0]);
+    expect(row('group:news')).toEqual([1, 1, 1, 1, 1]);
+    expect(row('group:bio')).toEqual([0, 1, 0, 0, 0]);
+    expect(row('place->organization')[1]).toBe(1);
+    expect(row('other->place')[1]).toBe(1);
+    expect(errors.format()).toContain('place->organization 1');
+  });
+});
+
+describe('training tags', () => {
+  it('reads tags back by sentence words, and refuses a sentence it was not given', () => {
+    const retag = tableRetagger([
+      {
+        words: ['Ama', 'Serwaa', 'spoke'],
+        upos: ['PROPN', 'PROPN', 'VERB'],
+        xpos: ['NNP', 'NNP', 'VBD'],
+      },
+      { words: ['Ama', 'spoke'], upos: ['NOUN', 'VERB'], xpos: ['NN', 'VBD'] },
+    ]);
+    const tokens = tok(['Ama', 'spoke']);
+    retag(tokens);
+    expect(tokens.map((t) => `${t.upos}/${t.xpos}`)).toEqual(['NOUN/NN', 'VERB/VBD']);
+    expect(() => retag(tok(['Serwaa', 'spoke']))).toThrow();
   });
 });
 
@@ -372,6 +439,38 @@ describe('committed name model on news sentences', () => {
       expect(n.start).toBe(tokens[n.first].start);
       expect(n.end).toBe(tokens[n.last].end);
       expect(n.first).toBeLessThanOrEqual(n.last);
+    }
+  });
+});
+
+describe('the gazetteer as a feature', () => {
+  const finder = defaultNameFinder();
+  /** Organization score minus the best other label's, for the span over token `at`, or undefined. */
+  const orgMargin = (tokens: NameToken[], lexicon: NameLexicon, at: number): number | undefined => {
+    const found = finder.scoreSpans(tokens, lexicon).find((s) => s.span.first === at);
+    if (!found || found.span.last !== at) return undefined;
+    const org = NAME_LABELS.indexOf('organization');
+    const others = Array.from(found.scores).filter((_, l) => l !== org);
+    return found.scores[org] - Math.max(...others);
+  };
+
+  it('makes a name the gazetteer lists as an organization surer to be one', () => {
+    // invented one-word names in contexts that do not say what they are
+    const lines = [
+      'Talks/NNS with/IN Ostravel/NNP ended/VBD on/IN Monday/NNP ./.',
+      'Reporters/NNS waited/VBD for/IN Kelmaro/NNP all/DT day/NN ./.',
+      'Nobody/NN expected/VBD Dunvessa/NNP to/TO agree/VB ./.',
+    ];
+    for (const line of lines) {
+      const tokens = tagged(line);
+      const at = tokens.findIndex((t) => t.xpos === 'NNP');
+      const name = tokens[at].text;
+      const listed = buildNameLexicon({ organizations: [{ name }] });
+      const withEntry = orgMargin(tokens, listed, at);
+      expect(withEntry, name).toBeDefined();
+      expect(withEntry as number, name).toBeGreaterThan(0);
+      const without = orgMargin(tokens, new NameLexicon(), at);
+      if (without !== undefined) expect(withEntry as number, name).toBeGreaterThan(without);
     }
   });
 });

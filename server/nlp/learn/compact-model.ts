@@ -1,8 +1,9 @@
 // The inference form of a perceptron: averaged weights pruned and quantized to int16 with one
 // scale, stored as sorted feature keys, per-feature class lists and weights on typed arrays.
 // Scoring sums int16 weights into a caller-owned Float64Array (no allocation per call). At run
-// time one open-addressing table holds (key, entry offset) pairs side by side and the entries
-// pack class and weight into one int32, so a feature costs about two memory reads.
+// time one open-addressing table holds each feature's key beside its entries (class and weight
+// packed into one int32), inline for features with few classes (every feature of a model with
+// at most four classes), so a feature costs about one memory read.
 import type { AnyTypedArray } from './bundle.ts';
 
 export class CompactModel {
@@ -14,13 +15,15 @@ export class CompactModel {
   private readonly cls: Uint16Array;
   private readonly w: Int16Array;
   /**
-   * Open-addressing slots of four int32s: [key, ref, e0, e1]. ref -1: empty slot; -2 or -3: one
-   * or two entries held inline in e0/e1 (most features are rare and have few classes, so one
-   * memory read serves them); ref >= 0: offset into `packed`.
+   * Open-addressing slots of `stride` int32s: [key, ref, e0 .. e(inline-1)]. ref -1: empty slot;
+   * -1 - c (c in 1..inline): c entries held inline (most features are rare and have few classes,
+   * and a model of at most four classes keeps every feature inline, as a dense row, so one
+   * memory read serves a feature); ref >= 0: offset into `packed`.
    */
   private readonly table: Int32Array;
   private readonly mask: number;
-  /** Per feature with more than two entries: count, then count entries of (class << 16) | (weight & 0xffff). */
+  private readonly stride: number;
+  /** Per feature with more entries than fit inline: count, then count entries of (class << 16) | (weight & 0xffff). */
   private readonly packed: Int32Array;
   /** Scratch: slots found by the current `score` call. */
   private found = new Int32Array(256);
@@ -45,15 +48,18 @@ export class CompactModel {
     this.scale = scale;
     for (let i = 0; i < cls.length; i++)
       if (cls[i] >= nClasses) throw new Error('compact model: class id out of range');
+    const inline = nClasses <= 4 ? nClasses : 2;
+    const stride = 2 + inline;
+    this.stride = stride;
     let slots = 16;
     while (slots < keys.length * 1.6) slots *= 2;
     this.mask = slots - 1;
-    const table = new Int32Array(slots * 4);
-    for (let i = 1; i < table.length; i += 4) table[i] = -1;
+    const table = new Int32Array(slots * stride);
+    for (let i = 1; i < table.length; i += stride) table[i] = -1;
     let packedSize = 0;
     for (let f = 0; f < keys.length; f++) {
       const count = off[f + 1] - off[f];
-      if (count > 2) packedSize += count + 1;
+      if (count > inline) packedSize += count + 1;
     }
     const packed = new Int32Array(packedSize);
     let at = 0;
@@ -61,14 +67,14 @@ export class CompactModel {
       const key = keys[f] | 0;
       if (off[f + 1] === off[f]) continue;
       let slot = key & this.mask;
-      while (table[slot * 4 + 1] !== -1) {
-        if (table[slot * 4] === key) throw new Error('compact model: duplicate key');
+      while (table[slot * stride + 1] !== -1) {
+        if (table[slot * stride] === key) throw new Error('compact model: duplicate key');
         slot = (slot + 1) & this.mask;
       }
-      const base = slot * 4;
+      const base = slot * stride;
       const count = off[f + 1] - off[f];
       table[base] = key;
-      if (count <= 2) {
+      if (count <= inline) {
         table[base + 1] = -1 - count;
         for (let j = 0; j < count; j++) {
           const e = off[f] + j;
@@ -96,17 +102,27 @@ export class CompactModel {
 
   /** Writes each class's (unscaled, integer) score into out[0..nClasses). */
   score(feats: Uint32Array, n: number, out: Float64Array): void {
-    const { table, mask, packed } = this;
-    if (n > this.found.length) this.found = new Int32Array(n * 2);
-    const found = this.found;
-    // Integer sums (exact: at most a few hundred int16 terms), copied out at the end.
     const acc = this.acc;
     acc.fill(0);
+    this.addScores(feats, n, acc);
+    const nc = this.nClasses;
+    for (let c = 0; c < nc; c++) out[c] = acc[c];
+  }
+
+  /**
+   * Adds each class's integer score over the features to acc[0..nClasses) (exact: int16 terms
+   * summed in int32), so a caller can start from cached partial sums.
+   */
+  addScores(feats: Uint32Array, n: number, acc: Int32Array): void {
+    const { table, mask, packed, stride } = this;
+    if (n > this.found.length) this.found = new Int32Array(n * 2);
+    const found = this.found;
+    const end = table.length;
     // First find every feature's slot (independent memory reads the CPU can overlap), then add.
     let m = 0;
     for (let i = 0; i < n; i++) {
       const key = feats[i] | 0;
-      let base = (key & mask) * 4;
+      let base = (key & mask) * stride;
       for (;;) {
         const ref = table[base + 1];
         if (ref === -1) break;
@@ -114,7 +130,8 @@ export class CompactModel {
           found[m++] = base;
           break;
         }
-        base = (base + 4) & (mask * 4 + 3);
+        base += stride;
+        if (base === end) base = 0;
       }
     }
     for (let i = 0; i < m; i++) {
@@ -127,16 +144,13 @@ export class CompactModel {
           acc[v >>> 16] += (v << 16) >> 16;
         }
       } else {
-        const v0 = table[base + 2];
-        acc[v0 >>> 16] += (v0 << 16) >> 16;
-        if (ref === -3) {
-          const v1 = table[base + 3];
-          acc[v1 >>> 16] += (v1 << 16) >> 16;
+        const e = base + 1 - ref;
+        for (let j = base + 2; j < e; j++) {
+          const v = table[j];
+          acc[v >>> 16] += (v << 16) >> 16;
         }
       }
     }
-    const nc = this.nClasses;
-    for (let c = 0; c < nc; c++) out[c] = acc[c];
   }
 
   /** Arrays and metadata to store this model in a bundle under a name prefix. */

@@ -1,5 +1,6 @@
 // Feature templates of the tagger: the word, its lowercase form, affixes, shape, neighbouring
-// words, the two previous predicted tags and the lexicon's usual tag of nearby words.
+// words, the two previous predicted tags and the lexicon's usual tag of nearby words. The
+// templates of the word alone are kept apart so their scores can be cached per word form.
 import { feat1, feat2, feat3 } from '../learn/index.ts';
 import { PAD_END, PAD_START, type WordHashes } from './word-hashes.ts';
 
@@ -12,17 +13,46 @@ const START_TAG = 0xfffd;
 const END_TAG = 0xfffc;
 
 /**
- * Writes the features of token i into out and returns their count.
- * `lex[j]` is the lexicon's most frequent tag of token j (UNKNOWN_TAG when unknown);
- * `p1`/`p2` are the predicted tags of tokens i-1 and i-2 (-1 before the sentence start).
+ * Writes the features of token i that depend only on its own form (and whether it opens the
+ * sentence) into out from index k; returns the new count. Their scores can be cached per word.
+ * `lex[j]` is the lexicon's most frequent tag of token j (UNKNOWN_TAG when unknown).
  */
-export function taggerFeatures(
+export function wordFeatures(
+  h: WordHashes,
+  lex: Uint16Array,
+  i: number,
+  out: Uint32Array,
+  k = 0,
+): number {
+  out[k++] = feat1(1, 0);
+  out[k++] = feat1(2, h.lower[i]);
+  out[k++] = feat1(3, h.exact[i]);
+  out[k++] = feat1(4, h.pre1[i]);
+  out[k++] = feat1(5, h.pre2[i]);
+  out[k++] = feat1(6, h.pre3[i]);
+  out[k++] = feat1(7, h.suf1[i]);
+  out[k++] = feat1(8, h.suf2[i]);
+  out[k++] = feat1(9, h.suf3[i]);
+  out[k++] = feat1(10, h.suf4[i]);
+  out[k++] = feat1(11, h.shape[i]);
+  out[k++] = feat2(12, h.flags[i], i === 0 ? 1 : 0);
+  out[k++] = feat1(28, lex[i]);
+  return k;
+}
+
+/**
+ * Writes the features of token i that look at its neighbours and at the previous predicted tags
+ * into out from index k; returns the new count. `p1`/`p2` are the predicted tags of tokens i-1
+ * and i-2 (-1 before the sentence start).
+ */
+export function contextFeatures(
   h: WordHashes,
   lex: Uint16Array,
   i: number,
   p1: number,
   p2: number,
   out: Uint32Array,
+  k = 0,
 ): number {
   const n = h.n;
   const w = h.lower[i];
@@ -36,19 +66,6 @@ export function taggerFeatures(
   const lp1 = i + 1 < n ? lex[i + 1] : END_TAG;
   const lp2 = i + 2 < n ? lex[i + 2] : END_TAG;
   const lm1 = i > 0 ? lex[i - 1] : START_TAG;
-  let k = 0;
-  out[k++] = feat1(1, 0);
-  out[k++] = feat1(2, w);
-  out[k++] = feat1(3, h.exact[i]);
-  out[k++] = feat1(4, h.pre1[i]);
-  out[k++] = feat1(5, h.pre2[i]);
-  out[k++] = feat1(6, h.pre3[i]);
-  out[k++] = feat1(7, h.suf1[i]);
-  out[k++] = feat1(8, h.suf2[i]);
-  out[k++] = feat1(9, h.suf3[i]);
-  out[k++] = feat1(10, h.suf4[i]);
-  out[k++] = feat1(11, h.shape[i]);
-  out[k++] = feat2(12, h.flags[i], i === 0 ? 1 : 0);
   out[k++] = feat1(13, wm1);
   out[k++] = feat1(14, wp1);
   out[k++] = feat1(15, wm2);
@@ -64,7 +81,6 @@ export function taggerFeatures(
   out[k++] = feat1(25, lp2);
   out[k++] = feat2(26, l0, lp1);
   out[k++] = feat2(27, t1, lp1);
-  out[k++] = feat1(28, l0);
   out[k++] = feat2(29, t1, h.suf3[i]);
   out[k++] = feat1(30, i > 0 ? h.shape[i - 1] : PAD_START);
   out[k++] = feat1(31, i + 1 < n ? h.shape[i + 1] : PAD_END);
@@ -79,11 +95,26 @@ export function taggerFeatures(
 }
 
 /**
- * Features of the second (refining) pass: the first pass's features plus the first pass's tags
- * of the following words, so the tag of token i can depend on what comes after it.
- * `first` holds the first pass's tags for the sentence.
+ * Writes all first-pass features of token i into out and returns their count: its own word's
+ * features, then those of its context.
  */
-export function refineFeatures(
+export function taggerFeatures(
+  h: WordHashes,
+  lex: Uint16Array,
+  i: number,
+  p1: number,
+  p2: number,
+  out: Uint32Array,
+): number {
+  return contextFeatures(h, lex, i, p1, p2, out, wordFeatures(h, lex, i, out));
+}
+
+/**
+ * The second (refining) pass's context features: those of the first pass plus the first pass's
+ * tags of the token and the following words, so the tag of token i can depend on what comes
+ * after it. `first` holds the first pass's tags for the sentence.
+ */
+export function refineContextFeatures(
   h: WordHashes,
   lex: Uint16Array,
   first: Uint16Array,
@@ -91,8 +122,9 @@ export function refineFeatures(
   p1: number,
   p2: number,
   out: Uint32Array,
+  k = 0,
 ): number {
-  let k = taggerFeatures(h, lex, i, p1, p2, out);
+  k = contextFeatures(h, lex, i, p1, p2, out, k);
   const n = h.n;
   const n1 = i + 1 < n ? first[i + 1] : END_TAG;
   const n2 = i + 2 < n ? first[i + 2] : END_TAG;
@@ -105,4 +137,17 @@ export function refineFeatures(
   out[k++] = feat1(65, first[i]);
   out[k++] = feat3(66, t1, first[i], n1);
   return k;
+}
+
+/** All features of the second (refining) pass for token i (see {@link refineContextFeatures}). */
+export function refineFeatures(
+  h: WordHashes,
+  lex: Uint16Array,
+  first: Uint16Array,
+  i: number,
+  p1: number,
+  p2: number,
+  out: Uint32Array,
+): number {
+  return refineContextFeatures(h, lex, first, i, p1, p2, out, wordFeatures(h, lex, i, out));
 }

@@ -22,6 +22,11 @@ export interface TaggerTrainOptions {
   dictMinShare?: number;
   /** Train a second, refining pass that sees the first pass's tags of the following words. */
   twoPass?: boolean;
+  /**
+   * With two passes: a token whose first-pass margin (best minus runner-up score) reaches this
+   * keeps its first-pass tag without the refining pass (default: every token is refined).
+   */
+  refineMargin?: number;
   /** Averaged weights below this are pruned from the final model. */
   minWeight?: number;
   /** Called after each epoch with the model so far (e.g. to score a dev set). */
@@ -113,8 +118,8 @@ export function trainTagger(train: TaggedSentence[], options: TaggerTrainOptions
   let lex = new Uint16Array(256);
   let lexv = new Int32Array(256);
   const order = train.map((_, i) => i);
-  const build = (): Tagger =>
-    new Tagger(
+  const build = (): Tagger => {
+    const tagger = new Tagger(
       p.compact({ minWeight: options.minWeight ?? 0 }),
       upos,
       xpos,
@@ -122,6 +127,9 @@ export function trainTagger(train: TaggedSentence[], options: TaggerTrainOptions
       lexValues,
       p2model ? p2model.compact({ minWeight: options.minWeight ?? 0 }) : null,
     );
+    if (options.refineMargin !== undefined) tagger.refineMargin = options.refineMargin;
+    return tagger;
+  };
   for (let epoch = 1; epoch <= epochs; epoch++) {
     rng.shuffle(order);
     for (const s of order) {

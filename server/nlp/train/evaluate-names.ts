@@ -2,7 +2,9 @@
 // and for person+organization+place together, on all documents and on the news documents alone
 // (each GUM document read as one article, so the document pass runs as it would on news),
 // beside two references measured in the same run (a gazetteer-only matcher, and "every maximal
-// run of proper nouns is a name", which can only be scored without labels), plus speed.
+// run of proper nouns is a name", which can only be scored without labels), where the model errs
+// (correct, label, boundary, miss, spurious per label and per GUM genre: names-errors.ts), plus
+// speed.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { NameFinder } from '../names/name-finder.ts';
@@ -10,6 +12,7 @@ import { matchLexicon, type LexiconKind, type NameLexicon } from '../names/lexic
 import type { NameLabel } from '../types.ts';
 import type { NameToken } from '../names/features.ts';
 import { readNameExamples, type NameExample } from './names-data.ts';
+import { NameErrors } from './names-errors.ts';
 import { NameScore, type Prf, type Span } from './names-score.ts';
 import { taggerRetagger } from './names-tags.ts';
 
@@ -38,7 +41,22 @@ export interface NameEvaluation {
   bySentence: { all: NameSystemScores; news: NameSystemScores };
   gazetteer: { all: NameSystemScores; news: NameSystemScores };
   properRuns: { all: NameSystemScores; news: NameSystemScores };
+  /** The model's errors by kind, per label and per GUM genre (spans scored as in `model`). */
+  errors: NameErrors;
   sentencesPerSecond: number;
+}
+
+/** A GUM document's genre: "news" for GUM_news_homeopathic. */
+export function gumGenre(docId: string): string {
+  return docId.split('_')[1] ?? docId;
+}
+
+/** Predicted spans that touch a token GUM brackets or leaves as a non-name (see NameScore.add). */
+function scoredSpans(spans: readonly Span[], forced: Int8Array): Span[] {
+  return spans.filter((s) => {
+    for (let i = s.first; i <= s.last; i++) if (forced[i] >= 0) return true;
+    return false;
+  });
 }
 
 const KIND_LABEL: Partial<Record<LexiconKind, NameLabel>> = {
@@ -95,7 +113,7 @@ function summary(score: NameScore): NameSystemScores {
 
 /** Whether a GUM document id is a news document. */
 export function isNewsDoc(docId: string): boolean {
-  return /^GUM_news_/.test(docId);
+  return gumGenre(docId) === 'news';
 }
 
 export interface EvaluateNamesOptions {
@@ -139,8 +157,10 @@ export function evaluateNames(
   );
   const seconds = (performance.now() - started) / 1000;
   let news = 0;
+  const errors = new NameErrors();
   examples.forEach((ex, i) => {
     const isNews = isNewsDoc(ex.docId);
+    errors.add(ex.gold, scoredSpans(predicted[i], ex.forced), gumGenre(ex.docId));
     if (isNews) news++;
     systems.model[0].add(ex.gold, predicted[i], ex.forced);
     if (isNews) systems.model[1].add(ex.gold, predicted[i], ex.forced);
@@ -170,6 +190,7 @@ export function evaluateNames(
     bySentence: both(systems.bySentence),
     gazetteer: both(systems.gazetteer),
     properRuns: both(systems.properRuns),
+    errors,
     sentencesPerSecond: examples.length / Math.max(seconds, 1e-9),
   };
 }
@@ -207,6 +228,8 @@ export function formatNameEvaluation(e: NameEvaluation): string {
     lines.push(row('gazetteer-only spans', g.spans));
     lines.push(row('PROPN runs spans', e.properRuns[part].spans));
   }
+  lines.push('-- where the model errs (person, organization, place; all documents)');
+  lines.push(e.errors.format());
   lines.push(
     `speed: ${Math.round(e.sentencesPerSecond)} sentences/s (features, decoding, labelling, document pass; second pass)`,
   );

@@ -19,7 +19,9 @@
 //      and across connectors only when a proper noun follows inside the mention ("Bank of the
 //      West"). Connectors: of, the, and, &, for, on, name particles (de, van, bin, al ...), the
 //      punctuation - . ' and a possessive 's that does not close a mention of its own ("People 's
-//      Alliance", but not "Berkeley 's Department"). Persons cross only name particles and
+//      Alliance", but not "Berkeley 's Department"). A coordinator between two mentions of their
+//      own that are conjuncts of the mention's head separates two names ("Sudan and South Sudan"
+//      is two places; "National Air and Space Museum" stays one). Persons cross only name particles and
 //      punctuation ("Lam Cheuk-ting from the Democratic Party" stops at "from"). A span never
 //      starts or ends on a connector, so a leading "the" and a possessive "'s" are left out; for
 //      persons, leading title words are left out too ("President Sean Mills" -> "Sean Mills"), a
@@ -166,10 +168,42 @@ function mentionHead(words: readonly ConlluWord[], m: GumMention): number {
   return m.first;
 }
 
+/** Where the mentions of a sentence start and end, for telling coordinated names apart. */
+interface MentionBounds {
+  starts: ReadonlySet<number>;
+  ends: ReadonlySet<number>;
+}
+
+/**
+ * Whether the coordinator at word i joins two names of their own at the top of mention m ("Sudan
+ * and South Sudan", "Khartoum and the city of Juba"): a mention ends just before it, another
+ * starts just after it (past a "the"), and the word after is a conjunct of the mention's head. A
+ * name that holds a coordinator ("National Air and Space Museum", "Congress of Arts and Sciences")
+ * is none of these and stays whole.
+ */
+function splitsConjuncts(
+  words: readonly ConlluWord[],
+  m: GumMention,
+  head: number,
+  i: number,
+  bounds: MentionBounds,
+): boolean {
+  const form = words[i].form.toLowerCase();
+  if (form !== 'and' && form !== '&') return false;
+  let next = i + 1;
+  const opens = bounds.starts.has(next);
+  if (next <= m.last && words[next].form.toLowerCase() === 'the') next++;
+  if (next > m.last || !bounds.ends.has(i - 1) || !(opens || bounds.starts.has(next))) return false;
+  for (let k = next; k <= m.last; k++)
+    if (words[k].deprel === 'conj' && words[k].head - 1 === head) return true;
+  return false;
+}
+
 function nameOfMention(
   words: readonly ConlluWord[],
   m: GumMention,
   possessorEnds: ReadonlySet<number>,
+  bounds: MentionBounds,
 ): GoldName | undefined {
   if (m.etype === 'time' || m.etype === '') return undefined;
   const person = m.etype === 'person';
@@ -200,7 +234,12 @@ function nameOfMention(
   // grow right: proper nouns, and connectors only when a proper noun follows inside the mention
   for (let i = anchor + 1; i <= m.last; i++) {
     if (isProper(words[i])) last = i;
-    else if (!isConnector(words[i], person) || crossesPossessor(words, i, possessorEnds)) break;
+    else if (
+      !isConnector(words[i], person) ||
+      crossesPossessor(words, i, possessorEnds) ||
+      splitsConjuncts(words, m, head, i, bounds)
+    )
+      break;
   }
   // grow left the same way; persons stop at title words
   for (let i = anchor - 1; i >= m.first; i--) {
@@ -223,8 +262,9 @@ export function goldNames(sentence: ConlluSentence): GoldName[] {
   const candidates: GoldName[] = [];
   const mentions = sentenceMentions(words);
   const possessorEnds = new Set(mentions.map((m) => m.last));
+  const bounds = { starts: new Set(mentions.map((m) => m.first)), ends: possessorEnds };
   for (const m of mentions) {
-    const name = nameOfMention(words, m, possessorEnds);
+    const name = nameOfMention(words, m, possessorEnds, bounds);
     if (name) candidates.push(name);
   }
   candidates.sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);

@@ -1,9 +1,14 @@
 // Where the name finder's training and evaluation tags come from: the trained tagger
-// (server/nlp/tagger, model file tagger.bin) when it exists, so the name finder learns from the
-// same kind of tags it meets at run time; the treebank's gold tags otherwise.
+// (server/nlp/tagger, model file tagger.bin) for dev and test sentences, so the name finder is
+// measured on the kind of tags it meets at run time; and for GUM train, jackknifed tags (each
+// document tagged by a tagger that never saw it), since the final tagger was trained on GUM train
+// and tags it almost perfectly, which would teach the name finder to trust tags more than it
+// should. The treebank's gold tags are used when there is no tagger.
 import { existsSync } from 'node:fs';
 import { loadTagger } from '../tagger/index.ts';
 import type { Retagger } from './names-data.ts';
+import { JACKKNIFE_FOLDS, jackknifeTags } from './train-parser.ts';
+import { loadTrain } from './treebank-files.ts';
 
 /** A retagger over the tagger model at `file`, or undefined when there is no such file. */
 export function taggerRetagger(file: string): Retagger | undefined {
@@ -16,4 +21,32 @@ export function taggerRetagger(file: string): Retagger | undefined {
       t.xpos = xpos[i];
     });
   };
+}
+
+/** Tags by sentence, keyed by the sentence's words; a retagger reading them back. */
+export function tableRetagger(
+  sentences: readonly {
+    words: readonly string[];
+    upos: readonly string[];
+    xpos: readonly string[];
+  }[],
+): Retagger {
+  const table = new Map<string, { upos: readonly string[]; xpos: readonly string[] }>();
+  for (const s of sentences) table.set(s.words.join('\u0001'), s);
+  return (tokens) => {
+    const tags = table.get(tokens.map((t) => t.text).join('\u0001'));
+    if (!tags) throw new Error('names: no jackknifed tags for a training sentence');
+    tokens.forEach((t, i) => {
+      t.upos = tags.upos[i];
+      t.xpos = tags.xpos[i];
+    });
+  };
+}
+
+/**
+ * Jackknifed tags of the tagger's training sentences (EWT and GUM train), the same folds and
+ * tagger settings as the parser is trained with (train-parser.ts), as a retagger for GUM train.
+ */
+export function jackknifeRetagger(treebanks: string, log: (line: string) => void): Retagger {
+  return tableRetagger(jackknifeTags(loadTrain(treebanks), JACKKNIFE_FOLDS, log));
 }

@@ -9,8 +9,11 @@
 //      scores are chosen on GUM dev through the whole pipeline;
 //   3. the document pass (names/document.ts): its thresholds are chosen on GUM dev read document by
 //      document, and it is switched off (thresholds 0) unless it gains at least a name there.
+// Once every choice is made on dev, both stages are trained again on train and dev together, for
+// the epochs chosen, and those are the models written.
 // Seeded and deterministic: two runs give byte-identical files. Tags come from the trained tagger
-// (outDir/tagger.bin) when it exists, else from the treebank.
+// (outDir/tagger.bin) when it exists, for GUM train jackknifed (names-tags.ts); else from the
+// treebank.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { argmax, AveragedPerceptron, Rng, type CompactModel } from '../learn/index.ts';
@@ -25,7 +28,7 @@ import { USED_AS, WordStats, wordStatHash } from '../names/word-stats.ts';
 import { readConllu } from './conllu.ts';
 import { type NameExample, type Retagger, readNameExamples } from './names-data.ts';
 import { NameScore } from './names-score.ts';
-import { taggerRetagger } from './names-tags.ts';
+import { jackknifeRetagger, taggerRetagger } from './names-tags.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 export const GAZETTEER_DIR = path.join(REPO_ROOT, 'graph-data', 'gazetteer');
@@ -39,8 +42,15 @@ export interface NameTrainOptions {
   /** Averaged weights below this are dropped from the saved model (default 0.05). */
   minWeight?: number;
   lexicon?: NameLexicon;
-  /** Predicted tags for training and dev sentences; gold tags when absent. */
+  /**
+   * Whether, once epochs, mix and document thresholds are chosen on dev, the models are trained
+   * again on train and dev together for the final file (default true).
+   */
+  refit?: boolean;
+  /** Predicted tags for dev (and train, unless `trainRetag` is given); gold tags when absent. */
   retag?: Retagger;
+  /** Predicted tags for the training sentences, e.g. jackknifed ones. */
+  trainRetag?: Retagger;
   log?: (line: string) => void;
 }
 
@@ -190,13 +200,14 @@ export function trainNameFinder(treebanks: string, options: NameTrainOptions = {
   const lexicon = options.lexicon ?? loadNameLexicon(GAZETTEER_DIR);
   const ewtTrain = path.join(treebanks, 'en-ewt', 'en_ewt-ud-train.conllu');
   const stats = collectWordStats([trainFile, ewtTrain], [ewtTrain]);
-  const trainExamples = readNameExamples(trainFile, options.retag);
+  const trainExamples = readNameExamples(trainFile, options.trainRetag ?? options.retag);
   const devExamples = readNameExamples(devFile, options.retag);
   log(
     `names: ${trainExamples.length} train / ${devExamples.length} dev sentences, ` +
       `${lexicon.size} gazetteer forms, ${stats.common.size} common words, ` +
       `${stats.profile.size} proper nouns profiled, ` +
-      `${options.retag ? 'predicted' : 'gold'} tags`,
+      `${options.trainRetag ? 'jackknifed' : options.retag ? 'predicted' : 'gold'} tags for train, ` +
+      `${options.retag ? 'predicted' : 'gold'} for dev`,
   );
   return fitNameFinder(trainExamples, devExamples, stats, { ...options, lexicon, log });
 }
@@ -251,6 +262,7 @@ export function fitNameFinder(
   const meta = {
     epoch: first.epoch,
     tags: options.retag ? 'predicted' : 'gold',
+    trainTags: options.trainRetag ? 'jackknifed' : options.retag ? 'predicted' : 'gold',
     tagDropout,
     seed,
     minWeight,
@@ -269,21 +281,48 @@ export function fitNameFinder(
     `names: document pass ${consistency.confident > 0 ? `kept (confident ${consistency.confident}, unsure ${consistency.unsure})` : 'off'}: ` +
       `dev F1 ${consistency.f1.toFixed(4)} (without it ${consistency.without.toFixed(4)})`,
   );
-  return new NameFinder(
-    stage1,
+  const chosen = {
+    ...finder.meta,
+    consistency: { confident: consistency.confident, unsure: consistency.unsure },
+    documentDevF1: Number(consistency.f1.toFixed(4)),
+  };
+  if (!(options.refit ?? REFIT)) return new NameFinder(stage1, stats, chosen, typer);
+  // With every choice made on dev, each model is trained once more, on train and dev together,
+  // for the epochs it was given above: the same recipe on 14% more names.
+  const both = [...train, ...dev];
+  const refitFirst = trainFirstStage(
+    both,
+    [],
+    new Rng(seed),
+    tagDropout,
+    0,
+    minWeight,
+    log,
+    first.epoch,
+  ).model;
+  const refitTyper = trainTyper(
+    both,
+    [],
+    [],
+    refitFirst,
+    new Rng(seed + 100),
+    0,
+    minWeight,
+    lexicon,
     stats,
-    {
-      ...finder.meta,
-      consistency: { confident: consistency.confident, unsure: consistency.unsure },
-      documentDevF1: Number(consistency.f1.toFixed(4)),
-    },
-    typer,
-  );
+    log,
+    typerChoice.epoch,
+  ).model;
+  log(`names: refitted both stages on train and dev (epochs ${first.epoch}, ${typerChoice.epoch})`);
+  return new NameFinder(refitFirst, stats, { ...chosen, refit: 'train+dev' }, refitTyper);
 }
 
+/** Whether the final models are trained again on train and dev (default of `refit`). */
+const REFIT = true;
+
 /** Thresholds of the document pass tried on dev (in the finder's score units). */
-const CONFIDENT = [50, 100, 200, 400];
-const UNSURE = [25, 50, 100, 200];
+const CONFIDENT = [25, 50, 100, 200, 400];
+const UNSURE = [12, 25, 50, 100, 200];
 /** Least dev gain for the document pass to be kept: one name of GUM dev's ~400. */
 const CONSISTENCY_GAIN = 0.0025;
 
@@ -335,8 +374,10 @@ function trainFirstStage(
   maxEpochs: number,
   minWeight: number,
   log: (line: string) => void,
+  fixedEpochs?: number,
 ): { model: CompactModel; f1: number; epoch: number } {
   const perceptron = new AveragedPerceptron(CLASS_COUNT);
+  if (fixedEpochs !== undefined) maxEpochs = fixedEpochs;
   const order = train.map((_, i) => i);
   let best: { model: CompactModel; f1: number; epoch: number } | undefined;
   for (let epoch = 1; epoch <= maxEpochs; epoch++) {
@@ -352,6 +393,10 @@ function trainFirstStage(
         update(perceptron, sf, gold, pred);
       }
       perceptron.tick();
+    }
+    if (fixedEpochs !== undefined) {
+      if (epoch === fixedEpochs) return { model: perceptron.compact({ minWeight }), f1: 0, epoch };
+      continue;
     }
     const model = perceptron.compact({ minWeight });
     const f1 = scoreModel(model, dev).group(MAIN).f1;
@@ -452,9 +497,12 @@ function trainTyper(
   lexicon: NameLexicon,
   stats: WordStats,
   log: (line: string) => void,
+  fixedEpochs?: number,
 ): TyperChoice {
   const examples = train.flatMap((d) => spanExamples(d, d.ex.gold, lexicon, stats));
-  const devData = typerDevData(dev, devSpans, stage1, lexicon, stats);
+  if (fixedEpochs !== undefined) maxEpochs = fixedEpochs;
+  const devData =
+    fixedEpochs === undefined ? typerDevData(dev, devSpans, stage1, lexicon, stats) : undefined;
   const p = new AveragedPerceptron(NAME_LABELS.length);
   const scores = new Float64Array(NAME_LABELS.length);
   const order = examples.map((_, i) => i);
@@ -473,6 +521,10 @@ function trainTyper(
         p.update(feats, feats.length, e.label, guess);
       }
       p.tick();
+    }
+    if (!devData) {
+      if (epoch === fixedEpochs) return { model: p.compact({ minWeight }), f1: 0, epoch, mix: 0 };
+      continue;
     }
     const model = p.compact({ minWeight });
     const results: string[] = [];
@@ -517,7 +569,10 @@ export async function trainNames(treebanks: string, outDir: string): Promise<voi
       ? `names: training on tags predicted by ${taggerFile}`
       : `names: no ${taggerFile}; training on GUM's gold tags`,
   );
-  const finder = trainNameFinder(treebanks, { retag });
+  const trainRetag = retag
+    ? jackknifeRetagger(treebanks, (line) => console.log(`names: ${line}`))
+    : undefined;
+  const finder = trainNameFinder(treebanks, { retag, trainRetag });
   mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, 'names.bin');
   const data = finder.save();
