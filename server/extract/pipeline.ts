@@ -10,12 +10,12 @@ import {
 } from '../model/index.ts';
 import { cleanBody } from './clean.ts';
 import { analysePassage } from './text.ts';
-import { findActors } from './actors.ts';
-import { findEvents } from './events.ts';
+import { findActors } from './actors/index.ts';
+import { findEvents } from './events/index.ts';
 import type { ArticleInput, Mention, Sentence } from './types.ts';
 
 /** Bumped when output changes, so stored sample articles are re-extracted at start-up. */
-export const EXTRACTOR_VERSION = 'stancegraph-rules@0.1.2';
+export const EXTRACTOR_VERSION = 'stancegraph-rules@0.2.0';
 
 /** Splits the cleaned body into sentences with offsets into the original text. */
 export function sentencesOf(text: string): Sentence[] {

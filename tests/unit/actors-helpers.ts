@@ -1,7 +1,7 @@
 // Shared helper for the actor-stage tests: runs clean -> sentences -> findActors on a text.
 import { cleanBody } from '../../server/extract/clean.ts';
 import { analysePassage } from '../../server/extract/text.ts';
-import { findActors } from '../../server/extract/actors.ts';
+import { findActors } from '../../server/extract/actors/index.ts';
 import type { ActorAnalysis, Sentence } from '../../server/extract/types.ts';
 
 export function sentences(text: string): Sentence[] {

@@ -1,7 +1,7 @@
 // Actor stage rules, one table per rule: sentence in, actors, mentions and affiliations out.
 import { describe, expect, it } from 'vitest';
 import { analyse, sentences } from './actors-helpers.ts';
-import { findActors } from '../../server/extract/actors.ts';
+import { findActors } from '../../server/extract/actors/index.ts';
 import { knownActor } from '../../server/extract/gazetteer.ts';
 
 describe('states by name, alias, capital and seat of government', () => {

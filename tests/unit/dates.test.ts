@@ -1,6 +1,6 @@
 // Date resolution: each phrase against a fixed published date (Saturday 2022-11-26).
 import { describe, expect, it } from 'vitest';
-import { resolveDate } from '../../server/extract/dates.ts';
+import { resolveDate } from '../../server/extract/dates/index.ts';
 
 const PUBLISHED = '2022-11-26';
 

@@ -1,7 +1,7 @@
 // Shared helpers for the event-stage tests: sentences with actors marked inline
 // ("[surface|actor-id|via]" or "[surface|actor-id|demonym|attr]") so they do not depend on the actor stage.
 import { analysePassage } from '../../server/extract/text.ts';
-import { findEvents } from '../../server/extract/events.ts';
+import { findEvents } from '../../server/extract/events/index.ts';
 import type {
   ActorAnalysis,
   FoundAffiliation,

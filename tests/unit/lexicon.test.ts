@@ -1,7 +1,7 @@
 // The event lexicon: the data file validates, covers every PLOVER type, and indexes phrases by head.
 import { describe, expect, it } from 'vitest';
 import { PLOVER_TYPES } from '../../server/model/index.ts';
-import { buildLexicon, lexicon } from '../../server/extract/lexicon.ts';
+import { buildLexicon, lexicon } from '../../server/extract/events/lexicon.ts';
 
 describe('lexicon', () => {
   const lex = lexicon();

@@ -1,20 +1,20 @@
-// Modes (negated, hypothetical, future) and REQUEST polarity from the words around a predicate.
+// Modes (negated, hypothetical, future) and REQUEST polarity read from the dependency tree.
 import { describe, expect, it } from 'vitest';
 import { analysePassage } from '../../server/extract/text.ts';
-import { buildUnits } from '../../server/extract/clauses.ts';
-import { modeAt, requestPolarity } from '../../server/extract/modes.ts';
-import { lexicon } from '../../server/extract/lexicon.ts';
+import { modeOf, requestPolarity } from '../../server/extract/events/modes.ts';
+import { lexicon } from '../../server/extract/events/lexicon.ts';
+import { treeOf } from '../../server/extract/events/tree.ts';
 
-/** Units of one sentence (no actor mentions) and the index of the unit whose text is `word`. */
+/** The tree of one sentence (no actor mentions) and the index of the token `word`. */
 function at(sentence: string, word: string) {
   const s = analysePassage(sentence, 0, 0)[0]!;
-  const { units } = buildUnits(s, []);
-  const i = units.findIndex((u) => u.lower === word);
+  const tree = treeOf(s, [], []);
+  const i = tree.tokens.findIndex((t) => t.text.toLowerCase() === word);
   if (i < 0) throw new Error(`no "${word}" in "${sentence}"`);
-  return { units, i };
+  return { tree, i };
 }
 
-describe('modeAt', () => {
+describe('modeOf', () => {
   it.each([
     ['The council condemned the raid.', 'condemned', null],
     ['The council did not condemn the raid.', 'condemn', 'negated'],
@@ -28,22 +28,22 @@ describe('modeAt', () => {
     ['The minister visits the capital next week.', 'visits', 'future'],
     ['The minister visited the capital last week.', 'visited', null],
   ])('%s', (sentence, word, mode) => {
-    const { units, i } = at(sentence, word);
-    expect(modeAt(units, i, i + 1)).toBe(mode);
+    const { tree, i } = at(sentence, word);
+    expect(modeOf(tree, i)).toBe(mode);
   });
 });
 
-describe('requestPolarity', () => {
+describe('requestPolarity (from the asked act)', () => {
   const stop = lexicon().cues.stop;
   it.each([
-    ['They urged the rebels to halt the offensive.', 'rebels', 'hostile'],
-    ['They urged the rebels to withdraw from the town.', 'rebels', 'hostile'],
-    ['They urged the rebels to give up their weapons.', 'rebels', 'hostile'],
-    ['They urged the rebels to give food to the villagers.', 'rebels', 'neutral'],
-    ['They urged the rebels to join the talks.', 'rebels', 'neutral'],
-    ['They urged the rebels to help end the siege.', 'rebels', 'neutral'],
+    ['They urged the rebels to halt the offensive.', 'halt', 'hostile'],
+    ['They urged the rebels to withdraw from the town.', 'withdraw', 'hostile'],
+    ['They urged the rebels to give up their weapons.', 'give', 'hostile'],
+    ['They urged the rebels to give food to the villagers.', 'give', 'neutral'],
+    ['They urged the rebels to join the talks.', 'join', 'neutral'],
+    ['They urged the rebels to help end the siege.', 'help', 'neutral'],
   ])('%s', (sentence, word, polarity) => {
-    const { units, i } = at(sentence, word);
-    expect(requestPolarity(units, i + 1, stop)).toBe(polarity);
+    const { tree, i } = at(sentence, word);
+    expect(requestPolarity(tree, i, stop)).toBe(polarity);
   });
 });

@@ -1,0 +1,469 @@
+// Names the name finder found that no gazetteer entry or earlier reading took: organizations
+// become actors (with the state the text ties them to), persons only when the parse gives them a
+// public role (an apposition, a title in front, "X of Y", "Y's X").
+import type { Mention, Sentence, Token } from '../types.ts';
+import type { ActorContext } from './context.ts';
+import { NOT_ORGS } from './acronym.ts';
+import { noteKnownRoles } from './role-references.ts';
+import { MONTHS, WEEKDAYS, isAcronym, normKey, slugify } from '../names.ts';
+
+/** Role nouns beyond the gazetteer's titles that give a named person a public role. */
+const EXTRA_ROLE_WORDS = new Set([
+  'analyst',
+  'nominee',
+  'candidate',
+  'expert',
+  'coordinator',
+  'investigator',
+  'executive',
+  'editor',
+  'fellow',
+  'strategist',
+  'aide',
+  'official',
+  'officer',
+  'spokesperson',
+  'head',
+  'deputy',
+  'president',
+  'representative',
+  'rapporteur',
+  'observer',
+  'campaigner',
+  'negotiator',
+  'diplomat',
+  'commissioner',
+  'attorney',
+  'lawyer',
+  'partner',
+  'founder',
+  'manager',
+  'member',
+  'counterpart',
+]);
+
+/** Status labels a government gives; a name made of them is a designation, not a body. */
+const DESIGNATION = /\b(?:designated|designation|sanctioned|listed)\b/i;
+
+/** True when a lower-cased word is the last word of a role or title. */
+function isRoleWord(ctx: ActorContext, word: string): boolean {
+  const key = normKey(word);
+  return EXTRA_ROLE_WORDS.has(key) || ctx.gaz.titleLastWords.has(key) || ctx.gaz.titles.has(key);
+}
+
+interface Owner {
+  actor: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The mentions of sentence `index`: the scan reads sentences in order, so they are the last ones
+ * pushed (walking back from the end keeps a long article linear).
+ */
+function ofSentence(ctx: ActorContext, index: number): Mention[] {
+  const out: Mention[] = [];
+  for (let k = ctx.mentions.length - 1; k >= 0; k--) {
+    const m = ctx.mentions[k]!;
+    if (m.sentence < index) break;
+    if (m.sentence === index) out.push(m);
+  }
+  return out.reverse();
+}
+
+/** Removes one mention (found by identity, from the end). */
+function removeMention(ctx: ActorContext, m: Mention): void {
+  const k = ctx.mentions.lastIndexOf(m);
+  if (k >= 0) ctx.mentions.splice(k, 1);
+}
+
+/** Mentions of states and organizations in this sentence, for the affiliation of a role. */
+function bodiesIn(ctx: ActorContext, s: Sentence): Owner[] {
+  const out: Owner[] = [];
+  for (const m of ofSentence(ctx, s.index)) {
+    const kind = (ctx.actors.get(m.actor) ?? ctx.gaz.byId(m.actor))?.kind;
+    if (kind === 'state' || kind === 'organization') {
+      out.push({ actor: m.actor, start: m.start, end: m.end });
+    }
+  }
+  return out;
+}
+
+/** How far from its root a role phrase is looked for, in tokens (keeps long sentences linear). */
+const REACH = 30;
+
+/** True when token `k` lies under `root` (within a bounded climb). */
+function under(tokens: Token[], k: number, root: number): boolean {
+  let h = tokens[k]!.head;
+  for (let steps = 0; h >= 0 && steps < REACH; steps++) {
+    if (h === root) return true;
+    h = tokens[h]!.head;
+  }
+  return false;
+}
+
+/** Tokens of the subtree under `root` (inclusive), as the contiguous range they span. */
+function subtreeRange(tokens: Token[], root: number): [number, number] {
+  let lo = root;
+  let hi = root;
+  while (lo > 0 && root - lo < REACH && under(tokens, lo - 1, root)) lo--;
+  while (hi < tokens.length - 1 && hi - root < REACH && under(tokens, hi + 1, root)) hi++;
+  return [lo, hi];
+}
+
+/** The token of [first, last] whose head lies outside the span. */
+function headOf(tokens: Token[], first: number, last: number): number {
+  for (let k = first; k <= last; k++) {
+    const h = tokens[k]!.head;
+    if (h < first || h > last) return k;
+  }
+  return last;
+}
+
+interface FoundRole {
+  role: string;
+  of: Owner | null;
+  start: number;
+  end: number;
+}
+
+/** The first state or organization mention inside [start, end), if any. */
+function ownerWithin(owners: Owner[], start: number, end: number): Owner | null {
+  return owners.find((o) => o.start >= start && o.end <= end) ?? null;
+}
+
+/**
+ * "Senior analyst Jan Novak", "Kenya's Deputy Governor nominee Amina Hassan": role words right
+ * before the name, with a state or body possessive or demonym in front of them.
+ */
+function titleBefore(
+  ctx: ActorContext,
+  s: Sentence,
+  first: number,
+  owners: Owner[],
+): FoundRole | null {
+  const t = s.tokens;
+  let k = first - 1;
+  let roleAt = -1;
+  let of: Owner | null = null;
+  while (k >= 0 && first - k <= 8) {
+    const w = t[k]!;
+    const owner = owners.find((o) => o.start <= w.start && w.end <= o.end);
+    if (owner) {
+      // "Resident Coordinator for Nepal Anil Thapa": a body inside the title, after "for"/"of".
+      const at = t.findIndex((x) => x.start === owner.start);
+      const prep = t[at - 1]?.text.toLowerCase();
+      if (of || at < 2 || (prep !== 'for' && prep !== 'of') || roleAt >= 0) break;
+      of = owner;
+      k = at - 2;
+      continue;
+    }
+    if (!/^(?:NN|NNS|NNP|NNPS|JJ)$/.test(w.xpos)) break;
+    if (roleAt < 0 && isRoleWord(ctx, w.text)) roleAt = k;
+    k--;
+  }
+  if (roleAt < 0) return null;
+  const from = k + 1;
+  const role = ctx.text.slice(t[from]!.start, t[roleAt]!.end);
+  // The body in front: "Kenya's", "Kenyan", "Jamestown Foundation".
+  const before = t[from - 1];
+  const lead = before?.xpos === 'POS' ? t[from - 2] : before;
+  if (lead && !of) of = owners.find((o) => o.end === lead.end) ?? null;
+  return { role, of, start: of ? of.start : t[from]!.start, end: t[first - 1]!.end };
+}
+
+/** "Jan Novak, a researcher at the Baltic Institute" or "the agency's head, Jan Novak". */
+function apposition(
+  ctx: ActorContext,
+  s: Sentence,
+  first: number,
+  last: number,
+  owners: Owner[],
+): FoundRole | null {
+  const t = s.tokens;
+  const head = headOf(t, first, last);
+  const candidates: number[] = [];
+  const to = Math.min(t.length, last + REACH);
+  for (let k = Math.max(0, first - REACH); k < to; k++) {
+    if (k >= first && k <= last) continue;
+    if (t[k]!.deprel === 'appos' && t[k]!.head >= first && t[k]!.head <= last) candidates.push(k);
+  }
+  if (t[head]!.deprel === 'appos' && t[head]!.head >= 0) candidates.push(t[head]!.head);
+  for (const c of candidates) {
+    if (!/^NN/.test(t[c]!.xpos) || !isRoleWord(ctx, t[c]!.text)) continue;
+    let [lo, hi] = subtreeRange(t, c);
+    // The name's own subtree stays out of the role phrase.
+    if (lo <= last && hi >= first) {
+      if (first > c) hi = first - 1;
+      else lo = last + 1;
+    }
+    while (hi > lo && t[hi]!.xpos === ',') hi--;
+    while (lo < hi && /^(?:,|DT)$/.test(t[lo]!.xpos)) lo++;
+    const start = t[lo]!.start;
+    const end = t[hi]!.end;
+    return { role: t[c]!.text, of: ownerWithin(owners, start, end), start, end };
+  }
+  return null;
+}
+
+/** "Jan Novak of the Baltic Institute": a body right after "of". */
+function ofBody(s: Sentence, last: number, owners: Owner[]): FoundRole | null {
+  const t = s.tokens;
+  if (t[last + 1]?.text !== 'of') return null;
+  const after = t[last + 2];
+  if (!after) return null;
+  const from = after.text.toLowerCase() === 'the' ? t[last + 3] : after;
+  const of = from ? owners.find((o) => o.start === from.start) : undefined;
+  if (!of) return null;
+  return { role: 'member', of, start: t[last + 1]!.start, end: of.end };
+}
+
+function overlaps(ctx: ActorContext, sentence: number, start: number, end: number): boolean {
+  for (let k = ctx.mentions.length - 1; k >= 0; k--) {
+    const m = ctx.mentions[k]!;
+    if (m.sentence < sentence) break;
+    if (m.sentence === sentence && m.start < end && start < m.end) return true;
+  }
+  return false;
+}
+
+/**
+ * "Radio Mogadishu", "European Council on Foreign Relations": a state, capital or shorter body
+ * read inside a longer organization name is part of that name; its mention goes (and its actor,
+ * when nothing else names it). A coordination ("NATO and the EU") is two names, not one.
+ */
+function dropInnerNames(ctx: ActorContext, sentence: number, start: number, end: number): void {
+  const inner = ofSentence(ctx, sentence).filter((m) => m.start < end && start < m.end);
+  if (inner.length === 0) return;
+  const text = ctx.text.slice(start, end);
+  // "Japan-Korea talks": a name made only of states is those states, not a body.
+  let rest = text;
+  for (const m of inner) {
+    const a = Math.max(0, m.start - start);
+    const b = Math.min(text.length, m.end - start);
+    rest = rest.slice(0, a) + ' '.repeat(Math.max(0, b - a)) + rest.slice(b);
+  }
+  if (/^[\s\u2010-\u2013&-]*(?:and[\s-]*)?[\s\u2010-\u2013&-]*$/.test(rest)) return;
+  const complement = /\b(?:of|on|for)\b/.exec(text)?.index ?? text.length;
+  if (/,|\band\b|&/.test(text.slice(0, complement))) return;
+  const strictlyInside = inner.every(
+    (m) =>
+      m.start >= start &&
+      m.end <= end &&
+      m.end - m.start < end - start &&
+      ctx.actors.get(m.actor)?.kind !== 'person' &&
+      !ctx.text.slice(m.end, end).startsWith("'"),
+  );
+  if (!strictlyInside) return;
+  for (const m of inner) {
+    removeMention(ctx, m);
+    ctx.forgetIfUnused(m.actor);
+  }
+}
+
+/** "Mohamed Aden Ibbi": a capital or state read inside a person's name is part of the name. */
+function dropInnerStates(ctx: ActorContext, sentence: number, start: number, end: number): void {
+  const inner = ofSentence(ctx, sentence).filter(
+    (m) =>
+      m.start >= start &&
+      m.end <= end &&
+      m.end - m.start < end - start &&
+      ctx.actors.get(m.actor)?.kind === 'state',
+  );
+  for (const m of inner) {
+    removeMention(ctx, m);
+    ctx.forgetIfUnused(m.actor);
+  }
+}
+
+/** The state a body is tied to by a possessive or demonym right before it ("Kenya's", "Kenyan"). */
+function stateBefore(ctx: ActorContext, s: Sentence, first: number): string | null {
+  const t = s.tokens;
+  let k = first - 1;
+  if (t[k]?.xpos === 'POS') k--;
+  const w = t[k];
+  if (!w) return null;
+  const m = ofSentence(ctx, s.index).find((x) => x.end === w.end);
+  const a = m ? (ctx.actors.get(m.actor) ?? ctx.gaz.byId(m.actor)) : undefined;
+  return a?.kind === 'state' ? a.id : null;
+}
+
+/** A name that is only a fragment or a common word: no actor. */
+function implausible(s: Sentence, first: number, last: number, text: string): boolean {
+  const t = s.tokens;
+  for (let k = first; k <= last; k++) {
+    const key = t[k]!.text.toLowerCase();
+    if (WEEKDAYS.has(key) || MONTHS.has(key)) return true;
+  }
+  // "Paris-based", "Hague-based": a place word, not the name of a body.
+  if (t[last + 1]?.text === '-' || /-$/.test(text)) return true;
+  if (t[last + 1] && /^-?based$/i.test(t[last + 1]!.text)) return true;
+  if (first === last) {
+    // One word alone is a body only as an acronym ("NTV"), never as the modifier of a common
+    // noun ("EV tariffs"); single capitalised words are too often places, peoples or fragments.
+    const w = t[first]!;
+    if (!isAcronym(w.text) || w.text.length < 3) return true;
+    if (NOT_ORGS.has(w.text.replace(/\./g, '').toUpperCase())) return true;
+    const head = t[w.head];
+    if (/^(?:compound|amod)$/.test(w.deprel) && head && /^NNS?$/.test(head.xpos)) return true;
+  }
+  return false;
+}
+
+/**
+ * A name an earlier reading already took whole: the parse may still state what that reading
+ * missed, a person's role and body ("Kofi Mensah, the secretary-general of the Ports Union") or a
+ * body's state ("Kenya's Lake Basin Water Authority").
+ */
+function completeEarlierReading(
+  ctx: ActorContext,
+  s: Sentence,
+  label: string,
+  first: number,
+  last: number,
+  owners: Owner[],
+): void {
+  const t = s.tokens;
+  const start = t[first]!.start;
+  const end = t[last]!.end;
+  const m = ofSentence(ctx, s.index).find((x) => x.start === start && x.end === end);
+  const actor = m ? ctx.actors.get(m.actor) : undefined;
+  if (!m || !actor) return;
+  if (label !== 'person' || actor.kind !== 'person') return;
+  if (ctx.affiliations.some((a) => a.person === actor.id)) return;
+  const role =
+    titleBefore(ctx, s, first, owners) ??
+    apposition(ctx, s, first, last, owners) ??
+    ofBody(s, last, owners);
+  if (!role) return;
+  role.of ??= ofBody(s, last, owners)?.of ?? null;
+  if (!role.of) return;
+  ctx.addKnown(role.of.actor);
+  ctx.addAffiliation(
+    actor.id,
+    role.of.actor,
+    role.role,
+    Math.min(role.start, start),
+    Math.max(role.end, end),
+  );
+}
+
+/** Reads the name finder's names of one sentence after the other recognisers have run on it. */
+export function foundNames(ctx: ActorContext, s: Sentence): void {
+  readNames(ctx, s);
+  possessedBodies(ctx, s);
+}
+
+/** "Kenya's Lake Basin Water Authority": a body read with no state takes the state in front. */
+function possessedBodies(ctx: ActorContext, s: Sentence): void {
+  for (const m of ofSentence(ctx, s.index)) {
+    const actor = ctx.actors.get(m.actor);
+    if (actor?.kind !== 'organization' || actor.country !== null || ctx.gaz.byId(actor.id))
+      continue;
+    const first = s.tokens.findIndex((x) => x.start === m.start);
+    const state = first > 0 ? stateBefore(ctx, s, first) : null;
+    if (state) actor.country = state;
+  }
+}
+
+function readNames(ctx: ActorContext, s: Sentence): void {
+  if (s.names.length === 0) return;
+  const t = s.tokens;
+  // Organizations first, so a person's "of" or apposition can find the body named after them.
+  const ordered = [
+    ...s.names.filter((n) => n.label === 'organization'),
+    ...s.names.filter((n) => n.label === 'person'),
+  ];
+  for (const n of ordered) {
+    let first = n.first;
+    while (first < n.last && /^(?:the|a|an)$/i.test(t[first]!.text)) first++;
+    // "Istanbul's Kadir Has University": the owner in front is not part of the name.
+    for (let k = n.last - 1; k >= first; k--) {
+      if (t[k]!.xpos === 'POS') {
+        first = k + 1;
+        break;
+      }
+    }
+    // "Nepal Anil Thapa": a state the name finder ran into a person's name stays the state.
+    if (n.label === 'person') {
+      for (const m of ofSentence(ctx, s.index)) {
+        if (m.start !== t[first]!.start) continue;
+        if (ctx.actors.get(m.actor)?.kind !== 'state') continue;
+        while (first < n.last && t[first]!.end <= m.end) first++;
+      }
+    }
+    let last = n.last;
+    // "Bureau of European and Eurasian Affairs": a name cut at its "and" reads on.
+    if (n.label === 'organization' && /\bof\b/.test(ctx.text.slice(n.start, n.end))) {
+      let k = last + 1;
+      if (t[k]?.text === 'and' && /^[A-Z]/.test(t[k + 1]?.text ?? '')) {
+        k++;
+        while (t[k] && /^[A-Z]/.test(t[k]!.text) && /^(?:NN|JJ)/.test(t[k]!.xpos)) k++;
+        last = k - 1;
+      }
+    }
+    const start = t[first]!.start;
+    const end = t[last]!.end;
+    const text = ctx.text.slice(start, end);
+    if (implausible(s, first, last, text)) continue;
+    if (n.label === 'person') dropInnerStates(ctx, s.index, start, end);
+    if (n.label === 'organization' && !DESIGNATION.test(text)) {
+      dropInnerNames(ctx, s.index, start, end);
+    }
+    if (overlaps(ctx, s.index, start, end)) {
+      completeEarlierReading(ctx, s, n.label, first, last, bodiesIn(ctx, s));
+      continue;
+    }
+    const owners = bodiesIn(ctx, s);
+    if (n.label === 'organization') {
+      if (DESIGNATION.test(text)) continue;
+      // A shared alias ("Communist Party") is left to the readings that know its state.
+      const entries = ctx.gaz.lookup(text);
+      if (entries.some((e) => e.ambiguous)) continue;
+      const known = entries.find((e) => e.kind !== 'person');
+      let id: string;
+      if (known) {
+        id = known.id;
+        ctx.addKnown(id);
+      } else {
+        id = slugify(text);
+        if (!id) continue;
+        if (!ctx.actors.has(id)) {
+          const country = stateBefore(ctx, s, first);
+          ctx.registerPatternOrg({ id, name: text, kind: 'organization', country });
+          ctx.addKnown(id);
+        }
+        ctx.names.set(
+          normKey(text)
+            .split(/[\s-]+/)
+            .filter(Boolean)
+            .join(' '),
+          id,
+        );
+      }
+      ctx.mention(id, start, end, s.index, 'name');
+      continue;
+    }
+    if (last === first) continue;
+    const role =
+      titleBefore(ctx, s, first, owners) ??
+      apposition(ctx, s, first, last, owners) ??
+      ofBody(s, last, owners);
+    if (!role) continue;
+    role.of ??= ofBody(s, last, owners)?.of ?? null;
+    const known = ctx.gaz.lookup(text).find((e) => e.kind === 'person');
+    const id = ctx.person(text, known ? known.id : null);
+    noteKnownRoles(ctx, id);
+    if (role.of) {
+      ctx.addKnown(role.of.actor);
+      ctx.addAffiliation(
+        id,
+        role.of.actor,
+        role.role,
+        Math.min(role.start, start),
+        Math.max(role.end, end),
+      );
+    } else ctx.addRoleOnly(id, role.role);
+    ctx.mention(id, start, end, s.index, 'name');
+  }
+}

@@ -1,0 +1,100 @@
+// The word layer the actor stage reads: tagger tokens with in-word hyphens folded away, so
+// "Kim Jong-un" and "Kim Jong Un" give the same keys while offsets still point into the body.
+import type { Sentence } from '../types.ts';
+import { fold, isCapitalised } from '../names.ts';
+
+export interface Word {
+  text: string;
+  /** Folded, lower-cased: the phrase-index key. */
+  key: string;
+  /** Folded, case kept. */
+  surf: string;
+  start: number;
+  end: number;
+  pos: string;
+  lemma: string;
+  cap: boolean;
+  /** Attached to the previous word by a hyphen with no spaces ("Jong-un", "Xi-Biden"). */
+  joined: boolean;
+  /** The name finder's label when the word lies inside one of its names, and which name. */
+  name?: { label: string; index: number };
+}
+
+const HYPHENS = new Set(['-', '\u2010', '\u2011', '\u2012', '\u2013']);
+
+function makeWord(text: string, start: number, pos: string, lemma: string, joined: boolean): Word {
+  const surf = fold(text);
+  return {
+    text,
+    key: surf.toLowerCase(),
+    surf,
+    start,
+    end: start + text.length,
+    pos,
+    lemma,
+    cap: isCapitalised(text),
+    joined,
+  };
+}
+
+function nameWords(words: Word[], from: number, name: Word['name']): void {
+  if (!name) return;
+  for (let k = from; k < words.length; k++) words[k]!.name = name;
+}
+
+/** The words of a sentence. */
+export function wordsOf(sentence: Sentence): Word[] {
+  const words: Word[] = [];
+  const tokens = sentence.tokens;
+  const inName: ({ label: string; index: number } | undefined)[] = [];
+  sentence.names.forEach((n, index) => {
+    for (let k = n.first; k <= n.last; k++) inName[k] = { label: n.label, index };
+  });
+  let joinNext = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const before = words.length;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (HYPHENS.has(t.text) && prev && next && prev.end === t.start && next.start === t.end) {
+      joinNext = true;
+      continue;
+    }
+    // Split any hyphenated token the tagger kept whole ("G-20", "Asia-Pacific").
+    if (t.text.length > 2 && /[A-Za-z0-9]-[A-Za-z0-9]/.test(t.text)) {
+      let offset = 0;
+      for (const part of t.text.split('-')) {
+        if (part !== '') {
+          words.push(
+            makeWord(part, t.start + offset, t.pos, part.toLowerCase(), joinNext || offset > 0),
+          );
+        }
+        offset += part.length + 1;
+        joinNext = false;
+      }
+      nameWords(words, before, inName[i]);
+      continue;
+    }
+    words.push(makeWord(t.text, t.start, t.pos, t.lemma, joinNext));
+    joinNext = false;
+    nameWords(words, before, inName[i]);
+  }
+  return words;
+}
+
+/** True for a possessive marker word ("'s", "’s", or a bare apostrophe after a plural). */
+export function isPossessive(w: Word | undefined): boolean {
+  return !!w && (w.key === "'s" || w.key === "'" || (w.key === 's' && w.text.startsWith("'")));
+}
+
+const keyCache = new WeakMap<Word[], { keys: string[]; surfs: string[] }>();
+
+/** The words' index keys and case-kept surfaces, computed once per word list. */
+export function keysOf(words: Word[]): { keys: string[]; surfs: string[] } {
+  let k = keyCache.get(words);
+  if (!k) {
+    k = { keys: words.map((w) => w.key), surfs: words.map((w) => w.surf) };
+    keyCache.set(words, k);
+  }
+  return k;
+}

@@ -1,0 +1,681 @@
+// Predicates of the lexicon found on the tree, with their doers and targets read off its relations:
+// nsubj, nsubj:pass with obl:agent, obj, iobj, obl with its case word, xcomp control, conj, acl and
+// acl:relcl, and the possessives, demonyms and "with"/"against" phrases of event nouns.
+import type { EventMode, PloverType, Polarity } from '../../model/index.ts';
+import type { Mention } from '../types.ts';
+import type { ControlKind, Lexicon, NounEntry, VerbEntry } from './lexicon.ts';
+import { modeOf, requestPolarity } from './modes.ts';
+import {
+  actorIn,
+  actorsIn,
+  caseOf,
+  child,
+  children,
+  conjuncts,
+  placeIn,
+  type Tree,
+} from './tree.ts';
+
+/** One predicate with its arguments, before reported speech and merging. */
+export interface Frame {
+  /** Predicate token. */
+  at: number;
+  type: PloverType;
+  polarity?: Polarity;
+  ploverMode?: string;
+  mode: EventMode | null;
+  sources: Mention[];
+  targets: Mention[];
+  symmetric: boolean;
+  /** True for a nominal event (weaker evidence than a verb). */
+  nominal: boolean;
+  /** A reporting verb: its content clause is reported speech. */
+  speech: 'say' | 'tell' | null;
+  /** The addressees of a "tell" verb ("told Y that"). */
+  addressees: Mention[];
+}
+
+/** Verbs that give their subject to an event noun they take as object ("X held talks with Y"). */
+const LIGHT = new Set([
+  'hold',
+  'have',
+  'launch',
+  'make',
+  'issue',
+  'send',
+  'begin',
+  'start',
+  'conduct',
+  'carry',
+  'stage',
+  'continue',
+  'resume',
+  'impose',
+  'announce',
+  'pay',
+  'open',
+  'deliver',
+  'extend',
+  'express',
+  'voice',
+  'offer',
+  'lodge',
+  'file',
+  'give',
+  'provide',
+  'reach',
+  'sign',
+  'seal',
+  'conclude',
+  'host',
+  'attend',
+  'join',
+  'order',
+  'mount',
+  'step',
+  'intensify',
+]);
+/** Types PLOVER reads as intentions when planned: a planned meeting or promised help is AGREE. */
+const FUTURE_AS_AGREE = new Set<PloverType>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID']);
+const HOSTILE = new Set<PloverType>([
+  'ACCUSE',
+  'REJECT',
+  'THREATEN',
+  'PROTEST',
+  'SANCTION',
+  'MOBILIZE',
+  'COERCE',
+  'ASSAULT',
+]);
+
+export function isHostile(type: PloverType): boolean {
+  return HOSTILE.has(type);
+}
+
+/** Planned cooperative acts are AGREE in the plain mode. */
+export function settleMode(
+  type: PloverType,
+  mode: EventMode | null,
+): [PloverType, EventMode | null] {
+  if (mode === 'future' && FUTURE_AS_AGREE.has(type)) return ['AGREE', null];
+  return [type, mode];
+}
+
+function lower(tree: Tree, i: number): string {
+  const t = tree.tokens[i];
+  return t ? t.text.toLowerCase() : '';
+}
+
+/** The noun phrase words before a head that name it ("joint drills", "protest note"). */
+function nameOf(tree: Tree, i: number): string[] {
+  const t = tree.tokens[i]!;
+  const names = [t.lemma, t.text.toLowerCase()];
+  const mods = children(tree, i, 'compound', 'amod').filter((k) => k < i);
+  if (mods.length > 0) {
+    const last = mods[mods.length - 1]!;
+    names.push(`${lower(tree, last)} ${t.text.toLowerCase()}`, `${lower(tree, last)} ${t.lemma}`);
+  }
+  return names;
+}
+
+function objectMatches(tree: Tree, i: number, set: Set<string>): boolean {
+  return nameOf(tree, i).some((n) => set.has(n));
+}
+
+function isPassive(tree: Tree, i: number): boolean {
+  const t = tree.tokens[i]!;
+  return child(tree, i, 'nsubj:pass', 'aux:pass') >= 0 || (t.deprel === 'acl' && t.xpos === 'VBN');
+}
+
+/** Relative pronouns that stand for the noun a relative clause hangs on. */
+const RELATIVE = new Set(['which', 'who', 'that', 'whom', 'whose']);
+
+/**
+ * The doers of the predicate at i: its subject, the agent of a passive, the subject a controlled or
+ * coordinated verb shares with its head, the noun a relative clause hangs on.
+ */
+export function doersOf(
+  tree: Tree,
+  i: number,
+  control: Map<string, ControlKind>,
+  depth = 0,
+): Mention[] {
+  if (depth > 4) return [];
+  const t = tree.tokens[i]!;
+  const passive = isPassive(tree, i);
+  if (passive) {
+    let agent = children(tree, i, 'obl:agent', 'obl').find((k) => caseOf(tree, k) === 'by');
+    // "was designated a terrorist group by X": the "by" phrase may hang on the complement.
+    if (agent === undefined)
+      for (const o of children(tree, i, 'obj', 'xcomp'))
+        agent ??= children(tree, o, 'nmod').find((k) => caseOf(tree, k) === 'by');
+    return agent === undefined ? [] : actorsIn(tree, agent);
+  }
+  const subj = child(tree, i, 'nsubj', 'nsubj:outer', 'csubj');
+  if (subj >= 0) {
+    if (RELATIVE.has(lower(tree, subj)) && t.deprel === 'acl:relcl') return actorsIn(tree, t.head);
+    return actorsIn(tree, subj);
+  }
+  const h = t.head;
+  if (h < 0) return [];
+  if (t.deprel === 'conj') return doersOf(tree, h, control, depth + 1);
+  if (t.deprel === 'xcomp') {
+    const kind = control.get(tree.tokens[h]!.lemma);
+    // "urged X to stop": X stops; "agreed to meet": the subject of "agreed" meets.
+    if (kind === 'request') {
+      const obj = child(tree, h, 'obj', 'iobj');
+      return obj >= 0 ? actorsIn(tree, obj) : [];
+    }
+    // "X is expected to visit": the raised subject of a passive.
+    const raised = child(tree, h, 'nsubj:pass');
+    if (raised >= 0) return actorsIn(tree, raised);
+    return doersOf(tree, h, control, depth + 1);
+  }
+  if (
+    t.deprel === 'acl' &&
+    lower(tree, child(tree, i, 'mark')) === 'to' &&
+    control.has(tree.tokens[h]!.lemma)
+  )
+    return doersOf(tree, h, control, depth + 1);
+  // "forces attacking X": the noun does the act; "a resolution to impose ..." states a content.
+  if (t.deprel === 'acl' && t.xpos === 'VBG') return actorsIn(tree, h);
+  if (t.deprel === 'acl:relcl') return actorsIn(tree, h);
+  if (t.deprel === 'advcl' && (t.xpos === 'VBG' || child(tree, i, 'mark') >= 0)) {
+    const mark = child(tree, i, 'mark');
+    if (
+      mark < 0 ||
+      lower(tree, mark) === 'to' ||
+      lower(tree, mark) === 'after' ||
+      lower(tree, mark) === 'before'
+    )
+      return doersOf(tree, h, control, depth + 1);
+  }
+  return [];
+}
+
+/** The patients of the predicate at i: its object, or the subject of a passive. */
+function patientsOf(tree: Tree, i: number): number[] {
+  const t = tree.tokens[i]!;
+  if (isPassive(tree, i)) {
+    const s = child(tree, i, 'nsubj:pass');
+    if (s >= 0) return [s];
+    if (t.deprel === 'acl' && t.head >= 0) return [t.head];
+    if (t.deprel === 'conj' && t.head >= 0) {
+      const hs = child(tree, t.head, 'nsubj:pass');
+      if (hs >= 0) return [hs];
+    }
+    return [];
+  }
+  let objs = children(tree, i, 'obj');
+  if (objs.length === 0) objs = children(tree, i, 'iobj');
+  if (objs.length === 0 && t.deprel === 'acl:relcl') {
+    // "the sanctions that the EU imposed": the relative pronoun is the object.
+    const subj = child(tree, i, 'nsubj');
+    if (subj >= 0 && !RELATIVE.has(lower(tree, subj))) return [t.head];
+  }
+  return objs;
+}
+
+function particleOk(tree: Tree, i: number, particle: string[]): number | null {
+  if (particle.length === 0) return -1;
+  // The words right after the verb ("pull out of", "call on").
+  let j = i + 1;
+  while (
+    j < tree.tokens.length &&
+    tree.tokens[j]!.pos === 'ADV' &&
+    tree.tokens[j]!.deprel === 'advmod'
+  )
+    j++;
+  let ok = true;
+  for (let w = 0; w < particle.length; w++)
+    if (lower(tree, j + w) !== particle[w]) {
+      ok = false;
+      break;
+    }
+  const last = particle[particle.length - 1]!;
+  // The particle as the case word of an oblique: "called on Turkey" -> obl(call, Turkey), case on.
+  for (const k of children(tree, i, 'obl', 'obl:agent', 'obj', 'nmod'))
+    if (caseOf(tree, k) === last || caseOf(tree, k).endsWith(` ${last}`)) return k;
+  if (ok) return -1;
+  for (const k of children(tree, i, 'compound:prt')) if (lower(tree, k) === last) return -1;
+  return null;
+}
+
+/** Obliques of i (and of its object) whose case word is one of `preps`. */
+function obliques(tree: Tree, i: number, objs: number[], preps: string[]): number[] {
+  const out: number[] = [];
+  if (preps.length === 0) return out;
+  const fits = (k: number): boolean => {
+    const c = caseOf(tree, k);
+    // "out of": the last word is the preposition ("pulled out of Georgia").
+    return preps.includes(c) || preps.includes(c.slice(c.lastIndexOf(' ') + 1));
+  };
+  for (const k of children(tree, i, 'obl', 'obl:agent', 'nmod')) if (fits(k)) out.push(k);
+  for (const o of objs) for (const k of children(tree, o, 'nmod')) if (fits(k)) out.push(k);
+  return out;
+}
+
+function mentionsOf(tree: Tree, nodes: number[], agentFirst: boolean): Mention[] {
+  const out: Mention[] = [];
+  for (const n of nodes)
+    for (const m of actorsIn(tree, n, agentFirst))
+      if (!out.some((o) => o.actor === m.actor)) out.push(m);
+  return out;
+}
+
+interface VerbHit {
+  entry: VerbEntry;
+  targets: Mention[];
+  /** The object that matched the entry's object list, or the particle's object. */
+  object: number;
+}
+
+function matchVerb(
+  tree: Tree,
+  i: number,
+  entries: VerbEntry[],
+  charges: Set<string>,
+): VerbHit | null {
+  const patients = patientsOf(tree, i);
+  // "alleged that ...": with a content clause the reporting sense comes first.
+  const ordered =
+    child(tree, i, 'ccomp') >= 0
+      ? [...entries.filter((e) => e.speech), ...entries.filter((e) => !e.speech)]
+      : entries;
+  let fallback: VerbHit | null = null;
+  for (const entry of ordered) {
+    const particleObj = particleOk(tree, i, entry.particle);
+    if (particleObj === null) continue;
+    let objs = patients;
+    if (particleObj >= 0) objs = [particleObj, ...patients];
+    let matched = -1;
+    if (entry.object) {
+      const set = entry.object;
+      // "pledged $3 billion in aid": the object noun may hang on a measure.
+      const pool = [...objs, ...children(tree, i, 'xcomp', 'obl')];
+      for (const o of objs) pool.push(...children(tree, o, 'nmod'));
+      for (const o of pool)
+        for (const c of conjuncts(tree, o))
+          if (matched < 0 && objectMatches(tree, c, set)) matched = o;
+      if (matched < 0) continue;
+    }
+    let targets: Mention[] = [];
+    const slot = entry.target;
+    const byObject = (): Mention[] => {
+      const nodes = objs.filter((o) => o !== matched);
+      const found = mentionsOf(tree, nodes, true);
+      // "named the group a terrorist organisation": the object is the target, its complement the kind.
+      const charge = matched >= 0 && charges.has(tree.tokens[matched]!.lemma);
+      if (found.length === 0 && matched >= 0 && entry.object && (slot === 'object' || charge)) {
+        const author = mentionsOf(tree, [matched], true);
+        if (author.length > 0 || !charge) return author;
+        // "denied accusations from X": the author as an oblique of the verb.
+        const from = children(tree, i, 'obl').filter((k) =>
+          ['from', 'by'].includes(caseOf(tree, k)),
+        );
+        return mentionsOf(tree, from, true);
+      }
+      return found;
+    };
+    const byPrep = (): Mention[] =>
+      mentionsOf(tree, obliques(tree, i, matched >= 0 ? [matched] : objs, entry.prep), true);
+    if (slot === 'object') targets = byObject();
+    else if (slot === 'prep') targets = byPrep();
+    else if (slot === 'object|prep') {
+      targets = byObject();
+      if (targets.length === 0) targets = byPrep();
+    }
+    if (particleObj >= 0 && targets.length === 0 && slot !== 'none')
+      targets = mentionsOf(tree, [particleObj], true);
+    // An entry that finds no target yields to a later one that does ("held drills near X").
+    const hit = { entry, targets, object: matched };
+    if (targets.length > 0 || slot === 'none') return hit;
+    fallback ??= hit;
+  }
+  return fallback;
+}
+
+/** Source of an event noun: its possessor, demonym, "by"/"from" phrase, or a light verb's subject. */
+function nounSources(tree: Tree, i: number, lex: Lexicon): Mention[] {
+  for (const k of tree.kids[i]!) {
+    const d = tree.tokens[k]!.deprel;
+    const c = d === 'nmod' ? caseOf(tree, k) : '';
+    if (d === 'nmod:poss' || d === 'amod' || d === 'compound' || c === 'by' || c === 'from') {
+      const m = actorIn(tree, k);
+      if (m) return [m];
+    }
+  }
+  const t = tree.tokens[i]!;
+  // "In a phone call with X, Y discussed ...": the clause's doer holds the call.
+  if (t.deprel === 'obl' && t.head >= 0 && tree.tokens[t.head]!.pos === 'VERB')
+    return doersOf(tree, t.head, lex.control);
+  if ((t.deprel === 'obj' || t.deprel === 'nsubj:pass') && t.head >= 0) {
+    const v = tree.tokens[t.head]!;
+    if (LIGHT.has(v.lemma) && !lex.verbs.has(v.lemma)) return doersOf(tree, t.head, lex.control);
+    if (LIGHT.has(v.lemma)) return doersOf(tree, t.head, lex.control);
+  }
+  return [];
+}
+
+function matchNoun(tree: Tree, i: number, entries: NounEntry[]): NounEntry | null {
+  for (const e of entries) {
+    if (e.words.length > 1) {
+      const mods = nameOf(tree, i);
+      if (!mods.includes(e.words.join(' '))) continue;
+    }
+    if (e.object) {
+      const objs = children(tree, i, 'nmod');
+      if (!objs.some((o) => objectMatches(tree, o, e.object!))) continue;
+    }
+    return e;
+  }
+  return null;
+}
+
+/** The control verb governing an infinitive at i ("agreed to meet"), and how it governs it. */
+export function controlOf(
+  tree: Tree,
+  i: number,
+  lex: Lexicon,
+): { at: number; kind: ControlKind } | null {
+  let at = i;
+  // "urged X to stop the drills and pressuring Y": a coordinated infinitive shares the control.
+  for (let n = 0; tree.tokens[at]!.deprel === 'conj' && tree.tokens[at]!.head >= 0 && n < 4; n++)
+    at = tree.tokens[at]!.head;
+  const t = tree.tokens[at]!;
+  if (t.head < 0) return null;
+  // "agreed to meet" (xcomp), "plans to meet" (an infinitive on a noun).
+
+  if (
+    t.deprel !== 'xcomp' &&
+    !(t.deprel === 'acl' && lower(tree, child(tree, at, 'mark')) === 'to')
+  )
+    return null;
+  const kind = lex.control.get(tree.tokens[t.head]!.lemma);
+  return kind ? { at: t.head, kind } : null;
+}
+
+/** What a governing verb makes of an infinitive's act: "vowed to", "refused to", "plans to". */
+function governed(frame: Frame, kind: ControlKind): Frame | null {
+  switch (kind) {
+    case 'request':
+      // The request is the event ("urged X to meet Y"), not the act asked for.
+      return null;
+    case 'commit': {
+      const type = isHostile(frame.type) ? 'THREATEN' : 'AGREE';
+      return { ...frame, type, mode: null, symmetric: false };
+    }
+    case 'threat':
+      return { ...frame, type: 'THREATEN', mode: null, symmetric: false };
+    case 'reject':
+      // "refused to meet Y" rejects Y; "refused to condemn Y" is a condemnation not made.
+      if (isHostile(frame.type)) return { ...frame, mode: 'negated' };
+      return { ...frame, type: 'REJECT', mode: null, symmetric: false };
+    case 'negated':
+      return { ...frame, mode: 'negated' };
+    case 'future': {
+      const [type, mode] = settleMode(frame.type, 'future');
+      return { ...frame, type, mode };
+    }
+    case 'hypothetical':
+      return { ...frame, mode: frame.mode ?? 'hypothetical' };
+    case 'decide': {
+      // A decided meeting or aid is a commitment, as a planned one is.
+      const [type] = settleMode(frame.type, 'future');
+      return { ...frame, type, mode: null };
+    }
+  }
+}
+
+/**
+ * Applies the governing verb of an infinitive ("agreed to meet", "urged X to stop"), and that
+ * verb's own mode ("may decide to expel" is hypothetical, "did not agree to meet" negated).
+ */
+function controlled(frame: Frame, tree: Tree, lex: Lexicon): Frame | null {
+  const c = controlOf(tree, frame.at, lex);
+  if (!c) return frame;
+  const inner = governed(frame, c.kind);
+  if (!inner) return null;
+  const outer = modeOf(tree, c.at);
+  return outer !== null ? { ...inner, mode: outer } : inner;
+}
+
+/**
+ * Judgement complements of "call"/"brand"/"label" ("called the raid a crime", "called the claims
+ * baseless"): ACCUSE aimed at the object's author, REJECT when the object is a charge; 'name' for a
+ * naming with no judgement ("called X one of the largest ..."), which is no event.
+ */
+function judgement(tree: Tree, i: number, lex: Lexicon): 'ACCUSE' | 'REJECT' | 'name' | null {
+  if (!lex.judgement.verbs.has(tree.tokens[i]!.lemma)) return null;
+  const obj = child(tree, i, 'obj');
+  const complements = children(tree, i, 'xcomp', 'advcl', 'obl');
+  // "called X's comments “egregious”": the quoted judgement may hang on the object.
+  if (obj >= 0) complements.push(...children(tree, obj, 'appos'));
+  for (const k of complements) {
+    const mark = child(tree, k, 'mark');
+    if (mark >= 0 && lower(tree, mark) === 'to') continue;
+    const d = tree.tokens[k]!.deprel;
+    if (
+      d !== 'xcomp' &&
+      d !== 'appos' &&
+      caseOf(tree, k) !== 'as' &&
+      lower(tree, child(tree, k, 'mark')) !== 'as'
+    )
+      continue;
+    const to = Math.min(tree.hi[k]!, tree.lo[k]! + 10);
+    for (let j = tree.lo[k]!; j <= to; j++) {
+      const w = tree.tokens[j]!;
+      const hit =
+        lex.judgement.words.has(w.lemma) ||
+        lex.judgement.words.has(w.text.toLowerCase()) ||
+        lex.cues.accusation.has(w.text.toLowerCase());
+      if (!hit) continue;
+      if (obj >= 0 && lex.cues.accusationNouns.has(tree.tokens[obj]!.lemma)) return 'REJECT';
+      return 'ACCUSE';
+    }
+    if (d === 'xcomp') return 'name';
+  }
+  return null;
+}
+
+/** The frames of a sentence: every lexicon predicate with the doers and targets the tree gives it. */
+export function framesOf(tree: Tree, lex: Lexicon): Frame[] {
+  const frames: Frame[] = [];
+  const { tokens } = tree;
+  const consumed = new Set<number>();
+  for (let pass = 0; pass < 2; pass++)
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      let frame: Frame | null = null;
+      const verbal =
+        t.pos === 'VERB' || (t.pos === 'AUX' && t.lemma !== 'be') || t.xpos.startsWith('VB');
+      if (pass === 0 && !verbal) continue;
+      if (pass === 1 && (verbal || consumed.has(i))) continue;
+      if (t.pos === 'VERB' || (t.pos === 'AUX' && t.lemma !== 'be') || t.xpos.startsWith('VB')) {
+        // "test-fired": the tokenizer splits the hyphen; the lexicon has the whole verb.
+        const joined =
+          i >= 2 && tokens[i - 1]!.text === '-'
+            ? `${tokens[i - 2]!.text.toLowerCase()}-${t.lemma}`
+            : '';
+        const entries = (joined ? lex.verbs.get(joined) : undefined) ?? lex.verbs.get(t.lemma);
+        const judged = judgement(tree, i, lex);
+        if (judged === 'name') continue;
+        if (judged) {
+          const obj = child(tree, i, 'obj');
+          const targets = obj >= 0 ? actorsIn(tree, obj, true) : [];
+          frame = base(tree, i, judged, targets, lex, false);
+          frame.ploverMode = judged === 'ACCUSE' ? 'disapprove' : undefined;
+        } else if (entries) {
+          const hit = matchVerb(tree, i, entries, lex.cues.accusationNouns);
+          if (hit) {
+            if (hit.object >= 0) consumed.add(hit.object);
+            const e = hit.entry;
+            frame = base(tree, i, e.type, hit.targets, lex, e.symmetric);
+            frame.speech = e.speech;
+            if (e.ploverMode) frame.ploverMode = e.ploverMode;
+            if (t.lemma === 'target') {
+              // "sanctions targeted X" is SANCTION, "strikes targeted X" ASSAULT, else no event.
+              const sense = targetSense(tree, i, lex);
+              if (!sense) continue;
+              frame.type = sense;
+              if (sense === 'SANCTION') frame.ploverMode = undefined;
+            }
+            if (e.reverse) {
+              // "Egypt hosted Sudan's leader": the visitor is the source.
+              const [s, tg] = [frame.sources, frame.targets];
+              frame.sources = tg;
+              frame.targets = s;
+            }
+            if (e.speech === 'tell') frame.addressees = hit.targets;
+            // "told X to", "warned X to", "asked X to": a request to X.
+            const x = child(tree, i, 'xcomp', 'ccomp');
+            if (
+              lex.control.get(t.lemma) === 'request' &&
+              x >= 0 &&
+              child(tree, x, 'mark') >= 0 &&
+              lower(tree, child(tree, x, 'mark')) === 'to' &&
+              hit.targets.length > 0
+            ) {
+              frame.type = 'REQUEST';
+              frame.symmetric = false;
+              frame.speech = null;
+              frame.ploverMode = undefined;
+            }
+            if (frame.type === 'REQUEST') {
+              const asked = child(tree, i, 'xcomp');
+              frame.polarity = requestPolarity(
+                tree,
+                asked >= 0 ? asked : hit.object,
+                lex.cues.stop,
+              );
+              if (asked < 0 && hit.object >= 0 && lex.cues.relief.has(tokens[hit.object]!.lemma))
+                frame.polarity = 'hostile';
+            }
+          }
+        }
+      } else if (t.pos === 'NOUN' || t.pos === 'PROPN') {
+        const entries = lex.nouns.get(t.lemma) ?? lex.nouns.get(t.text.toLowerCase());
+        const e = entries ? matchNoun(tree, i, entries) : null;
+        if (e) {
+          const nodes: number[] = [];
+          for (const k of children(tree, i, 'nmod', 'acl')) {
+            if (e.prep.includes(caseOf(tree, k))) nodes.push(k);
+            if (e.object)
+              for (const n of children(tree, k, 'nmod'))
+                if (e.prep.includes(caseOf(tree, n))) nodes.push(n);
+          }
+          // "talks between X and Y": both sides.
+          const between = nodes.filter((k) => caseOf(tree, k) === 'between');
+          let sources = nounSources(tree, i, lex);
+          // "the Hale-Li summit": two named sides before a symmetric noun.
+          const sides = children(tree, i, 'compound', 'amod')
+            .map((k) => actorIn(tree, k))
+            .filter((m): m is Mention => m !== null);
+          if (e.symmetric && sides.length >= 2) sources = sides;
+          let targets = mentionsOf(tree, nodes, false);
+          if (between.length > 0 && sources.length === 0 && targets.length >= 2) {
+            sources = [targets[0]!];
+            targets = targets.slice(1);
+          }
+          if (e.type === 'ASSAULT' && targets.length === 0) targets = attackPlaces(tree, i);
+          frame = {
+            at: i,
+            type: e.type,
+            ...(e.ploverMode ? { ploverMode: e.ploverMode } : {}),
+            mode: modeOf(tree, i),
+            sources,
+            targets,
+            symmetric: e.symmetric,
+            nominal: true,
+            speech: null,
+            addressees: [],
+          };
+          // The light verb's own mode and control apply ("will hold talks", "agreed to hold talks").
+          // "will join ... for talks with Y": the governing verb's mode.
+          if (t.deprel === 'obl' && t.head >= 0 && tokens[t.head]!.pos === 'VERB')
+            frame.mode ??= modeOf(tree, t.head);
+          if (
+            (t.deprel === 'obj' || t.deprel === 'nsubj:pass') &&
+            t.head >= 0 &&
+            LIGHT.has(tokens[t.head]!.lemma)
+          ) {
+            frame.mode = modeOf(tree, t.head) ?? frame.mode;
+            const ctrl = controlled({ ...frame, at: t.head }, tree, lex);
+            frame = ctrl ? { ...ctrl, at: i } : null;
+          }
+          if (frame) {
+            const [type, mode] = settleMode(frame.type, frame.mode);
+            frame.type = type;
+            frame.mode = mode;
+          }
+        }
+      }
+      if (!frame) continue;
+      if (!frame.nominal) {
+        const c = controlled(frame, tree, lex);
+        if (!c) continue;
+        frame = c;
+        const [type, mode] = settleMode(frame.type, frame.mode);
+        frame.type = type;
+        frame.mode = mode;
+      }
+      frames.push(frame);
+    }
+  return frames.sort((a, b) => a.at - b.at);
+}
+
+/** What "targeted" means from the words of its subject, agent and "with" phrase. */
+function targetSense(tree: Tree, i: number, lex: Lexicon): 'SANCTION' | 'ASSAULT' | null {
+  let force = false;
+  for (const k of children(tree, i, 'nsubj', 'nsubj:pass', 'obl', 'obl:agent', 'obj')) {
+    const to = Math.min(tree.hi[k]!, tree.lo[k]! + 8);
+    for (let j = tree.lo[k]!; j <= to; j++) {
+      const w = tree.tokens[j]!.text.toLowerCase();
+      if (lex.cues.sanctionContext.has(w)) return 'SANCTION';
+      if (lex.cues.forceContext.has(w)) force = true;
+    }
+  }
+  return force ? 'ASSAULT' : null;
+}
+
+/** Cases that place an attack in a state ("raids inside Afghanistan", "operations in Lebanon"). */
+const IN_STATE = new Set(['in', 'inside', 'across', 'into', 'within', 'throughout']);
+
+/**
+ * The state an attack is carried out in, when no target is named: a place (or a state named as
+ * one) in an "in"/"inside"/"across" phrase of the verb or of its attack noun.
+ */
+export function attackPlaces(tree: Tree, i: number): Mention[] {
+  const out: Mention[] = [];
+  const heads = [i, ...children(tree, i, 'obj', 'nsubj:pass')];
+  for (const h of heads)
+    for (const k of children(tree, h, 'obl', 'nmod')) {
+      if (!IN_STATE.has(caseOf(tree, k))) continue;
+      const m = placeIn(tree, k) ?? actorIn(tree, k);
+      if (m && !out.some((o) => o.actor === m.actor)) out.push(m);
+    }
+  return out;
+}
+
+function base(
+  tree: Tree,
+  i: number,
+  type: PloverType,
+  targets: Mention[],
+  lex: Lexicon,
+  symmetric: boolean,
+): Frame {
+  let tg = targets;
+  if (type === 'ASSAULT' && tg.length === 0) tg = attackPlaces(tree, i);
+  return {
+    at: i,
+    type,
+    mode: modeOf(tree, i),
+    sources: doersOf(tree, i, lex.control),
+    targets: tg,
+    symmetric,
+    nominal: false,
+    speech: null,
+    addressees: [],
+  };
+}

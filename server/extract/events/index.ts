@@ -1,0 +1,449 @@
+// The event stage: PLOVER stance events read off each sentence's dependency tree. Lexicon predicates
+// take their doers and targets from the tree; reported speech turns what a speaker says into the
+// speaker's own acts (pledges, demands, charges); repeats merge and every event is dated.
+import { ploverInfo } from '../../model/index.ts';
+import type { ActorAnalysis, FoundEvent, Mention, MentionVia, Sentence } from '../types.ts';
+import { framesOf, isHostile, type Frame } from './frames.ts';
+import { lexicon, type Lexicon } from './lexicon.ts';
+import { buildEvents, mergeRaws, type Raw } from './merge.ts';
+import { requestPolarity } from './modes.ts';
+import { isNewsMedia, isReporter } from './press.ts';
+import { sameSide, speaksFor } from './sides.ts';
+import { accordingTo, hasQuote, opensQuote, speechScopes, type Speech } from './speech.ts';
+import { actorIn, caseOf, child, treeOf, type Tree } from './tree.ts';
+
+export { lexicon, buildLexicon, type Lexicon } from './lexicon.ts';
+
+const VIA_FACTOR: Record<MentionVia, number> = {
+  name: 1,
+  alias: 1,
+  acronym: 1,
+  metonym: 0.97,
+  title: 1,
+  demonym: 0.9,
+  surname: 0.88,
+  role: 0.86,
+  counterpart: 0.86,
+  pronoun: 0.66,
+};
+/** Reporting verbs that present their content as the speaker's charge against its doer. */
+const CLAIM_VERBS = new Set(['claim', 'allege', 'charge', 'contend', 'insist', 'assert', 'accuse']);
+const OBLIGATION = new Set(['must', 'should', 'ought']);
+
+interface SentenceCtx {
+  /** Who has charged whom so far in the article: accused -> accusers, for denials. */
+  accusers: Map<string, Set<string>>;
+  tree: Tree;
+  lex: Lexicon;
+  analysis: ActorAnalysis;
+  raws: Raw[];
+  hedged: boolean;
+}
+
+function push(
+  ctx: SentenceCtx,
+  at: number,
+  source: Mention,
+  target: Mention,
+  init: Pick<Raw, 'type' | 'mode' | 'symmetric'> & Partial<Pick<Raw, 'polarity' | 'ploverMode'>>,
+  base: number,
+): void {
+  if (!source.actor || !target.actor || source.actor === target.actor) return;
+  const { tree } = ctx;
+  // A government's or an official's protest is a complaint; PROTEST is collective action.
+  if (init.type === 'PROTEST') {
+    const kind = ctx.analysis.actors.get(source.actor)?.kind;
+    if (kind === 'state' || kind === 'person')
+      init = { ...init, type: 'ACCUSE', ploverMode: 'disapprove' };
+  }
+  // Leaving an organization is a sanction on it, not a retreat (guideline 11).
+  if (init.type === 'RETREAT' && init.ploverMode === 'withdraw') {
+    if (ctx.analysis.actors.get(target.actor)?.kind === 'organization')
+      init = { ...init, type: 'SANCTION' };
+  }
+  const t = tree.tokens[at]!;
+  const start = Math.max(tree.sentence.start, Math.min(source.start, target.start, t.start));
+  const end = Math.min(tree.sentence.end, Math.max(source.end, target.end, t.end));
+  let confidence = base * Math.min(VIA_FACTOR[source.via], VIA_FACTOR[target.via]);
+  if (ctx.hedged) confidence -= 0.1;
+  ctx.raws.push({
+    source,
+    target,
+    type: init.type,
+    ...(init.polarity ? { polarity: init.polarity } : {}),
+    ...(init.ploverMode ? { ploverMode: init.ploverMode } : {}),
+    mode: init.mode,
+    confidence: Math.max(0.2, Math.min(0.97, confidence)),
+    sentence: tree.sentence.index,
+    start,
+    end,
+    symmetric: init.symmetric,
+  });
+}
+
+/** A frame stated in the article's own voice: each doer on each target, or two doers meeting. */
+function emit(ctx: SentenceCtx, f: Frame, sources: Mention[], base: number): void {
+  const init = {
+    type: f.type,
+    mode: f.mode,
+    symmetric: f.symmetric,
+    ...(f.polarity ? { polarity: f.polarity } : {}),
+    ...(f.ploverMode ? { ploverMode: f.ploverMode } : {}),
+  };
+  // A meeting of three or more parties is not expanded into pairwise meetings (guideline 5).
+  if (f.symmetric && new Set([...sources, ...f.targets].map((m) => m.actor)).size >= 3) return;
+  if (f.targets.length === 0 && f.symmetric && sources.length >= 2) {
+    // "Kenya and Tanzania held talks": the first doer with each other one.
+    for (const s of sources.slice(1)) push(ctx, f.at, sources[0]!, s, init, base);
+    return;
+  }
+  for (const s of sources) for (const t of f.targets) push(ctx, f.at, s, t, init, base);
+}
+
+/** What a frame inside speech means: the speaker's own act, a charge against its doer, or a report. */
+function derive(ctx: SentenceCtx, f: Frame, sp: Speech): void {
+  const { analysis } = ctx;
+  const speaker = sp.speaker;
+  const base = f.nominal ? 0.7 : 0.9;
+  const own =
+    f.sources.length === 0 || f.sources.every((s) => speaksFor(analysis, speaker.actor, s.actor));
+  if (own) {
+    let type = f.type;
+    let mode = f.mode;
+    if (mode === 'future' || mode === 'hypothetical') {
+      type = isHostile(type) ? 'THREATEN' : 'AGREE';
+      mode = null;
+    }
+    const material = ploverInfo(type).quad.startsWith('material');
+    const sources = f.sources.length > 0 && material ? f.sources : [speaker];
+    emit(
+      ctx,
+      {
+        ...f,
+        type,
+        mode,
+        ...(type !== f.type ? { polarity: undefined, ploverMode: undefined } : {}),
+      },
+      sources,
+      base,
+    );
+    return;
+  }
+  if (isHostile(f.type) && f.mode === null && ploverInfo(f.type).quad.startsWith('material')) {
+    // A claim inside speech charges its doer even when what was hit is no actor (guideline 4),
+    // but "X fired rockets into the sea, Y said" only attributes a report.
+    if (f.targets.length === 0 && sp.attributed && !sp.quoted && !CLAIM_VERBS.has(sp.lemma)) return;
+    for (const doer of f.sources) {
+      if (speaksFor(analysis, speaker.actor, doer.actor)) continue;
+      push(
+        ctx,
+        sp.at >= 0 ? sp.at : f.at,
+        speaker,
+        doer,
+        { type: 'ACCUSE', mode: null, symmetric: false, ploverMode: 'allege' },
+        base * 0.85,
+      );
+    }
+    return;
+  }
+  if (f.mode === null) emit(ctx, f, f.sources, base * 0.85);
+}
+
+/** Relations that make a mention the doer of the clause or noun it hangs on. */
+const AGENT_RELS = new Set(['nsubj', 'nsubj:outer', 'nmod:poss', 'amod', 'compound']);
+
+/**
+ * The doers a charge word points at: the possessor or demonym of a charge noun ("Y's aggression"),
+ * else the subjects and "by"/"from" phrases in the clause around it ("escalated because of actions
+ * by Y and Z"), within the same speech.
+ */
+function agentsNear(tree: Tree, cue: number, k: number, scope: Int32Array): Mention[] {
+  const own = actorIn(tree, cue, true);
+  if (own) return [own];
+  let clause = cue;
+  for (let n = 0; n < 3; n++) {
+    const t = tree.tokens[clause]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.deprel === 'root' || t.head < 0) break;
+    if (scope[t.head] !== k) break;
+    clause = t.head;
+  }
+  const out: Mention[] = [];
+  const last = Math.min(tree.hi[clause]!, tree.lo[clause]! + 40);
+  for (let j = tree.lo[clause]!; j <= last; j++) {
+    const at = tree.at[j]!;
+    if (at < 0 || scope[j] !== k) continue;
+    const m = tree.mentions[at]!;
+    // The mention's own head word: the first of its tokens whose head lies outside it.
+    const h = tree.tokens[j]!.head;
+    if (h >= 0 && tree.at[h] === at) continue;
+    let x = j;
+    while (
+      tree.tokens[x]!.deprel === 'conj' &&
+      tree.tokens[x]!.head >= 0 &&
+      tree.at[tree.tokens[x]!.head]! < 0
+    )
+      x = tree.tokens[x]!.head;
+    const d = tree.tokens[x]!.deprel;
+    const c = caseOf(tree, x);
+    if ((AGENT_RELS.has(d) || c === 'by' || c === 'from') && !out.some((o) => o.actor === m.actor))
+      out.push(m);
+  }
+  return out;
+}
+
+/** Charges and demands a speech states without a lexicon verb: "Y's aggression", "Y must withdraw". */
+function speechCues(ctx: SentenceCtx, sp: Speech, k: number, scope: Int32Array): void {
+  const { tree, lex, analysis } = ctx;
+  const speaker = sp.speaker;
+  const done = new Set(ctx.raws.filter((r) => r.source === speaker).map((r) => r.target.actor));
+  const ok = (m: Mention | null): m is Mention =>
+    !!m &&
+    !done.has(m.actor) &&
+    !sameSide(analysis, speaker.actor, m.actor) &&
+    !isReporter(analysis, m.actor) &&
+    !isNewsMedia(analysis.actors.get(m.actor));
+  // "told Y that it had a duty to ...": a demand on the addressee.
+  if (sp.addressees.length > 0) {
+    let obliged = -1;
+    for (let i = 0; i < tree.tokens.length && obliged < 0; i++) {
+      const t = tree.tokens[i]!;
+      if (
+        scope[i] === k &&
+        (lex.cues.obligation.has(t.text.toLowerCase()) || lex.cues.obligation.has(t.lemma))
+      )
+        obliged = i;
+    }
+    if (obliged >= 0)
+      for (const a of sp.addressees)
+        if (ok(a)) {
+          done.add(a.actor);
+          const asked = tree.tokens.findIndex(
+            (t, j) => j > obliged && scope[j] === k && t.pos === 'VERB',
+          );
+          const polarity = requestPolarity(tree, asked, lex.cues.stop);
+          push(
+            ctx,
+            sp.at,
+            speaker,
+            a,
+            { type: 'REQUEST', mode: null, symmetric: false, polarity },
+            0.75,
+          );
+        }
+  }
+  for (let i = 0; i < tree.tokens.length; i++) {
+    if (scope[i] !== k || tree.at[i]! >= 0) continue;
+    const t = tree.tokens[i]!;
+    const w = t.text.toLowerCase();
+    if (lex.cues.accusation.has(w) || lex.cues.accusation.has(t.lemma)) {
+      // "Y's aggression", "aggression by Y", "Y is violating", "Y's actions are illegal".
+      for (const m of agentsNear(tree, i, k, scope))
+        if (ok(m)) {
+          done.add(m.actor);
+          const at = sp.at >= 0 ? sp.at : i;
+          push(ctx, at, speaker, m, { type: 'ACCUSE', mode: null, symmetric: false }, 0.6);
+        }
+    } else if (
+      lex.cues.menace.has(w) ||
+      lex.cues.menace.has(t.lemma) ||
+      (w === 'price' && t.deprel === 'obj')
+    ) {
+      // "Y would pay a heavy price", "Y would face retaliation": a threat to Y.
+      let clause = i;
+      for (
+        let n = 0;
+        n < 3 && tree.tokens[clause]!.pos !== 'VERB' && tree.tokens[clause]!.head >= 0;
+        n++
+      )
+        clause = tree.tokens[clause]!.head;
+      const subj = child(tree, clause, 'nsubj', 'nsubj:pass');
+      const m = subj >= 0 ? actorIn(tree, subj, true) : null;
+      if (ok(m) && !speaksFor(analysis, speaker.actor, m.actor)) {
+        done.add(m.actor);
+        const at = sp.at >= 0 ? sp.at : i;
+        push(ctx, at, speaker, m, { type: 'THREATEN', mode: null, symmetric: false }, 0.7);
+      }
+    } else if (
+      (t.deprel === 'aux' && OBLIGATION.has(w)) ||
+      (w === 'has' && tree.tokens[i + 1]?.text === 'to')
+    ) {
+      // "Y must halt enrichment": a demand on Y.
+      const verb = t.head;
+      if (verb < 0) continue;
+      const subj = child(tree, verb, 'nsubj');
+      const m = subj >= 0 ? actorIn(tree, subj) : null;
+      if (ok(m) && !speaksFor(analysis, speaker.actor, m.actor)) {
+        done.add(m.actor);
+        const polarity = requestPolarity(tree, verb, lex.cues.stop);
+        push(
+          ctx,
+          sp.at >= 0 ? sp.at : i,
+          speaker,
+          m,
+          { type: 'REQUEST', mode: null, symmetric: false, polarity },
+          0.72,
+        );
+        for (const a of sp.addressees) done.add(a.actor);
+      }
+    }
+  }
+}
+
+/**
+ * "Beijing denies the allegations": a denial with no named author answers everyone who has charged
+ * the denier so far in the article (guideline 11).
+ */
+function denial(ctx: SentenceCtx, f: Frame): void {
+  const { tree, lex, analysis } = ctx;
+  if (f.type !== 'REJECT' || f.targets.length > 0 || f.mode !== null) return;
+  const obj = child(tree, f.at, 'obj');
+  if (obj < 0 || !lex.cues.accusationNouns.has(tree.tokens[obj]!.lemma)) return;
+  for (const doer of f.sources) {
+    const accusers = new Set<string>();
+    for (const [accused, by] of ctx.accusers)
+      if (
+        accused === doer.actor ||
+        speaksFor(analysis, doer.actor, accused) ||
+        speaksFor(analysis, accused, doer.actor)
+      )
+        for (const a of by) accusers.add(a);
+    for (const a of accusers) {
+      const target: Mention = { ...doer, actor: a, via: 'name' };
+      push(ctx, f.at, doer, target, { type: 'REJECT', mode: null, symmetric: false }, 0.6);
+      ctx.raws[ctx.raws.length - 1]!.start = Math.min(doer.start, tree.tokens[f.at]!.start);
+      ctx.raws[ctx.raws.length - 1]!.end = Math.max(doer.end, tree.tokens[obj]!.end);
+    }
+  }
+}
+
+/** "Egypt rejected Spain's allegations": the rejected charge is itself Spain's ACCUSE of Egypt. */
+function answered(ctx: SentenceCtx, f: Frame): void {
+  const { tree, lex } = ctx;
+  if (f.type !== 'REJECT' || f.mode !== null) return;
+  const obj = child(tree, f.at, 'obj');
+  if (obj < 0 || !lex.cues.accusationNouns.has(tree.tokens[obj]!.lemma)) return;
+  for (const accuser of f.targets)
+    for (const doer of f.sources)
+      push(ctx, f.at, accuser, doer, { type: 'ACCUSE', mode: null, symmetric: false }, 0.6);
+}
+
+/** The speeches of a sentence: reporting verbs with one speaker who is not the press. */
+function speechesOf(ctx: SentenceCtx, frames: Frame[]): Speech[] {
+  const { tree, analysis } = ctx;
+  const words = tree.tokens.map((t) => t.text.toLowerCase());
+  const out: Speech[] = [];
+  const quoted = hasQuote(tree);
+  for (const f of frames) {
+    if (!f.speech || f.sources.length !== 1) continue;
+    const speaker = f.sources[0]!;
+    if (isNewsMedia(analysis.actors.get(speaker.actor)) || isReporter(analysis, speaker.actor))
+      continue;
+    const last = tree.tokens.findIndex((t) => t.start >= speaker.end);
+    if (
+      last > 0 &&
+      words[last] === ',' &&
+      (words[last + 1] === 'reporting' || words[last + 1] === 'writing')
+    )
+      continue;
+    out.push({
+      speaker,
+      at: f.at,
+      lemma: tree.tokens[f.at]!.lemma,
+      addressees: f.addressees,
+      frame: f,
+      quoted,
+      attributed:
+        tree.tokens[f.at]!.deprel === 'parataxis' ||
+        tree.kids[f.at]!.some((c) => c < f.at && tree.tokens[c]!.deprel === 'ccomp'),
+    });
+  }
+  for (const a of accordingTo(tree)) {
+    const m = actorIn(tree, a.obl);
+    if (!m || isNewsMedia(analysis.actors.get(m.actor)) || isReporter(analysis, m.actor)) continue;
+    out.push({
+      speaker: m,
+      at: -1,
+      lemma: 'say',
+      addressees: [],
+      frame: null,
+      quoted,
+      attributed: true,
+      root: a.clause,
+    });
+  }
+  return out;
+}
+
+/**
+ * Finds the stance events of an article: for each sentence, the lexicon's predicates with their
+ * arguments from the tree and reported speech; then drops self-pairs, merges repeats and dates each
+ * event.
+ */
+export function findEvents(
+  text: string,
+  sentences: Sentence[],
+  analysis: ActorAnalysis,
+  published: string | null,
+): FoundEvent[] {
+  const lex = lexicon();
+  const bySentence = new Map<number, Mention[]>();
+  for (const m of analysis.mentions) {
+    const list = bySentence.get(m.sentence);
+    if (list) list.push(m);
+    else bySentence.set(m.sentence, [m]);
+  }
+  const placesBy = new Map<number, Mention[]>();
+  for (const m of analysis.places ?? []) {
+    const list = placesBy.get(m.sentence);
+    if (list) list.push(m);
+    else placesBy.set(m.sentence, [m]);
+  }
+  const all: Raw[] = [];
+  const accusers = new Map<string, Set<string>>();
+  // The speaker of a quote that runs on into the next sentence.
+  let carry: Speech | null = null;
+  for (const sentence of sentences) {
+    const mentions = bySentence.get(sentence.index) ?? [];
+    const places = placesBy.get(sentence.index) ?? [];
+    const tree = treeOf(sentence, mentions, places);
+    const continues = carry !== null && opensQuote(tree);
+    // One mention can still speak (a quote that runs on) or deny an earlier charge.
+    if (mentions.length + places.length < 1) {
+      if (!continues) carry = null;
+      continue;
+    }
+    const hedged = tree.tokens.some((t) => lex.cues.hedge.has(t.text.toLowerCase()));
+    const ctx: SentenceCtx = { accusers, tree, lex, analysis, raws: [], hedged };
+    const frames = framesOf(tree, lex);
+    const speeches = speechesOf(ctx, frames);
+    let carried = -1;
+    if (continues && !speeches.some((s) => s.at >= 0)) {
+      speeches.push({ ...carry!, at: -1, frame: null, addressees: [] });
+      carried = speeches.length - 1;
+    }
+    const scope = speechScopes(tree, speeches, carried);
+    for (const f of frames) {
+      const k = scope[f.at]!;
+      const sp = k >= 0 ? speeches[k]! : null;
+      if (f.speech === 'say') continue;
+      if (sp && sp.speaker !== f.sources[0]) derive(ctx, f, sp);
+      else emit(ctx, f, f.sources, f.nominal ? 0.7 : 0.9);
+    }
+    speeches.forEach((sp, k) => speechCues(ctx, sp, k, scope));
+    for (const f of frames) {
+      denial(ctx, f);
+      answered(ctx, f);
+    }
+    for (const r of ctx.raws)
+      if (r.type === 'ACCUSE' && r.mode === null) {
+        const set = accusers.get(r.target.actor) ?? new Set<string>();
+        set.add(r.source.actor);
+        accusers.set(r.target.actor, set);
+      }
+    all.push(...ctx.raws);
+    const quoted = speeches.find((s) => s.quoted);
+    if (quoted) carry = quoted;
+    else if (!continues) carry = null;
+  }
+  return buildEvents(mergeRaws(all, analysis), text, sentences, published);
+}

@@ -1,0 +1,46 @@
+// Who stands on whose side in an article: an actor and its state or organization, a speaker and
+// the actor it speaks for. Events between one side are not stances.
+import { knownActor } from '../gazetteer.ts';
+import type { ActorAnalysis, FoundAffiliation } from '../types.ts';
+
+/** Whether actor b is a's own side: the same actor, a's state or organization, or the reverse. */
+export function sameSide(analysis: ActorAnalysis, a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = analysis.actors.get(a);
+  const y = analysis.actors.get(b);
+  if (x?.country && x.country === b) return true;
+  if (y?.country && y.country === a) return true;
+  const links = affiliationLinks(analysis);
+  return links.has(`${a}|${b}`) || links.has(`${b}|${a}`);
+}
+
+/** Whether a speaker speaks for an actor: itself, or the state/organization it holds a role in. */
+export function speaksFor(analysis: ActorAnalysis, speaker: string, actor: string): boolean {
+  if (speaker === actor) return true;
+  // A ministry or spokesman's office speaks for its state.
+  const own = analysis.actors.get(speaker);
+  if (own && own.kind === 'organization' && own.country === actor) return true;
+  return affiliationLinks(analysis).has(`${speaker}|${actor}`);
+}
+
+/**
+ * A state named only by an adjective ("released two French citizens") is acted upon, so it is an
+ * actor after all: the actor stage left it out, the event stage adds it from the gazetteer.
+ */
+export function addAttributiveState(analysis: ActorAnalysis, id: string): void {
+  const known = knownActor(id);
+  if (known?.kind !== 'state') return;
+  analysis.actors.set(id, { id, name: known.name, kind: 'state', country: id });
+}
+
+const linkCache = new WeakMap<FoundAffiliation[], Set<string>>();
+
+/** "person|of" for each affiliation, built once per article so pair checks stay O(1). */
+function affiliationLinks(analysis: ActorAnalysis): Set<string> {
+  let links = linkCache.get(analysis.affiliations);
+  if (!links || links.size !== analysis.affiliations.length) {
+    links = new Set(analysis.affiliations.map((f) => `${f.person}|${f.of}`));
+    linkCache.set(analysis.affiliations, links);
+  }
+  return links;
+}

@@ -1,0 +1,94 @@
+// Reported speech on the tree: which reporting verb each token's clause is the content of (ccomp,
+// parataxis, "according to"), found in one top-down pass so nested chains stay linear.
+import type { Mention } from '../types.ts';
+import type { Frame } from './frames.ts';
+import { caseOf, type Tree } from './tree.ts';
+
+/** A speaker and the reporting verb (or -1 for a quote carried over from an earlier sentence). */
+export interface Speech {
+  speaker: Mention;
+  at: number;
+  lemma: string;
+  addressees: Mention[];
+  /** The reporting verb's own frame, when it has one ("told", "warned"). */
+  frame: Frame | null;
+  quoted: boolean;
+  /** The content comes first and the speaker is only cited for it ("…, X said", "according to X"). */
+  attributed: boolean;
+  /** For "according to X": the clause X is the source of. */
+  root?: number;
+}
+
+const QUOTES = /["“”«»]/;
+
+/** Whether the sentence holds a quotation mark. */
+export function hasQuote(tree: Tree): boolean {
+  return QUOTES.test(tree.sentence.text);
+}
+
+/** Whether the sentence opens with a quotation mark (a quote continuing from the sentence before). */
+export function opensQuote(tree: Tree): boolean {
+  return /^["“«]/.test(tree.sentence.text.trimStart());
+}
+
+/**
+ * For every token, the speech whose content it lies in (the innermost one), or -1. `speeches[k].at`
+ * is the reporting verb; its ccomp (or the clause it is a parataxis of, "“…,” X said") is the
+ * content. `carried`, when given, is the speech of a quote the sentence continues.
+ */
+export function speechScopes(tree: Tree, speeches: Speech[], carried: number): Int32Array {
+  const n = tree.tokens.length;
+  const contentOf = new Int32Array(n).fill(-1);
+  const verbOf = new Int32Array(n).fill(-1);
+  speeches.forEach((sp, k) => {
+    if (sp.at < 0) {
+      if (sp.root !== undefined && contentOf[sp.root]! < 0) contentOf[sp.root] = k;
+      return;
+    }
+    verbOf[sp.at] = k;
+    const v = tree.tokens[sp.at]!;
+    for (const c of tree.kids[sp.at]!) {
+      const d = tree.tokens[c]!.deprel;
+      if (d === 'ccomp' || (d === 'parataxis' && c > sp.at)) contentOf[c] = k;
+    }
+    if (v.deprel === 'parataxis' && v.head >= 0 && contentOf[v.head] < 0) contentOf[v.head] = k;
+  });
+  const scope = new Int32Array(n).fill(-1);
+  const inherited = new Int32Array(n).fill(-1);
+  const stack: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const h = tree.tokens[i]!.head;
+    if (h < 0 || h >= n || h === i) {
+      inherited[i] = carried;
+      scope[i] = contentOf[i] >= 0 ? contentOf[i]! : carried;
+      stack.push(i);
+    }
+  }
+  while (stack.length > 0) {
+    const x = stack.pop()!;
+    for (const c of tree.kids[x]!) {
+      let s = scope[x]!;
+      // "“…,” X said": the reporting verb hangs on its own content, but is outside it.
+      const k = verbOf[c]!;
+      if (k >= 0 && contentOf[x] === k) s = inherited[x]!;
+      inherited[c] = s;
+      scope[c] = contentOf[c]! >= 0 ? contentOf[c]! : s;
+      stack.push(c);
+    }
+  }
+  return scope;
+}
+
+/** "according to X": X is the speaker of the clause the phrase modifies. */
+export function accordingTo(tree: Tree): { clause: number; obl: number }[] {
+  const out: { clause: number; obl: number }[] = [];
+  tree.tokens.forEach((t, i) => {
+    if (
+      (t.deprel === 'obl' || t.deprel === 'nmod') &&
+      t.head >= 0 &&
+      caseOf(tree, i) === 'according to'
+    )
+      out.push({ clause: t.head, obl: i });
+  });
+  return out;
+}

@@ -1,0 +1,205 @@
+// One sentence's dependency tree as the event stage reads it: children by relation, and the actor
+// mention (or place) each token belongs to, so an argument's phrase can be searched for its actor.
+import type { Mention, Sentence, Token } from '../types.ts';
+
+export interface Tree {
+  sentence: Sentence;
+  tokens: Token[];
+  /** Children of each token, in sentence order. */
+  kids: number[][];
+  /** Index into `mentions` of the mention covering each token, -1 for none. */
+  at: Int32Array;
+  mentions: Mention[];
+  /** Index into `places` of the place mention covering each token, -1 for none. */
+  placeAt: Int32Array;
+  places: Mention[];
+  /** First and last token of each token's subtree. */
+  lo: Int32Array;
+  hi: Int32Array;
+}
+
+/** Relations that keep an actor inside the phrase of its head ("ministers from the Arab League"). */
+const PHRASE = new Set([
+  'nmod',
+  'nmod:poss',
+  'compound',
+  'amod',
+  'appos',
+  'flat',
+  'flat:name',
+  'nmod:npmod',
+  'obl:npmod',
+  'det:poss',
+  'nummod',
+  'obl:unmarked',
+]);
+/** Case words of a location inside a phrase ("reporters in Cairo"): not the phrase's actor. */
+const PLACE_CASES = new Set([
+  'in',
+  'at',
+  'near',
+  'inside',
+  'within',
+  'across',
+  'throughout',
+  'outside',
+  'into',
+  'around',
+]);
+/** Words whose phrase names no doer: "a group of", "most of". */
+const EMPTY_HEADS = new Set(['some', 'many', 'most', 'all', 'both', 'none', 'each', 'one']);
+
+function cover(tokens: Token[], spans: Mention[]): Int32Array {
+  const at = new Int32Array(tokens.length).fill(-1);
+  let k = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    while (k < spans.length && spans[k]!.end <= t.start) k++;
+    const m = spans[k];
+    if (m && m.start < t.end && m.end > t.start) at[i] = k;
+  }
+  return at;
+}
+
+/** Builds the tree of a sentence with its mentions and places (each sorted by offset). */
+export function treeOf(sentence: Sentence, mentions: Mention[], places: Mention[]): Tree {
+  const tokens = sentence.tokens;
+  const kids: number[][] = tokens.map(() => []);
+  tokens.forEach((t, i) => {
+    if (t.head >= 0 && t.head < tokens.length && t.head !== i) kids[t.head]!.push(i);
+  });
+  const lo = new Int32Array(tokens.length);
+  const hi = new Int32Array(tokens.length);
+  // Post-order over the tree (iterative, so a 40,000-token sentence is no deeper than a short one).
+  const order: number[] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    lo[i] = i;
+    hi[i] = i;
+    const h = tokens[i]!.head;
+    if (h < 0 || h >= tokens.length || h === i) stack.push(i);
+  }
+  const seen = new Uint8Array(tokens.length);
+  while (stack.length > 0) {
+    const x = stack.pop()!;
+    if (seen[x]) continue;
+    seen[x] = 1;
+    order.push(x);
+    for (const k of kids[x]!) stack.push(k);
+  }
+  for (let n = order.length - 1; n >= 0; n--) {
+    const x = order[n]!;
+    const h = tokens[x]!.head;
+    if (h < 0 || h >= tokens.length || h === x) continue;
+    if (lo[x]! < lo[h]!) lo[h] = lo[x]!;
+    if (hi[x]! > hi[h]!) hi[h] = hi[x]!;
+  }
+  return {
+    lo,
+    hi,
+    sentence,
+    tokens,
+    kids,
+    at: cover(tokens, mentions),
+    mentions,
+    placeAt: cover(tokens, places),
+    places,
+  };
+}
+
+/** The base relation ("obl" for "obl:tmod"), except for the subtypes that change the role. */
+export function rel(tree: Tree, i: number): string {
+  return tree.tokens[i]!.deprel;
+}
+
+export function children(tree: Tree, i: number, ...rels: string[]): number[] {
+  return tree.kids[i]!.filter((k) => rels.includes(tree.tokens[k]!.deprel));
+}
+
+export function child(tree: Tree, i: number, ...rels: string[]): number {
+  for (const k of tree.kids[i]!) if (rels.includes(tree.tokens[k]!.deprel)) return k;
+  return -1;
+}
+
+/** The case word ("on", "against", "with") of a nominal, lower-cased, multi-word joined by spaces. */
+export function caseOf(tree: Tree, i: number): string {
+  const words: string[] = [];
+  for (const k of tree.kids[i]!) {
+    const d = tree.tokens[k]!.deprel;
+    if (d === 'case') {
+      words.push(tree.tokens[k]!.text.toLowerCase());
+      for (const f of tree.kids[k]!)
+        if (tree.tokens[f]!.deprel === 'fixed') words.push(tree.tokens[f]!.text.toLowerCase());
+    }
+  }
+  return words.join(' ');
+}
+
+/** Coordinated phrases of i ("Kenya and Tanzania"): i first, then its conj chain. */
+export function conjuncts(tree: Tree, i: number): number[] {
+  const out = [i];
+  for (let q = 0; q < out.length && out.length < 12; q++)
+    for (const k of tree.kids[out[q]!]!) if (tree.tokens[k]!.deprel === 'conj') out.push(k);
+  return out;
+}
+
+/**
+ * The actor mention a phrase headed at i stands for: the mention on its head, else the nearest one
+ * reached through nominal modifiers (breadth first, at most three levels), agents (possessives,
+ * demonyms, "by" phrases) before others when `agentFirst`.
+ */
+export function actorIn(tree: Tree, i: number, agentFirst = false): Mention | null {
+  const direct = tree.at[i]!;
+  if (direct >= 0) return tree.mentions[direct]!;
+  if (EMPTY_HEADS.has(tree.tokens[i]!.lemma) && child(tree, i, 'nmod') < 0) return null;
+  let level = [i];
+  for (let depth = 0; depth < 3 && level.length > 0; depth++) {
+    const next: number[] = [];
+    let best: Mention | null = null;
+    let bestRank = 9;
+    for (const h of level)
+      for (const k of tree.kids[h]!) {
+        const d = tree.tokens[k]!.deprel;
+        if (!PHRASE.has(d) || PLACE_CASES.has(caseOf(tree, k))) continue;
+        next.push(k);
+        const at = tree.at[k]!;
+        if (at < 0) continue;
+        const m = tree.mentions[at]!;
+        const agent = d === 'nmod:poss' || d === 'amod' || caseOf(tree, k) === 'by';
+        const rank = agentFirst ? (agent ? 0 : 1) : 0;
+        if (rank < bestRank) {
+          best = m;
+          bestRank = rank;
+        }
+      }
+    if (best) return best;
+    level = next;
+  }
+  return null;
+}
+
+/** Every actor a phrase stands for, one per coordinated phrase ("Kenya and Tanzania"). */
+export function actorsIn(tree: Tree, i: number, agentFirst = false): Mention[] {
+  const out: Mention[] = [];
+  for (const c of conjuncts(tree, i)) {
+    const m = actorIn(tree, c, agentFirst);
+    if (m && !out.some((o) => o.actor === m.actor)) out.push(m);
+  }
+  return out;
+}
+
+/** A place ("strikes in Syria") the phrase at i names, for attacks only. */
+export function placeIn(tree: Tree, i: number): Mention | null {
+  const at = tree.placeAt[i]!;
+  return at >= 0 ? tree.places[at]! : null;
+}
+
+/** Span [first, last] of the subtree at i, in tokens. */
+export function span(tree: Tree, i: number): [number, number] {
+  return [tree.lo[i]!, tree.hi[i]!];
+}
+
+/** Whether token a lies in the span of the subtree of token b. */
+export function under(tree: Tree, a: number, b: number): boolean {
+  return a >= tree.lo[b]! && a <= tree.hi[b]!;
+}
