@@ -51,9 +51,9 @@ export async function exportCommand(
   const table = oneOf(options.table, ['nodes', 'edges'] as const, '--table', usage);
   if (table && format !== 'csv') throw usage('--table only applies to --format csv');
   const { openStore } = await import('./store/index.ts');
-  const store = openStore(io.env);
+  const store = await openStore(io.env);
   try {
-    const graph = buildGraph(store.allExtractions());
+    const graph = buildGraph(await store.allExtractions());
     const file = exportGraph(graph, format, { table });
     if (options.out) {
       await writeFile(options.out, file.body);
@@ -66,7 +66,7 @@ export async function exportCommand(
     }
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -82,7 +82,7 @@ export async function importCommand(
   const layout = oneOf(options.layout, IMPORT_LAYOUTS, '--layout', usage);
   const forced = oneOf(options.format, IMPORT_FORMATS, '--format', usage);
   const { openStore } = await import('./store/index.ts');
-  const store = openStore(io.env);
+  const store = await openStore(io.env);
   let failed = false;
   try {
     for (const file of files) {
@@ -90,7 +90,7 @@ export async function importCommand(
       try {
         const text = await readFile(file, 'utf8');
         const format = forced ?? (file.toLowerCase().endsWith('.json') ? 'json' : 'csv');
-        const result = importEvents({ store }, { fileName, text, format, layout });
+        const result = await importEvents({ store }, { fileName, text, format, layout });
         if (result.errors.length > 0 || result.imported < result.rows) failed = true;
         if (options.json) {
           io.stdout(`${JSON.stringify({ file, ...result })}\n`);
@@ -113,7 +113,7 @@ export async function importCommand(
       }
     }
   } finally {
-    store.close();
+    await store.close();
   }
   return failed ? 1 : 0;
 }

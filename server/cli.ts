@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { INTERCHANGE_USAGE, exportCommand, importCommand } from './cli-interchange.ts';
+import { STORE_USAGE, checkCommand, repairCommand } from './cli-store.ts';
 import type { IngestSummary } from './ingest/index.ts';
 
 export const USAGE = `Usage: stancegraph <command> [options]
@@ -18,9 +19,11 @@ Commands:
   ingest PATH... [--json]
       Store the articles in files and folders (.txt, .md, .json, recursively) in the store
       under DATA_DIR (default ./data) and print a summary (--json: as one JSON object).
+      Articles are extracted on STANCEGRAPH_WORKERS threads (default: the cores, at most 4);
+      one past STANCEGRAPH_EXTRACT_BUDGET_MS is reported and skipped.
   serve
       Start the API and explorer server (PORT, HOST, DATA_DIR from the environment).
-${INTERCHANGE_USAGE}
+${INTERCHANGE_USAGE}${STORE_USAGE}
 Options:
   -h, --help  Show this help.
 
@@ -89,7 +92,15 @@ async function ingestCommand(paths: string[], json: boolean, io: CliIo) {
   if (paths.length === 0) throw new UsageError('ingest needs at least one PATH');
   const { ingestPaths } = await import('./ingest/index.ts');
   const { openStore } = await import('./store/index.ts');
-  const store = openStore(io.env);
+  const { ExtractionPool } = await import('./workers/index.ts');
+  const { securitySettings } = await import('./security/index.ts');
+  const settings = securitySettings(io.env);
+  const store = await openStore(io.env);
+  // The server's worker pool: several articles extracted at once, one core each.
+  const pool = new ExtractionPool({
+    size: settings.extractWorkers ?? undefined,
+    budgetMs: settings.extractBudgetMs,
+  });
   const bar = io.interactive
     ? new cliProgress.SingleBar(
         {
@@ -102,7 +113,8 @@ async function ingestCommand(paths: string[], json: boolean, io: CliIo) {
     : null;
   try {
     let started = false;
-    const summary = await ingestPaths({ store }, paths, {
+    const deps = { store, extract: pool.extract, concurrency: 2 * pool.size };
+    const summary = await ingestPaths(deps, paths, {
       onProgress: (done, total, file) => {
         if (!bar) return;
         if (!started) {
@@ -116,7 +128,8 @@ async function ingestCommand(paths: string[], json: boolean, io: CliIo) {
     io.stdout(json ? `${JSON.stringify(summary)}\n` : formatSummary(summary));
     return summary.errors.length > 0 ? 1 : 0;
   } finally {
-    store.close();
+    await pool.close();
+    await store.close();
   }
 }
 
@@ -159,6 +172,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         return await exportCommand(rest, values, io, (m) => new UsageError(m));
       case 'import':
         return await importCommand(rest, values, io, (m) => new UsageError(m));
+      case 'check':
+        return await checkCommand(rest, values.json ?? false, io, (m) => new UsageError(m));
+      case 'repair':
+        return await repairCommand(rest, io, (m) => new UsageError(m));
       case 'serve':
         if (rest.length > 0) throw new UsageError('serve takes no arguments');
         return await serveCommand(io);

@@ -1,5 +1,7 @@
-// Start-up: check the security settings, open the store, ingest the sample articles, build the
-// graph, and serve until a signal; SIGTERM lets in-flight requests finish before the store closes.
+// Start-up: check the security settings, open the store (SQLite, or PostgreSQL by DATABASE_URL),
+// ingest the sample articles, build the graph, follow the store's change log so writes from other
+// processes reach the graph, and serve until a signal; SIGTERM lets in-flight requests finish
+// before the store closes.
 import { readdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import path from 'node:path';
@@ -9,15 +11,24 @@ import { EXTRACTOR_VERSION } from './extract/index.ts';
 import { buildGraph } from './graph/index.ts';
 import { ingestPaths, loadArticleFile, collectArticleFiles } from './ingest/index.ts';
 import { contentHash, dataPath } from './model/index.ts';
-import { assertSafeBind, securitySettings } from './security/index.ts';
-import { openStore, type Store } from './store/index.ts';
+import { assertSafeBind, createHttpServer, securitySettings } from './security/index.ts';
+import {
+  ChangeFeed,
+  STORE_FILE,
+  StoreDamagedError,
+  checkStoreFile,
+  damageLine,
+  dataDir,
+  isOutOfSpace,
+  openStore,
+  usesPostgres,
+  type Store,
+} from './store/index.ts';
+import { ExtractionPool } from './workers/index.ts';
 
 const ARTICLES = dataPath('articles');
 /** In-flight requests get this long after SIGTERM before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
-/** A client must send its whole request within this (slow-sender guard). */
-const REQUEST_TIMEOUT_MS = 30_000;
-const HEADERS_TIMEOUT_MS = 10_000;
 
 /** Sample articles stored by an older extractor are removed so the ingest below re-extracts them. */
 async function dropStaleSamples(store: Store): Promise<number> {
@@ -26,9 +37,11 @@ async function dropStaleSamples(store: Store): Promise<number> {
   for (const file of files) {
     try {
       const article = await loadArticleFile(file);
-      const id = store.findByHash(contentHash(article.text));
-      const doc = id ? store.getDocument(id) : null;
-      if (id && doc && doc.extractor !== EXTRACTOR_VERSION && store.removeDocument(id)) dropped++;
+      const id = await store.findByHash(contentHash(article.text));
+      const doc = id ? await store.getDocument(id) : null;
+      if (id && doc && doc.extractor !== EXTRACTOR_VERSION && (await store.removeDocument(id))) {
+        dropped++;
+      }
     } catch {
       // ingestPaths reports unreadable files below.
     }
@@ -36,9 +49,20 @@ async function dropStaleSamples(store: Store): Promise<number> {
   return dropped;
 }
 
+/** Refuses to start on a damaged SQLite file, before anything writes to it. */
+function checkStoreAtStart(env: NodeJS.ProcessEnv): void {
+  // A very large store may skip the check (about 6 s for a million events): STANCEGRAPH_STORE_CHECK=off.
+  if (usesPostgres(env) || env.STANCEGRAPH_STORE_CHECK === 'off') return;
+  const report = checkStoreFile(path.join(dataDir(env), STORE_FILE), 'quick');
+  if (!report.ok) throw new StoreDamagedError(damageLine(report));
+  if (report.ms > 0) console.log(`stancegraph: store checked in ${report.ms.toFixed(0)} ms`);
+}
+
 export interface RunningServer {
   server: Server;
   url: string;
+  /** Keeps the graph in step with the store's change log. */
+  feed: ChangeFeed;
   /** Stops listening, then closes the store. */
   close(): Promise<void>;
 }
@@ -53,11 +77,22 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   assertSafeBind(security);
   const port = Number(env.PORT ?? 3000);
   const host = security.host;
-  const store = openStore(env);
+  checkStoreAtStart(env);
+  // Articles are extracted in worker threads, never on the loop that answers requests.
+  const pool = new ExtractionPool({
+    size: security.extractWorkers ?? undefined,
+    budgetMs: security.extractBudgetMs,
+  });
+  const warming = pool.warm();
+  const extract = pool.extract;
+  const store = await openStore(env).catch(async (error: unknown) => {
+    await pool.close();
+    throw error;
+  });
   try {
     await readdir(ARTICLES);
     const dropped = await dropStaleSamples(store);
-    const summary = await ingestPaths({ store }, [ARTICLES]);
+    const summary = await ingestPaths({ store, extract, concurrency: 2 * pool.size }, [ARTICLES]);
     for (const e of summary.errors) console.warn(`stancegraph: skipped ${e.file}: ${e.message}`);
     console.log(
       `stancegraph: ${summary.documents} new sample article(s)` +
@@ -70,22 +105,30 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
       (error as Error).message,
     );
   }
-  const graph = buildGraph(store.allExtractions());
+  const { graph, feed } = await ChangeFeed.load(store, buildGraph, {
+    onError: (error) => console.warn('stancegraph: change feed:', (error as Error).message),
+  });
+  feed.start();
   const counts = graph.counts();
-  const app = createApp({ store, graph, security });
+  const app = createApp({ store, graph, security, workers: pool });
+  // The workers load while the store opens and the graph builds; the first article must not wait.
+  await warming;
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(s)));
-  }).catch((error: Error) => {
-    store.close();
+    const s = createHttpServer(app);
+    s.once('error', reject);
+    s.listen(port, host, () => resolve(s));
+  }).catch(async (error: Error) => {
+    await pool.close();
+    feed.stop();
+    await store.close();
     throw error;
   });
-  server.requestTimeout = REQUEST_TIMEOUT_MS;
-  server.headersTimeout = HEADERS_TIMEOUT_MS;
   const address = server.address();
   const urlHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
   const url = `http://${urlHost}:${typeof address === 'object' && address ? address.port : port}`;
   console.log(
-    `stancegraph: ${counts.actors} actors, ${counts.events} events from ${counts.documents} documents`,
+    `stancegraph: ${counts.actors} actors, ${counts.events} events from ${counts.documents} documents` +
+      ` (${store.kind} store)`,
   );
   console.log(`stancegraph: listening on ${url}`);
 
@@ -99,9 +142,9 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
       server.close(() => {
         clearInterval(sweep);
         clearTimeout(cut);
+        feed.stop();
         // Closing the last connection checkpoints the WAL into the database file.
-        store.close();
-        resolve();
+        void Promise.all([store.close(), pool.close()]).then(() => resolve());
       });
       server.closeIdleConnections();
     }));
@@ -111,14 +154,23 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   };
   process.once('SIGTERM', () => onSignal('SIGTERM'));
   process.once('SIGINT', () => onSignal('SIGINT'));
-  return { server, url, close };
+  return { server, url, feed, close };
 }
 
 const entry = process.argv[1] ? path.resolve(process.argv[1]) : '';
 if (entry === fileURLToPath(import.meta.url)) {
   startServer().catch((error: unknown) => {
-    const known = error instanceof Error && /^(UnsafeBindError|SettingsError)$/.test(error.name);
-    console.error('stancegraph: failed to start:', known ? error.message : error);
+    const known =
+      error instanceof Error &&
+      /^(UnsafeBindError|SettingsError|StoreDamagedError)$/.test(error.name);
+    if (isOutOfSpace(error)) {
+      console.error(
+        `stancegraph: disk full: the store under ${dataDir()} cannot be written ` +
+          `(${(error as { code: string }).code}); free some space and start again`,
+      );
+    } else {
+      console.error('stancegraph: failed to start:', known ? error.message : error);
+    }
     process.exitCode = 1;
   });
 }

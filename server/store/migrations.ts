@@ -99,6 +99,27 @@ export const MIGRATIONS: readonly Migration[] = [
     // JSON of EventOrigin (file, line, row, layout, storyId, url); NULL for extracted events.
     sql: `ALTER TABLE events ADD COLUMN origin TEXT;`,
   },
+  {
+    version: 3,
+    name: 'change log',
+    // Written in the transaction of each add and remove, so every process can follow the store.
+    // Documents stored before the log existed enter it as adds, in ingest order.
+    sql: `
+      CREATE TABLE changes (
+        seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind     TEXT NOT NULL CHECK (kind IN ('add', 'remove')),
+        document TEXT NOT NULL,
+        at       TEXT NOT NULL
+      );
+      CREATE TABLE change_log_state (
+        id              INTEGER PRIMARY KEY CHECK (id = 1),
+        trimmed_through INTEGER NOT NULL
+      );
+      INSERT INTO change_log_state (id, trimmed_through) VALUES (1, 0);
+      INSERT INTO changes (kind, document, at)
+        SELECT 'add', id, ingested_at FROM documents ORDER BY ingest_seq;
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

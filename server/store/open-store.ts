@@ -1,6 +1,8 @@
-// The default store for the server and CLI: stancegraph.sqlite under DATA_DIR (default ./data).
+// The store for the server and CLI: PostgreSQL when DATABASE_URL names one (postgres://...), else
+// SQLite in stancegraph.sqlite under DATA_DIR (default ./data), which needs nothing installed.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { openPostgresStore } from './postgres-store.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import type { Store } from './types.ts';
 
@@ -11,8 +13,17 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.DATA_DIR || './data');
 }
 
-/** Opens the default store: file stancegraph.sqlite under process.env.DATA_DIR (default ./data, created if missing). */
-export function openStore(env: NodeJS.ProcessEnv = process.env): Store {
+/** True when DATABASE_URL selects the PostgreSQL store. */
+export function usesPostgres(env: NodeJS.ProcessEnv = process.env): boolean {
+  return /^postgres(ql)?:\/\//i.test(env.DATABASE_URL ?? '');
+}
+
+/** Opens the store the environment names: DATABASE_URL (postgres://...) or the SQLite file. */
+export async function openStore(env: NodeJS.ProcessEnv = process.env): Promise<Store> {
+  if (env.DATABASE_URL && !usesPostgres(env)) {
+    throw new Error('store: DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  if (usesPostgres(env)) return openPostgresStore({ url: env.DATABASE_URL! });
   const dir = dataDir(env);
   mkdirSync(dir, { recursive: true });
   return openSqliteStore({ file: path.join(dir, STORE_FILE) });

@@ -14,6 +14,7 @@ import type {
   Quad,
 } from '../model/index.ts';
 import { EXTRACTION_SCHEMA } from '../model/index.ts';
+import { storedJson } from './integrity.ts';
 
 export interface DocumentRow {
   ingest_seq: number;
@@ -119,14 +120,21 @@ export function toDocumentSummary(row: SummaryRow): DocumentSummary {
   };
 }
 
+const actorKey = (row: DocumentActorRow) => ({ document: row.document, actor: row.actor });
+
 function toExtractedActor(row: DocumentActorRow): ExtractedActor {
   return {
     id: row.actor,
     name: row.name,
     kind: row.kind,
     country: row.country,
-    aliases: JSON.parse(row.aliases) as string[],
-    mentions: JSON.parse(row.mentions) as ExtractedActor['mentions'],
+    aliases: storedJson<string[]>('document_actors', actorKey(row), 'aliases', row.aliases),
+    mentions: storedJson<ExtractedActor['mentions']>(
+      'document_actors',
+      actorKey(row),
+      'mentions',
+      row.mentions,
+    ),
   };
 }
 
@@ -153,7 +161,16 @@ function toExtractedEvent(row: EventRow): ExtractedEvent {
     datePrecision: row.date_precision,
     confidence: row.confidence,
     evidence: { sentence: row.sentence, start: row.ev_start, end: row.ev_end, quote: row.quote },
-    ...(row.origin === null ? {} : { origin: JSON.parse(row.origin) as ExtractedEvent['origin'] }),
+    ...(row.origin === null
+      ? {}
+      : {
+          origin: storedJson<ExtractedEvent['origin']>(
+            'events',
+            { document: row.document, id: row.id },
+            'origin',
+            row.origin,
+          ),
+        }),
   };
 }
 

@@ -1,4 +1,5 @@
-// The SQLite implementation of Store (better-sqlite3, synchronous, one connection per process).
+// The SQLite implementation of Store (better-sqlite3, one connection per process; the work is
+// synchronous, the interface answers with settled promises like every Store).
 // Pragmas: WAL so the API can read while an ingest writes; synchronous=NORMAL because in WAL mode it
 // cannot corrupt the database, and a power cut loses at most the last few commits, which re-ingest
 // restores (documents are deduplicated by content hash); foreign_keys=ON so the schema itself refuses
@@ -26,11 +27,13 @@ import type {
   SummaryRow,
 } from './rows.ts';
 import { decodeCursor, encodeCursor, checkLimit } from './cursor.ts';
-import { StoreInputError } from './types.ts';
-import type { Store } from './types.ts';
+import { MAX_CHANGE_PAGE, StoreInputError } from './types.ts';
+import type { Change, Store } from './types.ts';
 import { validateBundle } from './validate-bundle.ts';
 
 const BUSY_TIMEOUT_MS = 5000;
+/** How often a watcher asks SQLite whether another connection committed (PRAGMA data_version). */
+const WATCH_POLL_MS = 100;
 
 const SUMMARY_COLUMNS = `d.ingest_seq, d.id, d.content_hash, d.title, d.published, d.source, d.url,
   d.ingested_at, d.extractor,
@@ -112,6 +115,24 @@ function prepareStatements(db: Database.Database) {
     documentsOfActor: db.prepare<[string], { id: string }>(
       `SELECT d.id FROM document_actors da JOIN documents d ON d.id = da.document
        WHERE da.actor = ? ORDER BY d.ingest_seq`,
+    ),
+    logChange: db.prepare<[string, string, string]>(
+      'INSERT INTO changes (kind, document, at) VALUES (?, ?, ?)',
+    ),
+    changesSince: db.prepare<[number, number], Change>(
+      'SELECT seq, kind, document FROM changes WHERE seq > ? ORDER BY seq LIMIT ?',
+    ),
+    // A log trimmed empty still reports the number it reached.
+    lastChange: db.prepare<[], { seq: number }>(
+      `SELECT MAX(COALESCE((SELECT MAX(seq) FROM changes), 0),
+         (SELECT trimmed_through FROM change_log_state WHERE id = 1)) AS seq`,
+    ),
+    trimmedThrough: db.prepare<[], { trimmed_through: number }>(
+      'SELECT trimmed_through FROM change_log_state WHERE id = 1',
+    ),
+    trimChanges: db.prepare<[number]>('DELETE FROM changes WHERE seq <= ?'),
+    raiseTrimmed: db.prepare<[number]>(
+      'UPDATE change_log_state SET trimmed_through = MAX(trimmed_through, ?) WHERE id = 1',
     ),
     counts: db.prepare<[], { documents: number; actors: number; events: number }>(
       `SELECT (SELECT COUNT(*) FROM documents) AS documents, (SELECT COUNT(*) FROM actors) AS actors,
@@ -220,6 +241,7 @@ export function openSqliteStore(options: { file: string } | { memory: true }): S
         throw new StoreInputError(`document id ${id} is already stored for a different text`);
       }
       insertBundle(bundle, hash, ingestedAt);
+      stmt.logChange.run('add', id, ingestedAt);
       return { id, created: true };
     },
   );
@@ -227,8 +249,35 @@ export function openSqliteStore(options: { file: string } | { memory: true }): S
   const removeTransaction = db.transaction((id: string): boolean => {
     if (stmt.deleteDocument.run(id).changes === 0) return false;
     stmt.deleteOrphanActors.run();
+    stmt.logChange.run('remove', id, new Date().toISOString());
     return true;
   });
+
+  const trimTransaction = db.transaction((upTo: number): number => {
+    const through = Math.min(upTo, stmt.lastChange.get()?.seq ?? 0);
+    const dropped = stmt.trimChanges.run(through).changes;
+    stmt.raiseTrimmed.run(through);
+    return dropped;
+  });
+
+  // Own commits wake watchers at once; other connections' commits show in data_version.
+  const watchers = new Set<() => void>();
+  const wakeAll = () => {
+    for (const wake of watchers) wake();
+  };
+  let poll: NodeJS.Timeout | null = null;
+  let seenVersion = 0;
+  const startPolling = () => {
+    seenVersion = Number(db.pragma('data_version', { simple: true }));
+    poll = setInterval(() => {
+      if (!db.open) return;
+      const version = Number(db.pragma('data_version', { simple: true }));
+      if (version === seenVersion) return;
+      seenVersion = version;
+      wakeAll();
+    }, WATCH_POLL_MS);
+    poll.unref();
+  };
 
   const actorFrom = (row: ActorRow, aliases: string[], roles: RoleRow[]): Actor => ({
     id: row.id,
@@ -240,23 +289,29 @@ export function openSqliteStore(options: { file: string } | { memory: true }): S
   });
 
   return {
-    addDocument(input, options) {
+    kind: 'sqlite',
+
+    async addDocument(input, options) {
       const bundle = validateBundle(input);
       const ingestedAt = options?.ingestedAt ?? new Date().toISOString();
       // IMMEDIATE: the duplicate check and the insert see the same database, even across processes.
-      return addTransaction.immediate(bundle, contentHash(bundle.text), ingestedAt);
+      const result = addTransaction.immediate(bundle, contentHash(bundle.text), ingestedAt);
+      if (result.created) wakeAll();
+      return result;
     },
 
-    removeDocument(id) {
-      return removeTransaction.immediate(id);
+    async removeDocument(id) {
+      const removed = removeTransaction.immediate(id);
+      if (removed) wakeAll();
+      return removed;
     },
 
-    getDocument(id) {
+    async getDocument(id) {
       const row = stmt.documentById.get(id);
       return row ? toDocumentRecord(row) : null;
     },
 
-    getExtraction(id) {
+    async getExtraction(id) {
       const row = stmt.documentById.get(id);
       if (!row) return null;
       return toExtraction(
@@ -267,11 +322,11 @@ export function openSqliteStore(options: { file: string } | { memory: true }): S
       );
     },
 
-    findByHash(hash) {
+    async findByHash(hash) {
       return stmt.findByHash.get(hash)?.id ?? null;
     },
 
-    listDocuments({ limit, cursor }) {
+    async listDocuments({ limit, cursor }) {
       checkLimit(limit);
       const before = cursor == null ? Number.MAX_SAFE_INTEGER : decodeCursor(cursor);
       const rows = stmt.listDocuments.all(before, limit + 1);
@@ -284,7 +339,7 @@ export function openSqliteStore(options: { file: string } | { memory: true }): S
       };
     },
 
-    allExtractions(): Extraction[] {
+    async allExtractions(): Promise<Extraction[]> {
       // A consistent snapshot: four reads inside one read transaction.
       return db.transaction(() => {
         const actors = groupBy(stmt.allDocumentActors.all(), (r) => r.document);
@@ -303,14 +358,14 @@ export function openSqliteStore(options: { file: string } | { memory: true }): S
       })();
     },
 
-    getActor(id) {
+    async getActor(id) {
       const row = stmt.actorById.get(id);
       if (!row) return null;
       const aliases = unionAliases(stmt.aliasesOfActor.all(id).map((r) => r.aliases));
       return actorFrom(row, aliases, stmt.rolesOfActor.all(id));
     },
 
-    listActors() {
+    async listActors() {
       return db.transaction(() => {
         const aliases = groupBy(stmt.allAliases.all(), (r) => r.actor);
         const roles = groupBy(stmt.allRoles.all(), (r) => r.person);
@@ -327,16 +382,51 @@ export function openSqliteStore(options: { file: string } | { memory: true }): S
       })();
     },
 
-    documentsOfActor(id) {
+    async documentsOfActor(id) {
       return stmt.documentsOfActor.all(id).map((r) => r.id);
     },
 
-    counts() {
+    async counts() {
       const row = stmt.counts.get();
       return row ?? { documents: 0, actors: 0, events: 0 };
     },
 
-    close() {
+    async changesSince(after, limit) {
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_CHANGE_PAGE) {
+        throw new StoreInputError(
+          `change page limit must be 1 to ${MAX_CHANGE_PAGE}, got ${limit}`,
+        );
+      }
+      return db.transaction(() => ({
+        changes: stmt.changesSince.all(after, limit),
+        trimmedThrough: stmt.trimmedThrough.get()?.trimmed_through ?? 0,
+      }))();
+    },
+
+    async lastChange() {
+      return stmt.lastChange.get()?.seq ?? 0;
+    },
+
+    async trimChanges(through) {
+      return trimTransaction.immediate(through);
+    },
+
+    watchChanges(wake) {
+      watchers.add(wake);
+      if (!poll && db.open) startPolling();
+      return () => {
+        watchers.delete(wake);
+        if (watchers.size === 0 && poll) {
+          clearInterval(poll);
+          poll = null;
+        }
+      };
+    },
+
+    async close() {
+      if (poll) clearInterval(poll);
+      poll = null;
+      watchers.clear();
       if (db.open) db.close();
     },
 

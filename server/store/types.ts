@@ -1,5 +1,6 @@
-// The store's interface: what extract, graph and api may ask of persistence, free of any SQLite type
-// so that a PostgreSQL store can implement it too.
+// The store's interface: what extract, graph and api may ask of persistence, free of any SQLite or
+// PostgreSQL type. Every call returns a promise, so a networked store implements it as well as the
+// in-process SQLite one.
 import type {
   Actor,
   DocumentBundle,
@@ -19,31 +20,57 @@ export interface StoreCounts {
   events: number;
 }
 
+/** One entry of the change log: a document added or removed, numbered in commit order. */
+export interface Change {
+  seq: number;
+  kind: 'add' | 'remove';
+  document: string;
+}
+
+export interface ChangePage {
+  changes: Change[];
+  /** The highest number trimmed from the log; a reader that applied less than this must rebuild. */
+  trimmedThrough: number;
+}
+
 export interface Store {
-  /** One transaction: the document with all its actors, document-actor mentions, affiliations and events, or nothing.
-   *  Deduplicates by contentHash(bundle.text): when a document with the same hash exists, returns {id: existingId, created: false} and writes nothing. */
+  /** Which database this is, for logs and health answers. */
+  readonly kind: 'sqlite' | 'postgres';
+  /** One transaction: the document with all its actors, document-actor mentions, affiliations and
+   *  events, and its 'add' change, or nothing. Deduplicates by contentHash(bundle.text): when a
+   *  document with the same hash exists, returns {id: existingId, created: false} and writes nothing. */
   addDocument(
     bundle: DocumentBundle,
     options?: { ingestedAt?: string },
-  ): { id: string; created: boolean };
-  /** Removes the document, its mentions, affiliations and events; actors left with no mention in any document are deleted. Returns false if unknown. */
-  removeDocument(id: string): boolean;
-  getDocument(id: string): DocumentRecord | null;
+  ): Promise<{ id: string; created: boolean }>;
+  /** Removes the document, its mentions, affiliations and events, and logs a 'remove' change; actors
+   *  left with no mention in any document are deleted. Resolves false if unknown. */
+  removeDocument(id: string): Promise<boolean>;
+  getDocument(id: string): Promise<DocumentRecord | null>;
   /** The extraction as it was added (deep-equal round trip, same array orders). */
-  getExtraction(id: string): Extraction | null;
-  findByHash(contentHash: string): string | null;
+  getExtraction(id: string): Promise<Extraction | null>;
+  findByHash(contentHash: string): Promise<string | null>;
   /** Newest-ingested first, keyset cursor (opaque string), limit 1..500. */
-  listDocuments(options: { limit: number; cursor?: string | null }): DocumentPage;
+  listDocuments(options: { limit: number; cursor?: string | null }): Promise<DocumentPage>;
   /** Every stored extraction in ingest order (for building the graph at start-up). */
-  allExtractions(): Extraction[];
+  allExtractions(): Promise<Extraction[]>;
   /** Actor across documents: canonical name/kind/country, aliases = union of surface forms (sorted, unique), roles = one DatedRole per distinct affiliation. */
-  getActor(id: string): Actor | null;
+  getActor(id: string): Promise<Actor | null>;
   /** Every actor, ordered by id. */
-  listActors(): Actor[];
+  listActors(): Promise<Actor[]>;
   /** Documents mentioning the actor (ids, in ingest order). */
-  documentsOfActor(id: string): string[];
-  counts(): StoreCounts;
-  close(): void;
+  documentsOfActor(id: string): Promise<string[]>;
+  counts(): Promise<StoreCounts>;
+  /** Changes numbered above `after`, in order, at most `limit` (1..10,000) of them. */
+  changesSince(after: number, limit: number): Promise<ChangePage>;
+  /** The number of the last change logged (0 when none). */
+  lastChange(): Promise<number>;
+  /** Drops changes numbered up to `through`; resolves how many were dropped. */
+  trimChanges(through: number): Promise<number>;
+  /** Calls `wake` when the log may have grown (a hint, never the truth: read changesSince). Returns
+   *  a function that stops watching. */
+  watchChanges(wake: () => void): () => void;
+  close(): Promise<void>;
 }
 
 /** Thrown for input the store refuses (invalid bundle, dangling reference, bad cursor or limit): a 400, not a 500. */
@@ -55,3 +82,4 @@ export class StoreInputError extends Error {
 }
 
 export const MAX_PAGE_LIMIT = 500;
+export const MAX_CHANGE_PAGE = 10_000;

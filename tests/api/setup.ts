@@ -13,20 +13,20 @@ export interface TestApp {
   store: Store;
   graph: StanceGraph;
   errors: unknown[];
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** An app over a fresh store holding the given fixtures; unexpected errors are collected, not printed. */
-export function testApp(
+export async function testApp(
   fixtures: FixtureName[] = ['one', 'two', 'three'],
   clientDir?: string,
-): TestApp {
+): Promise<TestApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'stancegraph-api-'));
   const store = openSqliteStore({ file: path.join(dir, 'test.sqlite') });
-  fixtures.forEach((f, i) =>
-    store.addDocument(fixtureBundle(f), { ingestedAt: `2024-01-0${i + 1}T00:00:00.000Z` }),
-  );
-  const graph = buildGraph(store.allExtractions());
+  for (const [i, f] of fixtures.entries()) {
+    await store.addDocument(fixtureBundle(f), { ingestedAt: `2024-01-0${i + 1}T00:00:00.000Z` });
+  }
+  const graph = buildGraph(await store.allExtractions());
   const errors: unknown[] = [];
   const app = createApp({
     store,
@@ -39,8 +39,8 @@ export function testApp(
     store,
     graph,
     errors,
-    close() {
-      store.close();
+    async close() {
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -206,13 +206,13 @@ export async function run(): Promise<void> {
     csv += `Actor ${Math.floor(rand() * 500)},Actor ${Math.floor(rand() * 500)},${types[i % types.length]},2023-0${1 + (i % 9)}-1${i % 10},Row ${i} said so.,\n`;
   }
   const store = openSqliteStore({ memory: true });
-  const [result, importTime] = time(() =>
-    importEvents({ store }, { fileName: 'bench.csv', text: csv, format: 'csv' }),
-  );
+  const importStart = performance.now();
+  const result = await importEvents({ store }, { fileName: 'bench.csv', text: csv, format: 'csv' });
+  const importTime = performance.now() - importStart;
   row(
     `import a ${rows.toLocaleString('en')}-row CSV into an in-memory store`,
     ms(importTime),
     `${Math.round((result.imported / importTime) * 1000).toLocaleString('en')} rows/s`,
   );
-  store.close();
+  await store.close();
 }

@@ -25,34 +25,34 @@ function memoryStore(): Store {
   return store;
 }
 afterEach(() => {
-  for (const store of stores) store.close();
+  for (const store of stores) void store.close();
   stores = [];
 });
 
 describe('ingestArticle', () => {
-  it('stores a new article, adds it to the graph once, and deduplicates the second time', () => {
+  it('stores a new article, adds it to the graph once, and deduplicates the second time', async () => {
     const store = memoryStore();
     const graph = { addDocument: vi.fn() } as unknown as StanceGraph;
-    const first = ingestArticle({ store, graph }, ARTICLE);
+    const first = await ingestArticle({ store, graph }, ARTICLE);
     expect(first.created).toBe(true);
     expect(first.extraction.schema).toBe('stancegraph/extraction@1');
     expect(first.extraction.document).toMatchObject({
       title: 'Trade deal',
       published: '2019-06-14',
     });
-    expect(store.getDocument(first.id)?.text).toBe(ARTICLE.text);
+    expect((await store.getDocument(first.id))?.text).toBe(ARTICLE.text);
     expect(graph.addDocument).toHaveBeenCalledTimes(1);
 
-    const again = ingestArticle({ store, graph }, { ...ARTICLE, title: 'Other title' });
+    const again = await ingestArticle({ store, graph }, { ...ARTICLE, title: 'Other title' });
     expect(again).toMatchObject({ id: first.id, created: false });
     expect(again.extraction).toEqual(first.extraction);
     expect(graph.addDocument).toHaveBeenCalledTimes(1);
-    expect(store.counts().documents).toBe(1);
+    expect((await store.counts()).documents).toBe(1);
   });
 
-  it('works without a graph', () => {
+  it('works without a graph', async () => {
     const store = memoryStore();
-    expect(ingestArticle({ store }, ARTICLE).created).toBe(true);
+    expect((await ingestArticle({ store }, ARTICLE)).created).toBe(true);
   });
 });
 
@@ -87,7 +87,7 @@ describe('ingestPaths', () => {
       [6, 6, path.join('nested', '07-broken.json')],
     ]);
 
-    const extractions = store.allExtractions();
+    const extractions = await store.allExtractions();
     expect(extractions).toHaveLength(2);
     expect(summary.events).toBe(extractions.reduce((n, x) => n + x.events.length, 0));
     expect(summary.actors).toBe(
@@ -99,7 +99,7 @@ describe('ingestPaths', () => {
 
     const again = await ingestPaths({ store, graph }, [BATCH]);
     expect(again).toMatchObject({ documents: 0, duplicates: 3, skipped: 3, actors: 0, events: 0 });
-    expect(store.counts().documents).toBe(2);
+    expect((await store.counts()).documents).toBe(2);
   });
 
   it('takes single files and reports missing paths and binary files as errors', async () => {

@@ -166,23 +166,26 @@ describe('importEvents', () => {
     'U.S.,Zorbland Front,SANCTION,20240506,The U.S. sanctioned the Front.,',
   ].join('\n');
 
-  it('keeps good rows, reports bad ones by line, and creates unknown actors', () => {
+  it('keeps good rows, reports bad ones by line, and creates unknown actors', async () => {
     const store = memoryStore();
     const graph = buildGraph([]);
-    const r = importEvents({ store, graph }, { fileName: 'events.csv', text: CSV, format: 'csv' });
+    const r = await importEvents(
+      { store, graph },
+      { fileName: 'events.csv', text: CSV, format: 'csv' },
+    );
     expect(r).toMatchObject({ created: true, rows: 6, imported: 3, newActors: ['zorbland-front'] });
     expect(r.errors).toEqual([
       { line: 4, row: 3, message: 'target: is empty' },
       { line: 5, row: 4, message: 'type: "HUG" is not a PLOVER type' },
       { line: 6, row: 5, message: expect.stringMatching(/^date: /) },
     ]);
-    const ext = store.getExtraction(r.document!)!;
+    const ext = (await store.getExtraction(r.document!))!;
     expect(ext.events.map((e) => [e.source, e.target, e.type, e.date])).toEqual([
       ['france', 'germany', 'AGREE', '2024-05-02'],
       ['zorbland-front', 'france', 'ACCUSE', '2024-05'],
       ['united-states', 'zorbland-front', 'SANCTION', '2024-05-06'],
     ]);
-    const text = store.getDocument(r.document!)!.text;
+    const text = (await store.getDocument(r.document!))!.text;
     for (const e of ext.events)
       expect(text.slice(e.evidence.start, e.evidence.end)).toBe(e.evidence.quote);
     expect(ext.events[0]!.evidence.quote).toBe('France agreed, with Germany, to talks.');
@@ -201,7 +204,7 @@ describe('importEvents', () => {
       kind: 'organization',
     });
     expect(graph.actor('france')).toMatchObject({ kind: 'state' });
-    expect(store.getDocument(r.document!)!.title).toBe('events.csv');
+    expect((await store.getDocument(r.document!))!.title).toBe('events.csv');
     // The edges table names each imported event by its file, line and data row.
     const [header, ...rows] = readCsv(exportGraph(graph, 'csv', { affiliations: false }).body);
     const col = (name: string) => header!.cells.findIndex((c) => c.value === name);
@@ -210,23 +213,23 @@ describe('importEvents', () => {
     expect(origin).toEqual(['events.csv', '2', '1']);
   });
 
-  it('stores nothing new for a file imported before, or with no valid row', () => {
+  it('stores nothing new for a file imported before, or with no valid row', async () => {
     const store = memoryStore();
-    importEvents({ store }, { fileName: 'a.csv', text: CSV, format: 'csv' });
-    const again = importEvents({ store }, { fileName: 'b.csv', text: CSV, format: 'csv' });
+    await importEvents({ store }, { fileName: 'a.csv', text: CSV, format: 'csv' });
+    const again = await importEvents({ store }, { fileName: 'b.csv', text: CSV, format: 'csv' });
     expect(again).toMatchObject({ created: false, imported: 0 });
-    expect(store.counts().documents).toBe(1);
-    const bad = importEvents(
+    expect((await store.counts()).documents).toBe(1);
+    const bad = await importEvents(
       { store },
       { fileName: 'c.csv', text: 'source,target,type,date\nx,,AID,2024\n', format: 'csv' },
     );
     expect(bad).toMatchObject({ document: null, imported: 0, rows: 1 });
-    expect(() =>
+    await expect(
       importEvents({ store }, { fileName: 'd.csv', text: 'who,whom\na,b\n', format: 'csv' }),
-    ).toThrow(/no column for source, target, date, type/);
+    ).rejects.toThrow(/no column for source, target, date, type/);
   });
 
-  it('reads an ICEWS-style tab-separated file, CAMEO codes mapped to PLOVER', () => {
+  it('reads an ICEWS-style tab-separated file, CAMEO codes mapped to PLOVER', async () => {
     const header = [
       'Event ID',
       'Event Date',
@@ -315,14 +318,14 @@ describe('importEvents', () => {
     ];
     const text = [header, ...rows].map((r) => r.join('\t')).join('\n');
     const store = memoryStore();
-    const r = importEvents(
+    const r = await importEvents(
       { store },
       { fileName: 'icews.tab', text, format: 'csv', layout: 'icews' },
     );
     expect(r.errors).toEqual([
       { line: 4, row: 3, message: 'cameo: CAMEO code "010" has no PLOVER type' },
     ]);
-    const ext = store.getExtraction(r.document!)!;
+    const ext = (await store.getExtraction(r.document!))!;
     expect(ext.events.map((e) => [e.source, e.target, e.type])).toEqual([
       ['france', 'angela-merkel', 'CONSULT'],
       ['russian-foreign-ministry', 'citizen-kyrgyzstan', 'COERCE'],
@@ -337,19 +340,19 @@ describe('importEvents', () => {
     expect(r.newActors).toEqual(['citizen-kyrgyzstan']);
   });
 
-  it('reads PLOVER/POLECAT-style columns with ISO country codes', () => {
+  it('reads PLOVER/POLECAT-style columns with ISO country codes', async () => {
     const text = [
       'Event ID,Story ID,Event Date,Event Type,Actor Name,Actor Country,Recipient Name,Recipient Country',
       'e1,s1,2023-07-01,THREATEN,Defence Ministry,UKR,Russia,RUS',
       'e2,s2,2023-07-02,protest,Nalvik Union,BRA,Brazil,BRA',
     ].join('\r\n');
     const store = memoryStore();
-    const r = importEvents(
+    const r = await importEvents(
       { store },
       { fileName: 'polecat.csv', text, format: 'csv', layout: 'plover' },
     );
     expect(r.errors).toEqual([]);
-    const ext = store.getExtraction(r.document!)!;
+    const ext = (await store.getExtraction(r.document!))!;
     expect(ext.events.map((e) => [e.source, e.target, e.type])).toEqual([
       ['ukraine-defence-ministry', 'russia', 'THREATEN'],
       ['nalvik-union', 'brazil', 'PROTEST'],
@@ -357,22 +360,22 @@ describe('importEvents', () => {
     expect(ext.actors.find((a) => a.id === 'nalvik-union')!.country).toBe('brazil');
   });
 
-  it('imports a graphology JSON export back into another store', () => {
+  it('imports a graphology JSON export back into another store', async () => {
     const json = exportGraph(sample(), 'json').body;
     const store = memoryStore();
-    const r = importEvents({ store }, { fileName: 'graph.json', text: json, format: 'json' });
+    const r = await importEvents({ store }, { fileName: 'graph.json', text: json, format: 'json' });
     // The consult event is undated and the affiliation-free sample has 3 events.
     expect(r.rows).toBe(3);
     expect(r.imported).toBe(2);
     // Errors of a JSON import name the edge (row) and the line of its stored CSV rendering.
     expect(r.errors).toEqual([{ line: 5, row: 3, message: expect.stringMatching(/^date: /) }]);
-    const ext = store.getExtraction(r.document!)!;
+    const ext = (await store.getExtraction(r.document!))!;
     expect(ext.events.map((e) => [e.source, e.target, e.type, e.evidence.quote])).toEqual([
       ['ostra', 'pellin', 'AGREE', events[0]![4]],
       ['pellin', 'ostra', 'ACCUSE', events[1]![4]],
     ]);
-    expect(() =>
+    await expect(
       importEvents({ store }, { fileName: 'x.json', text: '{', format: 'json' }),
-    ).toThrow(/not a graphology JSON graph/);
+    ).rejects.toThrow(/not a graphology JSON graph/);
   });
 });

@@ -224,7 +224,7 @@ function buildExtraction(
  * Imports one file into the store (and the graph): one document per file, deduplicated by its
  * text like articles. Throws ImportFileError when the file as a whole cannot be read.
  */
-export function importEvents(deps: ImportDeps, input: ImportInput): ImportResult {
+export async function importEvents(deps: ImportDeps, input: ImportInput): Promise<ImportResult> {
   let text = input.text;
   let layout: ImportLayout = input.layout ?? 'stancegraph';
   const errors: RowError[] = [];
@@ -240,20 +240,29 @@ export function importEvents(deps: ImportDeps, input: ImportInput): ImportResult
   }
   const records = readCsv(text);
   if (records.length === 0) throw new ImportFileError('the file is empty');
+  // The store answers asynchronously and the build is synchronous: a dry run names the actors the
+  // rows refer to, they are read from the store, and the real run looks them up in that map.
+  const asked = new Set<string>();
+  buildExtraction({ fileName: input.fileName, text, layout }, records, [], rowNumber, (actorId) => {
+    asked.add(actorId);
+    return null;
+  });
+  const known = new Map<string, Awaited<ReturnType<Store['getActor']>>>();
+  for (const actorId of asked) known.set(actorId, await deps.store.getActor(actorId));
   const { extraction, newActors } = buildExtraction(
     { fileName: input.fileName, text, layout },
     records,
     errors,
     rowNumber,
     (actorId) => {
-      const a = deps.store.getActor(actorId);
+      const a = known.get(actorId);
       return a ? { id: a.id, name: a.name, kind: a.kind, country: a.country } : null;
     },
   );
   const rows = jsonEdges ?? records.length - 1;
   const base = { rows, imported: extraction.events.length, newActors, errors };
   if (extraction.events.length === 0) return { document: null, created: false, ...base };
-  const { id, created } = deps.store.addDocument({ text, extraction });
+  const { id, created } = await deps.store.addDocument({ text, extraction });
   if (created) deps.graph?.addDocument(extraction);
   return {
     document: id,

@@ -1,0 +1,144 @@
+// The change feed: keeps one process's in-memory graph in step with the store by applying the
+// numbered change log from the last number it applied. Writes from any process (the CLI, another
+// server, another replica) reach the graph this way. Wake-ups (a poll on SQLite, LISTEN/NOTIFY on
+// PostgreSQL) only say "look now"; what is applied always comes from reading the log in order, and
+// applying a change twice is harmless, so a missed or duplicated wake-up cannot leave a gap.
+import type { Extraction } from '../model/index.ts';
+import type { Store } from './types.ts';
+
+/** What the feed needs of a graph (the graph module's StanceGraph has all of it). */
+export interface FollowedGraph {
+  /** Ignores a document already present. */
+  addDocument(extraction: Extraction): void;
+  /** Ignores a document not present. */
+  removeDocument(documentId: string): void;
+  hasDocument(documentId: string): boolean;
+  documentIds(): string[];
+}
+
+/** Changes read per round trip. */
+const PAGE = 1000;
+/** After a failed pass (database unreachable), the next attempt comes this much later. */
+const RETRY_MS = 1000;
+
+export interface ChangeFeedOptions {
+  /** The last change number already reflected in the graph. */
+  from: number;
+  onError?: (error: unknown) => void;
+}
+
+export class ChangeFeed {
+  private appliedSeq: number;
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+  private unwatch: (() => void) | null = null;
+  private retry: NodeJS.Timeout | null = null;
+  private rebuilds = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly graph: FollowedGraph,
+    private readonly options: ChangeFeedOptions,
+  ) {
+    this.appliedSeq = options.from;
+  }
+
+  /** Opens a graph at the store's current state: the snapshot and the number it reflects. */
+  static async load<G extends FollowedGraph>(
+    store: Store,
+    build: (extractions: Extraction[]) => G,
+    options: Omit<ChangeFeedOptions, 'from'> = {},
+  ): Promise<{ graph: G; feed: ChangeFeed }> {
+    // The number is read first: changes that land between the two reads are replayed, harmlessly.
+    const from = await store.lastChange();
+    const graph = build(await store.allExtractions());
+    return { graph, feed: new ChangeFeed(store, graph, { ...options, from }) };
+  }
+
+  /** The number of the last change applied. */
+  get applied(): number {
+    return this.appliedSeq;
+  }
+
+  /** How many times the feed found the log trimmed past its position and rebuilt the graph. */
+  get rebuildCount(): number {
+    return this.rebuilds;
+  }
+
+  /** Starts following: every wake-up from the store leads to a catch-up. */
+  start(): void {
+    if (this.unwatch) return;
+    this.unwatch = this.store.watchChanges(() => void this.catchUp().catch(() => undefined));
+    void this.catchUp().catch(() => undefined);
+  }
+
+  stop(): void {
+    this.unwatch?.();
+    this.unwatch = null;
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
+  }
+
+  /** Applies every change logged so far; resolves after a pass that began after this call. */
+  catchUp(): Promise<void> {
+    if (this.running) {
+      this.queued ??= this.running
+        .catch(() => undefined)
+        .then(() => {
+          this.queued = null;
+          return this.catchUp();
+        });
+      return this.queued;
+    }
+    this.running = this.pass().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async pass(): Promise<void> {
+    try {
+      for (;;) {
+        const page = await this.store.changesSince(this.appliedSeq, PAGE);
+        if (page.trimmedThrough > this.appliedSeq) {
+          await this.rebuild();
+          continue;
+        }
+        for (const change of page.changes) {
+          if (change.kind === 'remove') {
+            this.graph.removeDocument(change.document);
+          } else if (!this.graph.hasDocument(change.document)) {
+            // Null when a later change removed it again; that change comes next.
+            const extraction = await this.store.getExtraction(change.document);
+            if (extraction) this.graph.addDocument(extraction);
+          }
+          this.appliedSeq = change.seq;
+        }
+        if (page.changes.length < PAGE) return;
+      }
+    } catch (error) {
+      this.options.onError?.(error);
+      if (this.unwatch && !this.retry) {
+        this.retry = setTimeout(() => {
+          this.retry = null;
+          void this.catchUp().catch(() => undefined);
+        }, RETRY_MS);
+        this.retry.unref();
+      }
+      throw error;
+    }
+  }
+
+  /** The log no longer reaches back to our position: bring the graph to the store's state. */
+  private async rebuild(): Promise<void> {
+    const seq = await this.store.lastChange();
+    const extractions = await this.store.allExtractions();
+    const stored = new Set(extractions.map((e) => e.document.id));
+    for (const id of this.graph.documentIds()) {
+      if (!stored.has(id)) this.graph.removeDocument(id);
+    }
+    for (const extraction of extractions) this.graph.addDocument(extraction);
+    this.appliedSeq = seq;
+    this.rebuilds += 1;
+  }
+}
