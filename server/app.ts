@@ -14,6 +14,7 @@ import type { StanceGraph } from './graph/index.ts';
 import { PROJECT_ROOT } from './model/index.ts';
 import { createSecurityStack, type Clock, type SecuritySettings } from './security/index.ts';
 import type { Store } from './store/index.ts';
+import type { ExtractionWorkers } from './workers/index.ts';
 
 export interface AppOptions {
   store: Store;
@@ -29,6 +30,8 @@ export interface AppOptions {
   security?: Partial<SecuritySettings>;
   /** Clock for rate limits and time budgets (tests use a fake one). */
   now?: Clock;
+  /** Where articles are extracted (and stored texts split); default: the shared worker pool. */
+  workers?: ExtractionWorkers;
 }
 
 export function createApp({
@@ -38,6 +41,7 @@ export function createApp({
   log,
   security,
   now,
+  workers,
 }: AppOptions): express.Application {
   const app = express();
   const sec = createSecurityStack(security, { now });
@@ -46,7 +50,14 @@ export function createApp({
   app.use(sec.front);
   app.use(createRootRouter(store, graph));
   app.use('/api', sec.api);
-  app.use('/api', createApiRouter(store, graph, { budgets: sec.budgets }));
+  app.use(
+    '/api',
+    createApiRouter(store, graph, {
+      budgets: sec.budgets,
+      workers,
+      readTokenRequired: sec.settings.readToken !== null,
+    }),
+  );
   app.use('/api', apiNotFound);
 
   const dir = path.resolve(clientDir ?? path.join(PROJECT_ROOT, 'client', 'dist'));

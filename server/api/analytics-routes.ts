@@ -104,10 +104,15 @@ export const analyticsRoutes = [
       'validated, bad rows are listed with their line and skipped, good rows become events whose ' +
       'origin names the file and line. 201 when stored, 200 when nothing new was stored.',
     body: ImportBody,
-    response: { status: 201, description: 'stored (200: nothing new)', schema: ImportResponse },
-    errors: [401, 413, 415],
-    handler: ({ body }, s) => {
-      const result = s.analytics.import(body);
+    response: {
+      status: 201,
+      description: 'stored',
+      schema: ImportResponse,
+      alternate: { status: 200, description: 'nothing new was stored' },
+    },
+    errors: [401, 413, 415, 429, 507],
+    handler: async ({ body }, s) => {
+      const result = await s.analytics.import(body);
       return { status: result.created ? 201 : 200, body: result };
     },
   }),

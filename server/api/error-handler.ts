@@ -3,7 +3,8 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { InvalidCursorError, UnknownActorError } from '../graph/index.ts';
 import { ArticleError, ImportFileError } from '../ingest/index.ts';
 import { SecurityError } from '../security/index.ts';
-import { StoreInputError } from '../store/index.ts';
+import { StoreDamagedError, StoreInputError, isOutOfSpace } from '../store/index.ts';
+import { ExtractionBusyError, ExtractionLimitError } from '../workers/index.ts';
 import { ApiError } from './errors.ts';
 
 export const apiNotFound: RequestHandler = (req, _res, next) => {
@@ -52,10 +53,30 @@ export function toApiError(error: unknown): ApiError | null {
     return new ApiError(400, 'invalid_parameter', `parameter "cursor": ${error.message}`);
   }
   if (error instanceof ArticleError) {
-    return new ApiError(400, 'invalid_article', `body field "text": ${error.message}`);
+    return new ApiError(400, 'invalid_article', `body field "${error.field}": ${error.message}`);
   }
   if (error instanceof StoreInputError) return new ApiError(400, 'invalid_input', error.message);
   if (error instanceof ImportFileError) return new ApiError(400, 'invalid_import', error.message);
+  // A full disk refuses writes only: reads keep working, and writes work again once space returns.
+  if (isOutOfSpace(error)) {
+    return new ApiError(
+      507,
+      'insufficient_storage',
+      'the store is out of disk space, so nothing was written; reads still work. Free some space ' +
+        'and send the request again',
+    );
+  }
+  if (error instanceof StoreDamagedError) return new ApiError(503, 'store_damaged', error.message);
+  // Over its budget, the article itself is the problem: sending it again would fail again (422).
+  if (error instanceof ExtractionLimitError) {
+    return new ApiError(422, 'extraction_budget_exceeded', error.message);
+  }
+  // A full queue is the server's momentary state: the same request can succeed later (503).
+  if (error instanceof ExtractionBusyError) {
+    return new ApiError(503, 'extraction_busy', error.message, {
+      'Retry-After': String(error.retryAfterSeconds),
+    });
+  }
   return clientError(error);
 }
 
@@ -76,8 +97,15 @@ export function errorHandler(
       return;
     }
     const known = toApiError(error);
+    // The operator must hear of damage and a full disk; the client is told in the answer.
+    if (known && (known.status === 507 || known.code === 'store_damaged')) {
+      log(`stancegraph: ${req.method} ${req.originalUrl}:`, known.message);
+    }
     if (known) {
-      res.status(known.status).json({ error: { code: known.code, message: known.message } });
+      res
+        .set(known.headers)
+        .status(known.status)
+        .json({ error: { code: known.code, message: known.message } });
       return;
     }
     log(`stancegraph: ${req.method} ${req.originalUrl} failed:`, error);

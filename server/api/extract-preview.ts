@@ -1,8 +1,6 @@
 // POST /api/extract: runs the extractor on a pasted article and returns what it found without
 // storing anything, so the explorer can preview an article before adding it.
 import { z } from 'zod';
-import { extractArticle } from '../extract/index.ts';
-import { checkArticleText } from '../ingest/index.ts';
 import { Extraction } from '../model/index.ts';
 import { defineRoute } from './route-spec.ts';
 import { ArticleBody } from './schemas.ts';
@@ -20,16 +18,6 @@ export const extractPreviewRoute = defineRoute({
     'before the article is added. Nothing is written.',
   body: ArticleBody,
   response: { status: 200, description: 'the extraction', schema: ExtractPreviewResponse },
-  errors: [401, 413, 415, 429],
-  handler: ({ body }) => {
-    checkArticleText(body.text);
-    const extraction = extractArticle({
-      text: body.text,
-      title: body.title ?? undefined,
-      published: body.published ?? undefined,
-      source: body.source ?? undefined,
-      url: body.url ?? undefined,
-    });
-    return { body: { extraction } };
-  },
+  errors: [401, 413, 415, 422, 429, 503],
+  handler: async ({ body }, s) => ({ body: await s.documents.preview(body) }),
 });

@@ -1,4 +1,5 @@
 // The route registry's entry type: one declaration drives validation, the handler and OpenAPI.
+import type { Response } from 'express';
 import type { z } from 'zod';
 import type { Services } from './services.ts';
 
@@ -15,6 +16,8 @@ interface RouteReply {
   type?: string;
   /** With `type`: sent as an attachment under this name. */
   fileName?: string;
+  /** Writes the answer itself (a streamed reply); status, type and body are then unused. */
+  send?: (res: Response) => Promise<void>;
 }
 
 export interface RouteSpec<
@@ -34,7 +37,13 @@ export interface RouteSpec<
   query?: Q;
   params?: P;
   body?: B;
-  response: { status: number; description: string; schema: z.ZodType };
+  response: {
+    status: number;
+    description: string;
+    schema: z.ZodType;
+    /** A second success status with the same body (200 for an article already stored). */
+    alternate?: { status: number; description: string };
+  };
   /** Extra statuses the route can answer with (besides 400 for bad input when it has input). */
   errors?: number[];
   /** Non-JSON answers (the docs page) send their own content; the registry still documents them. */
@@ -42,7 +51,7 @@ export interface RouteSpec<
   handler: (
     input: RouteInput<z.infer<Q>, z.infer<P>, B extends z.ZodType ? z.infer<B> : undefined>,
     services: Services,
-  ) => RouteReply;
+  ) => RouteReply | Promise<RouteReply>;
 }
 
 /** Keeps each route's handler typed against its own schemas while the registry stays one list. */

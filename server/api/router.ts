@@ -4,7 +4,7 @@ import type { StanceGraph } from '../graph/index.ts';
 import type { Store } from '../store/index.ts';
 import { renderDocsPage } from './docs-page.ts';
 import { ApiError } from './errors.ts';
-import { buildOpenApi } from './openapi.ts';
+import { buildOpenApi, type OpenApiOptions } from './openapi.ts';
 import type { RouteSpec } from './route-spec.ts';
 import { ROUTES } from './routes.ts';
 import { createServices, type ServiceOptions, type Services } from './services.ts';
@@ -14,7 +14,7 @@ import { NO_QUERY, parseBody, parseParams, parseQuery } from './validate.ts';
 export const BODY_LIMIT = '2mb';
 
 function handle(spec: RouteSpec, services: Services) {
-  return (req: Request, res: express.Response) => {
+  return async (req: Request, res: express.Response) => {
     // Every route's query goes through its schema, an empty one when it declares none, so a
     // parameter no route reads is refused instead of silently ignored.
     const query = parseQuery(spec.query ?? NO_QUERY, req.query);
@@ -26,7 +26,8 @@ function handle(spec: RouteSpec, services: Services) {
       params: spec.params ? parseParams(spec.params, req.params) : {},
       body: spec.body ? parseBody(spec.body, req.body) : undefined,
     };
-    const reply = spec.handler(input as never, services);
+    const reply = await spec.handler(input as never, services);
+    if (reply.send) return reply.send(res);
     res.status(reply.status ?? spec.response.status);
     if (reply.type === undefined) {
       res.json(reply.body);
@@ -50,11 +51,11 @@ export function createRootRouter(store: Store, graph: StanceGraph): Router {
 export function createApiRouter(
   store: Store,
   graph: StanceGraph,
-  options: ServiceOptions = {},
+  options: ServiceOptions & OpenApiOptions = {},
 ): Router {
   const router = express.Router();
   const services = createServices(store, graph, options);
-  const openapi = buildOpenApi(ROUTES);
+  const openapi = buildOpenApi(ROUTES, options);
   const docs = renderDocsPage(openapi);
   router.use(express.json({ limit: BODY_LIMIT }));
   router.get('/openapi.json', (req, res) => {

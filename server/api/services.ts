@@ -2,6 +2,7 @@
 import type { StanceGraph } from '../graph/index.ts';
 import type { TimeBudgets } from '../security/index.ts';
 import type { Store } from '../store/index.ts';
+import type { ExtractionWorkers } from '../workers/index.ts';
 import { AnalyticsService } from './analytics-service.ts';
 import { DocumentService } from './document-service.ts';
 import { GraphService } from './graph-service.ts';
@@ -15,6 +16,8 @@ export interface Services {
 export interface ServiceOptions {
   /** Time budgets for long queries; default 2 s each. */
   budgets?: TimeBudgets;
+  /** Where articles are extracted; default: the process's shared worker pool. */
+  workers?: ExtractionWorkers;
 }
 
 export function createServices(
@@ -24,7 +27,7 @@ export function createServices(
 ): Services {
   return {
     graph: new GraphService(graph, options.budgets),
-    documents: new DocumentService(store, graph),
+    documents: new DocumentService(store, graph, options.workers),
     analytics: new AnalyticsService(graph, store, options.budgets),
   };
 }

@@ -7,6 +7,7 @@ export const ARTICLE_ERROR_CODES = [
   'too-large',
   'not-english',
   'bad-date',
+  'bad-url',
   'bad-front-matter',
   'bad-json',
   'unreadable',
@@ -15,10 +16,13 @@ export type ArticleErrorCode = (typeof ARTICLE_ERROR_CODES)[number];
 
 export class ArticleError extends Error {
   readonly code: ArticleErrorCode;
+  /** The article field at fault ("text" unless the problem is in its metadata). */
+  readonly field: string;
 
-  constructor(code: ArticleErrorCode, message: string) {
+  constructor(code: ArticleErrorCode, message: string, field = 'text') {
     super(message);
     this.name = 'ArticleError';
     this.code = code;
+    this.field = field;
   }
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ArticleInput } from '../extract/index.ts';
 import { ArticleError } from './article-error.ts';
 import { MAX_ARTICLE_BYTES, checkArticleText } from './article-checks.ts';
+import { checkArticleUrl } from './article-url.ts';
 import { normalisePublished } from './published-date.ts';
 
 const MetaValue = z
@@ -31,12 +32,14 @@ function text(value: string | number | Date | null): string | null {
 
 function article(body: string, meta: z.infer<typeof FrontMatter>): ArticleInput {
   checkArticleText(body);
+  const url = text(meta.url);
+  checkArticleUrl(url);
   return {
     text: body,
     title: text(meta.title),
     published: normalisePublished(meta.published),
     source: text(meta.source),
-    url: text(meta.url),
+    url,
   };
 }
 

@@ -22,3 +22,11 @@ export {
   type SecurityStack,
   type SecurityStackOptions,
 } from './security-stack.ts';
+export {
+  HEADERS_TIMEOUT_MS,
+  REQUEST_TIMEOUT_MS,
+  TIMEOUT_CHECK_INTERVAL_MS,
+  createHttpServer,
+  rawJsonError,
+  type HttpTimeouts,
+} from './http-server.ts';

@@ -26,6 +26,10 @@ export interface SecuritySettings {
   maxArticleChars: number;
   /** Time a long query (paths) may take before it answers 503. */
   queryBudgetMs: number;
+  /** Time one article's extraction may take in a worker before it answers 422. */
+  extractBudgetMs: number;
+  /** Extraction worker threads; null: the machine's cores, at most 4. */
+  extractWorkers: number | null;
 }
 
 export const DEFAULT_SECURITY: SecuritySettings = {
@@ -38,6 +42,8 @@ export const DEFAULT_SECURITY: SecuritySettings = {
   bodyLimitBytes: 2 * 1024 * 1024,
   maxArticleChars: 200_000,
   queryBudgetMs: 2_000,
+  extractBudgetMs: 30_000,
+  extractWorkers: null,
 };
 
 /** Raised when an environment setting cannot be understood; the message names the variable. */
@@ -142,6 +148,15 @@ export function securitySettings(env: NodeJS.ProcessEnv = process.env): Security
   }
   if (env.STANCEGRAPH_QUERY_BUDGET_MS) {
     s.queryBudgetMs = positiveInt(env.STANCEGRAPH_QUERY_BUDGET_MS, 'STANCEGRAPH_QUERY_BUDGET_MS');
+  }
+  if (env.STANCEGRAPH_EXTRACT_BUDGET_MS) {
+    s.extractBudgetMs = positiveInt(
+      env.STANCEGRAPH_EXTRACT_BUDGET_MS,
+      'STANCEGRAPH_EXTRACT_BUDGET_MS',
+    );
+  }
+  if (env.STANCEGRAPH_WORKERS) {
+    s.extractWorkers = positiveInt(env.STANCEGRAPH_WORKERS, 'STANCEGRAPH_WORKERS');
   }
   return s;
 }

@@ -9,7 +9,7 @@ import { ActorResponse } from '../../server/api/schemas.ts';
 import { dataPath, type ActorRole, type DatedRole } from '../../server/model/index.ts';
 import { testApp } from './setup.ts';
 
-const t = testApp([]);
+const t = await testApp([]);
 const api = request(t.app);
 afterAll(() => t.close());
 

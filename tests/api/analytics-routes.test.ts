@@ -13,7 +13,7 @@ import {
 import { createApp } from '../../server/app.ts';
 import { testApp } from './setup.ts';
 
-const t = testApp();
+const t = await testApp();
 const api = request(t.app);
 afterAll(() => {
   expect(t.errors).toEqual([]);

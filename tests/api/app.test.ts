@@ -10,7 +10,7 @@ import { testApp } from './setup.ts';
 
 const clientDir = mkdtempSync(path.join(tmpdir(), 'stancegraph-client-'));
 writeClientBuild(clientDir, 'console.log(1);');
-const t = testApp(['one', 'two', 'three'], clientDir);
+const t = await testApp(['one', 'two', 'three'], clientDir);
 const api = request(t.app);
 afterAll(() => {
   t.close();
@@ -35,7 +35,7 @@ describe('client', () => {
   });
 
   it('answers 404 JSON for other paths when no client is built', async () => {
-    const bare = testApp(['one']);
+    const bare = await testApp(['one']);
     try {
       const res = await request(bare.app).get('/somewhere').expect(404);
       expect(res.body.error.code).toBe('not_found');

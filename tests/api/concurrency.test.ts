@@ -22,7 +22,7 @@ describe('one server', () => {
   let server: http.Server;
   let base = '';
   beforeAll(async () => {
-    t = testApp(['one']);
+    t = await testApp(['one']);
     const app = createApp({
       store: t.store,
       graph: t.graph,
@@ -44,7 +44,7 @@ describe('one server', () => {
 
   it(`stores the same article posted ${PARALLEL} times at once as one document`, async () => {
     const article = testArticle(11, 0);
-    const before = t.store.counts().documents;
+    const before = (await t.store.counts()).documents;
     const replies = await Promise.all(
       Array.from({ length: PARALLEL }, () =>
         postJson<{ id: string; created: boolean }>(`${base}/api/documents`, article),
@@ -53,7 +53,7 @@ describe('one server', () => {
     expect(replies.filter((r) => r.status === 201)).toHaveLength(1);
     expect(replies.filter((r) => r.status === 200)).toHaveLength(PARALLEL - 1);
     expect(new Set(replies.map((r) => r.body.id)).size).toBe(1);
-    expect(t.store.counts().documents).toBe(before + 1);
+    expect((await t.store.counts()).documents).toBe(before + 1);
     const rel = await getJson<{ total: number }>(
       `${base}/api/relations?document=${replies[0]!.body.id}&limit=1`,
     );

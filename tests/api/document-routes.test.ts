@@ -7,7 +7,7 @@ import { Extraction, loneSurrogateAt } from '../../server/model/index.ts';
 import { canonicalGraph, fixtureBundle } from '../unit/graph-fixtures.ts';
 import { articleText, testApp } from './setup.ts';
 
-const t = testApp();
+const t = await testApp();
 const api = request(t.app);
 afterAll(() => t.close());
 
@@ -133,7 +133,7 @@ describe('POST /api/documents', () => {
 
   it('stores exactly the text it acknowledges, with every offset slicing its quote', async () => {
     // Its own app, so its posts stay within a fresh ingest rate limit (30 a minute).
-    const own = testApp([]);
+    const own = await testApp([]);
     const api = request(own.app);
     onTestFinished(() => own.close());
     await fc.assert(
@@ -198,8 +198,9 @@ describe('DELETE /api/documents/:id', () => {
     expect(rel.body.total).toBe(0);
   });
 
-  it('leaves the same graph as a fresh build from the store', () => {
-    expect(canonicalGraph(t.graph)).toEqual(canonicalGraph(buildGraph(t.store.allExtractions())));
+  it('leaves the same graph as a fresh build from the store', async () => {
+    const fresh = buildGraph(await t.store.allExtractions());
+    expect(canonicalGraph(t.graph)).toEqual(canonicalGraph(fresh));
   });
 
   it('logged no unexpected errors', () => {

@@ -1,6 +1,7 @@
 // API fuzz: thousands of seeded generated requests (random paths and parameters, wrong types, huge
 // numbers, unicode, injection strings, traversal attempts, malformed bodies and content types,
-// random tokens and origins) against the app on loopback: no 500, no crash, every error is JSON 4xx.
+// random tokens and origins) against the app on loopback: no 500, no crash, every error is JSON 4xx,
+// and every status an operation answered is documented for that operation in the OpenAPI document.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -33,10 +34,10 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 
 beforeAll(async () => {
   store = openSqliteStore({ file: path.join(dir, 'fuzz.sqlite') });
-  for (const f of ['one', 'two', 'three'] as const) store.addDocument(fixtureBundle(f));
+  for (const f of ['one', 'two', 'three'] as const) await store.addDocument(fixtureBundle(f));
   const app = createApp({
     store,
-    graph: buildGraph(store.allExtractions()),
+    graph: buildGraph(await store.allExtractions()),
     clientDir,
     log: (...args) => logged.push(args),
     security: { token: TOKEN, ingestRate: null, corsOrigin: 'https://allowed.example' },
@@ -51,7 +52,7 @@ afterAll(async () => {
   agent.destroy();
   server.closeAllConnections();
   await new Promise((r) => server.close(r));
-  store.close();
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -280,6 +281,24 @@ function send(req: FuzzRequest) {
   });
 }
 
+type OpenApiPaths = Record<string, Record<string, { responses: Record<string, unknown> }>>;
+
+/** The documented operation a request reaches, as Express routes it (any case, optional slash). */
+function operationFor(paths: OpenApiPaths, req: FuzzRequest) {
+  const pathname = req.path.split('?')[0]!;
+  for (const [template, item] of Object.entries(paths)) {
+    const pattern = template.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+');
+    if (!new RegExp(`^${pattern}/?$`, 'i').test(pathname)) continue;
+    if (req.method === 'OPTIONS') {
+      // A preflight is answered for the path; its refusal is documented on each operation.
+      return { name: `OPTIONS ${template}`, responses: Object.values(item)[0]!.responses };
+    }
+    const op = item[req.method === 'HEAD' ? 'get' : req.method.toLowerCase()];
+    return op ? { name: `${req.method} ${template}`, responses: op.responses } : null;
+  }
+  return null;
+}
+
 function problem(req: FuzzRequest, res: { status: number; type: string; text: string }) {
   if (res.status >= 500) return `status ${res.status}`;
   if (res.text.includes(SECRET) || res.text.includes('"devDependencies"')) return 'escaped folder';
@@ -302,12 +321,14 @@ describe('API fuzz', () => {
     const requests = fc.sample(requestArb, { seed: 20240601, numRuns: RUNS });
     const failures: string[] = [];
     const statuses = new Map<number, number>();
+    const answered: { req: FuzzRequest; status: number }[] = [];
     let next = 0;
     const worker = async () => {
       while (next < requests.length) {
         const req = requests[next++]!;
         const res = await send(req);
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        answered.push({ req, status: res.status });
         const p = problem(req, res);
         if (p) failures.push(`${p}: ${req.method} ${req.path} -> ${res.text.slice(0, 200)}`);
       }
@@ -326,5 +347,20 @@ describe('API fuzz', () => {
     expect(statuses.get(400)).toBeGreaterThan(RUNS / 20);
     const health = await send({ method: 'GET', path: '/healthz', headers: {} });
     expect(health.status).toBe(200);
+
+    const openapi = await send({ method: 'GET', path: '/api/openapi.json', headers: {} });
+    const paths = (JSON.parse(openapi.text) as { paths: OpenApiPaths }).paths;
+    const undocumented = new Set<string>();
+    let checked = 0;
+    for (const { req, status } of answered) {
+      if (req.method === 'OPTIONS' && status === 204) continue;
+      const op = operationFor(paths, req);
+      if (!op) continue;
+      checked++;
+      if (!(String(status) in op.responses)) undocumented.add(`${op.name} answered ${status}`);
+    }
+    console.log(`API fuzz: ${checked} answers checked against the OpenAPI document`);
+    expect(checked).toBeGreaterThan(RUNS / 4);
+    expect([...undocumented].sort()).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../server/api/routes.ts';
 import { testApp } from './setup.ts';
 
-const t = testApp();
+const t = await testApp();
 const api = request(t.app);
 afterAll(() => t.close());
 

@@ -25,8 +25,8 @@ import { articleText, testApp } from './setup.ts';
 const WRITE = 'write-token-abcdefghijklmnop';
 const READ = 'read-token-abcdefghijklmnopq';
 
-function appWith(security: Partial<SecuritySettings>, clientDir?: string) {
-  const t = testApp(['one', 'two', 'three'], clientDir);
+async function appWith(security: Partial<SecuritySettings>, clientDir?: string) {
+  const t = await testApp(['one', 'two', 'three'], clientDir);
   const app = createApp({
     store: t.store,
     graph: t.graph,
@@ -106,7 +106,7 @@ describe('bind address', () => {
   });
 });
 
-describe('tokens', () => {
+describe('tokens', async () => {
   it('parses bearer headers and compares in full', () => {
     expect(bearerToken(`Bearer ${WRITE}`)).toBe(WRITE);
     expect(bearerToken(`bearer  ${WRITE} `)).toBe(WRITE);
@@ -120,7 +120,7 @@ describe('tokens', () => {
     expect(tokensMatch(null, WRITE)).toBe(false);
   });
 
-  const t = appWith({ token: WRITE });
+  const t = await appWith({ token: WRITE });
   afterAll(() => t.close());
 
   it('needs the write token for every data-changing request, with a WWW-Authenticate challenge', async () => {
@@ -149,7 +149,7 @@ describe('tokens', () => {
       .expect(401);
     await api.delete('/Api/documents/x').expect(401);
     await api.patch('/api/documents/x').expect(401);
-    expect(t.store.counts().documents).toBe(3);
+    expect((await t.store.counts()).documents).toBe(3);
     const ok = await api
       .post('/api/documents')
       .set('authorization', `Bearer ${WRITE}`)
@@ -174,7 +174,7 @@ describe('tokens', () => {
       scheme: 'Bearer',
     });
     expect(JSON.stringify(res.body)).not.toContain(WRITE);
-    const open = appWith({});
+    const open = await appWith({});
     try {
       const r = await request(open.app).get('/api/config').expect(200);
       expect(r.body.auth.writeTokenRequired).toBe(false);
@@ -185,7 +185,7 @@ describe('tokens', () => {
   });
 
   it('with a read token, reads need either token; config and health stay open', async () => {
-    const r = appWith({ token: WRITE, readToken: READ });
+    const r = await appWith({ token: WRITE, readToken: READ });
     try {
       const api = request(r.app);
       const denied = await api.get('/api/graph').expect(401);
@@ -212,8 +212,8 @@ describe('tokens', () => {
   });
 });
 
-describe('headers and CORS', () => {
-  const t = appWith({});
+describe('headers and CORS', async () => {
+  const t = await appWith({});
   afterAll(() => t.close());
 
   it('sends a CSP the explorer works under, with no inline script', async () => {
@@ -261,7 +261,7 @@ describe('headers and CORS', () => {
   });
 
   it('opens CORS to the one origin CORS_ORIGIN names, with preflight', async () => {
-    const c = appWith({ corsOrigin: 'https://ok.example' });
+    const c = await appWith({ corsOrigin: 'https://ok.example' });
     try {
       const api = request(c.app);
       const pre = await api
@@ -296,13 +296,13 @@ describe('headers and CORS', () => {
     expect(res.body.error.code).toBe('host_not_allowed');
     await request(t.app).get('/api/graph').set('host', 'localhost:3000').expect(200);
     await request(t.app).get('/api/graph').set('host', '[::1]:3000').expect(200);
-    const listed = appWith({ allowedHosts: ['graph.internal'] });
+    const listed = await appWith({ allowedHosts: ['graph.internal'] });
     try {
       await request(listed.app).get('/api/graph').set('host', 'graph.internal:8080').expect(200);
     } finally {
       listed.close();
     }
-    const lan = appWith({ host: '0.0.0.0', token: WRITE });
+    const lan = await appWith({ host: '0.0.0.0', token: WRITE });
     try {
       await request(lan.app).get('/api/graph').set('host', 'attacker.example').expect(200);
     } finally {
@@ -311,7 +311,7 @@ describe('headers and CORS', () => {
   });
 });
 
-describe('static files', () => {
+describe('static files', async () => {
   const root = mkdtempSync(path.join(tmpdir(), 'stancegraph-static-'));
   const clientDir = path.join(root, 'client');
   mkdirSync(path.join(clientDir, 'assets'), { recursive: true });
@@ -320,7 +320,7 @@ describe('static files', () => {
   writeFileSync(path.join(clientDir, '.secret'), 'DOTFILE-SECRET');
   writeFileSync(path.join(root, 'secret.txt'), 'OUTSIDE-SECRET');
   writeFileSync(path.join(root, 'package.json'), '{"name":"OUTSIDE-SECRET"}');
-  const t = appWith({}, clientDir);
+  const t = await appWith({}, clientDir);
   let server: http.Server;
   afterAll(async () => {
     await new Promise((r) => server?.close(r));

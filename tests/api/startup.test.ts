@@ -26,24 +26,25 @@ describe('start-up re-extraction of stale samples', () => {
     expect(sample, 'a sample article in graph-data/articles').toBeDefined();
     const article = await loadArticleFile(dataPath('articles', sample!));
     const extraction = extractArticle(article);
-    const store = openStore(env);
+    const store = await openStore(env);
     try {
-      const added = store.addDocument(
+      const added = await store.addDocument(
         { text: article.text, extraction: { ...extraction, extractor: STALE } },
         { ingestedAt: OLD_INGEST },
       );
       expect(added.created).toBe(true);
       sampleId = added.id;
-      expect(store.getDocument(sampleId)?.extractor).toBe(STALE);
+      expect((await store.getDocument(sampleId))?.extractor).toBe(STALE);
     } finally {
-      store.close();
+      await store.close();
     }
     logged = [];
     vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
       logged.push(args.join(' '));
     });
     running = await startServer(env);
-  });
+    // Start-up waits for the extraction workers to load their models.
+  }, 120_000);
 
   afterAll(async () => {
     await running?.close();

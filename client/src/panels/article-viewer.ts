@@ -3,6 +3,7 @@
 import { ApiRequestError, type DocumentCache } from '../api/index.ts';
 import { h, replace } from './dom.ts';
 import { renderMarkedText } from './marked-text.ts';
+import { sourceLink } from './source-link.ts';
 import type { Mark } from './text-marks.ts';
 
 export interface ArticleViewer {
@@ -37,13 +38,20 @@ export function createArticleViewer(docs: DocumentCache): ArticleViewer {
         const { document: doc, extraction } = await docs.get(documentId);
         if (mine !== seq) return;
         replace(title, doc.title ?? 'Untitled article');
+        const link = sourceLink(doc.url);
         replace(
           meta,
           [doc.source, doc.published].filter(Boolean).join(' · '),
-          doc.url
+          link
             ? [
                 ' · ',
-                h('a', { href: doc.url, rel: 'noopener noreferrer', target: '_blank' }, 'source'),
+                link.kind === 'link'
+                  ? h(
+                      'a',
+                      { href: link.href, rel: 'noopener noreferrer', target: '_blank' },
+                      'source',
+                    )
+                  : h('span', { class: 'source-text', title: 'not an http(s) link' }, link.text),
               ]
             : null,
         );

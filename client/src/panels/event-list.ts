@@ -6,23 +6,13 @@ import { h } from './dom.ts';
 import { actorName, type PanelContext } from './context.ts';
 import type { EventRow } from './event-rows.ts';
 import { renderMarkedText } from './marked-text.ts';
+import { safeUrl } from './source-link.ts';
 
 const LIMIT = 100;
 
 /** "imported from events.csv, row 12": where an imported event came from. */
 export function provenanceText(origin: { file: string; row: number }): string {
   return `imported from ${origin.file}, row ${origin.row}`;
-}
-
-/** An http(s) URL, or null: only those become links. */
-export function safeUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
 }
 
 function originButton(ctx: PanelContext, r: EventRow, origin: NonNullable<EventRow['origin']>) {
