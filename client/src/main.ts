@@ -38,6 +38,7 @@ import {
   createLegend,
   createPathFinder,
   createRankingPanel,
+  createShownNote,
   createTokenDialog,
   h,
   renderActorPanel,
@@ -49,8 +50,12 @@ import {
   type PathResult,
 } from './panels/index.ts';
 import {
+  OVERVIEW_QUERY,
   createViewStore,
+  isComplete,
+  neededQuery,
   parseView,
+  queryKey,
   select,
   serializeView,
   setCamera,
@@ -58,6 +63,8 @@ import {
   setFocus,
   setPath,
   setShowEventless,
+  type GraphQuery,
+  type Shown,
   type ViewState,
 } from './state/index.ts';
 
@@ -106,6 +113,10 @@ let data: DataGraph | null = null;
 let pathResult: PathResult | null = null;
 /** The article just added: its actors and events are spotlit until "Done" or a path search. */
 let added: IngestResult | null = null;
+/** What the overview holds out of the whole graph; while it is complete, views are made in place. */
+let overview: Shown | null = null;
+/** The query the data shown was loaded with. */
+let loadedKey = '';
 /** Actor colours by bloc while "Colour actors by bloc" is on; null: by kind. */
 let coloring: BlocColoring | null = null;
 let resolveReady: () => void = () => {};
@@ -126,7 +137,19 @@ const ctx: PanelContext = {
   data: () =>
     data ??
     buildDataGraph({
-      attributes: { mode: 'events', focus: null, depth: null },
+      attributes: {
+        mode: 'events',
+        focus: null,
+        depth: null,
+        shown: {
+          actors: 0,
+          actorsTotal: 0,
+          actorsBy: 'activity',
+          edges: 0,
+          edgesTotal: 0,
+          summary: '',
+        },
+      },
       options: { type: 'directed', multi: true, allowSelfLoops: true },
       nodes: [],
       edges: [],
@@ -176,7 +199,8 @@ $('sidebar').append(
 filters.sync(store.get());
 
 const eventless = createEventlessNote((show) => store.update((s) => setShowEventless(s, show)));
-$('stage-notes').append(eventless.root);
+const shownNote = createShownNote();
+$('stage-notes').append(shownNote.root, eventless.root);
 graphEl.after(
   createCameraControls({
     zoom: (direction) => void graphView?.zoom(direction),
@@ -208,6 +232,11 @@ function keepInSight(id: string) {
 }
 
 function chooseActor(id: string) {
+  if (data && !data.hasNode(id)) {
+    // Not in the view the server sent: drill in, asking for the actor's ego view.
+    store.update((s) => setFocus(select(s, { kind: 'node', id }), id, 1));
+    return;
+  }
   store.update((s) => select(s, { kind: 'node', id }));
   void graphView?.focusNode(id).then(() => keepInSight(id));
 }
@@ -349,6 +378,7 @@ store.subscribe((next, prev) => {
   const keys = Object.keys(next) as (keyof ViewState)[];
   if (keys.every((k) => k === 'camera' || next[k] === prev[k])) return;
   showView(next);
+  if (next.filters !== prev.filters || next.focus !== prev.focus) scheduleSync();
   const sel = next.selection;
   if (sel && sel !== prev.selection) {
     drawers.revealDetails();
@@ -356,8 +386,49 @@ store.subscribe((next, prev) => {
   }
 });
 
-async function loadData(): Promise<DataGraph> {
-  return buildDataGraph(await api.graph({ mode: 'events', layout: 'false' }));
+/** Loads a view from the server and says what it shows; the overview when no query is given. */
+async function loadData(
+  q: GraphQuery = OVERVIEW_QUERY,
+): Promise<{ next: DataGraph; shown: Shown }> {
+  const reply = await api.graph(q);
+  const shown = reply.attributes.shown;
+  loadedKey = queryKey(q);
+  shownNote.sync(shown.summary, !isComplete(shown));
+  return { next: buildDataGraph(reply), shown };
+}
+
+let syncTimer: ReturnType<typeof setTimeout> | undefined;
+let syncSeq = 0;
+/** Asks the server again once the filters or the ego view settle (the date slider moves often). */
+function scheduleSync() {
+  clearTimeout(syncTimer);
+  syncTimer = setTimeout(() => void syncData(), 250);
+}
+
+/** Loads what the view needs when the data shown is not it (a partial overview, a new ego view). */
+async function syncData(): Promise<void> {
+  if (!overview || !graphView) return;
+  const view = store.get();
+  const q = neededQuery(view, overview);
+  if (q === null || queryKey(q) === loadedKey) return;
+  const mine = ++syncSeq;
+  setStatus('loading', 'Loading the view…');
+  let loaded: Awaited<ReturnType<typeof loadData>>;
+  try {
+    loaded = await loadData(q);
+  } catch (err) {
+    if (mine !== syncSeq) return;
+    const message = err instanceof Error ? err.message.replace(/^stancegraph: /, '') : '';
+    setStatus('error', `The view could not be loaded${message ? `: ${message}` : '.'}`);
+    return;
+  }
+  if (mine !== syncSeq) return;
+  data = loaded.next;
+  updateEmptyState();
+  await graphView.setData(loaded.next);
+  showView(store.get());
+  const focus = store.get().focus;
+  if (focus && data.hasNode(focus.id)) await graphView.focusNode(focus.id);
 }
 
 function updateEmptyState() {
@@ -373,7 +444,8 @@ function updateEmptyState() {
 /** After "Add to graph": the new data, and the article's actors and events spotlit. */
 async function onIngested(r: IngestResult) {
   if (!graphView) return;
-  const next = await loadData();
+  const { next, shown } = await loadData();
+  overview = shown;
   data = next;
   filters.setHistogram(monthHistogram(eventDates(next)));
   updateEmptyState();
@@ -388,12 +460,15 @@ async function onIngested(r: IngestResult) {
   store.update((s) => select(setPath(s, null, null), null));
   showView(store.get());
   drawers.revealDetails();
+  scheduleSync();
 }
 
 async function boot(): Promise<void> {
   setStatus('loading', 'Loading the graph…');
   try {
-    data = await loadData();
+    const loaded = await loadData();
+    data = loaded.next;
+    overview = loaded.shown;
     performance.mark('sg:data');
   } catch (err) {
     const message =
@@ -421,6 +496,8 @@ async function boot(): Promise<void> {
   updateEmptyState();
   showView(initial);
   if (initial.path) void findPath(initial.path.from, initial.path.to, true);
+  // A link into a filtered or ego view of a large store asks the server for it.
+  void syncData();
   await graphView.layoutDone();
   const camera = graphView.sigma.getCamera();
   if (initial.camera) camera.setState(initial.camera);

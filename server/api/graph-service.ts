@@ -1,5 +1,9 @@
 // Graph-backed services: the read-only queries behind /api/graph, actors, relations and stance
-// (paths and the other analyses are in analytics-service.ts).
+// (paths and the other analyses are in analytics-service.ts). The graph view is bounded: built and
+// serialised within the query time budget (503 past it), refused with a 413 past the size bound,
+// streamed, and cut off from a client too slow to take it.
+import { once } from 'node:events';
+import type { Response } from 'express';
 import type { z } from 'zod';
 import {
   actorDetails,
@@ -7,22 +11,84 @@ import {
   searchActors,
   stance,
   subgraph,
+  viewChunks,
+  ViewTooLargeError,
   type StanceGraph,
+  type ViewChunks,
 } from '../graph/index.ts';
 import { DEFAULT_SECURITY, timeBudgets, type TimeBudgets } from '../security/index.ts';
-import { notFound } from './errors.ts';
+import { ApiError, notFound } from './errors.ts';
 import { gazetteerRoleReference } from './role-reference.ts';
 import { eventFilter } from './query-filters.ts';
-import type { ActorsQuery, GraphQuery, RelationsQuery, StanceQuery } from './schemas.ts';
+import type {
+  ActorQuery,
+  ActorsQuery,
+  GraphQuery,
+  RelationsQuery,
+  StanceQuery,
+} from './schemas.ts';
 
-export class GraphService {
+/** The largest graph reply, in bytes; larger views answer 413 with how to narrow them. */
+export const GRAPH_REPLY_MAX_BYTES = 16 * 1024 * 1024;
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/**
+ * A graph view ready to send: its JSON in chunks, built and serialised within the query budget.
+ * Sending gets an allowance of the same length from when it starts: a client that has not taken
+ * the whole reply by then has its connection closed, so a slow reader cannot hold the reply.
+ */
+export class GraphReply {
   constructor(
-    private readonly graph: StanceGraph,
-    /** Long queries (ego networks) stop with a 503 when they outrun their budget. */
-    private readonly budgets: TimeBudgets = timeBudgets(DEFAULT_SECURITY.queryBudgetMs),
+    readonly view: ViewChunks,
+    private readonly budgetMs: number,
   ) {}
 
-  subgraph(q: z.infer<typeof GraphQuery>) {
+  /** Streams the chunks with backpressure, closing the connection past the sending allowance. */
+  async send(res: Response): Promise<void> {
+    res.status(200).type('application/json').set('Content-Length', String(this.view.bytes));
+    const closed = once(res, 'close').then(() => 'closed' as const);
+    const timer = setTimeout(() => res.destroy(), this.budgetMs);
+    try {
+      for (const chunk of this.view.chunks) {
+        if (res.destroyed) return;
+        if (!res.write(chunk)) {
+          if ((await Promise.race([once(res, 'drain'), closed])) === 'closed') return;
+        }
+      }
+      res.end();
+    } catch {
+      res.destroy();
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+export interface GraphServiceOptions {
+  /** The size bound of a graph reply (default GRAPH_REPLY_MAX_BYTES). */
+  maxReplyBytes?: number;
+}
+
+/** Graph replies kept per graph version, so the explorer's overview is built once per change. */
+const CACHED_VIEWS = 8;
+
+export class GraphService {
+  private readonly maxReplyBytes: number;
+  /** Query -> the serialised view and the graph version it was built at; least recent first. */
+  private readonly views = new Map<string, { version: number; view: ViewChunks }>();
+
+  constructor(
+    private readonly graph: StanceGraph,
+    /** Long queries (graph views) stop with a 503 when they outrun their budget. */
+    private readonly budgets: TimeBudgets = timeBudgets(DEFAULT_SECURITY.queryBudgetMs),
+    options: GraphServiceOptions = {},
+  ) {
+    this.maxReplyBytes = options.maxReplyBytes ?? GRAPH_REPLY_MAX_BYTES;
+  }
+
+  /** The view of the query, built and serialised within the budget and the size bound. */
+  subgraph(q: z.infer<typeof GraphQuery>): GraphReply {
     const query = {
       ...eventFilter(q),
       kinds: q.kind,
@@ -31,9 +97,35 @@ export class GraphService {
       mode: q.mode,
       affiliations: q.affiliations,
       layout: q.layout,
+      limit: q.limit,
+      edgeLimit: q.edgeLimit,
     };
-    const budget = q.focus === undefined ? undefined : this.budgets.start('the ego network query');
-    return subgraph(this.graph, query, budget);
+    const budget = this.budgets.start(
+      q.focus === undefined ? 'the graph overview' : 'the ego network query',
+    );
+    const key = JSON.stringify(query);
+    const cached = this.views.get(key);
+    this.views.delete(key);
+    if (cached?.version === this.graph.version) {
+      this.views.set(key, cached);
+      return new GraphReply(cached.view, budget.budgetMs);
+    }
+    const view = subgraph(this.graph, query, budget);
+    try {
+      const chunks = viewChunks(view, this.maxReplyBytes, () => budget.check());
+      this.views.set(key, { version: this.graph.version, view: chunks });
+      if (this.views.size > CACHED_VIEWS) this.views.delete(this.views.keys().next().value!);
+      return new GraphReply(chunks, budget.budgetMs);
+    } catch (error) {
+      if (!(error instanceof ViewTooLargeError)) throw error;
+      throw new ApiError(
+        413,
+        'reply_too_large',
+        `the graph view (${view.nodes.length} actors, ${view.edges.length} edges) is over the ` +
+          `${mb(this.maxReplyBytes)} reply bound; narrow it: fewer actors (limit) or edges ` +
+          '(edgeLimit), mode=dyads, affiliations=false, an actor kind, event types or a date range',
+      );
+    }
   }
 
   searchActors(q: z.infer<typeof ActorsQuery>) {
@@ -41,9 +133,12 @@ export class GraphService {
   }
 
   /** The graph's view of the actor, with the gazetteer's roles and those its articles state. */
-  actor(id: string) {
+  actor(id: string, q: z.infer<typeof ActorQuery> = { limit: 100 }) {
     if (!this.graph.hasActor(id)) throw notFound(`no actor with id "${id}"`);
-    return actorDetails(this.graph, id, gazetteerRoleReference(id));
+    return actorDetails(this.graph, id, gazetteerRoleReference(id), 10, {
+      limit: q.limit,
+      cursor: q.cursor,
+    });
   }
 
   relations(q: z.infer<typeof RelationsQuery>) {

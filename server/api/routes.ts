@@ -12,6 +12,7 @@ import { analyticsRoutes } from './analytics-routes.ts';
 import { extractPreviewRoute } from './extract-preview.ts';
 import { defineRoute, type RouteSpec } from './route-spec.ts';
 import {
+  ActorQuery,
   ActorResponse,
   ActorSearchResponse,
   ActorsQuery,
@@ -39,15 +40,22 @@ export const ROUTES: RouteSpec[] = [
     method: 'get',
     path: '/graph',
     tag: 'graph',
-    summary: 'The graph in graphology serialized form, ready for sigma',
+    summary: 'A bounded view of the graph in graphology serialized form, ready for sigma',
     description:
-      'Nodes are actors (with label, x, y, size), edges are events and affiliations, or one edge ' +
-      'per ordered pair with mode=dyads. Event filters drop actors left without a matching event. ' +
-      'An ego network (focus) that outruns the query time budget answers 503.',
+      'Without focus: an overview of the `limit` most active actors (default 1,000) under the ' +
+      'filters; with focus: the actor and its neighbours ranked by ties, hop by hop, up to ' +
+      '`limit`. Edges are events and affiliations, or one edge per ordered pair with ' +
+      'mode=dyads, those of the busiest pairs first, at most `edgeLimit`. attributes.shown says ' +
+      'what is shown out of what there is. Event filters drop actors without a matching event. ' +
+      'A view over the size bound answers 413, one that outruns the query time budget (building ' +
+      'and sending) 503; both say how to narrow the request. Large replies are streamed.',
     query: GraphQuery,
-    response: ok('the filtered graph', GraphResponse),
-    errors: [404, 503],
-    handler: ({ query }, s) => ({ body: s.graph.subgraph(query) }),
+    response: ok('the bounded view', GraphResponse),
+    errors: [404, 413, 503],
+    handler: ({ query }, s) => {
+      const reply = s.graph.subgraph(query);
+      return { body: null, send: (res) => reply.send(res) };
+    },
   }),
   defineRoute({
     method: 'get',
@@ -63,11 +71,12 @@ export const ROUTES: RouteSpec[] = [
     method: 'get',
     path: '/actors/:id',
     tag: 'actors',
-    summary: 'One actor with roles, counts and top partners by stance',
+    summary: 'One actor with roles, counts, top partners by stance and a page of its documents',
     params: IdParams,
+    query: ActorQuery,
     response: ok('the actor', ActorResponse),
     errors: [404],
-    handler: ({ params }, s) => ({ body: s.graph.actor(params.id) }),
+    handler: ({ params, query }, s) => ({ body: s.graph.actor(params.id, query) }),
   }),
   defineRoute({
     method: 'get',
@@ -98,7 +107,7 @@ export const ROUTES: RouteSpec[] = [
     summary: 'Stored documents, newest ingested first',
     query: DocumentsQuery,
     response: ok('a page of documents', DocumentsResponse),
-    handler: ({ query }, s) => ({ body: s.documents.list(query.limit, query.cursor) }),
+    handler: async ({ query }, s) => ({ body: await s.documents.list(query.limit, query.cursor) }),
   }),
   defineRoute({
     method: 'get',
@@ -108,7 +117,7 @@ export const ROUTES: RouteSpec[] = [
     params: IdParams,
     response: ok('the document and its extraction', DocumentResponse),
     errors: [404],
-    handler: ({ params }, s) => ({ body: s.documents.get(params.id) }),
+    handler: async ({ params }, s) => ({ body: await s.documents.get(params.id) }),
   }),
   defineRoute({
     method: 'post',
@@ -119,10 +128,18 @@ export const ROUTES: RouteSpec[] = [
       'Extracts, stores and adds the article to the graph. 201 when new; 200 with the existing ' +
       'id when the same text is already stored. JSON only, at most 2 MB.',
     body: ArticleBody,
-    response: { status: 201, description: 'stored (200: already stored)', schema: IngestResponse },
-    errors: [401, 413, 415, 429],
-    handler: ({ body }, s) => {
-      const result = s.documents.ingest(body);
+    response: {
+      status: 201,
+      description: 'stored',
+      schema: IngestResponse,
+      alternate: {
+        status: 200,
+        description: 'the same text was already stored: its id and extraction',
+      },
+    },
+    errors: [401, 413, 415, 422, 429, 503, 507],
+    handler: async ({ body }, s) => {
+      const result = await s.documents.ingest(body);
       return { status: result.created ? 201 : 200, body: result };
     },
   }),
@@ -134,8 +151,8 @@ export const ROUTES: RouteSpec[] = [
     summary: 'Delete a document; its events leave the graph and unmentioned actors go',
     params: IdParams,
     response: ok('deleted', DeleteResponse),
-    errors: [401, 404],
-    handler: ({ params }, s) => ({ body: s.documents.remove(params.id) }),
+    errors: [401, 404, 507],
+    handler: async ({ params }, s) => ({ body: await s.documents.remove(params.id) }),
   }),
   defineRoute({
     method: 'get',
@@ -177,7 +194,8 @@ export const ROUTES: RouteSpec[] = [
       return {
         body: {
           status: 'ok',
-          documents: s.documents.counts().documents,
+          // From the graph, not the store: health reports what the endpoints serve.
+          documents: graph.documents,
           actors: graph.actors,
           events: graph.events,
         },

@@ -65,6 +65,22 @@ export const GraphQuery = z
       .describe('one edge per event, or one per ordered actor pair'),
     affiliations: flag('include person affiliation edges (default true)'),
     layout: flag('refine positions with ForceAtlas2 (default true)'),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(5_000)
+      .default(1_000)
+      .describe(
+        'most actors shown, 1..5000: the most active (overview) or the best-tied neighbours (focus)',
+      ),
+    edgeLimit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(50_000)
+      .default(5_000)
+      .describe('most event or pair edges shown, 1..50000, those of the busiest pairs first'),
   })
   .superRefine(orderedDates);
 
@@ -76,6 +92,11 @@ export const ActorsQuery = z.object({
 });
 
 export const IdParams = z.object({ id: z.string().min(1).max(200).describe('id') });
+
+export const ActorQuery = z.object({
+  limit: limit(500, 100).describe('document ids per page, 1..500'),
+  cursor,
+});
 
 export const RelationsQuery = z
   .object({
@@ -185,6 +206,19 @@ export const GraphResponse = z.object({
     mode: z.enum(['events', 'dyads']),
     focus: z.string().nullable(),
     depth: z.number().int().nullable(),
+    shown: z
+      .object({
+        actors: z.number().int(),
+        actorsTotal: z
+          .number()
+          .int()
+          .describe('actors that qualify (overview) or were reached within the depth (focus)'),
+        actorsBy: z.enum(['activity', 'ties']),
+        edges: z.number().int().describe('event or pair edges shown, affiliations aside'),
+        edgesTotal: z.number().int().describe('such edges among the shown actors'),
+        summary: z.string().describe('e.g. "1,000 of 20,000 actors, by activity; ..."'),
+      })
+      .describe('what the view shows out of what there is'),
   }),
   options: z.object({
     type: z.literal('directed'),
@@ -250,7 +284,10 @@ export const ActorResponse = ActorNode.extend({
         'the roles articles state, each as of its latest article, which is cited',
     ),
   partners: z.array(PartnerOut),
-  documentIds: z.array(z.string()),
+  documentIds: z
+    .array(z.string())
+    .describe('one page of the documents that mention the actor, in ingest order'),
+  nextDocumentCursor: z.string().nullable().describe('cursor for the next page of documentIds'),
 });
 
 export const RelationsResponse = z.object({

@@ -3,6 +3,7 @@
 import type { ActorRole } from '../model/index.ts';
 import { actorRoles, type RoleReference } from './actor-roles.ts';
 import { byCodeUnits } from './contributions.ts';
+import { decodeCursor, encodeCursor, isOffset } from './cursor.ts';
 import { UnknownActorError } from './errors.ts';
 import { majorityPolarity } from './dyads.ts';
 import type { StanceGraph } from './stance-graph.ts';
@@ -25,42 +26,77 @@ export interface ActorDetails extends ActorNodeAttributes {
   id: string;
   roles: ActorRole[];
   partners: Partner[];
+  /** One page of the documents that mention the actor, in ingest order (`documents` counts all). */
   documentIds: string[];
+  /** Cursor for the next page of documentIds, or null on the last. */
+  nextDocumentCursor: string | null;
 }
 
-/** Partners of an actor over event dyads in both directions, most events first. */
+interface Candidate {
+  id: string;
+  eventCount: number;
+  netScore: number;
+}
+
+/** x ranks before y: more events, then the stronger net stance, then id. */
+function before(x: Candidate, y: Candidate): boolean {
+  return (
+    (y.eventCount - x.eventCount ||
+      Math.abs(y.netScore) - Math.abs(x.netScore) ||
+      byCodeUnits(x.id, y.id)) < 0
+  );
+}
+
+/**
+ * Partners of an actor over event dyads in both directions, most events first. Reads the graph's
+ * pair index and keeps only the best `limit` while scanning, so a hub's 20,000 partners cost one pass.
+ */
 export function topPartners(sg: StanceGraph, id: string, limit: number): Partner[] {
   const g = sg.graph;
-  const partners: Partner[] = [];
-  for (const other of new Set([...g.outNeighbors(id), ...g.inNeighbors(id)])) {
-    const outgoing = sg.dyad(id, other);
-    const incoming = other === id ? null : sg.dyad(other, id);
-    if (!outgoing && !incoming) continue;
-    const a = g.getNodeAttributes(other);
-    const sum = (k: 'eventCount' | 'netScore' | 'cooperative' | 'hostile' | 'neutral') =>
-      (outgoing?.[k] ?? 0) + (incoming?.[k] ?? 0);
-    partners.push({
-      id: other,
+  const outgoing = sg.pairsFrom(id);
+  const incoming = sg.pairsTo(id);
+  const best: Candidate[] = [];
+  const consider = (other: string) => {
+    const o = outgoing.get(other)?.stance;
+    const i = other === id ? undefined : incoming.get(other)?.stance;
+    const eventCount = (o?.eventCount ?? 0) + (i?.eventCount ?? 0);
+    // Most partners of a hub fall short of the worst kept one on events alone.
+    if (best.length === limit && eventCount < best[best.length - 1]!.eventCount) return;
+    const c = { id: other, eventCount, netScore: (o?.netScore ?? 0) + (i?.netScore ?? 0) };
+    if (best.length === limit && !before(c, best[best.length - 1]!)) return;
+    let at = best.length;
+    while (at > 0 && before(c, best[at - 1]!)) at--;
+    best.splice(at, 0, c);
+    if (best.length > limit) best.pop();
+  };
+  for (const other of outgoing.keys()) consider(other);
+  for (const other of incoming.keys()) if (!outgoing.has(other)) consider(other);
+  return best.map((c) => {
+    const out = sg.dyad(id, c.id);
+    const inc = c.id === id ? null : sg.dyad(c.id, id);
+    const a = g.getNodeAttributes(c.id);
+    const sum = (k: 'cooperative' | 'hostile' | 'neutral') => (out?.[k] ?? 0) + (inc?.[k] ?? 0);
+    return {
+      id: c.id,
       name: a.name,
       kind: a.kind,
-      eventCount: sum('eventCount'),
-      netScore: sum('netScore'),
+      eventCount: c.eventCount,
+      netScore: c.netScore,
       polarity: majorityPolarity({
         cooperative: sum('cooperative'),
         hostile: sum('hostile'),
         neutral: sum('neutral'),
       }),
-      outgoing,
-      incoming,
-    });
-  }
-  partners.sort(
-    (x, y) =>
-      y.eventCount - x.eventCount ||
-      Math.abs(y.netScore) - Math.abs(x.netScore) ||
-      byCodeUnits(x.id, y.id),
-  );
-  return partners.slice(0, limit);
+      outgoing: out,
+      incoming: inc,
+    };
+  });
+}
+
+export interface DocumentPageQuery {
+  /** Document ids per page (default 100). */
+  limit?: number;
+  cursor?: string;
 }
 
 /** The actor's details; `reference` is what the gazetteer knows of its roles, when anything. */
@@ -69,14 +105,19 @@ export function actorDetails(
   id: string,
   reference?: RoleReference,
   partnerLimit = 10,
+  documents: DocumentPageQuery = {},
 ): ActorDetails {
   const attrs = sg.actor(id);
   if (!attrs) throw new UnknownActorError(id, 'id');
+  const limit = documents.limit ?? 100;
+  const offset = documents.cursor === undefined ? 0 : decodeCursor(documents.cursor, isOffset).o;
+  const next = offset + limit;
   return {
     id,
     ...attrs,
     roles: actorRoles(sg, id, reference),
     partners: topPartners(sg, id, partnerLimit),
-    documentIds: sg.documentsOf(id),
+    documentIds: sg.documentPage(id, offset, limit),
+    nextDocumentCursor: next < attrs.documents ? encodeCursor({ o: next }) : null,
   };
 }

@@ -49,7 +49,7 @@ function endedBefore(stated: StatedRole, ref: RoleReference): string | null {
 function statedRoles(sg: StanceGraph, id: string, ref: RoleReference | undefined): StatedRole[] {
   const g = sg.graph;
   const latest = new Map<string, StatedRole>();
-  for (const key of g.outEdges(id)) {
+  for (const key of sg.affiliationsOf(id)) {
     const attrs = g.getEdgeAttributes(key);
     if (attrs.kind !== 'affiliation') continue;
     const of = g.target(key);

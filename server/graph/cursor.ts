@@ -16,3 +16,13 @@ export function decodeCursor<T>(cursor: string, guard: (v: unknown) => v is T): 
   if (!guard(value)) throw new InvalidCursorError();
   return value;
 }
+
+/** An offset cursor's value: a position in a ranked list. */
+export function isOffset(v: unknown): v is { o: number } {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Number.isSafeInteger((v as { o: unknown }).o) &&
+    (v as { o: number }).o >= 0
+  );
+}

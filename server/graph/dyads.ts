@@ -1,5 +1,14 @@
-// Dyad stance arithmetic: folding events into the aggregate of one ordered pair.
+// Dyad stance arithmetic: folding events into the aggregate of one ordered pair, and the pair tally
+// the graph keeps per ordered pair (the stance plus counts by PLOVER type).
+import type { PloverType } from '../model/index.ts';
 import type { DyadStance, EventEdgeAttributes } from './types.ts';
+
+/** What the graph keeps of one ordered pair with events. */
+export interface PairTally {
+  stance: DyadStance;
+  /** Event counts by PLOVER type. */
+  types: Partial<Record<PloverType, number>>;
+}
 
 export function dyadKey(source: string, target: string): string {
   return `${source}>${target}`;
@@ -30,15 +39,25 @@ export function addEventToDyad(dyad: DyadStance, event: EventEdgeAttributes): vo
   }
 }
 
-/** The dyad of a pair from its events, or null when there are none. */
-export function dyadFromEvents(
+export function emptyPair(source: string, target: string): PairTally {
+  return { stance: emptyDyad(source, target), types: {} };
+}
+
+/** Adds one event to a pair tally in place. */
+export function addEventToPair(pair: PairTally, event: EventEdgeAttributes): void {
+  addEventToDyad(pair.stance, event);
+  pair.types[event.eventType] = (pair.types[event.eventType] ?? 0) + 1;
+}
+
+/** The tally of a pair from its events, or null when there are none. */
+export function pairFromEvents(
   source: string,
   target: string,
   events: Iterable<EventEdgeAttributes>,
-): DyadStance | null {
-  const dyad = emptyDyad(source, target);
-  for (const e of events) addEventToDyad(dyad, e);
-  return dyad.eventCount === 0 ? null : dyad;
+): PairTally | null {
+  const pair = emptyPair(source, target);
+  for (const e of events) addEventToPair(pair, e);
+  return pair.stance.eventCount === 0 ? null : pair;
 }
 
 /** The majority polarity of a tally; ties fall to neutral. */

@@ -4,7 +4,14 @@ export { StanceGraph, buildGraph, type StanceGraphData } from './stance-graph.ts
 export type * from './types.ts';
 export { UnknownActorError, InvalidCursorError } from './errors.ts';
 export type { EventFilter } from './event-filter.ts';
-export { subgraph, type SubgraphQuery, type SubgraphExport } from './subgraph.ts';
+export {
+  subgraph,
+  DEFAULT_VIEW_ACTORS,
+  DEFAULT_VIEW_EDGES,
+  type SubgraphQuery,
+  type SubgraphExport,
+  type ViewShown,
+} from './subgraph.ts';
 export type {
   SubgraphNodeAttributes,
   SubgraphEdgeAttributes,
@@ -20,3 +27,4 @@ export { stance, type StanceResult, type DirectedStance } from './stance.ts';
 export type { TimelinePoint } from './stance.ts';
 export * from './analytics/index.ts';
 export * from './interchange/index.ts';
+export { viewChunks, ViewTooLargeError, type ViewChunks } from './view-chunks.ts';

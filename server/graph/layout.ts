@@ -16,45 +16,47 @@ const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
 /** Iteration budget shrinking with size, so large exports stay fast. */
 function iterationsFor(order: number): number {
-  if (order <= 500) return 100;
-  if (order <= 2000) return 30;
-  return 0;
+  return order <= 500 ? 100 : 0;
 }
 
 /**
  * Positions for the given nodes and edges. The seed depends only on the sorted node ids and
- * ForceAtlas2 has no randomness, so the same subgraph always gets the same layout.
+ * ForceAtlas2 has no randomness, so the same subgraph always gets the same layout. Large views get
+ * the seed alone, without building a graph for the layout.
  */
 export function layoutPositions(
   nodes: readonly string[],
   edges: readonly { source: string; target: string }[],
 ): Positions {
-  const g = new MultiGraph({ allowSelfLoops: true });
+  const round = (v: number) => Math.round(v * 1000) / 1000;
+  const seeded: Positions = {};
   [...nodes].sort(byCodeUnits).forEach((key, i) => {
     const r = 10 * Math.sqrt(i + 0.5);
-    g.addNode(key, { x: r * Math.cos(i * GOLDEN_ANGLE), y: r * Math.sin(i * GOLDEN_ANGLE) });
+    seeded[key] = { x: r * Math.cos(i * GOLDEN_ANGLE), y: r * Math.sin(i * GOLDEN_ANGLE) };
   });
-  // Parallel events add nothing to the shape but cost ForceAtlas2 time: one edge per pair.
-  const pairs = new Set<string>();
-  for (const e of edges) {
-    if (e.source === e.target) continue;
-    const [a, b] = e.source < e.target ? [e.source, e.target] : [e.target, e.source];
-    const key = `${a}>${b}`;
-    if (pairs.has(key)) continue;
-    pairs.add(key);
-    g.addEdge(a, b);
-  }
-  const iterations = iterationsFor(g.order);
-  const positions: Positions = {};
-  if (iterations > 0 && g.size > 0) {
-    const settings = { ...forceAtlas2.inferSettings(g), barnesHutOptimize: g.order > 300 };
-    Object.assign(positions, forceAtlas2(g, { iterations, settings }));
-  } else {
-    g.forEachNode((key, a) => (positions[key] = { x: a.x as number, y: a.y as number }));
+  const iterations = iterationsFor(nodes.length);
+  let positions = seeded;
+  if (iterations > 0 && edges.length > 0) {
+    const g = new MultiGraph({ allowSelfLoops: true });
+    for (const [key, p] of Object.entries(seeded)) g.addNode(key, { ...p });
+    // Parallel events add nothing to the shape but cost ForceAtlas2 time: one edge per pair.
+    const pairs = new Set<string>();
+    for (const e of edges) {
+      if (e.source === e.target) continue;
+      const [a, b] = e.source < e.target ? [e.source, e.target] : [e.target, e.source];
+      const key = `${a}>${b}`;
+      if (pairs.has(key)) continue;
+      pairs.add(key);
+      g.addEdge(a, b);
+    }
+    if (g.size > 0) {
+      const settings = { ...forceAtlas2.inferSettings(g), barnesHutOptimize: g.order > 300 };
+      positions = forceAtlas2(g, { iterations, settings });
+    }
   }
   for (const p of Object.values(positions)) {
-    p.x = Math.round(p.x * 1000) / 1000;
-    p.y = Math.round(p.y * 1000) / 1000;
+    p.x = round(p.x);
+    p.y = round(p.y);
   }
   return positions;
 }

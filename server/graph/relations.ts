@@ -2,9 +2,10 @@
 import type { StanceGraph } from './stance-graph.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { UnknownActorError } from './errors.ts';
-import { eventMatches, type EventFilter } from './event-filter.ts';
+import { eventMatches, filterIsActive, type EventFilter } from './event-filter.ts';
+import { orderedEvents, type OrderedEvent, type Side } from './event-order.ts';
 import { eventView, newestFirst } from './event-view.ts';
-import type { EventView } from './types.ts';
+import type { EventView, StanceEdgeAttributes } from './types.ts';
 
 export interface RelationsQuery extends EventFilter {
   source?: string;
@@ -29,8 +30,10 @@ function isPosition(v: unknown): v is Position {
   return (p.date === null || typeof p.date === 'string') && typeof p.id === 'string';
 }
 
-/** Edge keys worth scanning: the narrowest adjacency the query allows. */
-function candidateEdges(sg: StanceGraph, q: RelationsQuery): string[] {
+type Visit = (key: string, attrs: StanceEdgeAttributes, source: string, target: string) => void;
+
+/** Calls `visit` for the edges worth scanning: the narrowest adjacency the query allows. */
+function forEachCandidate(sg: StanceGraph, q: RelationsQuery, visit: Visit): void {
   const g = sg.graph;
   for (const [param, id] of [
     ['source', q.source],
@@ -39,40 +42,97 @@ function candidateEdges(sg: StanceGraph, q: RelationsQuery): string[] {
   ] as const) {
     if (id !== undefined && !g.hasNode(id)) throw new UnknownActorError(id, param);
   }
-  if (q.source !== undefined && q.target !== undefined) return g.outEdges(q.source, q.target);
-  if (q.source !== undefined) return g.outEdges(q.source);
-  if (q.target !== undefined) return g.inEdges(q.target);
-  if (q.actor !== undefined) return g.edges(q.actor);
-  return g.edges();
+  if (q.source !== undefined && q.target !== undefined) {
+    g.forEachOutEdge(q.source, q.target, visit);
+    return;
+  }
+  if (q.source !== undefined) g.forEachOutEdge(q.source, visit);
+  else if (q.target !== undefined) g.forEachInEdge(q.target, visit);
+  else if (q.actor !== undefined) g.forEachEdge(q.actor, visit);
+  else g.forEachEdge(visit);
 }
 
+/** The page of an ordered list of events after the cursor, counting every match. */
+function pageOf(
+  events: readonly OrderedEvent[],
+  q: RelationsQuery,
+  after: Position | undefined,
+): { page: OrderedEvent[]; total: number; remaining: number } {
+  const start = after === undefined ? 0 : insertionPoint(events, after);
+  if (!filterIsActive(q)) {
+    return {
+      page: events.slice(start, start + q.limit),
+      total: events.length,
+      remaining: events.length - start,
+    };
+  }
+  const page: OrderedEvent[] = [];
+  let total = 0;
+  let remaining = 0;
+  events.forEach((e, i) => {
+    if (!eventMatches(e.attrs, q)) return;
+    total += 1;
+    if (i < start) return;
+    remaining += 1;
+    if (page.length < q.limit) page.push(e);
+  });
+  return { page, total, remaining };
+}
+
+/**
+ * One page of matching events, newest first. A query on one actor reads that actor's events in
+ * date order (event-order.ts); other queries keep only the page in order as they scan, so no query
+ * sorts every match.
+ */
 export function relations(sg: StanceGraph, q: RelationsQuery): RelationsResult {
   const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor, isPosition);
-  const g = sg.graph;
-  // Sort light positions and build full views only for the page.
-  const matches: (Position & { key: string })[] = [];
-  for (const key of candidateEdges(sg, q)) {
-    const attrs = g.getEdgeAttributes(key);
-    if (attrs.kind !== 'event' || !eventMatches(attrs, q)) continue;
-    if (q.actor !== undefined && g.source(key) !== q.actor && g.target(key) !== q.actor) continue;
-    matches.push({ date: attrs.date, id: attrs.id, key });
+  const one = [
+    ['out', q.source],
+    ['in', q.target],
+    ['any', q.actor],
+  ].filter(([, id]) => id !== undefined) as [Side, string][];
+  if (one.length === 1) {
+    const [side, id] = one[0]!;
+    if (!sg.hasActor(id)) {
+      throw new UnknownActorError(
+        id,
+        side === 'out' ? 'source' : side === 'in' ? 'target' : 'actor',
+      );
+    }
+    const { page, total, remaining } = pageOf(orderedEvents(sg, side, id), q, after);
+    const last = page.at(-1);
+    return {
+      items: page.map((m) => eventView(sg, m.key)!),
+      total,
+      nextCursor:
+        last && remaining > q.limit ? encodeCursor({ date: last.date, id: last.id }) : null,
+    };
   }
-  matches.sort(newestFirst);
-  const start = after === undefined ? 0 : firstAfter(matches, after);
-  const page = matches.slice(start, start + q.limit);
+  let total = 0;
+  let remaining = 0;
+  // The `limit` newest matches after the cursor, in order; ties keep scan order.
+  const page: (Position & { key: string })[] = [];
+  forEachCandidate(sg, q, (key, attrs, source, target) => {
+    if (attrs.kind !== 'event' || !eventMatches(attrs, q)) return;
+    if (q.actor !== undefined && source !== q.actor && target !== q.actor) return;
+    total += 1;
+    const m = { date: attrs.date, id: attrs.id, key };
+    if (after !== undefined && newestFirst(m, after) <= 0) return;
+    remaining += 1;
+    if (page.length === q.limit && newestFirst(m, page[page.length - 1]!) >= 0) return;
+    page.splice(insertionPoint(page, m), 0, m);
+    if (page.length > q.limit) page.pop();
+  });
   const last = page.at(-1);
   return {
     items: page.map((m) => eventView(sg, m.key)!),
-    total: matches.length,
-    nextCursor:
-      last && start + q.limit < matches.length
-        ? encodeCursor({ date: last.date, id: last.id })
-        : null,
+    total,
+    nextCursor: last && remaining > q.limit ? encodeCursor({ date: last.date, id: last.id }) : null,
   };
 }
 
-/** Index of the first item strictly after the cursor position (binary search on the sorted list). */
-function firstAfter(sorted: readonly Position[], pos: Position): number {
+/** Index of the first item strictly after `pos` in a newest-first list (binary search). */
+function insertionPoint(sorted: readonly Position[], pos: Position): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

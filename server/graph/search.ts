@@ -1,11 +1,12 @@
 // Actor search over names and aliases: case- and accent-insensitive, prefix and typo-tolerant, ranked.
+// Names are normalised once, as actors change (name-index.ts); a query normalises only itself.
 import type { ActorKind } from '../model/index.ts';
 import { byCodeUnits } from './contributions.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor, isOffset } from './cursor.ts';
 import { kindAllowed } from './event-filter.ts';
+import type { NameForm } from './name-index.ts';
 import type { StanceGraph } from './stance-graph.ts';
-import { editDistance, normalizeName } from './text-match.ts';
-import type { ActorNodeAttributes } from './types.ts';
+import { normalizeName, withinOneEdit } from './text-match.ts';
 
 export interface ActorSearchQuery {
   q?: string;
@@ -38,10 +39,10 @@ export interface ActorSearchResult {
 const TYPO_MIN_LENGTH = 4;
 
 /** How well one normalized name matches the query; 0 when it does not. */
-function matchScore(name: string, query: string, terms: readonly string[]): number {
-  if (name === query) return 100;
-  if (name.startsWith(query)) return 80;
-  const tokens = name.split(' ');
+function matchScore(name: NameForm, query: string, terms: readonly string[]): number {
+  if (name.normalized === query) return 100;
+  if (name.normalized.startsWith(query)) return 80;
+  const tokens = name.tokens;
   let worst = 60;
   for (const term of terms) {
     let best = 0;
@@ -59,44 +60,32 @@ function matchScore(name: string, query: string, terms: readonly string[]): numb
 
 /** One edit away from the token, or from the token's prefix of the same length (typo while typing). */
 function isTypo(term: string, token: string): boolean {
-  if (editDistance(term, token, 1) <= 1) return true;
+  if (withinOneEdit(term, token)) return true;
   if (token.length <= term.length) return false;
-  return (
-    editDistance(term, token.slice(0, term.length), 1) <= 1 ||
-    editDistance(term, token.slice(0, term.length + 1), 1) <= 1
-  );
+  return withinOneEdit(term, token, term.length) || withinOneEdit(term, token, term.length + 1);
 }
 
-function scoreActor(id: string, a: ActorNodeAttributes, query: string, terms: string[]) {
-  let best = { score: 0, matched: a.name };
-  const consider = (text: string, penalty: number) => {
-    const s = matchScore(normalizeName(text), query, terms);
-    if (s > 0 && s - penalty > best.score) best = { score: s - penalty, matched: text };
-  };
-  consider(a.name, 0);
-  for (const alias of a.aliases) consider(alias, 5);
-  consider(id.replace(/-/g, ' '), 10);
+/** The best-matching form of an actor; score 0 when none matches. */
+function scoreActor(forms: readonly NameForm[], query: string, terms: string[]) {
+  let best = { score: 0, matched: forms[0]!.text };
+  for (const f of forms) {
+    const s = matchScore(f, query, terms);
+    if (s > 0 && s - f.penalty > best.score) best = { score: s - f.penalty, matched: f.text };
+  }
   return best;
-}
-
-function isOffset(v: unknown): v is { o: number } {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    Number.isSafeInteger((v as { o: unknown }).o) &&
-    (v as { o: number }).o >= 0
-  );
 }
 
 export function searchActors(sg: StanceGraph, query: ActorSearchQuery): ActorSearchResult {
   const q = normalizeName(query.q ?? '');
   const terms = q === '' ? [] : q.split(' ');
   const hits: ActorHit[] = [];
-  sg.graph.forEachNode((id, a) => {
-    if (!kindAllowed(a.kind, query.kinds)) return;
+  const g = sg.graph;
+  for (const [id, { kind, forms }] of sg.names.entriesOf()) {
+    if (!kindAllowed(kind, query.kinds)) continue;
     const { score, matched } =
-      q === '' ? { score: 0, matched: a.name } : scoreActor(id, a, q, terms);
-    if (q !== '' && score === 0) return;
+      q === '' ? { score: 0, matched: forms[0]!.text } : scoreActor(forms, q, terms);
+    if (q !== '' && score === 0) continue;
+    const a = g.getNodeAttributes(id);
     hits.push({
       id,
       name: a.name,
@@ -108,7 +97,7 @@ export function searchActors(sg: StanceGraph, query: ActorSearchQuery): ActorSea
       score,
       matched,
     });
-  });
+  }
   hits.sort(
     (x, y) =>
       y.score - x.score ||

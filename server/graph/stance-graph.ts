@@ -9,7 +9,8 @@ import {
   foldContribution,
   type ActorContribution,
 } from './contributions.ts';
-import { addEventToDyad, dyadFromEvents, dyadKey, emptyDyad } from './dyads.ts';
+import { addEventToPair, emptyPair, pairFromEvents, type PairTally } from './dyads.ts';
+import { ActorNameIndex } from './name-index.ts';
 import { exported, type Exported } from './sigma-edge.ts';
 import type {
   ActorNodeAttributes,
@@ -21,6 +22,9 @@ import type {
 
 export type StanceGraphData = MultiDirectedGraph<ActorNodeAttributes, StanceEdgeAttributes>;
 
+const EMPTY_PAIRS: ReadonlyMap<string, PairTally> = new Map();
+const EMPTY_KEYS: ReadonlySet<string> = new Set();
+
 export class StanceGraph {
   /** Read-only for everyone but this class; mutate through addDocument/removeDocument. */
   readonly graph: StanceGraphData = new MultiDirectedGraph<
@@ -31,7 +35,18 @@ export class StanceGraph {
   private readonly contributions = new Map<string, Map<string, ActorContribution>>();
   private readonly documentEdges = new Map<string, string[]>();
   private readonly documentActors = new Map<string, string[]>();
-  private readonly dyadIndex = new Map<string, DyadStance>();
+  /** source -> target -> tally of the pair's events; byTarget holds the same objects. */
+  private readonly bySource = new Map<string, Map<string, PairTally>>();
+  private readonly byTarget = new Map<string, Map<string, PairTally>>();
+  /** person -> keys of its affiliation edges, and state or organization -> keys of those to it. */
+  private readonly affiliationKeys = new Map<string, Set<string>>();
+  private readonly affiliationKeysTo = new Map<string, Set<string>>();
+  private eventTotal = 0;
+  /** actor -> the version at which a document mentioning it was last added or removed. */
+  private readonly touchedAt = new Map<string, number>();
+  private ranking: { version: number; ids: string[] } | null = null;
+  /** Normalised names and aliases of every actor, for search. */
+  readonly names = new ActorNameIndex();
   /** Title and published date of each document, to cite it (the roles an article states). */
   private readonly documentInfo = new Map<string, DocumentInfo>();
   private changes = 0;
@@ -50,6 +65,7 @@ export class StanceGraph {
     if (this.documentEdges.has(doc)) return;
     const contributions = actorContributions(extraction);
     for (const [actor, c] of contributions) {
+      this.touchedAt.set(actor, this.changes + 1);
       let perDoc = this.contributions.get(actor);
       if (!perDoc) this.contributions.set(actor, (perDoc = new Map()));
       perDoc.set(doc, c);
@@ -57,6 +73,7 @@ export class StanceGraph {
       const next = foldContribution(current, c);
       if (current) this.graph.replaceNodeAttributes(actor, next);
       else this.graph.addNode(actor, next);
+      this.names.set(actor, next);
     }
     const edges: string[] = [];
     for (const event of extraction.events) {
@@ -80,10 +97,13 @@ export class StanceGraph {
       };
       this.graph.addDirectedEdgeWithKey(key, event.source, event.target, attrs);
       edges.push(key);
-      const k = dyadKey(event.source, event.target);
-      let dyad = this.dyadIndex.get(k);
-      if (!dyad) this.dyadIndex.set(k, (dyad = emptyDyad(event.source, event.target)));
-      addEventToDyad(dyad, attrs);
+      this.eventTotal += 1;
+      let pair = this.bySource.get(event.source)?.get(event.target);
+      if (!pair) {
+        pair = emptyPair(event.source, event.target);
+        this.setPair(event.source, event.target, pair);
+      }
+      addEventToPair(pair, attrs);
     }
     extraction.affiliations.forEach((a, i) => {
       if (!contributions.has(a.person) || !contributions.has(a.of)) return;
@@ -94,6 +114,14 @@ export class StanceGraph {
         document: doc,
       });
       edges.push(key);
+      for (const [index, actor] of [
+        [this.affiliationKeys, a.person],
+        [this.affiliationKeysTo, a.of],
+      ] as const) {
+        let keys = index.get(actor);
+        if (!keys) index.set(actor, (keys = new Set()));
+        keys.add(key);
+      }
     });
     this.documentEdges.set(doc, edges);
     this.documentActors.set(doc, [...contributions.keys()]);
@@ -111,30 +139,48 @@ export class StanceGraph {
       const source = this.graph.source(key);
       const target = this.graph.target(key);
       if (this.graph.getEdgeAttribute(key, 'kind') === 'event') {
-        touched.set(dyadKey(source, target), [source, target]);
+        touched.set(`${source}>${target}`, [source, target]);
+        this.eventTotal -= 1;
+      } else {
+        for (const [index, actor] of [
+          [this.affiliationKeys, source],
+          [this.affiliationKeysTo, target],
+        ] as const) {
+          const keys = index.get(actor);
+          keys?.delete(key);
+          if (keys?.size === 0) index.delete(actor);
+        }
       }
       this.graph.dropEdge(key);
     }
-    for (const [k, [source, target]] of touched) {
-      const dyad = dyadFromEvents(source, target, this.eventsBetween(source, target));
-      if (dyad) this.dyadIndex.set(k, dyad);
-      else this.dyadIndex.delete(k);
+    for (const [source, target] of touched.values()) {
+      const pair = pairFromEvents(source, target, this.eventsBetween(source, target));
+      if (pair) this.setPair(source, target, pair);
+      else this.deletePair(source, target);
     }
     for (const actor of this.documentActors.get(documentId) ?? []) {
+      this.touchedAt.set(actor, this.changes + 1);
       const perDoc = this.contributions.get(actor);
       perDoc?.delete(documentId);
       const next = perDoc ? actorAttributes(perDoc.values()) : undefined;
       if (next) {
         this.graph.replaceNodeAttributes(actor, next);
+        this.names.set(actor, next);
       } else {
         this.contributions.delete(actor);
         if (this.graph.hasNode(actor)) this.graph.dropNode(actor);
+        this.names.delete(actor);
       }
     }
     this.documentEdges.delete(documentId);
     this.documentActors.delete(documentId);
     this.documentInfo.delete(documentId);
     this.changes += 1;
+  }
+
+  /** The version at which the actor's events last changed (0 if never), for caches keyed by actor. */
+  touched(id: string): number {
+    return this.touchedAt.get(id) ?? 0;
   }
 
   hasDocument(documentId: string): boolean {
@@ -165,16 +211,96 @@ export class StanceGraph {
     return [...(this.contributions.get(id)?.keys() ?? [])];
   }
 
+  /** `limit` of the documents that mention an actor, from position `offset` in ingest order. */
+  documentPage(id: string, offset: number, limit: number): string[] {
+    const page: string[] = [];
+    let i = 0;
+    for (const doc of this.contributions.get(id)?.keys() ?? []) {
+      if (i++ < offset) continue;
+      if (page.length === limit) break;
+      page.push(doc);
+    }
+    return page;
+  }
+
   dyad(source: string, target: string): DyadStance | null {
-    const dyad = this.dyadIndex.get(dyadKey(source, target));
-    return dyad ? { ...dyad } : null;
+    const pair = this.bySource.get(source)?.get(target);
+    return pair ? { ...pair.stance } : null;
   }
 
   /** Copies of all dyads (the index is updated in place), ordered by source then target. */
   dyads(): DyadStance[] {
-    return [...this.dyadIndex.values()]
-      .map((d) => ({ ...d }))
-      .sort((a, b) => byCodeUnits(a.source, b.source) || byCodeUnits(a.target, b.target));
+    const out: DyadStance[] = [];
+    for (const targets of this.bySource.values()) {
+      for (const pair of targets.values()) out.push({ ...pair.stance });
+    }
+    return out.sort((a, b) => byCodeUnits(a.source, b.source) || byCodeUnits(a.target, b.target));
+  }
+
+  /** The pairs an actor acts in as source (target -> tally); read-only, updated in place. */
+  pairsFrom(source: string): ReadonlyMap<string, Readonly<PairTally>> {
+    return this.bySource.get(source) ?? EMPTY_PAIRS;
+  }
+
+  /** The pairs an actor is the target of (source -> tally); read-only, updated in place. */
+  pairsTo(target: string): ReadonlyMap<string, Readonly<PairTally>> {
+    return this.byTarget.get(target) ?? EMPTY_PAIRS;
+  }
+
+  /** Every pair with at least one event. */
+  *allPairs(): Generator<Readonly<PairTally>> {
+    for (const targets of this.bySource.values()) yield* targets.values();
+  }
+
+  /** Keys of a person's affiliation edges. */
+  affiliationsOf(person: string): ReadonlySet<string> {
+    return this.affiliationKeys.get(person) ?? EMPTY_KEYS;
+  }
+
+  /** Keys of the affiliation edges to a state or organization. */
+  affiliationsTo(of: string): ReadonlySet<string> {
+    return this.affiliationKeysTo.get(of) ?? EMPTY_KEYS;
+  }
+
+  /**
+   * Every actor id, most active first (events, then documents, then id); computed once per
+   * version. Read-only.
+   */
+  byActivity(): readonly string[] {
+    if (this.ranking?.version !== this.changes) {
+      const g = this.graph;
+      const ids = g.nodes();
+      const events = new Map<string, number>();
+      const docs = new Map<string, number>();
+      g.forEachNode((id, a) => {
+        events.set(id, a.eventCount);
+        docs.set(id, a.documents);
+      });
+      ids.sort(
+        (a, b) =>
+          events.get(b)! - events.get(a)! || docs.get(b)! - docs.get(a)! || byCodeUnits(a, b),
+      );
+      this.ranking = { version: this.changes, ids };
+    }
+    return this.ranking.ids;
+  }
+
+  private setPair(source: string, target: string, pair: PairTally): void {
+    let out = this.bySource.get(source);
+    if (!out) this.bySource.set(source, (out = new Map()));
+    out.set(target, pair);
+    let into = this.byTarget.get(target);
+    if (!into) this.byTarget.set(target, (into = new Map()));
+    into.set(source, pair);
+  }
+
+  private deletePair(source: string, target: string): void {
+    const out = this.bySource.get(source);
+    out?.delete(target);
+    if (out?.size === 0) this.bySource.delete(source);
+    const into = this.byTarget.get(target);
+    into?.delete(source);
+    if (into?.size === 0) this.byTarget.delete(target);
   }
 
   /** Event edge attributes from source to target, in insertion order. */
@@ -186,15 +312,12 @@ export class StanceGraph {
     }
   }
 
+  /** Kept up to date by addDocument/removeDocument, so a health check costs nothing. */
   counts(): { actors: number; events: number; affiliations: number; documents: number } {
-    let events = 0;
-    this.graph.forEachEdge((_k, attrs) => {
-      if (attrs.kind === 'event') events += 1;
-    });
     return {
       actors: this.graph.order,
-      events,
-      affiliations: this.graph.size - events,
+      events: this.eventTotal,
+      affiliations: this.graph.size - this.eventTotal,
       documents: this.documentEdges.size,
     };
   }

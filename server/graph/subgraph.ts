@@ -1,12 +1,21 @@
-// The filtered export of the graph for sigma: event filters, actor kinds, ego networks, dyad mode.
+// The bounded export of the graph for sigma: an overview of the most active actors or an ego view
+// with ranked, capped neighbours; event filters, actor kinds, events or one edge per pair. Every
+// view says what it shows out of what there is.
 import type { ActorKind, Polarity } from '../model/index.ts';
 import { byCodeUnits } from './contributions.ts';
-import { addEventToDyad, emptyDyad, majorityPolarity, dyadKey } from './dyads.ts';
+import { dyadKey, majorityPolarity, type PairTally } from './dyads.ts';
 import { UnknownActorError } from './errors.ts';
-import { eventMatches, filterIsActive, kindAllowed, type EventFilter } from './event-filter.ts';
+import { eventMatches, filterIsActive, type EventFilter } from './event-filter.ts';
 import { layoutPositions } from './layout.ts';
-import { egoNodes } from './ego.ts';
 import { exported, type Exported } from './sigma-edge.ts';
+import {
+  BudgetTicker,
+  busiestPairs,
+  egoSelection,
+  overviewNodes,
+  pairsAmong,
+  type NodeSelection,
+} from './view-select.ts';
 import type { StanceGraph } from './stance-graph.ts';
 import type {
   ActorNodeAttributes,
@@ -27,6 +36,33 @@ export interface SubgraphQuery extends EventFilter {
   affiliations?: boolean;
   /** Compute x/y with ForceAtlas2 (default true); otherwise the spiral seed only. */
   layout?: boolean;
+  /** Most actors shown (default 1,000): the most active, or the focus's best-tied neighbours. */
+  limit?: number;
+  /** Most event or pair edges shown (default 5,000), those of the busiest pairs first. */
+  edgeLimit?: number;
+  /**
+   * 'graph': every edge among the actors, in the graph's insertion order (exports; one pass over
+   * all edges, edgeLimit ignored). Default 'busiest': the busiest pairs first, capped.
+   */
+  order?: 'busiest' | 'graph';
+}
+
+export const DEFAULT_VIEW_ACTORS = 1_000;
+export const DEFAULT_VIEW_EDGES = 5_000;
+
+/** What a view shows out of what there is, in numbers and in words. */
+export interface ViewShown {
+  actors: number;
+  /** Actors that qualify (overview) or were reached within the depth (ego view). */
+  actorsTotal: number;
+  /** How actors were chosen. */
+  actorsBy: 'activity' | 'ties';
+  /** Event edges (mode events) or pair edges (mode dyads) shown, affiliations aside. */
+  edges: number;
+  /** Such edges among the shown actors. */
+  edgesTotal: number;
+  /** e.g. "1,000 of 20,000 actors, by activity; 5,000 of 61,234 events, busiest pairs first". */
+  summary: string;
 }
 
 export interface SubgraphNodeAttributes extends ActorNodeAttributes {
@@ -49,118 +85,190 @@ export type SubgraphEdgeAttributes = Exported<
 >;
 
 export interface SubgraphExport {
-  attributes: { mode: 'events' | 'dyads'; focus: string | null; depth: number | null };
+  attributes: {
+    mode: 'events' | 'dyads';
+    focus: string | null;
+    depth: number | null;
+    shown: ViewShown;
+  };
   options: { type: 'directed'; multi: boolean; allowSelfLoops: true };
   nodes: { key: string; attributes: SubgraphNodeAttributes }[];
   edges: { key: string; source: string; target: string; attributes: SubgraphEdgeAttributes }[];
 }
 
-interface KeptEdge {
-  key: string;
-  source: string;
-  target: string;
-  attrs: EventEdgeAttributes | AffiliationEdgeAttributes;
+type ExportEdge = SubgraphExport['edges'][number];
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+function summary(shown: Omit<ViewShown, 'summary'>, mode: 'events' | 'dyads'): string {
+  const actors =
+    shown.actorsBy === 'activity'
+      ? `${count(shown.actors)} of ${count(shown.actorsTotal)} actors, by activity`
+      : `${count(shown.actors)} of ${count(shown.actorsTotal)} actors within reach, by ties`;
+  const unit = mode === 'events' ? 'events' : 'pairs';
+  const edges =
+    shown.edges === shown.edgesTotal
+      ? `${count(shown.edges)} ${unit} among them`
+      : `${count(shown.edges)} of ${count(shown.edgesTotal)} ${unit} among them, busiest pairs first`;
+  return `${actors}; ${edges}`;
 }
 
-/** Edges passing the event filter between actors of allowed kinds. */
-function keptEdges(sg: StanceGraph, q: SubgraphQuery): KeptEdge[] {
-  const g = sg.graph;
-  const kept: KeptEdge[] = [];
-  g.forEachEdge((key, attrs, source, target, sa, ta) => {
-    if (!kindAllowed(sa.kind, q.kinds) || !kindAllowed(ta.kind, q.kinds)) return;
-    if (attrs.kind === 'event' ? !eventMatches(attrs, q) : q.affiliations === false) return;
-    kept.push({ key, source, target, attrs });
-  });
-  return kept;
-}
-
-/** Nodes within `depth` hops of the focus over the kept edges, in either direction. */
-function egoOf(
-  focus: string,
-  depth: number,
-  edges: readonly KeptEdge[],
-  budget: Budget | undefined,
-): Set<string> {
-  const adjacency = new Map<string, string[]>();
-  const link = (a: string, b: string) => {
-    const list = adjacency.get(a);
-    if (list) list.push(b);
-    else adjacency.set(a, [b]);
+function dyadEdge(pair: PairTally): ExportEdge {
+  const { source, target, ...rest } = pair.stance;
+  return {
+    key: dyadKey(source, target),
+    source,
+    target,
+    attributes: exported({
+      kind: 'dyad' as const,
+      ...rest,
+      polarity: majorityPolarity(pair.stance),
+      eventTypes: { ...pair.types },
+    }),
   };
-  for (const e of edges) {
-    link(e.source, e.target);
-    link(e.target, e.source);
-  }
-  return egoNodes(adjacency, focus, depth, budget);
 }
 
-function dyadEdges(edges: readonly KeptEdge[]): SubgraphExport['edges'] {
-  const dyads = new Map<string, { dyad: DyadStance; eventTypes: Record<string, number> }>();
-  const out: SubgraphExport['edges'] = [];
-  const affiliations = new Map<string, KeptEdge>();
-  for (const e of edges) {
-    if (e.attrs.kind === 'affiliation') {
-      const key = `aff:${e.source}>${e.target}`;
-      if (!affiliations.has(key)) affiliations.set(key, e);
-      continue;
-    }
-    const key = dyadKey(e.source, e.target);
-    let entry = dyads.get(key);
-    if (!entry) dyads.set(key, (entry = { dyad: emptyDyad(e.source, e.target), eventTypes: {} }));
-    addEventToDyad(entry.dyad, e.attrs);
-    const t = e.attrs.eventType;
-    entry.eventTypes[t] = (entry.eventTypes[t] ?? 0) + 1;
-  }
-  for (const [key, { dyad, eventTypes }] of dyads) {
-    const { source, target, ...rest } = dyad;
-    const polarity = majorityPolarity(dyad);
-    out.push({
-      key,
-      source,
-      target,
-      attributes: exported({ kind: 'dyad' as const, ...rest, polarity, eventTypes }),
+/** Events of the busiest pairs, pair by pair in insertion order, until `limit` are taken. */
+function eventEdges(
+  sg: StanceGraph,
+  pairs: readonly PairTally[],
+  q: EventFilter,
+  limit: number,
+  ticker: BudgetTicker,
+): ExportEdge[] {
+  const g = sg.graph;
+  const filtered = filterIsActive(q);
+  const out: ExportEdge[] = [];
+  for (const { stance } of pairs) {
+    if (out.length >= limit) break;
+    g.someOutEdge(stance.source, stance.target, (key, attrs, source, target) => {
+      ticker.tick();
+      if (attrs.kind !== 'event' || (filtered && !eventMatches(attrs, q))) return false;
+      out.push({ key, source, target, attributes: exported(attrs) });
+      return out.length >= limit;
     });
-  }
-  for (const [key, e] of affiliations) {
-    out.push({ key, source: e.source, target: e.target, attributes: exported(e.attrs) });
   }
   return out;
 }
 
-/** An ego network (with `focus`) checks `budget` at each node it expands; its error propagates. */
+/** Affiliation edges among the kept actors: each one (events mode) or one per pair (dyads mode). */
+function affiliationEdges(
+  sg: StanceGraph,
+  kept: ReadonlySet<string>,
+  mode: 'events' | 'dyads',
+): ExportEdge[] {
+  const g = sg.graph;
+  const out: ExportEdge[] = [];
+  const seen = new Set<string>();
+  for (const person of kept) {
+    for (const key of sg.affiliationsOf(person)) {
+      const target = g.target(key);
+      if (!kept.has(target)) continue;
+      const attrs = g.getEdgeAttributes(key) as AffiliationEdgeAttributes;
+      if (mode === 'events') {
+        out.push({ key, source: person, target, attributes: exported(attrs) });
+        continue;
+      }
+      const pairKey = `aff:${person}>${target}`;
+      if (seen.has(pairKey)) continue;
+      seen.add(pairKey);
+      out.push({ key: pairKey, source: person, target, attributes: exported(attrs) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Every edge among the kept actors in the graph's insertion order: events (and affiliations) one by
+ * one, or each pair where its first event stands, affiliations after.
+ */
+function inGraphOrder(
+  sg: StanceGraph,
+  kept: ReadonlySet<string>,
+  pairs: readonly PairTally[],
+  q: SubgraphQuery,
+  mode: 'events' | 'dyads',
+  ticker: BudgetTicker,
+): ExportEdge[] {
+  const filtered = filterIsActive(q);
+  const tallies = new Map(pairs.map((p) => [dyadKey(p.stance.source, p.stance.target), p]));
+  const out: ExportEdge[] = [];
+  const seen = new Set<string>();
+  sg.graph.forEachEdge((key, attrs, source, target) => {
+    ticker.tick();
+    if (!kept.has(source) || !kept.has(target)) return;
+    if (attrs.kind === 'affiliation') {
+      if (mode === 'events' && q.affiliations !== false) {
+        out.push({ key, source, target, attributes: exported(attrs) });
+      }
+      return;
+    }
+    if (filtered && !eventMatches(attrs, q)) return;
+    if (mode === 'events') {
+      out.push({ key, source, target, attributes: exported(attrs) });
+      return;
+    }
+    const pairKey = dyadKey(source, target);
+    if (seen.has(pairKey)) return;
+    seen.add(pairKey);
+    out.push(dyadEdge(tallies.get(pairKey)!));
+  });
+  if (mode === 'dyads' && q.affiliations !== false) out.push(...affiliationEdges(sg, kept, mode));
+  return out;
+}
+
+/**
+ * A bounded view of the graph. Without a focus: the `limit` most active actors (under the filter)
+ * and the edges of their busiest pairs, at most `edgeLimit`. With a focus: the focus and its
+ * neighbours ranked by ties, hop by hop, under the same bounds. The budget, if any, is checked as
+ * the view is built; its error propagates.
+ */
 export function subgraph(sg: StanceGraph, q: SubgraphQuery = {}, budget?: Budget): SubgraphExport {
   const g = sg.graph;
-  let edges = keptEdges(sg, q);
-  let nodes: Set<string>;
+  const ticker = new BudgetTicker(budget);
+  const limit = q.limit ?? DEFAULT_VIEW_ACTORS;
+  const edgeLimit = q.edgeLimit ?? DEFAULT_VIEW_EDGES;
+  const mode = q.mode ?? 'events';
+  let selection: NodeSelection;
   if (q.focus !== undefined) {
     if (!g.hasNode(q.focus)) throw new UnknownActorError(q.focus, 'focus');
-    nodes = egoOf(q.focus, q.depth ?? 1, edges, budget);
-  } else if (filterIsActive(q)) {
-    nodes = new Set();
-    for (const e of edges) {
-      if (e.attrs.kind === 'event') nodes.add(e.source).add(e.target);
-    }
+    selection = egoSelection(sg, q.focus, q.depth ?? 1, q, limit, ticker);
   } else {
-    nodes = new Set(g.filterNodes((_n, a) => kindAllowed(a.kind, q.kinds)));
+    selection = overviewNodes(sg, q, limit, ticker);
   }
-  edges = edges.filter((e) => nodes.has(e.source) && nodes.has(e.target));
-  const mode = q.mode ?? 'events';
-  const outEdges: SubgraphExport['edges'] =
-    mode === 'dyads'
-      ? dyadEdges(edges)
-      : edges.map((e) => ({
-          key: e.key,
-          source: e.source,
-          target: e.target,
-          attributes: exported(e.attrs),
-        }));
-  const ids = [...nodes].sort(byCodeUnits);
-  const positions = q.layout === false ? layoutPositions(ids, []) : layoutPositions(ids, outEdges);
+  const kept = new Set(selection.ids);
+  const pairs = pairsAmong(sg, kept, q, ticker);
+  const edgesTotal =
+    mode === 'dyads' ? pairs.length : pairs.reduce((n, p) => n + p.stance.eventCount, 0);
+  let edges: ExportEdge[];
+  let shownEdges: number;
+  if (q.order === 'graph') {
+    edges = inGraphOrder(sg, kept, pairs, q, mode, ticker);
+    shownEdges = edges.filter((e) => e.attributes.kind !== 'affiliation').length;
+  } else {
+    const busiest = busiestPairs(pairs, edgeLimit);
+    ticker.check();
+    edges =
+      mode === 'dyads' ? busiest.map(dyadEdge) : eventEdges(sg, busiest, q, edgeLimit, ticker);
+    shownEdges = edges.length;
+    if (q.affiliations !== false) edges.push(...affiliationEdges(sg, kept, mode));
+  }
+  ticker.check();
+  const ids = [...kept].sort(byCodeUnits);
+  const positions = layoutPositions(ids, q.layout === false ? [] : edges);
+  const shown = {
+    actors: ids.length,
+    actorsTotal: selection.total,
+    actorsBy: q.focus !== undefined ? ('ties' as const) : ('activity' as const),
+    edges: shownEdges,
+    edgesTotal,
+  };
   return {
     attributes: {
       mode,
       focus: q.focus ?? null,
       depth: q.focus !== undefined ? (q.depth ?? 1) : null,
+      shown: { ...shown, summary: summary(shown, mode) },
     },
     options: { type: 'directed', multi: mode === 'events', allowSelfLoops: true },
     nodes: ids.map((key) => {
@@ -176,6 +284,6 @@ export function subgraph(sg: StanceGraph, q: SubgraphQuery = {}, budget?: Budget
         },
       };
     }),
-    edges: outEdges,
+    edges,
   };
 }

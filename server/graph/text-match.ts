@@ -1,4 +1,4 @@
-// Name normalization and edit distance for actor search (case-, accent- and typo-tolerant).
+// Name normalization and the one-edit test for actor search (case-, accent- and typo-tolerant).
 
 /** Lower case, accents stripped, punctuation folded to single spaces. */
 export function normalizeName(s: string): string {
@@ -10,28 +10,38 @@ export function normalizeName(s: string): string {
     .trim();
 }
 
-/** Damerau-Levenshtein distance (optimal string alignment), giving up early past `max`. */
-export function editDistance(a: string, b: string, max = Infinity): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    const row = new Array<number>(b.length + 1);
-    row[0] = i;
-    rows.push(row);
+/** a[from..) equals b[from + shift..bEnd), compared code unit by code unit. */
+function sameTail(a: string, from: number, b: string, shift: number, bEnd: number): boolean {
+  if (a.length - from !== bEnd - from - shift) return false;
+  for (let k = from; k < a.length; k++) {
+    if (a.charCodeAt(k) !== b.charCodeAt(k + shift)) return false;
   }
-  for (let j = 0; j <= b.length; j++) rows[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let rowMin = Infinity;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      }
-      rows[i]![j] = d;
-      rowMin = Math.min(rowMin, d);
-    }
-    if (rowMin > max) return max + 1;
+  return true;
+}
+
+/**
+ * Whether `a` and the first `bEnd` code units of `b` are at most one edit apart (an insertion, a
+ * deletion, a substitution or the swap of two neighbouring letters): the optimal string alignment
+ * distance is <= 1. One pass, no allocation, so a search can test every actor name.
+ */
+export function withinOneEdit(a: string, b: string, bEnd = b.length): boolean {
+  const n = a.length;
+  const m = Math.min(bEnd, b.length);
+  if (n - m > 1 || m - n > 1) return false;
+  let i = 0;
+  while (i < n && i < m && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === n || i === m) return Math.abs(n - m) <= 1;
+  if (n === m) {
+    // A substitution at i, or a swap of i and i+1.
+    if (sameTail(a, i + 1, b, 0, m)) return true;
+    return (
+      i + 1 < n &&
+      a.charCodeAt(i) === b.charCodeAt(i + 1) &&
+      a.charCodeAt(i + 1) === b.charCodeAt(i) &&
+      sameTail(a, i + 2, b, 0, m)
+    );
   }
-  return rows[a.length]![b.length]!;
+  // One letter more in b (skip it at i) or in a (skip it at i).
+  if (m > n) return sameTail(a, i, b, 1, m);
+  return sameTail(b.slice(0, m), i, a, 1, n);
 }

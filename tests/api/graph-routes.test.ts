@@ -1,12 +1,17 @@
 // The read endpoints over a seeded store: graph, actors, relations, stance, paths, ontology, health, docs.
+import { EventEmitter } from 'node:events';
+import type { Response } from 'express';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PLOVER_TYPES } from '../../server/model/index.ts';
-import { GraphResponse } from '../../server/api/schemas.ts';
+import { GraphService } from '../../server/api/graph-service.ts';
+import { buildGraph } from '../../server/graph/index.ts';
+import { GraphQuery, GraphResponse } from '../../server/api/schemas.ts';
+import { TimeBudgetExceededError, timeBudgets } from '../../server/security/index.ts';
 import { fixtureBundle, sigmaDefaultPrograms } from '../unit/graph-fixtures.ts';
 import { testApp } from './setup.ts';
 
-const t = testApp();
+const t = await testApp();
 const api = request(t.app);
 afterAll(() => t.close());
 
@@ -77,7 +82,7 @@ describe('GET /api/graph', () => {
     expect(conf.body.edges).toHaveLength(2);
     const ego = await api.get('/api/graph?focus=norland&depth=1').expect(200);
     expect(ego.body.nodes).toHaveLength(3);
-    expect(ego.body.attributes).toEqual({ mode: 'events', focus: 'norland', depth: 1 });
+    expect(ego.body.attributes).toMatchObject({ mode: 'events', focus: 'norland', depth: 1 });
     const dyads = await api.get('/api/graph?mode=dyads&type=AGREE,CONSULT').expect(200);
     expect(dyads.body.edges).toHaveLength(1);
     expect(dyads.body.edges[0].attributes).toMatchObject({
@@ -117,6 +122,123 @@ describe('GET /api/graph', () => {
     const res = await api.get('/api/graph?focus=atlantis').expect(404);
     expect(res.body.error).toMatchObject({ code: 'not_found' });
     expect(res.body.error.message).toContain('atlantis');
+  });
+
+  type Node = { key: string; attributes: { eventCount: number; documents: number } };
+  type Edge = { source: string; target: string; attributes: { kind: string; eventCount: number } };
+
+  it('shows the most active actors, and says how many of how many', async () => {
+    const all = await api.get('/api/graph?layout=false').expect(200);
+    const ranked = [...(all.body.nodes as Node[])].sort(
+      (a, b) =>
+        b.attributes.eventCount - a.attributes.eventCount ||
+        b.attributes.documents - a.attributes.documents ||
+        (a.key < b.key ? -1 : 1),
+    );
+    const top = await api.get('/api/graph?limit=2&layout=false').expect(200);
+    expect((top.body.nodes as Node[]).map((n) => n.key).sort()).toEqual(
+      ranked
+        .slice(0, 2)
+        .map((n) => n.key)
+        .sort(),
+    );
+    expect(top.body.attributes.shown).toMatchObject({
+      actors: 2,
+      actorsTotal: all.body.nodes.length,
+      actorsBy: 'activity',
+    });
+    expect(top.body.attributes.shown.summary).toMatch(/^2 of 6 actors, by activity; /);
+    // Every edge shown joins two shown actors.
+    const keys = new Set((top.body.nodes as Node[]).map((n) => n.key));
+    for (const e of top.body.edges as Edge[]) {
+      expect(keys.has(e.source) && keys.has(e.target)).toBe(true);
+    }
+  });
+
+  it('caps edges at edgeLimit, keeping the busiest pairs', async () => {
+    const all = await api.get('/api/graph?mode=dyads&affiliations=false').expect(200);
+    const counts = (all.body.edges as Edge[]).map((e) => e.attributes.eventCount);
+    const one = await api.get('/api/graph?mode=dyads&affiliations=false&edgeLimit=1').expect(200);
+    expect(one.body.edges).toHaveLength(1);
+    expect(one.body.edges[0].attributes.eventCount).toBe(Math.max(...counts));
+    expect(one.body.attributes.shown).toMatchObject({ edges: 1, edgesTotal: counts.length });
+    expect(one.body.attributes.shown.summary).toContain(`1 of ${counts.length} pairs`);
+    const events = await api.get('/api/graph?affiliations=false&edgeLimit=2').expect(200);
+    expect(events.body.edges).toHaveLength(2);
+    expect(events.body.attributes.shown).toMatchObject({ edges: 2, edgesTotal: 9 });
+  });
+
+  it('caps an ego view at the best-tied neighbours', async () => {
+    const actor = await api.get('/api/actors/norland').expect(200);
+    const ego = await api.get('/api/graph?focus=norland&limit=2&layout=false').expect(200);
+    expect((ego.body.nodes as Node[]).map((n) => n.key).sort()).toEqual(
+      ['norland', actor.body.partners[0].id].sort(),
+    );
+    expect(ego.body.attributes.shown).toMatchObject({ actors: 2, actorsBy: 'ties' });
+    expect(ego.body.attributes.shown.actorsTotal).toBeGreaterThan(2);
+  });
+
+  it('streams the reply with its length declared up front', async () => {
+    const res = await api.get('/api/graph?mode=dyads').expect(200);
+    expect(res.headers['content-type']).toMatch(/application\/json/);
+    expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.text, 'utf8'));
+    expect(GraphResponse.safeParse(res.body).success).toBe(true);
+  });
+
+  it('answers 413 past the size bound, saying how to narrow the request', () => {
+    const service = new GraphService(t.graph, undefined, { maxReplyBytes: 2_000 });
+    const query = GraphQuery.parse({});
+    expect(() => service.subgraph(query)).toThrow(
+      expect.objectContaining({ status: 413, code: 'reply_too_large' }),
+    );
+    expect(() => service.subgraph(query)).toThrow(/limit.*edgeLimit.*mode=dyads/);
+    // Narrowed, the same service answers.
+    expect(service.subgraph(GraphQuery.parse({ limit: '1' })).view.bytes).toBeLessThan(2_000);
+  });
+
+  it('closes the connection of a client too slow to take the reply', async () => {
+    const reply = new GraphService(t.graph, timeBudgets(50)).subgraph(GraphQuery.parse({}));
+    // A client that never drains: every write reports a full buffer.
+    const written: string[] = [];
+    const res = Object.assign(new EventEmitter(), {
+      destroyed: false,
+      status: () => res,
+      type: () => res,
+      set: () => res,
+      write: (chunk: string) => (written.push(chunk), false),
+      end: () => expect.unreachable('the reply must not complete'),
+      destroy: () => {
+        res.destroyed = true;
+        res.emit('close');
+      },
+    });
+    const started = performance.now();
+    await reply.send(res as unknown as Response);
+    expect(res.destroyed).toBe(true);
+    expect(written).toHaveLength(1);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(45);
+  });
+
+  it('builds a view once per graph version', () => {
+    const graph = buildGraph([fixtureBundle('one').extraction]);
+    const service = new GraphService(graph);
+    const query = GraphQuery.parse({ mode: 'dyads' });
+    const first = service.subgraph(query).view;
+    expect(service.subgraph(query).view).toBe(first);
+    graph.addDocument(fixtureBundle('two').extraction);
+    const next = service.subgraph(query).view;
+    expect(next).not.toBe(first);
+    expect(next.bytes).toBeGreaterThan(first.bytes);
+  });
+
+  it('answers 503 when building the overview outruns the time budget', () => {
+    let now = 0;
+    const service = new GraphService(
+      t.graph,
+      timeBudgets(1_000, () => (now += 600)),
+    );
+    expect(() => service.subgraph(GraphQuery.parse({}))).toThrow(TimeBudgetExceededError);
+    expect(() => service.subgraph(GraphQuery.parse({}))).toThrow(/graph overview took longer/);
   });
 });
 
@@ -165,6 +287,21 @@ describe('GET /api/actors/:id', () => {
     const norland = await api.get('/api/actors/norland').expect(200);
     expect(norland.body).toMatchObject({ eventCount: 4, documents: 2 });
     expect(norland.body.partners[0]).toMatchObject({ id: 'sudmark', eventCount: 4 });
+  });
+
+  it('pages the documents that mention an actor', async () => {
+    const first = await api.get('/api/actors/norland?limit=1').expect(200);
+    expect(first.body.documentIds).toHaveLength(1);
+    expect(first.body.nextDocumentCursor).toEqual(expect.any(String));
+    const second = await api
+      .get('/api/actors/norland')
+      .query({ limit: 1, cursor: first.body.nextDocumentCursor })
+      .expect(200);
+    expect(second.body.nextDocumentCursor).toBeNull();
+    const all = await api.get('/api/actors/norland').expect(200);
+    expect([...first.body.documentIds, ...second.body.documentIds]).toEqual(all.body.documentIds);
+    expect(all.body.documentIds).toHaveLength(all.body.documents);
+    await api.get('/api/actors/norland?limit=0').expect(400);
   });
 
   it('answers 404 for an unknown or malformed id', async () => {

@@ -14,8 +14,8 @@ import {
 } from '../../server/security/index.ts';
 import { articleText, testApp } from './setup.ts';
 
-function appWith(security: Partial<SecuritySettings>, now?: () => number) {
-  const t = testApp();
+async function appWith(security: Partial<SecuritySettings>, now?: () => number) {
+  const t = await testApp();
   const app = createApp({
     store: t.store,
     graph: t.graph,
@@ -27,8 +27,8 @@ function appWith(security: Partial<SecuritySettings>, now?: () => number) {
   return { ...t, app };
 }
 
-describe('bounds named in the error', () => {
-  const t = appWith({ bodyLimitBytes: 10_000, maxArticleChars: 1_000, ingestRate: null });
+describe('bounds named in the error', async () => {
+  const t = await appWith({ bodyLimitBytes: 10_000, maxArticleChars: 1_000, ingestRate: null });
   const api = request(t.app);
   afterAll(() => {
     expect(t.errors).toEqual([]);
@@ -99,7 +99,7 @@ describe('ingest rate limit', () => {
 
   it('answers 429 with Retry-After once a client has used its ingest budget', async () => {
     let now = 0;
-    const t = appWith({ ingestRate: { requests: 3, perMs: 60_000 } }, () => now);
+    const t = await appWith({ ingestRate: { requests: 3, perMs: 60_000 } }, () => now);
     try {
       const api = request(t.app);
       await api
@@ -140,7 +140,7 @@ describe('time budget', () => {
   it('answers 503 time_budget_exceeded when a path query outruns its budget', async () => {
     let now = 0;
     // Every reading of the clock moves it 1.5 s on, so the second check is past a 2 s budget.
-    const t = appWith({ queryBudgetMs: 2_000 }, () => (now += 1_500));
+    const t = await appWith({ queryBudgetMs: 2_000 }, () => (now += 1_500));
     try {
       const actors = t.graph.graph.nodes();
       let stopped = 0;
@@ -163,15 +163,16 @@ describe('time budget', () => {
 
   it('answers 503 time_budget_exceeded when an ego network outruns its budget', async () => {
     let now = 0;
-    const t = appWith({ queryBudgetMs: 2_000 }, () => (now += 1_500));
+    const t = await appWith({ queryBudgetMs: 2_000 }, () => (now += 1_500));
     try {
       const res = await request(t.app).get('/api/graph?focus=norland&depth=3&layout=false');
       expect(res.status).toBe(503);
       expect(res.body.error.code).toBe('time_budget_exceeded');
       expect(res.body.error.message).toMatch(/ego network query took longer .* 2000 ms/);
       expect(res.headers['retry-after']).toBe('1');
-      // Without a focus there is no search to bound: the whole graph is answered.
-      await request(t.app).get('/api/graph?layout=false').expect(200);
+      // The overview is bounded by the same budget.
+      const overview = await request(t.app).get('/api/graph?layout=false').expect(503);
+      expect(overview.body.error.message).toMatch(/graph overview took longer/);
       expect(t.errors).toEqual([]);
     } finally {
       t.close();
@@ -179,7 +180,7 @@ describe('time budget', () => {
   });
 
   it('answers an ego network within its budget', async () => {
-    const t = appWith({ queryBudgetMs: 60_000 });
+    const t = await appWith({ queryBudgetMs: 60_000 });
     try {
       const res = await request(t.app)
         .get('/api/graph?focus=norland&depth=2&layout=false')
@@ -191,8 +192,8 @@ describe('time budget', () => {
     }
   });
 
-  it('finds the same paths with an ample budget as without one', () => {
-    const t = testApp();
+  it('finds the same paths with an ample budget as without one', async () => {
+    const t = await testApp();
     try {
       const actors = t.graph.graph.nodes();
       let found = 0;

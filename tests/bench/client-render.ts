@@ -68,7 +68,19 @@ export function generatedGraph(actors: number, seed = 7, eventsPerActor = 3): Su
     };
   });
   return {
-    attributes: { mode: 'events', focus: null, depth: null },
+    attributes: {
+      mode: 'events',
+      focus: null,
+      depth: null,
+      shown: {
+        actors: nodes.length,
+        actorsTotal: nodes.length,
+        actorsBy: 'activity',
+        edges: edges.length,
+        edgesTotal: edges.length,
+        summary: `${nodes.length} actors; ${edges.length} events`,
+      },
+    },
     options: { type: 'directed', multi: true, allowSelfLoops: true },
     nodes,
     edges,

@@ -10,7 +10,8 @@ interface BenchModule {
 }
 
 const dir = import.meta.dirname;
-const only = process.argv.slice(2);
+// Arguments starting with -- are options for the benchmarks themselves (e.g. scale's --quick).
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))

@@ -12,14 +12,34 @@ export function fixtureBundle(name: FixtureName): DocumentBundle {
   return DocumentBundle.parse(JSON.parse(readFileSync(file, 'utf8')));
 }
 
-/** The graph's content independent of insertion order, dyads included. */
+/**
+ * The graph's content independent of insertion order, with every index the queries read: dyads and
+ * their type counts, affiliations by actor, counts, the activity ranking and the search index.
+ */
 export function canonicalGraph(g: StanceGraph) {
   const data = g.export();
   const byKey = (a: { key?: string }, b: { key?: string }) => (a.key! < b.key! ? -1 : 1);
+  const ids = data.nodes.map((n) => n.key).sort();
   return {
     nodes: [...data.nodes].sort(byKey),
     edges: [...data.edges].sort(byKey),
     dyads: g.dyads(),
+    // Copies: the graph updates its tallies in place.
+    pairTypes: structuredClone(
+      ids.flatMap((id) =>
+        [...g.pairsFrom(id)]
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([target, p]) => [id, target, p, g.pairsTo(target).get(id)]),
+      ),
+    ),
+    affiliations: ids.map((id) => [
+      id,
+      [...g.affiliationsOf(id)].sort(),
+      [...g.affiliationsTo(id)].sort(),
+    ]),
+    counts: g.counts(),
+    byActivity: g.byActivity(),
+    names: [...g.names.entriesOf()].sort(([a], [b]) => (a < b ? -1 : 1)),
   };
 }
 

@@ -28,7 +28,8 @@ export {
   QUAD_ORDER,
   type StackedTimeline,
 } from './timeline-data.ts';
-export { provenanceText, safeUrl } from './event-list.ts';
+export { provenanceText } from './event-list.ts';
+export { safeUrl, sourceLink, type SourceLink } from './source-link.ts';
 export { renderActorPanel } from './actor-panel.ts';
 export { renderEdgePanel } from './edge-panel.ts';
 export { createArticleViewer, type ArticleViewer } from './article-viewer.ts';
@@ -37,6 +38,7 @@ export { createPathFinder, type PathFinder, type PathFinderActions } from './pat
 export { renderPathPanel, type PathResult } from './path-panel.ts';
 export { renderAddedPanel } from './added-panel.ts';
 export { createEventlessNote, type EventlessNote } from './eventless-note.ts';
+export { createShownNote, type ShownNote } from './shown-note.ts';
 export { createCameraControls, type CameraActions } from './camera-controls.ts';
 export { createDrawers, type Drawers } from './drawers.ts';
 export { createTokenDialog, type TokenDialog } from './token-dialog.ts';

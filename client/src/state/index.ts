@@ -5,3 +5,4 @@ export * from './view-state.ts';
 export { serializeView, parseView } from './url.ts';
 export { createViewStore, type ViewStore, type Listener } from './store.ts';
 export * from './filter-query.ts';
+export * from './graph-query.ts';

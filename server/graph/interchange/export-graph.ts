@@ -16,7 +16,11 @@ export interface ExportedFile {
   body: string;
 }
 
-/** Exports skip ForceAtlas2 (Gephi lays graphs out itself) unless the query asks for it. */
+/**
+ * The whole filtered graph (or ego network), never capped like the explorer's views: every actor
+ * and every matching edge. Exports skip ForceAtlas2 (Gephi lays graphs out itself) unless the
+ * query asks for it.
+ */
 export function exportGraph(
   sg: StanceGraph,
   format: ExportFormat,
@@ -24,7 +28,11 @@ export function exportGraph(
   budget?: Budget,
 ): ExportedFile {
   const { table = 'edges', ...q } = query;
-  const data = subgraph(sg, { ...q, layout: q.layout ?? false }, budget);
+  const data = subgraph(
+    sg,
+    { ...q, layout: q.layout ?? false, limit: Infinity, order: 'graph' },
+    budget,
+  );
   switch (format) {
     case 'gexf':
       return {

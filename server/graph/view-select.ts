@@ -1,0 +1,203 @@
+// Which actors and pairs a bounded graph view shows: the most active actors (overview) or the focus
+// and its best-tied neighbours hop by hop (ego view), then the pairs among them ranked by events.
+// Unfiltered views read the graph's pair index; event filters scan only the edges they must.
+import type { ActorKind } from '../model/index.ts';
+import { byCodeUnits } from './contributions.ts';
+import { addEventToPair, emptyPair, type PairTally } from './dyads.ts';
+import { eventMatches, filterIsActive, kindAllowed, type EventFilter } from './event-filter.ts';
+import type { StanceGraph } from './stance-graph.ts';
+import type { Budget } from './types.ts';
+
+export interface SelectQuery extends EventFilter {
+  kinds?: readonly ActorKind[];
+  /** Include affiliation edges as ties (ego views) and in the reply (default true). */
+  affiliations?: boolean;
+}
+
+/** Checks the budget once every `every` calls, so tight loops do not read the clock each time. */
+export class BudgetTicker {
+  private n = 0;
+  constructor(
+    private readonly budget: Budget | undefined,
+    private readonly every = 1024,
+  ) {}
+  tick(): void {
+    if (this.budget && ++this.n % this.every === 0) this.budget.check();
+  }
+  check(): void {
+    this.budget?.check();
+  }
+}
+
+interface Ranked {
+  id: string;
+  weight: number;
+  events: number;
+}
+
+/** The best `k` of the candidates (higher weight, then more events overall, then id), in order. */
+function topK(sg: StanceGraph, weights: Map<string, number>, k: number): string[] {
+  const g = sg.graph;
+  const all: Ranked[] = [];
+  for (const [id, weight] of weights) {
+    all.push({ id, weight, events: g.getNodeAttribute(id, 'eventCount') });
+  }
+  all.sort((a, b) => b.weight - a.weight || b.events - a.events || byCodeUnits(a.id, b.id));
+  return all.slice(0, k).map((r) => r.id);
+}
+
+export interface NodeSelection {
+  ids: string[];
+  /** Actors the view could have shown (all that qualify, or all reached within the depth). */
+  total: number;
+}
+
+/** The `limit` most active actors: by events overall, or by matching events under a filter. */
+export function overviewNodes(
+  sg: StanceGraph,
+  q: SelectQuery,
+  limit: number,
+  ticker: BudgetTicker,
+): NodeSelection {
+  const g = sg.graph;
+  if (!filterIsActive(q)) {
+    const ids: string[] = [];
+    let total = 0;
+    for (const id of sg.byActivity()) {
+      if (!kindAllowed(g.getNodeAttribute(id, 'kind'), q.kinds)) continue;
+      total += 1;
+      if (ids.length < limit) ids.push(id);
+    }
+    return { ids, total };
+  }
+  const activity = new Map<string, number>();
+  g.forEachEdge((_key, attrs, source, target, sa, ta) => {
+    ticker.tick();
+    if (attrs.kind !== 'event' || !eventMatches(attrs, q)) return;
+    if (!kindAllowed(sa.kind, q.kinds) || !kindAllowed(ta.kind, q.kinds)) return;
+    activity.set(source, (activity.get(source) ?? 0) + 1);
+    if (target !== source) activity.set(target, (activity.get(target) ?? 0) + 1);
+  });
+  return { ids: topK(sg, activity, limit), total: activity.size };
+}
+
+/** Calls `visit` with each actor tied to `n` and the weight of the tie (its events, or 1 for an affiliation). */
+function forEachTie(
+  sg: StanceGraph,
+  n: string,
+  q: SelectQuery,
+  ticker: BudgetTicker,
+  visit: (other: string, weight: number) => void,
+): void {
+  const g = sg.graph;
+  if (filterIsActive(q)) {
+    g.forEachEdge(n, (_key, attrs, source, target) => {
+      ticker.tick();
+      if (attrs.kind === 'event' && eventMatches(attrs, q)) {
+        visit(source === n ? target : source, 1);
+      }
+    });
+  } else {
+    for (const [other, pair] of sg.pairsFrom(n)) visit(other, pair.stance.eventCount);
+    for (const [other, pair] of sg.pairsTo(n)) visit(other, pair.stance.eventCount);
+  }
+  if (q.affiliations === false) return;
+  for (const key of sg.affiliationsOf(n)) visit(g.target(key), 1);
+  for (const key of sg.affiliationsTo(n)) visit(g.source(key), 1);
+}
+
+/**
+ * The focus, then hop by hop the actors with the most events tied to the previous hop's kept
+ * actors, until `limit` actors are kept or `depth` hops are done. Only kept actors are expanded.
+ */
+export function egoSelection(
+  sg: StanceGraph,
+  focus: string,
+  depth: number,
+  q: SelectQuery,
+  limit: number,
+  ticker: BudgetTicker,
+): NodeSelection {
+  const g = sg.graph;
+  const kept = new Set([focus]);
+  const reached = new Set([focus]);
+  let frontier = [focus];
+  for (let hop = 0; hop < depth && frontier.length > 0; hop++) {
+    const weights = new Map<string, number>();
+    for (const n of frontier) {
+      ticker.check();
+      forEachTie(sg, n, q, ticker, (other, weight) => {
+        if (kept.has(other) || !kindAllowed(g.getNodeAttribute(other, 'kind'), q.kinds)) return;
+        reached.add(other);
+        weights.set(other, (weights.get(other) ?? 0) + weight);
+      });
+    }
+    frontier = topK(sg, weights, Math.max(0, limit - kept.size));
+    for (const id of frontier) kept.add(id);
+  }
+  return { ids: [...kept], total: reached.size };
+}
+
+/**
+ * The pairs with events among the kept actors: the graph's tallies when no event filter is set,
+ * otherwise tallies of the matching events only. Each kept actor looks up the smaller of its
+ * partners and the kept set, so the cost follows the answer, not the store.
+ */
+export function pairsAmong(
+  sg: StanceGraph,
+  kept: ReadonlySet<string>,
+  q: SelectQuery,
+  ticker: BudgetTicker,
+): PairTally[] {
+  const found: PairTally[] = [];
+  for (const source of kept) {
+    ticker.check();
+    const partners = sg.pairsFrom(source);
+    if (partners.size <= kept.size) {
+      for (const [target, pair] of partners) if (kept.has(target)) found.push(pair as PairTally);
+    } else {
+      for (const target of kept) {
+        const pair = partners.get(target);
+        if (pair) found.push(pair as PairTally);
+      }
+    }
+  }
+  if (!filterIsActive(q)) return found;
+  // Under an event filter, tally the matching events of each pair found.
+  const g = sg.graph;
+  const out: PairTally[] = [];
+  for (const { stance } of found) {
+    const tally = emptyPair(stance.source, stance.target);
+    g.forEachOutEdge(stance.source, stance.target, (_key, attrs) => {
+      ticker.tick();
+      if (attrs.kind === 'event' && eventMatches(attrs, q)) addEventToPair(tally, attrs);
+    });
+    if (tally.stance.eventCount > 0) out.push(tally);
+  }
+  return out;
+}
+
+/** The `k` busiest pairs (most events, then source and target ids), busiest first. */
+export function busiestPairs(pairs: readonly PairTally[], k: number): PairTally[] {
+  const byEvents = (a: PairTally, b: PairTally) =>
+    b.stance.eventCount - a.stance.eventCount ||
+    byCodeUnits(a.stance.source, b.stance.source) ||
+    byCodeUnits(a.stance.target, b.stance.target);
+  if (pairs.length <= k) return [...pairs].sort(byEvents);
+  // The event count the k-th pair has, from a histogram, so only about k pairs are sorted.
+  const counts = new Map<number, number>();
+  for (const p of pairs)
+    counts.set(p.stance.eventCount, (counts.get(p.stance.eventCount) ?? 0) + 1);
+  const levels = [...counts.keys()].sort((a, b) => b - a);
+  let seen = 0;
+  let threshold = 0;
+  for (const level of levels) {
+    seen += counts.get(level)!;
+    threshold = level;
+    if (seen >= k) break;
+  }
+  return pairs
+    .filter((p) => p.stance.eventCount >= threshold)
+    .sort(byEvents)
+    .slice(0, k);
+}

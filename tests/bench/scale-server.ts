@@ -1,0 +1,51 @@
+// The scale bench's server process: `app` starts stancegraph on a store file as the server does
+// (graph built from the store, the whole app), `reference` imports the same nodes and edges into a
+// plain graphology graph behind a bare /healthz. Prints {"port": n} once it answers.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Database from 'better-sqlite3';
+import { MultiDirectedGraph } from 'graphology';
+import { createApp } from '../../server/app.ts';
+import { buildGraph } from '../../server/graph/index.ts';
+import { openSqliteStore } from '../../server/store/index.ts';
+
+const [mode, file] = process.argv.slice(2);
+
+function ready(server: http.Server): void {
+  console.log(JSON.stringify({ port: (server.address() as AddressInfo).port }));
+}
+
+if (mode === 'app') {
+  const store = openSqliteStore({ file: file! });
+  const graph = buildGraph(await store.allExtractions());
+  const app = createApp({ store, graph, log: () => {} });
+  const server = app.listen(0, '127.0.0.1', () => ready(server));
+} else if (mode === 'reference') {
+  const db = new Database(file!, { readonly: true });
+  const graph = new MultiDirectedGraph();
+  graph.import({
+    nodes: db
+      .prepare('SELECT id, name, kind, country FROM actors')
+      .all()
+      .map((r) => {
+        const { id, ...attributes } = r as { id: string };
+        return { key: id, attributes };
+      }),
+    edges: db
+      .prepare('SELECT document, id, source, target, type, date, score FROM events')
+      .all()
+      .map((r) => {
+        const { document, id, source, target, ...attributes } = r as Record<string, string>;
+        return { key: `${document}:${id}`, source: source!, target: target!, attributes };
+      }),
+  });
+  db.close();
+  const body = JSON.stringify({ status: 'ok', actors: graph.order, events: graph.size });
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+  });
+  server.listen(0, '127.0.0.1', () => ready(server));
+} else {
+  console.error('usage: scale-server.ts app|reference <store file>');
+  process.exit(2);
+}
