@@ -1,7 +1,9 @@
 // The normalised names of every actor (name, aliases and id), kept up to date as documents come and
-// go, so a search normalises only its query.
+// go, so a search normalises only its query. Beside each actor's forms it keeps a token index: every
+// distinct token in code-unit order with the actors that carry it, so a search finds its candidates
+// by binary-search prefix lookup (and one-edit neighbours of the query) instead of reading every name.
 import type { ActorKind } from '../model/index.ts';
-import { normalizeName } from './text-match.ts';
+import { normalizeName, oneEditNeighbours } from './text-match.ts';
 
 /** One searchable form of an actor: the text shown, its normalised tokens and its rank penalty. */
 export interface NameForm {
@@ -17,6 +19,8 @@ interface Entry {
   name: string;
   aliases: readonly string[];
   forms: NameForm[];
+  /** The distinct non-empty tokens of all forms. */
+  tokens: string[];
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
@@ -28,8 +32,26 @@ function form(text: string, penalty: number): NameForm {
   return { text, normalized, tokens: normalized.split(' '), penalty };
 }
 
+/** The first index in the sorted array whose token is not below `key` (code-unit order). */
+function lowerBound(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class ActorNameIndex {
   private readonly entries = new Map<string, Entry>();
+  /** Each token with the actors whose forms contain it. */
+  private readonly postings = new Map<string, Set<string>>();
+  /** The keys of `postings`, in code-unit order. */
+  private readonly sorted: string[] = [];
+  /** Each code unit found in a token, with how many tokens hold it: the alphabet for typo lookups. */
+  private readonly letters = new Map<string, number>();
 
   /** Records (or refreshes) an actor's forms; unchanged names and aliases are not normalised again. */
   set(id: string, actor: { kind: ActorKind; name: string; aliases: readonly string[] }): void {
@@ -42,24 +64,99 @@ export class ActorNameIndex {
     ) {
       return;
     }
+    if (known) this.unlink(id, known.tokens);
+    const forms = [
+      form(actor.name, 0),
+      ...actor.aliases.map((a) => form(a, 5)),
+      form(id.replace(/-/g, ' '), 10),
+    ];
+    const tokens = [...new Set(forms.flatMap((f) => f.tokens))].filter((t) => t !== '');
     this.entries.set(id, {
       kind: actor.kind,
       name: actor.name,
       aliases: [...actor.aliases],
-      forms: [
-        form(actor.name, 0),
-        ...actor.aliases.map((a) => form(a, 5)),
-        form(id.replace(/-/g, ' '), 10),
-      ],
+      forms,
+      tokens,
     });
+    for (const token of tokens) {
+      let ids = this.postings.get(token);
+      if (!ids) {
+        ids = new Set();
+        this.postings.set(token, ids);
+        this.sorted.splice(lowerBound(this.sorted, token), 0, token);
+        for (let k = 0; k < token.length; k++) {
+          const c = token[k]!;
+          this.letters.set(c, (this.letters.get(c) ?? 0) + 1);
+        }
+      }
+      ids.add(id);
+    }
   }
 
   delete(id: string): void {
+    const known = this.entries.get(id);
+    if (!known) return;
+    this.unlink(id, known.tokens);
     this.entries.delete(id);
+  }
+
+  private unlink(id: string, tokens: readonly string[]): void {
+    for (const token of tokens) {
+      const ids = this.postings.get(token)!;
+      ids.delete(id);
+      if (ids.size > 0) continue;
+      this.postings.delete(token);
+      this.sorted.splice(lowerBound(this.sorted, token), 1);
+      for (let k = 0; k < token.length; k++) {
+        const c = token[k]!;
+        const n = this.letters.get(c)! - 1;
+        if (n === 0) this.letters.delete(c);
+        else this.letters.set(c, n);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
   }
 
   /** Each actor id with its kind and forms, in no particular order. */
   entriesOf(): IterableIterator<[string, { kind: ActorKind; forms: readonly NameForm[] }]> {
     return this.entries.entries();
+  }
+
+  /** An actor's kind and forms, if it is known. */
+  get(id: string): { kind: ActorKind; forms: readonly NameForm[] } | undefined {
+    return this.entries.get(id);
+  }
+
+  /** Adds to `out` the actors holding a token that starts with `prefix`. */
+  private withPrefix(prefix: string, out: Set<string>): void {
+    for (let i = lowerBound(this.sorted, prefix); i < this.sorted.length; i++) {
+      const token = this.sorted[i]!;
+      if (!token.startsWith(prefix)) break;
+      for (const id of this.postings.get(token)!) out.add(id);
+    }
+  }
+
+  /**
+   * The actors with a token that starts with `term` or, when `typos`, a token that is one edit from
+   * `term` or whose first `term.length` or `term.length + 1` code units are: every actor that can
+   * match the term, found through the token index (a superset the caller scores).
+   */
+  candidates(term: string, typos: boolean): Set<string> {
+    const out = new Set<string>();
+    this.withPrefix(term, out);
+    if (!typos) return out;
+    for (const near of oneEditNeighbours(term, this.letters.keys())) {
+      if (near.length >= term.length) this.withPrefix(near, out);
+      else for (const id of this.postings.get(near) ?? []) out.add(id);
+    }
+    return out;
+  }
+
+  /** The token index in a canonical form (sorted tokens, sorted actor ids), for comparisons. */
+  snapshot(): [token: string, actors: string[]][] {
+    return this.sorted.map((t) => [t, [...this.postings.get(t)!].sort()]);
   }
 }

@@ -1,5 +1,6 @@
 // Actor search over names and aliases: case- and accent-insensitive, prefix and typo-tolerant, ranked.
-// Names are normalised once, as actors change (name-index.ts); a query normalises only itself.
+// Names are normalised once, as actors change (name-index.ts); a query normalises only itself and
+// scores only the candidates the token index gives for its longest term, never every actor.
 import type { ActorKind } from '../model/index.ts';
 import { byCodeUnits } from './contributions.ts';
 import { decodeCursor, encodeCursor, isOffset } from './cursor.ts';
@@ -75,28 +76,42 @@ function scoreActor(forms: readonly NameForm[], query: string, terms: string[]) 
   return best;
 }
 
+/** The term whose candidates are fewest, as a guess: the longest (later terms win ties). */
+function keyTerm(terms: readonly string[]): string {
+  return terms.reduce((best, t) => (t.length >= best.length ? t : best));
+}
+
+interface Scored {
+  id: string;
+  eventCount: number;
+  documents: number;
+  score: number;
+  matched: string;
+}
+
 export function searchActors(sg: StanceGraph, query: ActorSearchQuery): ActorSearchResult {
   const q = normalizeName(query.q ?? '');
-  const terms = q === '' ? [] : q.split(' ');
-  const hits: ActorHit[] = [];
   const g = sg.graph;
-  for (const [id, { kind, forms }] of sg.names.entriesOf()) {
+  if (q === '') {
+    // Every actor, in the activity ranking kept per graph version: already the order of score 0.
+    const ranked = sg.byActivity();
+    const kept = query.kinds
+      ? ranked.filter((id) => kindAllowed(g.getNodeAttribute(id, 'kind'), query.kinds))
+      : ranked;
+    return page(sg, kept, query, (id) => ({ score: 0, matched: g.getNodeAttribute(id, 'name') }));
+  }
+  // Every match has each term as a token prefix (or a typo of one), so the index's candidates for
+  // one term hold all the hits; only those are scored.
+  const terms = q.split(' ');
+  const key = keyTerm(terms);
+  const hits: Scored[] = [];
+  for (const id of sg.names.candidates(key, key.length >= TYPO_MIN_LENGTH)) {
+    const { kind, forms } = sg.names.get(id)!;
     if (!kindAllowed(kind, query.kinds)) continue;
-    const { score, matched } =
-      q === '' ? { score: 0, matched: forms[0]!.text } : scoreActor(forms, q, terms);
-    if (q !== '' && score === 0) continue;
+    const { score, matched } = scoreActor(forms, q, terms);
+    if (score === 0) continue;
     const a = g.getNodeAttributes(id);
-    hits.push({
-      id,
-      name: a.name,
-      kind: a.kind,
-      country: a.country,
-      aliases: a.aliases,
-      documents: a.documents,
-      eventCount: a.eventCount,
-      score,
-      matched,
-    });
+    hits.push({ id, eventCount: a.eventCount, documents: a.documents, score, matched });
   }
   hits.sort(
     (x, y) =>
@@ -105,12 +120,43 @@ export function searchActors(sg: StanceGraph, query: ActorSearchQuery): ActorSea
       y.documents - x.documents ||
       byCodeUnits(x.id, y.id),
   );
+  const found = new Map(hits.map((h) => [h.id, h]));
+  return page(
+    sg,
+    hits.map((h) => h.id),
+    query,
+    (id) => {
+      const { score, matched } = found.get(id)!;
+      return { score, matched };
+    },
+  );
+}
+
+/** The page the cursor asks for of actors already in answer order, with their details. */
+function page(
+  sg: StanceGraph,
+  ranked: readonly string[],
+  query: ActorSearchQuery,
+  how: (id: string) => { score: number; matched: string },
+): ActorSearchResult {
   const offset = query.cursor === undefined ? 0 : decodeCursor(query.cursor, isOffset).o;
-  const items = hits.slice(offset, offset + query.limit);
+  const items = ranked.slice(offset, offset + query.limit).map((id): ActorHit => {
+    const a = sg.graph.getNodeAttributes(id);
+    return {
+      id,
+      name: a.name,
+      kind: a.kind,
+      country: a.country,
+      aliases: a.aliases,
+      documents: a.documents,
+      eventCount: a.eventCount,
+      ...how(id),
+    };
+  });
   const next = offset + query.limit;
   return {
     items,
-    total: hits.length,
-    nextCursor: next < hits.length ? encodeCursor({ o: next }) : null,
+    total: ranked.length,
+    nextCursor: next < ranked.length ? encodeCursor({ o: next }) : null,
   };
 }

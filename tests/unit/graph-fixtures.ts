@@ -40,6 +40,7 @@ export function canonicalGraph(g: StanceGraph) {
     counts: g.counts(),
     byActivity: g.byActivity(),
     names: [...g.names.entriesOf()].sort(([a], [b]) => (a < b ? -1 : 1)),
+    nameTokens: g.names.snapshot(),
   };
 }
 

@@ -323,6 +323,20 @@ describe('actor search', () => {
     expect(searchActors(g, { q: 'norland', kinds: ['person'], limit: 5 }).items).toEqual([]);
   });
 
+  it('lists every actor, most active first, when the query is empty', () => {
+    const all = searchActors(g, { limit: 50 });
+    expect(all.items.map((h) => h.id)).toEqual([...g.byActivity()]);
+    const counts = all.items.map((h) => h.eventCount);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(all.items.every((h) => h.score === 0 && h.matched === h.name)).toBe(true);
+    const people = searchActors(g, { kinds: ['person'], limit: 50 });
+    expect(people.items.length).toBeGreaterThan(0);
+    expect(people.total).toBe(all.items.filter((h) => h.kind === 'person').length);
+    expect(people.items.map((h) => h.id)).toEqual(
+      all.items.filter((h) => h.kind === 'person').map((h) => h.id),
+    );
+  });
+
   it('pages through all actors with a cursor', () => {
     const seen: string[] = [];
     let cursor: string | undefined;
