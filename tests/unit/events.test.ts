@@ -105,8 +105,7 @@ describe('events: reported speech', () => {
     const t = triples('[Omar Farah|omar-farah] said [Russia|russia] had bombed [Georgia|georgia].');
     expect(t).toEqual(['omar-farah>russia:ACCUSE']);
   });
-  // Constructions of the earlier window rules not yet read off the tree: expected to fail until they are.
-  it.fails('an accusation stated as a judgement in speech targets the blamed actors', () => {
+  it('an accusation stated as a judgement in speech targets the blamed actors', () => {
     const t = triples(
       '[Kaito Mori|kaito-mori] said the crisis had escalated because of actions by [Russia|russia] and [Georgia|georgia].',
     );
@@ -130,11 +129,13 @@ describe('events: reported speech', () => {
     const neutral = events('[Egypt|egypt] urged [Japan|japan] to help rebuild the port.').found;
     expect(neutral.map((e) => [e.type, e.polarity])).toEqual([['REQUEST', 'neutral']]);
   });
-  // Constructions of the earlier window rules not yet read off the tree: expected to fail until they are.
-  it.fails('"X accused Y of ..." is ACCUSE on Y only', () => {
+  it('"X accused Y of ..." is ACCUSE on Y only', () => {
     expect(
       triples('[Georgia|georgia] accused [Russia|russia] of attacking [Japan|japan]’s ships.'),
     ).toEqual(['georgia>russia:ACCUSE']);
+    expect(triples('[Peru|peru] blamed [Chile|chile] for shelling [Bolivia|bolivia].')).toEqual([
+      'peru>chile:ACCUSE',
+    ]);
   });
   it('rejecting a "Y-led" proposal targets Y', () => {
     expect(triples('[Russia|russia] vetoed a [Japan|japan]-drafted resolution.')).toEqual([

@@ -5,6 +5,8 @@ import type { EventMode, PloverType, Polarity } from '../../model/index.ts';
 import type { Mention } from '../types.ts';
 import type { ControlKind, Lexicon, NounEntry, VerbEntry } from './lexicon.ts';
 import { modeOf, requestPolarity } from './modes.ts';
+import { requestNouns } from './requests.ts';
+import { settlements } from './settlements.ts';
 import {
   actorIn,
   actorsIn,
@@ -220,10 +222,12 @@ function particleOk(tree: Tree, i: number, particle: string[]): number | null {
   if (particle.length === 0) return -1;
   // The words right after the verb ("pull out of", "call on").
   let j = i + 1;
+  // Adverbs in between are skipped, unless the particle is itself tagged an adverb ("pushed back").
   while (
     j < tree.tokens.length &&
     tree.tokens[j]!.pos === 'ADV' &&
-    tree.tokens[j]!.deprel === 'advmod'
+    tree.tokens[j]!.deprel === 'advmod' &&
+    lower(tree, j) !== particle[0]
   )
     j++;
   let ok = true;
@@ -372,6 +376,57 @@ function matchNoun(tree: Tree, i: number, entries: NounEntry[]): NounEntry | nul
   return null;
 }
 
+/** The parties of a meeting noun at i named by its "between" phrase ("talks between X and Y"). */
+function betweenParties(tree: Tree, i: number, lex: Lexicon): Mention[] {
+  if (i < 0) return [];
+  const t = tree.tokens[i]!;
+  const entries = lex.nouns.get(t.lemma) ?? lex.nouns.get(t.text.toLowerCase());
+  if (!entries?.some((e) => e.symmetric)) return [];
+  const between = children(tree, i, 'nmod').filter((k) => caseOf(tree, k) === 'between');
+  return mentionsOf(tree, between, false);
+}
+
+/**
+ * A settlement or meeting a third party brokered, told by a participle on its noun: "a truce
+ * brokered by Egypt", "an Egypt-brokered truce between Spain and Peru". The mediator CONSULTs each
+ * party: those of the noun's "between" phrase, else the doers of the verb that takes it as object or oblique
+ * ("Spain and Peru signed a truce brokered by Egypt").
+ */
+function brokered(tree: Tree, i: number, entries: VerbEntry[], lex: Lexicon): Frame | null {
+  const t = tree.tokens[i]!;
+  if ((t.deprel !== 'acl' && t.deprel !== 'amod') || t.head < 0) return null;
+  const third = entries.find((e) => e.ploverMode === 'third-party');
+  if (!third) return null;
+  const noun = tree.tokens[t.head]!;
+  if (!lex.cues.settled.has(noun.lemma) && betweenParties(tree, t.head, lex).length === 0)
+    return null;
+  const by =
+    t.deprel === 'acl'
+      ? mentionsOf(tree, children(tree, i, 'obl:agent'), false)
+      : mentionsOf(
+          tree,
+          tree.kids[i]!.filter((k) => !['case', 'punct'].includes(tree.tokens[k]!.deprel)),
+          false,
+        );
+  if (by.length === 0) return null;
+  let parties = betweenParties(tree, t.head, lex);
+  if (parties.length === 0 && (noun.deprel === 'obj' || noun.deprel === 'obl') && noun.head >= 0)
+    parties = doersOf(tree, noun.head, lex.control);
+  if (parties.length === 0) return null;
+  return {
+    at: i,
+    type: third.type,
+    ploverMode: third.ploverMode,
+    mode: modeOf(tree, t.head),
+    sources: by,
+    targets: parties,
+    symmetric: false,
+    nominal: false,
+    speech: null,
+    addressees: [],
+  };
+}
+
 /** The control verb governing an infinitive at i ("agreed to meet"), and how it governs it. */
 export function controlOf(
   tree: Tree,
@@ -500,7 +555,11 @@ export function framesOf(tree: Tree, lex: Lexicon): Frame[] {
         const entries = (joined ? lex.verbs.get(joined) : undefined) ?? lex.verbs.get(t.lemma);
         const judged = judgement(tree, i, lex);
         if (judged === 'name') continue;
-        if (judged) {
+        const mediation = entries ? brokered(tree, i, entries, lex) : null;
+        if (mediation) {
+          frame = mediation;
+          consumed.add(t.head);
+        } else if (judged) {
           const obj = child(tree, i, 'obj');
           const targets = obj >= 0 ? actorsIn(tree, obj, true) : [];
           frame = base(tree, i, judged, targets, lex, false);
@@ -508,7 +567,9 @@ export function framesOf(tree: Tree, lex: Lexicon): Frame[] {
         } else if (entries) {
           const hit = matchVerb(tree, i, entries, lex.cues.accusationNouns);
           if (hit) {
-            if (hit.object >= 0) consumed.add(hit.object);
+            // "an accord reached between X and Y": the settlement noun keeps its own frame.
+            if (hit.object >= 0 && !(t.deprel === 'acl' && hit.object === t.head))
+              consumed.add(hit.object);
             const e = hit.entry;
             frame = base(tree, i, e.type, hit.targets, lex, e.symmetric);
             frame.speech = e.speech;
@@ -525,6 +586,9 @@ export function framesOf(tree: Tree, lex: Lexicon): Frame[] {
               const [s, tg] = [frame.sources, frame.targets];
               frame.sources = tg;
               frame.targets = s;
+              // "Oman hosted talks between Iran and the US": each party visits the host.
+              const parties = betweenParties(tree, child(tree, i, 'obj'), lex);
+              if (parties.length >= 2) frame.sources = parties;
             }
             if (e.speech === 'tell') frame.addressees = hit.targets;
             // "told X to", "warned X to", "asked X to": a request to X.
@@ -564,16 +628,33 @@ export function framesOf(tree: Tree, lex: Lexicon): Frame[] {
               for (const n of children(tree, k, 'nmod'))
                 if (e.prep.includes(caseOf(tree, n))) nodes.push(n);
           }
+          // "an accord reached between X and Y", "a truce struck by X and Y": the participle that
+          // makes the settlement carries its parties.
+          const makers: number[] = [];
+          if (e.type === 'AGREE')
+            for (const k of children(tree, i, 'acl'))
+              if (lex.cues.settle.has(tokens[k]!.lemma) && child(tree, k, 'nsubj') < 0) {
+                // Only both sides named settle who agreed: "a deal reached with X" leaves one open.
+                for (const n of children(tree, k, 'obl'))
+                  if (caseOf(tree, n) === 'between') nodes.push(n);
+                makers.push(...children(tree, k, 'obl:agent'));
+              }
           // "talks between X and Y": both sides.
           const between = nodes.filter((k) => caseOf(tree, k) === 'between');
           let sources = nounSources(tree, i, lex);
+          if (sources.length === 0 && makers.length > 0) sources = mentionsOf(tree, makers, false);
           // "the Hale-Li summit": two named sides before a symmetric noun.
           const sides = children(tree, i, 'compound', 'amod')
             .map((k) => actorIn(tree, k))
             .filter((m): m is Mention => m !== null);
           if (e.symmetric && sides.length >= 2) sources = sides;
           let targets = mentionsOf(tree, nodes, false);
-          if (between.length > 0 && sources.length === 0 && targets.length >= 2) {
+          // The parties named by "between" meet each other; a host or light verb's subject is not one.
+          const parties = e.symmetric ? mentionsOf(tree, between, false) : [];
+          if (parties.length >= 2) {
+            sources = [parties[0]!];
+            targets = parties.slice(1);
+          } else if (between.length > 0 && sources.length === 0 && targets.length >= 2) {
             sources = [targets[0]!];
             targets = targets.slice(1);
           }
@@ -621,6 +702,7 @@ export function framesOf(tree: Tree, lex: Lexicon): Frame[] {
       }
       frames.push(frame);
     }
+  frames.push(...settlements(tree, frames, lex), ...requestNouns(tree, lex));
   return frames.sort((a, b) => a.at - b.at);
 }
 

@@ -7,10 +7,11 @@ import { framesOf, isHostile, type Frame } from './frames.ts';
 import { lexicon, type Lexicon } from './lexicon.ts';
 import { buildEvents, mergeRaws, type Raw } from './merge.ts';
 import { requestPolarity } from './modes.ts';
+import { pairOf, pluralSubject } from './pairs.ts';
 import { isNewsMedia, isReporter } from './press.ts';
 import { sameSide, speaksFor } from './sides.ts';
 import { accordingTo, hasQuote, opensQuote, speechScopes, type Speech } from './speech.ts';
-import { actorIn, caseOf, child, treeOf, type Tree } from './tree.ts';
+import { actorIn, caseOf, child, conjuncts, treeOf, under, type Tree } from './tree.ts';
 
 export { lexicon, buildLexicon, type Lexicon } from './lexicon.ts';
 
@@ -149,6 +150,26 @@ function derive(ctx: SentenceCtx, f: Frame, sp: Speech): void {
   if (f.mode === null) emit(ctx, f, f.sources, base * 0.85);
 }
 
+/**
+ * The clauses that state what an accuser charges ("accused Y of attacking Z's ships", "blamed Y
+ * for shelling"): the charge is the accuser's, not an act the article asserts.
+ */
+function chargeClauses(tree: Tree, frames: Frame[]): number[] {
+  const out: number[] = [];
+  for (const g of frames) {
+    if (g.type !== 'ACCUSE' || g.nominal) continue;
+    const heads = [g.at, ...tree.kids[g.at]!.filter((k) => tree.tokens[k]!.deprel === 'obj')];
+    for (const h of heads)
+      for (const k of tree.kids[h]!) {
+        const d = tree.tokens[k]!.deprel;
+        if (d !== 'acl' && d !== 'advcl') continue;
+        const mark = child(tree, k, 'mark', 'case');
+        if (mark >= 0 && ['of', 'for'].includes(tree.tokens[mark]!.text.toLowerCase())) out.push(k);
+      }
+  }
+  return out;
+}
+
 /** Relations that make a mention the doer of the clause or noun it hangs on. */
 const AGENT_RELS = new Set(['nsubj', 'nsubj:outer', 'nmod:poss', 'amod', 'compound']);
 
@@ -159,7 +180,18 @@ const AGENT_RELS = new Set(['nsubj', 'nsubj:outer', 'nmod:poss', 'amod', 'compou
  */
 function agentsNear(tree: Tree, cue: number, k: number, scope: Int32Array): Mention[] {
   const own = actorIn(tree, cue, true);
-  if (own) return [own];
+  if (own) {
+    // "actions by Y and Z": every coordinated doer.
+    const out = [own];
+    tree.tokens.forEach((_, j) => {
+      if (tree.at[j]! < 0 || tree.mentions[tree.at[j]!] !== own) return;
+      for (const c of conjuncts(tree, j).slice(1)) {
+        const m = actorIn(tree, c);
+        if (m && !out.some((o) => o.actor === m.actor)) out.push(m);
+      }
+    });
+    return out;
+  }
   let clause = cue;
   for (let n = 0; n < 3; n++) {
     const t = tree.tokens[clause]!;
@@ -176,11 +208,13 @@ function agentsNear(tree: Tree, cue: number, k: number, scope: Int32Array): Ment
     // The mention's own head word: the first of its tokens whose head lies outside it.
     const h = tree.tokens[j]!.head;
     if (h >= 0 && tree.at[h] === at) continue;
+    // A conjunct of a "by"/"from" phrase shares its case ("actions by Y and Z").
     let x = j;
     while (
       tree.tokens[x]!.deprel === 'conj' &&
       tree.tokens[x]!.head >= 0 &&
-      tree.at[tree.tokens[x]!.head]! < 0
+      (tree.at[tree.tokens[x]!.head]! < 0 ||
+        ['by', 'from'].includes(caseOf(tree, tree.tokens[x]!.head)))
     )
       x = tree.tokens[x]!.head;
     const d = tree.tokens[x]!.deprel;
@@ -402,13 +436,16 @@ export function findEvents(
   const accusers = new Map<string, Set<string>>();
   // The speaker of a quote that runs on into the next sentence.
   let carry: Speech | null = null;
+  // The one pair that met in the sentence before, for plural subjects ("the two sides").
+  let pair: [Mention, Mention] | null = null;
   for (const sentence of sentences) {
     const mentions = bySentence.get(sentence.index) ?? [];
     const places = placesBy.get(sentence.index) ?? [];
     const tree = treeOf(sentence, mentions, places);
     const continues = carry !== null && opensQuote(tree);
-    // One mention can still speak (a quote that runs on) or deny an earlier charge.
-    if (mentions.length + places.length < 1) {
+    // One mention can still speak (a quote that runs on) or deny an earlier charge; a sentence
+    // without any can still speak of the pair just named ("The two sides agreed ...").
+    if (mentions.length + places.length < 1 && !pair) {
       if (!continues) carry = null;
       continue;
     }
@@ -422,10 +459,16 @@ export function findEvents(
       carried = speeches.length - 1;
     }
     const scope = speechScopes(tree, speeches, carried);
+    const charged = chargeClauses(tree, frames);
     for (const f of frames) {
+      if (charged.some((c) => under(tree, f.at, c))) continue;
       const k = scope[f.at]!;
       const sp = k >= 0 ? speeches[k]! : null;
       if (f.speech === 'say') continue;
+      if (f.sources.length === 0 && f.targets.length === 0 && f.symmetric) {
+        const both = pluralSubject(tree, f.at, pair, analysis);
+        if (both) f.sources = both;
+      }
       if (sp && sp.speaker !== f.sources[0]) derive(ctx, f, sp);
       else emit(ctx, f, f.sources, f.nominal ? 0.7 : 0.9);
     }
@@ -441,6 +484,7 @@ export function findEvents(
         accusers.set(r.target.actor, set);
       }
     all.push(...ctx.raws);
+    pair = pairOf(ctx.raws);
     const quoted = speeches.find((s) => s.quoted);
     if (quoted) carry = quoted;
     else if (!continues) carry = null;

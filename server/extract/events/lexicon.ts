@@ -66,6 +66,9 @@ const LexiconFile = z.object({
     held: z.array(z.string()).default([]),
     sanctionContext: z.array(z.string()).default([]),
     forceContext: z.array(z.string()).default([]),
+    outcome: z.array(z.string()).default([]),
+    settled: z.array(z.string()).default([]),
+    settle: z.array(z.string()).default([]),
   }),
 });
 
@@ -123,6 +126,12 @@ export interface Lexicon {
     sanctionContext: Set<string>;
     /** Words that make "targeted" an attack ("strikes targeted X", "targeted X's positions"). */
     forceContext: Set<string>;
+    /** Verbs by which a meeting yields something ("talks produced a deal", "resulted in an accord"). */
+    outcome: Set<string>;
+    /** Nouns naming a settlement a meeting can yield ("deal", "accord", "truce"). */
+    settled: Set<string>;
+    /** Participles that make the parties of a settlement ("a deal reached between", "struck by"). */
+    settle: Set<string>;
   };
 }
 
@@ -200,6 +209,9 @@ export function buildLexicon(raw: unknown): Lexicon {
       held: set(file.cues.held),
       sanctionContext: set(file.cues.sanctionContext),
       forceContext: set(file.cues.forceContext),
+      outcome: set(file.cues.outcome),
+      settled: set(file.cues.settled),
+      settle: set(file.cues.settle),
     },
   };
 }
