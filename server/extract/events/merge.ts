@@ -1,26 +1,18 @@
 // Merging an article's raw events into FoundEvents: reciprocal acts take the direction of a directed
 // event, events within one side, by reporters or with the press are dropped, repeats keep the most
 // confident, and each event gets the date its clause (else its sentence) states.
-import { ploverInfo, type EventMode, type PloverType, type Polarity } from '../../model/index.ts';
+import { ploverInfo } from '../../model/index.ts';
 import { resolveDate } from '../dates/index.ts';
 import type { ActorAnalysis, FoundEvent, Mention, Sentence } from '../types.ts';
 import { isNewsMedia, isReporter } from './press.ts';
 import { addAttributiveState, sameSide } from './sides.ts';
 
-/** An event of one sentence before merging. */
-export interface Raw {
+/** An event of one sentence before merging: its sides are still mentions, and it has no date yet. */
+export type Raw = Omit<FoundEvent, 'source' | 'target' | 'date' | 'datePrecision'> & {
   source: Mention;
   target: Mention;
-  type: PloverType;
-  polarity?: Polarity;
-  ploverMode?: string;
-  mode: EventMode | null;
-  confidence: number;
-  sentence: number;
-  start: number;
-  end: number;
   symmetric: boolean;
-}
+};
 
 /** One raw event per (source, target, type), or per unordered pair for reciprocal acts. */
 export function mergeRaws(all: Raw[], analysis: ActorAnalysis): Raw[] {
