@@ -148,12 +148,15 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
       });
       server.closeIdleConnections();
     }));
+  // The handlers stay installed: a signal repeated while closing (a launcher that forwards it
+  // twice, a second Ctrl-C) must not fall back to the default action and skip the close.
   const onSignal = (signal: string) => {
+    if (closing) return;
     console.log(`stancegraph: ${signal}, closing`);
     void close().then(() => process.exit(0));
   };
-  process.once('SIGTERM', () => onSignal('SIGTERM'));
-  process.once('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
   return { server, url, feed, close };
 }
 
