@@ -47,12 +47,35 @@ function before(x: Candidate, y: Candidate): boolean {
   );
 }
 
+/** Ranked partner lists kept, most recently asked last. */
+const KEPT_RANKINGS = 256;
+const rankings = new WeakMap<
+  StanceGraph,
+  Map<string, { builtAt: number; best: readonly Candidate[] }>
+>();
+
 /**
- * Partners of an actor over event dyads in both directions, most events first. Reads the graph's
- * pair index and keeps only the best `limit` while scanning, so a hub's 20,000 partners cost one pass.
+ * The best `limit` partners of an actor by events, kept until a document mentioning the actor is
+ * added or removed: only such a document can change the pairs the actor is in, so a hub's 20,000
+ * pairs are read once per change to it rather than once per request.
  */
-export function topPartners(sg: StanceGraph, id: string, limit: number): Partner[] {
-  const g = sg.graph;
+function rankedPartners(sg: StanceGraph, id: string, limit: number): readonly Candidate[] {
+  let cache = rankings.get(sg);
+  if (!cache) rankings.set(sg, (cache = new Map()));
+  const key = `${limit}:${id}`;
+  const hit = cache.get(key);
+  cache.delete(key);
+  const entry =
+    hit && hit.builtAt >= sg.touched(id)
+      ? hit
+      : { builtAt: sg.version, best: rankPartners(sg, id, limit) };
+  cache.set(key, entry);
+  if (cache.size > KEPT_RANKINGS) cache.delete(cache.keys().next().value!);
+  return entry.best;
+}
+
+/** One pass over the actor's pairs, keeping only the best `limit`. */
+function rankPartners(sg: StanceGraph, id: string, limit: number): Candidate[] {
   const outgoing = sg.pairsFrom(id);
   const incoming = sg.pairsTo(id);
   const best: Candidate[] = [];
@@ -71,7 +94,17 @@ export function topPartners(sg: StanceGraph, id: string, limit: number): Partner
   };
   for (const other of outgoing.keys()) consider(other);
   for (const other of incoming.keys()) if (!outgoing.has(other)) consider(other);
-  return best.map((c) => {
+  return best;
+}
+
+/**
+ * Partners of an actor over event dyads in both directions, most events first. Reads the graph's
+ * pair index keeping only the best `limit` (once per change to the actor); names and stances are
+ * read when asked.
+ */
+export function topPartners(sg: StanceGraph, id: string, limit: number): Partner[] {
+  const g = sg.graph;
+  return rankedPartners(sg, id, limit).map((c) => {
     const out = sg.dyad(id, c.id);
     const inc = c.id === id ? null : sg.dyad(c.id, id);
     const a = g.getNodeAttributes(c.id);

@@ -1,14 +1,47 @@
 // What one document contributes to each actor node, and how contributions fold into node attributes.
-import { isNameAlias, type Extraction } from '../model/index.ts';
-import type { ActorNodeAttributes } from './types.ts';
+// The graph keeps, per actor, only which documents mention it and the identity each one states
+// (kind, name, country, aliases: usually a few objects shared by many documents); event tallies
+// are running sums, and a removed document's share is recounted from its own edges.
+import { isNameAlias, type Polarity } from '../model/index.ts';
+import type { ActorNodeAttributes, GraphInput } from './types.ts';
 
 /** One document's share of an actor's node attributes. */
 export type ActorContribution = Omit<ActorNodeAttributes, 'documents'>;
 
-/** The per-actor contributions of one extraction; events whose endpoints are not listed actors are ignored. */
-export function actorContributions(extraction: Extraction): Map<string, ActorContribution> {
+/** What a document states about an actor, apart from its events. */
+export type ActorIdentity = Pick<ActorNodeAttributes, 'kind' | 'name' | 'country' | 'aliases'>;
+
+/** Event tallies of one actor. */
+export type ActorTally = Pick<
+  ActorNodeAttributes,
+  'eventCount' | 'outCount' | 'inCount' | 'cooperative' | 'hostile' | 'neutral'
+>;
+
+export function emptyTally(): ActorTally {
+  return { eventCount: 0, outCount: 0, inCount: 0, cooperative: 0, hostile: 0, neutral: 0 };
+}
+
+/** Counts one event between two of a document's actors into their tallies. */
+export function tallyEvent(
+  source: ActorTally,
+  target: ActorTally,
+  polarity: Polarity,
+  selfLoop: boolean,
+): void {
+  source.outCount += 1;
+  target.inCount += 1;
+  source.eventCount += 1;
+  source[polarity] += 1;
+  if (!selfLoop) {
+    target.eventCount += 1;
+    target[polarity] += 1;
+  }
+}
+
+/** The per-actor contributions of one document; events whose endpoints are not listed actors are ignored. */
+export function actorContributions(input: GraphInput): Map<string, ActorContribution> {
   const out = new Map<string, ActorContribution>();
-  for (const actor of extraction.actors) {
+  for (const actor of input.actors) {
     // Extractions stored by older extractor versions may list pronouns as aliases.
     const aliases = actor.aliases.filter(isNameAlias);
     const known = out.get(actor.id);
@@ -21,28 +54,32 @@ export function actorContributions(extraction: Extraction): Map<string, ActorCon
       name: actor.name,
       country: actor.country,
       aliases: sortedUnion([], aliases),
-      eventCount: 0,
-      outCount: 0,
-      inCount: 0,
-      cooperative: 0,
-      hostile: 0,
-      neutral: 0,
+      ...emptyTally(),
     });
   }
-  for (const event of extraction.events) {
+  for (const event of input.events) {
     const source = out.get(event.source);
     const target = out.get(event.target);
     if (!source || !target) continue;
-    source.outCount += 1;
-    target.inCount += 1;
-    source.eventCount += 1;
-    source[event.polarity] += 1;
-    if (target !== source) {
-      target.eventCount += 1;
-      target[event.polarity] += 1;
-    }
+    tallyEvent(source, target, event.polarity, target === source);
   }
   return out;
+}
+
+/** True when two identities state the same kind, name, country and aliases. */
+export function sameIdentity(a: ActorIdentity, b: ActorIdentity): boolean {
+  return (
+    a.kind === b.kind &&
+    a.name === b.name &&
+    a.country === b.country &&
+    a.aliases.length === b.aliases.length &&
+    a.aliases.every((alias, i) => alias === b.aliases[i])
+  );
+}
+
+/** A string equal for two identities exactly when they state the same kind, name, country and aliases. */
+export function identityKey(id: ActorIdentity): string {
+  return JSON.stringify([id.kind, id.name, id.country, id.aliases]);
 }
 
 /**
@@ -69,16 +106,48 @@ export function foldContribution(
   };
 }
 
-/** An actor's attributes from all its remaining contributions, or undefined when none is left. */
+/**
+ * An actor's attributes from the identities its remaining documents state (in ingest order, one
+ * per document, repeated objects skipped) and its remaining event tallies; undefined when no
+ * document is left.
+ */
 export function actorAttributes(
-  contributions: Iterable<ActorContribution>,
+  identities: readonly ActorIdentity[],
+  tally: ActorTally,
 ): ActorNodeAttributes | undefined {
-  let acc: ActorNodeAttributes | undefined;
-  for (const c of contributions) acc = foldContribution(acc, c);
-  return acc;
+  let acc: ActorIdentity | undefined;
+  const seen = new Set<ActorIdentity>();
+  for (const id of identities) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    acc = acc
+      ? {
+          kind: acc.kind,
+          name: acc.name,
+          country: acc.country ?? id.country,
+          aliases: sortedUnion(acc.aliases, id.aliases),
+        }
+      : { kind: id.kind, name: id.name, country: id.country, aliases: [...id.aliases] };
+  }
+  if (!acc) return undefined;
+  return {
+    kind: acc.kind,
+    name: acc.name,
+    country: acc.country,
+    aliases: acc.aliases,
+    documents: identities.length,
+    eventCount: tally.eventCount,
+    outCount: tally.outCount,
+    inCount: tally.inCount,
+    cooperative: tally.cooperative,
+    hostile: tally.hostile,
+    neutral: tally.neutral,
+  };
 }
 
+/** The sorted union; `a` itself (sorted and unique) when it already holds every string of `b`. */
 function sortedUnion(a: readonly string[], b: readonly string[]): string[] {
+  if (b.every((s) => a.includes(s))) return a as string[];
   const set = new Set(a);
   for (const s of b) set.add(s);
   return [...set].sort(byCodeUnits);

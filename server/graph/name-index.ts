@@ -48,8 +48,14 @@ export class ActorNameIndex {
   private readonly entries = new Map<string, Entry>();
   /** Each token with the actors whose forms contain it. */
   private readonly postings = new Map<string, Set<string>>();
-  /** The keys of `postings`, in code-unit order. */
-  private readonly sorted: string[] = [];
+  /**
+   * The keys of `postings`, in code-unit order, once the pending changes are merged in: tokens
+   * that came or went since the last lookup wait in the two sets, so filling the index costs one
+   * sort instead of one insertion into a long array per token.
+   */
+  private sorted: string[] = [];
+  private readonly pendingAdd = new Set<string>();
+  private readonly pendingDelete = new Set<string>();
   /** Each code unit found in a token, with how many tokens hold it: the alphabet for typo lookups. */
   private readonly letters = new Map<string, number>();
 
@@ -83,7 +89,7 @@ export class ActorNameIndex {
       if (!ids) {
         ids = new Set();
         this.postings.set(token, ids);
-        this.sorted.splice(lowerBound(this.sorted, token), 0, token);
+        if (!this.pendingDelete.delete(token)) this.pendingAdd.add(token);
         for (let k = 0; k < token.length; k++) {
           const c = token[k]!;
           this.letters.set(c, (this.letters.get(c) ?? 0) + 1);
@@ -106,7 +112,7 @@ export class ActorNameIndex {
       ids.delete(id);
       if (ids.size > 0) continue;
       this.postings.delete(token);
-      this.sorted.splice(lowerBound(this.sorted, token), 1);
+      if (!this.pendingAdd.delete(token)) this.pendingDelete.add(token);
       for (let k = 0; k < token.length; k++) {
         const c = token[k]!;
         const n = this.letters.get(c)! - 1;
@@ -114,6 +120,29 @@ export class ActorNameIndex {
         else this.letters.set(c, n);
       }
     }
+  }
+
+  /** Merges the tokens that came and went since the last lookup into `sorted`. */
+  private settle(): string[] {
+    if (this.pendingAdd.size === 0 && this.pendingDelete.size === 0) return this.sorted;
+    // Array.prototype.sort without a comparator orders strings by UTF-16 code units.
+    const added = [...this.pendingAdd].sort();
+    const kept = this.sorted;
+    const merged: string[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < kept.length || j < added.length) {
+      if (j === added.length || (i < kept.length && kept[i]! < added[j]!)) {
+        const token = kept[i++]!;
+        if (!this.pendingDelete.has(token)) merged.push(token);
+      } else {
+        merged.push(added[j++]!);
+      }
+    }
+    this.pendingAdd.clear();
+    this.pendingDelete.clear();
+    this.sorted = merged;
+    return merged;
   }
 
   get size(): number {
@@ -132,8 +161,9 @@ export class ActorNameIndex {
 
   /** Adds to `out` the actors holding a token that starts with `prefix`. */
   private withPrefix(prefix: string, out: Set<string>): void {
-    for (let i = lowerBound(this.sorted, prefix); i < this.sorted.length; i++) {
-      const token = this.sorted[i]!;
+    const sorted = this.settle();
+    for (let i = lowerBound(sorted, prefix); i < sorted.length; i++) {
+      const token = sorted[i]!;
       if (!token.startsWith(prefix)) break;
       for (const id of this.postings.get(token)!) out.add(id);
     }
@@ -157,6 +187,6 @@ export class ActorNameIndex {
 
   /** The token index in a canonical form (sorted tokens, sorted actor ids), for comparisons. */
   snapshot(): [token: string, actors: string[]][] {
-    return this.sorted.map((t) => [t, [...this.postings.get(t)!].sort()]);
+    return this.settle().map((t) => [t, [...this.postings.get(t)!].sort()]);
   }
 }

@@ -3,9 +3,9 @@ import type { StanceGraph } from './stance-graph.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { UnknownActorError } from './errors.ts';
 import { eventMatches, filterIsActive, type EventFilter } from './event-filter.ts';
-import { orderedEvents, type OrderedEvent, type Side } from './event-order.ts';
+import { orderedEvents, type Side } from './event-order.ts';
 import { eventView, newestFirst } from './event-view.ts';
-import type { EventView, StanceEdgeAttributes } from './types.ts';
+import type { EventEdgeAttributes, EventView, StanceEdgeAttributes } from './types.ts';
 
 export interface RelationsQuery extends EventFilter {
   source?: string;
@@ -52,29 +52,31 @@ function forEachCandidate(sg: StanceGraph, q: RelationsQuery, visit: Visit): voi
   else g.forEachEdge(visit);
 }
 
-/** The page of an ordered list of events after the cursor, counting every match. */
+/** The page of an actor's ordered event keys after the cursor, counting every match. */
 function pageOf(
-  events: readonly OrderedEvent[],
+  sg: StanceGraph,
+  keys: readonly string[],
   q: RelationsQuery,
   after: Position | undefined,
-): { page: OrderedEvent[]; total: number; remaining: number } {
-  const start = after === undefined ? 0 : insertionPoint(events, after);
+): { page: string[]; total: number; remaining: number } {
+  const attrsOf = (key: string) => sg.graph.getEdgeAttributes(key) as EventEdgeAttributes;
+  const start = after === undefined ? 0 : insertionPoint(keys, attrsOf, after);
   if (!filterIsActive(q)) {
     return {
-      page: events.slice(start, start + q.limit),
-      total: events.length,
-      remaining: events.length - start,
+      page: keys.slice(start, start + q.limit),
+      total: keys.length,
+      remaining: keys.length - start,
     };
   }
-  const page: OrderedEvent[] = [];
+  const page: string[] = [];
   let total = 0;
   let remaining = 0;
-  events.forEach((e, i) => {
-    if (!eventMatches(e.attrs, q)) return;
+  keys.forEach((key, i) => {
+    if (!eventMatches(attrsOf(key), q)) return;
     total += 1;
     if (i < start) return;
     remaining += 1;
-    if (page.length < q.limit) page.push(e);
+    if (page.length < q.limit) page.push(key);
   });
   return { page, total, remaining };
 }
@@ -99,10 +101,11 @@ export function relations(sg: StanceGraph, q: RelationsQuery): RelationsResult {
         side === 'out' ? 'source' : side === 'in' ? 'target' : 'actor',
       );
     }
-    const { page, total, remaining } = pageOf(orderedEvents(sg, side, id), q, after);
-    const last = page.at(-1);
+    const { page, total, remaining } = pageOf(sg, orderedEvents(sg, side, id), q, after);
+    const items = page.map((key) => eventView(sg, key)!);
+    const last = items.at(-1);
     return {
-      items: page.map((m) => eventView(sg, m.key)!),
+      items,
       total,
       nextCursor:
         last && remaining > q.limit ? encodeCursor({ date: last.date, id: last.id }) : null,
@@ -120,7 +123,11 @@ export function relations(sg: StanceGraph, q: RelationsQuery): RelationsResult {
     if (after !== undefined && newestFirst(m, after) <= 0) return;
     remaining += 1;
     if (page.length === q.limit && newestFirst(m, page[page.length - 1]!) >= 0) return;
-    page.splice(insertionPoint(page, m), 0, m);
+    page.splice(
+      insertionPoint(page, (p) => p, m),
+      0,
+      m,
+    );
     if (page.length > q.limit) page.pop();
   });
   const last = page.at(-1);
@@ -132,12 +139,16 @@ export function relations(sg: StanceGraph, q: RelationsQuery): RelationsResult {
 }
 
 /** Index of the first item strictly after `pos` in a newest-first list (binary search). */
-function insertionPoint(sorted: readonly Position[], pos: Position): number {
+function insertionPoint<T>(
+  sorted: readonly T[],
+  position: (item: T) => Position,
+  pos: Position,
+): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (newestFirst(sorted[mid]!, pos) <= 0) lo = mid + 1;
+    if (newestFirst(position(sorted[mid]!), pos) <= 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;

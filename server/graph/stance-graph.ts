@@ -1,14 +1,19 @@
 // The single owner of the graphology graph: documents go in and out in place, queries only read.
 import { MultiDirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
-import type { Extraction } from '../model/index.ts';
 import {
   actorAttributes,
   actorContributions,
   byCodeUnits,
+  emptyTally,
   foldContribution,
-  type ActorContribution,
+  identityKey,
+  sameIdentity,
+  tallyEvent,
+  type ActorIdentity,
+  type ActorTally,
 } from './contributions.ts';
+import { Interner } from './intern.ts';
 import { addEventToPair, emptyPair, pairFromEvents, type PairTally } from './dyads.ts';
 import { ActorNameIndex } from './name-index.ts';
 import { exported, type Exported } from './sigma-edge.ts';
@@ -17,6 +22,7 @@ import type {
   DocumentInfo,
   DyadStance,
   EventEdgeAttributes,
+  GraphInput,
   StanceEdgeAttributes,
 } from './types.ts';
 
@@ -25,14 +31,29 @@ export type StanceGraphData = MultiDirectedGraph<ActorNodeAttributes, StanceEdge
 const EMPTY_PAIRS: ReadonlyMap<string, PairTally> = new Map();
 const EMPTY_KEYS: ReadonlySet<string> = new Set();
 
+/**
+ * The documents mentioning one actor in ingest order, and beside each the identity it states (the
+ * same object for documents that state the same one).
+ */
+interface ActorDocuments {
+  documents: string[];
+  identities: ActorIdentity[];
+  /** The distinct identities by identityKey, so a document stating a known one shares its object. */
+  distinct: Map<string, ActorIdentity>;
+}
+
+/** Values repeated across many events (types, dates, extractors, ids) are pooled up to this many. */
+const INTERNED_STRINGS = 1_000_000;
+
 export class StanceGraph {
   /** Read-only for everyone but this class; mutate through addDocument/removeDocument. */
   readonly graph: StanceGraphData = new MultiDirectedGraph<
     ActorNodeAttributes,
     StanceEdgeAttributes
   >();
-  /** actor id -> document id -> contribution, in ingest order. */
-  private readonly contributions = new Map<string, Map<string, ActorContribution>>();
+  /** actor id -> the documents that mention it, in ingest order. */
+  private readonly actorDocuments = new Map<string, ActorDocuments>();
+  private readonly strings = new Interner(INTERNED_STRINGS);
   private readonly documentEdges = new Map<string, string[]>();
   private readonly documentActors = new Map<string, string[]>();
   /** source -> target -> tally of the pair's events; byTarget holds the same objects. */
@@ -60,15 +81,35 @@ export class StanceGraph {
   }
 
   /** Adds one document's actors, events and affiliations; a document already present is ignored. */
-  addDocument(extraction: Extraction): void {
-    const doc = extraction.document.id;
+  addDocument(input: GraphInput): void {
+    const str = this.strings;
+    const doc = input.document.id;
     if (this.documentEdges.has(doc)) return;
-    const contributions = actorContributions(extraction);
-    for (const [actor, c] of contributions) {
+    const extractor = str.of(input.extractor);
+    const contributions = actorContributions(input);
+    const actors: string[] = [];
+    for (const [id, c] of contributions) {
+      const actor = str.of(id);
+      actors.push(actor);
       this.touchedAt.set(actor, this.changes + 1);
-      let perDoc = this.contributions.get(actor);
-      if (!perDoc) this.contributions.set(actor, (perDoc = new Map()));
-      perDoc.set(doc, c);
+      let mentions = this.actorDocuments.get(actor);
+      if (!mentions) {
+        mentions = { documents: [], identities: [], distinct: new Map() };
+        this.actorDocuments.set(actor, mentions);
+      }
+      // Most documents state what the previous one did; others are looked up by key.
+      const previous = mentions.identities.at(-1);
+      let identity = previous && sameIdentity(previous, c) ? previous : undefined;
+      if (!identity) {
+        const key = identityKey(c);
+        identity = mentions.distinct.get(key);
+        if (!identity) {
+          identity = { kind: c.kind, name: c.name, country: c.country, aliases: c.aliases };
+          mentions.distinct.set(key, identity);
+        }
+      }
+      mentions.documents.push(doc);
+      mentions.identities.push(identity);
       const current = this.graph.hasNode(actor) ? this.graph.getNodeAttributes(actor) : undefined;
       const next = foldContribution(current, c);
       if (current) this.graph.replaceNodeAttributes(actor, next);
@@ -76,22 +117,23 @@ export class StanceGraph {
       this.names.set(actor, next);
     }
     const edges: string[] = [];
-    for (const event of extraction.events) {
+    for (const event of input.events) {
       if (!contributions.has(event.source) || !contributions.has(event.target)) continue;
-      const key = this.graph.hasEdge(event.id) ? `${doc}:${event.id}` : event.id;
+      const id = str.of(event.id);
+      const key = this.graph.hasEdge(id) ? `${doc}:${id}` : id;
       const attrs: EventEdgeAttributes = {
         kind: 'event',
-        id: event.id,
-        eventType: event.type,
-        quad: event.quad,
-        polarity: event.polarity,
+        id,
+        eventType: str.of(event.type) as EventEdgeAttributes['eventType'],
+        quad: str.of(event.quad) as EventEdgeAttributes['quad'],
+        polarity: str.of(event.polarity) as EventEdgeAttributes['polarity'],
         score: event.score,
-        mode: event.mode,
-        date: event.date,
-        datePrecision: event.datePrecision,
+        mode: str.orNull(event.mode),
+        date: str.orNull(event.date),
+        datePrecision: str.orNull(event.datePrecision),
         confidence: event.confidence,
         document: doc,
-        extractor: extraction.extractor,
+        extractor,
         evidence: { ...event.evidence },
         ...(event.origin ? { origin: { ...event.origin } } : {}),
       };
@@ -100,23 +142,23 @@ export class StanceGraph {
       this.eventTotal += 1;
       let pair = this.bySource.get(event.source)?.get(event.target);
       if (!pair) {
-        pair = emptyPair(event.source, event.target);
-        this.setPair(event.source, event.target, pair);
+        pair = emptyPair(str.of(event.source), str.of(event.target));
+        this.setPair(pair.stance.source, pair.stance.target, pair);
       }
       addEventToPair(pair, attrs);
     }
-    extraction.affiliations.forEach((a, i) => {
+    input.affiliations.forEach((a, i) => {
       if (!contributions.has(a.person) || !contributions.has(a.of)) return;
       const key = `${doc}:aff:${i}`;
       this.graph.addDirectedEdgeWithKey(key, a.person, a.of, {
         kind: 'affiliation',
-        role: a.role,
+        role: str.of(a.role),
         document: doc,
       });
       edges.push(key);
       for (const [index, actor] of [
-        [this.affiliationKeys, a.person],
-        [this.affiliationKeysTo, a.of],
+        [this.affiliationKeys, str.of(a.person)],
+        [this.affiliationKeysTo, str.of(a.of)],
       ] as const) {
         let keys = index.get(actor);
         if (!keys) index.set(actor, (keys = new Set()));
@@ -124,9 +166,9 @@ export class StanceGraph {
       }
     });
     this.documentEdges.set(doc, edges);
-    this.documentActors.set(doc, [...contributions.keys()]);
-    const { title, published } = extraction.document;
-    this.documentInfo.set(doc, { id: doc, title, published });
+    this.documentActors.set(doc, actors);
+    const { title, published } = input.document;
+    this.documentInfo.set(doc, { id: doc, title, published: str.orNull(published) });
     this.changes += 1;
   }
 
@@ -135,11 +177,20 @@ export class StanceGraph {
     const edges = this.documentEdges.get(documentId);
     if (!edges) return;
     const touched = new Map<string, [string, string]>();
+    // The document's share of each actor's event tallies, recounted from its edges.
+    const share = new Map<string, ActorTally>();
+    const shareOf = (actor: string) => {
+      let tally = share.get(actor);
+      if (!tally) share.set(actor, (tally = emptyTally()));
+      return tally;
+    };
     for (const key of edges) {
       const source = this.graph.source(key);
       const target = this.graph.target(key);
-      if (this.graph.getEdgeAttribute(key, 'kind') === 'event') {
+      const attrs = this.graph.getEdgeAttributes(key);
+      if (attrs.kind === 'event') {
         touched.set(`${source}>${target}`, [source, target]);
+        tallyEvent(shareOf(source), shareOf(target), attrs.polarity, source === target);
         this.eventTotal -= 1;
       } else {
         for (const [index, actor] of [
@@ -160,14 +211,25 @@ export class StanceGraph {
     }
     for (const actor of this.documentActors.get(documentId) ?? []) {
       this.touchedAt.set(actor, this.changes + 1);
-      const perDoc = this.contributions.get(actor);
-      perDoc?.delete(documentId);
-      const next = perDoc ? actorAttributes(perDoc.values()) : undefined;
+      const mentions = this.actorDocuments.get(actor);
+      const at = mentions ? mentions.documents.indexOf(documentId) : -1;
+      if (mentions && at >= 0) {
+        mentions.documents.splice(at, 1);
+        mentions.identities.splice(at, 1);
+        mentions.distinct = new Map(
+          [...new Set(mentions.identities)].map((i) => [identityKey(i), i]),
+        );
+      }
+      const current = this.graph.hasNode(actor) ? this.graph.getNodeAttributes(actor) : undefined;
+      const next =
+        mentions && current
+          ? actorAttributes(mentions.identities, minus(current, share.get(actor)))
+          : undefined;
       if (next) {
         this.graph.replaceNodeAttributes(actor, next);
         this.names.set(actor, next);
       } else {
-        this.contributions.delete(actor);
+        this.actorDocuments.delete(actor);
         if (this.graph.hasNode(actor)) this.graph.dropNode(actor);
         this.names.delete(actor);
       }
@@ -208,19 +270,12 @@ export class StanceGraph {
 
   /** Documents that mention an actor, in ingest order. */
   documentsOf(id: string): string[] {
-    return [...(this.contributions.get(id)?.keys() ?? [])];
+    return [...(this.actorDocuments.get(id)?.documents ?? [])];
   }
 
   /** `limit` of the documents that mention an actor, from position `offset` in ingest order. */
   documentPage(id: string, offset: number, limit: number): string[] {
-    const page: string[] = [];
-    let i = 0;
-    for (const doc of this.contributions.get(id)?.keys() ?? []) {
-      if (i++ < offset) continue;
-      if (page.length === limit) break;
-      page.push(doc);
-    }
-    return page;
+    return this.actorDocuments.get(id)?.documents.slice(offset, offset + limit) ?? [];
   }
 
   dyad(source: string, target: string): DyadStance | null {
@@ -332,9 +387,22 @@ export class StanceGraph {
   }
 }
 
+/** An actor's tallies less a removed document's share. */
+function minus(tally: ActorTally, share: ActorTally | undefined): ActorTally {
+  if (!share) return tally;
+  return {
+    eventCount: tally.eventCount - share.eventCount,
+    outCount: tally.outCount - share.outCount,
+    inCount: tally.inCount - share.inCount,
+    cooperative: tally.cooperative - share.cooperative,
+    hostile: tally.hostile - share.hostile,
+    neutral: tally.neutral - share.neutral,
+  };
+}
+
 /** A graph holding every extraction, added in the order given. */
-export function buildGraph(extractions: Iterable<Extraction>): StanceGraph {
+export function buildGraph(documents: Iterable<GraphInput> = []): StanceGraph {
   const graph = new StanceGraph();
-  for (const extraction of extractions) graph.addDocument(extraction);
+  for (const doc of documents) graph.addDocument(doc);
   return graph;
 }

@@ -3,13 +3,12 @@
 // server, another replica) reach the graph this way. Wake-ups (a poll on SQLite, LISTEN/NOTIFY on
 // PostgreSQL) only say "look now"; what is applied always comes from reading the log in order, and
 // applying a change twice is harmless, so a missed or duplicated wake-up cannot leave a gap.
-import type { Extraction } from '../model/index.ts';
-import type { Store } from './types.ts';
+import type { GraphDocument, Store } from './types.ts';
 
 /** What the feed needs of a graph (the graph module's StanceGraph has all of it). */
 export interface FollowedGraph {
   /** Ignores a document already present. */
-  addDocument(extraction: Extraction): void;
+  addDocument(document: GraphDocument): void;
   /** Ignores a document not present. */
   removeDocument(documentId: string): void;
   hasDocument(documentId: string): boolean;
@@ -43,15 +42,21 @@ export class ChangeFeed {
     this.appliedSeq = options.from;
   }
 
-  /** Opens a graph at the store's current state: the snapshot and the number it reflects. */
+  /**
+   * Opens a graph at the store's current state: an empty graph from `create`, filled from the
+   * store's graph read a batch at a time, and the change number it reflects.
+   */
   static async load<G extends FollowedGraph>(
     store: Store,
-    build: (extractions: Extraction[]) => G,
+    create: () => G,
     options: Omit<ChangeFeedOptions, 'from'> = {},
   ): Promise<{ graph: G; feed: ChangeFeed }> {
     // The number is read first: changes that land between the two reads are replayed, harmlessly.
     const from = await store.lastChange();
-    const graph = build(await store.allExtractions());
+    const graph = create();
+    await store.graphDocuments((batch) => {
+      for (const document of batch) graph.addDocument(document);
+    });
     return { graph, feed: new ChangeFeed(store, graph, { ...options, from }) };
   }
 
@@ -132,12 +137,18 @@ export class ChangeFeed {
   /** The log no longer reaches back to our position: bring the graph to the store's state. */
   private async rebuild(): Promise<void> {
     const seq = await this.store.lastChange();
-    const extractions = await this.store.allExtractions();
-    const stored = new Set(extractions.map((e) => e.document.id));
+    // Documents the graph holds are passed over; those it lacks are added; then those the store
+    // no longer holds are removed.
+    const stored = new Set<string>();
+    await this.store.graphDocuments((batch) => {
+      for (const document of batch) {
+        stored.add(document.document.id);
+        this.graph.addDocument(document);
+      }
+    });
     for (const id of this.graph.documentIds()) {
       if (!stored.has(id)) this.graph.removeDocument(id);
     }
-    for (const extraction of extractions) this.graph.addDocument(extraction);
     this.appliedSeq = seq;
     this.rebuilds += 1;
   }

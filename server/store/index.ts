@@ -1,7 +1,14 @@
 // Public face of the store: the Store interface, its SQLite and PostgreSQL implementations, the
 // opener that picks one from the environment, and the change feed that keeps a graph in step.
-export type { Change, ChangePage, DocumentPage, Store, StoreCounts } from './types.ts';
-export { StoreInputError } from './types.ts';
+export type {
+  Change,
+  ChangePage,
+  DocumentPage,
+  GraphDocument,
+  Store,
+  StoreCounts,
+} from './types.ts';
+export { GRAPH_BATCH, StoreInputError } from './types.ts';
 export { openSqliteStore } from './sqlite-store.ts';
 export type { SqliteSettings, SqliteStore } from './sqlite-store.ts';
 export { openPostgresStore, type PostgresStoreOptions } from './postgres-store.ts';

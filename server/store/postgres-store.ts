@@ -8,7 +8,11 @@ import { contentHash } from '../model/index.ts';
 import { checkLimit, decodeCursor, encodeCursor } from './cursor.ts';
 import { migratePostgres } from './postgres-migrations.ts';
 import {
+  assembleGraphDocuments,
+  checkBatch,
   compareStrings,
+  GRAPH_COLUMNS,
+  GRAPH_RANGE_PG,
   groupBy,
   toDatedRole,
   toDocumentRecord,
@@ -22,10 +26,14 @@ import type {
   DocumentActorRow,
   DocumentRow,
   EventRow,
+  GraphActorRow,
+  GraphAffiliationRow,
+  GraphDocumentRow,
+  GraphEventTuple,
   RoleRow,
   SummaryRow,
 } from './rows.ts';
-import { MAX_CHANGE_PAGE, StoreInputError } from './types.ts';
+import { GRAPH_BATCH, MAX_CHANGE_PAGE, StoreInputError } from './types.ts';
 import type { Change, Store } from './types.ts';
 import { validateBundle } from './validate-bundle.ts';
 
@@ -346,6 +354,54 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
             events.get(doc.id) ?? [],
           ),
         );
+      });
+    },
+
+    async graphDocuments(onBatch, options) {
+      const batch = checkBatch(options?.batch ?? GRAPH_BATCH);
+      // One snapshot; each round trip reads one batch of documents and the child rows in its range.
+      await inTransaction(pool, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (c) => {
+        for (let after = 0; ;) {
+          const documents = (
+            await c.query<GraphDocumentRow>(
+              `SELECT ${GRAPH_COLUMNS.documents} FROM documents d WHERE d.ingest_seq > $1
+               ORDER BY d.ingest_seq LIMIT $2`,
+              [after, batch],
+            )
+          ).rows;
+          const last = documents[documents.length - 1];
+          if (!last) return;
+          const bounds = [after, last.seq];
+          const [actors, affiliations, events] = await Promise.all([
+            c.query<GraphActorRow>(
+              `SELECT ${GRAPH_COLUMNS.actors} FROM documents d
+               JOIN document_actors x ON x.document = d.id WHERE ${GRAPH_RANGE_PG}`,
+              bounds,
+            ),
+            c.query<GraphAffiliationRow>(
+              `SELECT ${GRAPH_COLUMNS.affiliations} FROM documents d
+               JOIN affiliations x ON x.document = d.id WHERE ${GRAPH_RANGE_PG}`,
+              bounds,
+            ),
+            c.query<GraphEventTuple>({
+              text: `SELECT ${GRAPH_COLUMNS.events} FROM documents d
+               JOIN events x ON x.document = d.id WHERE ${GRAPH_RANGE_PG}`,
+              values: bounds,
+              rowMode: 'array',
+            }),
+          ]);
+          assembleGraphDocuments(
+            {
+              documents,
+              actors: actors.rows,
+              affiliations: affiliations.rows,
+              events: events.rows,
+            },
+            batch,
+            onBatch,
+          );
+          after = last.seq;
+        }
       });
     },
 

@@ -15,6 +15,7 @@ import type {
 } from '../model/index.ts';
 import { EXTRACTION_SCHEMA } from '../model/index.ts';
 import { storedJson } from './integrity.ts';
+import { StoreInputError, type GraphDocument } from './types.ts';
 
 export interface DocumentRow {
   ingest_seq: number;
@@ -120,7 +121,10 @@ export function toDocumentSummary(row: SummaryRow): DocumentSummary {
   };
 }
 
-const actorKey = (row: DocumentActorRow) => ({ document: row.document, actor: row.actor });
+const actorKey = (row: Pick<DocumentActorRow, 'document' | 'actor'>) => ({
+  document: row.document,
+  actor: row.actor,
+});
 
 function toExtractedActor(row: DocumentActorRow): ExtractedActor {
   return {
@@ -147,7 +151,10 @@ function toExtractedAffiliation(row: AffiliationRow): ExtractedAffiliation {
   };
 }
 
-function toExtractedEvent(row: EventRow): ExtractedEvent {
+/** The event columns an extraction's event is rebuilt from. */
+type EventFields = Omit<EventRow, 'ord' | 'extractor'>;
+
+function toExtractedEvent(row: EventFields): ExtractedEvent {
   return {
     id: row.id,
     source: row.source,
@@ -195,6 +202,170 @@ export function toExtraction(
     affiliations: affiliations.map(toExtractedAffiliation),
     events: events.map(toExtractedEvent),
   };
+}
+
+/** A document's columns the graph keeps, tagged with its place in ingest order. */
+export interface GraphDocumentRow {
+  seq: number;
+  id: string;
+  title: string | null;
+  published: string | null;
+  extractor: string;
+}
+
+/** Child rows of the graph read, each tagged with its document's place in ingest order. */
+export type GraphActorRow = Pick<
+  DocumentActorRow,
+  'document' | 'actor' | 'name' | 'kind' | 'country' | 'aliases'
+> & { seq: number };
+export type GraphAffiliationRow = Pick<AffiliationRow, 'person' | 'of_actor' | 'role'> & {
+  seq: number;
+};
+/** An event row of the graph read as an array (GRAPH_COLUMNS.events order): the widest and most
+ *  numerous rows, read without an object per row. */
+export type GraphEventTuple = [
+  seq: number,
+  document: string,
+  id: string,
+  source: string,
+  target: string,
+  type: EventRow['type'],
+  quad: EventRow['quad'],
+  polarity: EventRow['polarity'],
+  score: number,
+  mode: EventRow['mode'],
+  date: string | null,
+  datePrecision: EventRow['date_precision'],
+  confidence: number,
+  sentence: number,
+  start: number,
+  end: number,
+  quote: string,
+  origin: string | null,
+];
+
+function eventFromTuple(t: GraphEventTuple): ExtractedEvent {
+  const [, document, id, source, target, type, quad, polarity, score, mode, date] = t;
+  const [datePrecision, confidence, sentence, start, end, quote, origin] = [
+    t[11],
+    t[12],
+    t[13],
+    t[14],
+    t[15],
+    t[16],
+    t[17],
+  ];
+  return {
+    id,
+    source,
+    target,
+    type,
+    quad,
+    polarity,
+    score,
+    mode,
+    date,
+    datePrecision,
+    confidence,
+    evidence: { sentence, start, end, quote },
+    ...(origin === null
+      ? {}
+      : {
+          origin: storedJson<ExtractedEvent['origin']>(
+            'events',
+            { document, id },
+            'origin',
+            origin,
+          ),
+        }),
+  };
+}
+
+/** The columns each graph read selects (the child tables aliased x, documents d). */
+export const GRAPH_COLUMNS = {
+  documents: 'd.ingest_seq AS seq, d.id, d.title, d.published, d.extractor',
+  actors: 'd.ingest_seq AS seq, x.document, x.actor, x.name, x.kind, x.country, x.aliases',
+  affiliations: 'd.ingest_seq AS seq, x.person, x.of_actor, x.role',
+  events: `d.ingest_seq AS seq, x.document, x.id, x.source, x.target, x.type, x.quad, x.polarity,
+    x.score, x.mode, x.date, x.date_precision, x.confidence, x.sentence, x.ev_start, x.ev_end,
+    x.quote, x.origin`,
+} as const;
+
+/** The child rows of the documents with a seq in (lower, upper], in seq then ord order. */
+export const GRAPH_RANGE = 'd.ingest_seq > ? AND d.ingest_seq <= ? ORDER BY d.ingest_seq, x.ord';
+export const GRAPH_RANGE_PG = GRAPH_RANGE.replace('?', '$1').replace('?', '$2');
+
+/** Hands out a row stream ordered by document seq one document's rows at a time. */
+class RowsBySeq<R> {
+  private next: IteratorResult<R>;
+  constructor(
+    private readonly rows: Iterator<R>,
+    private readonly seqOf: (row: R) => number,
+  ) {
+    this.next = rows.next();
+  }
+
+  /** The rows of document `seq`, in stream order; rows of earlier documents are passed over. */
+  take(seq: number): R[] {
+    const out: R[] = [];
+    while (!this.next.done && this.seqOf(this.next.value) <= seq) {
+      if (this.seqOf(this.next.value) === seq) out.push(this.next.value);
+      this.next = this.rows.next();
+    }
+    return out;
+  }
+}
+
+const seqField = (row: { seq: number }) => row.seq;
+
+/**
+ * Builds GraphDocuments from the document rows and the three child row streams (each ordered by
+ * seq, then ord) and hands them to `onBatch` `batch` at a time; the last batch may be shorter.
+ */
+export function assembleGraphDocuments(
+  rows: {
+    documents: Iterable<GraphDocumentRow>;
+    actors: Iterable<GraphActorRow>;
+    affiliations: Iterable<GraphAffiliationRow>;
+    events: Iterable<GraphEventTuple>;
+  },
+  batch: number,
+  onBatch: (documents: GraphDocument[]) => void,
+): void {
+  const actors = new RowsBySeq(rows.actors[Symbol.iterator](), seqField);
+  const affiliations = new RowsBySeq(rows.affiliations[Symbol.iterator](), seqField);
+  const events = new RowsBySeq(rows.events[Symbol.iterator](), (t) => t[0]);
+  let pending: GraphDocument[] = [];
+  for (const doc of rows.documents) {
+    pending.push({
+      extractor: doc.extractor,
+      document: { id: doc.id, title: doc.title, published: doc.published },
+      actors: actors.take(doc.seq).map((row) => ({
+        id: row.actor,
+        name: row.name,
+        kind: row.kind,
+        country: row.country,
+        aliases: storedJson<string[]>('document_actors', actorKey(row), 'aliases', row.aliases),
+      })),
+      affiliations: affiliations
+        .take(doc.seq)
+        .map((row) => ({ person: row.person, of: row.of_actor, role: row.role })),
+      events: events.take(doc.seq).map(eventFromTuple),
+    });
+    if (pending.length >= batch) {
+      onBatch(pending);
+      pending = [];
+    }
+  }
+  if (pending.length > 0) onBatch(pending);
+}
+
+/** A batch size a graphDocuments caller may ask for: a whole number from 1. */
+export function checkBatch(batch: number): number {
+  if (!Number.isInteger(batch) || batch < 1) {
+    throw new StoreInputError(`graph read batch must be a whole number from 1, got ${batch}`);
+  }
+  return batch;
 }
 
 export function toDatedRole(row: RoleRow): DatedRole {

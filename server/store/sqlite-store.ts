@@ -9,7 +9,11 @@ import type { Actor, DocumentBundle, Extraction } from '../model/index.ts';
 import { contentHash } from '../model/index.ts';
 import { migrate } from './migrations.ts';
 import {
+  assembleGraphDocuments,
+  checkBatch,
   compareStrings,
+  GRAPH_COLUMNS,
+  GRAPH_RANGE,
   groupBy,
   toDatedRole,
   toDocumentRecord,
@@ -23,11 +27,15 @@ import type {
   DocumentActorRow,
   DocumentRow,
   EventRow,
+  GraphActorRow,
+  GraphAffiliationRow,
+  GraphDocumentRow,
+  GraphEventTuple,
   RoleRow,
   SummaryRow,
 } from './rows.ts';
 import { decodeCursor, encodeCursor, checkLimit } from './cursor.ts';
-import { MAX_CHANGE_PAGE, StoreInputError } from './types.ts';
+import { GRAPH_BATCH, MAX_CHANGE_PAGE, StoreInputError } from './types.ts';
 import type { Change, Store } from './types.ts';
 import { validateBundle } from './validate-bundle.ts';
 
@@ -98,6 +106,26 @@ function prepareStatements(db: Database.Database) {
       'SELECT * FROM affiliations ORDER BY document, ord',
     ),
     allEvents: db.prepare<[], EventRow>('SELECT * FROM events ORDER BY document, ord'),
+    // The graph read, a batch of documents at a time: the documents after a seq, then the child
+    // rows of the documents in a seq range, each table read through its document index.
+    graphDocuments: db.prepare<[number, number], GraphDocumentRow>(
+      `SELECT ${GRAPH_COLUMNS.documents} FROM documents d WHERE d.ingest_seq > ?
+       ORDER BY d.ingest_seq LIMIT ?`,
+    ),
+    graphActors: db.prepare<[number, number], GraphActorRow>(
+      `SELECT ${GRAPH_COLUMNS.actors} FROM documents d JOIN document_actors x ON x.document = d.id
+       WHERE ${GRAPH_RANGE}`,
+    ),
+    graphAffiliations: db.prepare<[number, number], GraphAffiliationRow>(
+      `SELECT ${GRAPH_COLUMNS.affiliations} FROM documents d
+       JOIN affiliations x ON x.document = d.id WHERE ${GRAPH_RANGE}`,
+    ),
+    graphEvents: db
+      .prepare<[number, number], GraphEventTuple>(
+        `SELECT ${GRAPH_COLUMNS.events} FROM documents d JOIN events x ON x.document = d.id
+         WHERE ${GRAPH_RANGE}`,
+      )
+      .raw(true),
     listDocuments: db.prepare<[number, number], SummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM documents d
        WHERE d.ingest_seq < ? ORDER BY d.ingest_seq DESC LIMIT ?`,
@@ -355,6 +383,26 @@ export function openSqliteStore(options: { file: string } | { memory: true }): S
               events.get(doc.id) ?? [],
             ),
           );
+      })();
+    },
+
+    async graphDocuments(onBatch, options) {
+      const batch = checkBatch(options?.batch ?? GRAPH_BATCH);
+      // One read transaction, so one snapshot; only the batch being handed over is held.
+      db.transaction(() => {
+        for (let after = 0; ;) {
+          const documents = stmt.graphDocuments.all(after, batch);
+          const last = documents[documents.length - 1];
+          if (!last) return;
+          const rows = {
+            documents,
+            actors: stmt.graphActors.all(after, last.seq),
+            affiliations: stmt.graphAffiliations.all(after, last.seq),
+            events: stmt.graphEvents.all(after, last.seq),
+          };
+          assembleGraphDocuments(rows, batch, onBatch);
+          after = last.seq;
+        }
       })();
     },
 

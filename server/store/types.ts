@@ -4,8 +4,12 @@
 import type {
   Actor,
   DocumentBundle,
+  DocumentMeta,
   DocumentRecord,
   DocumentSummary,
+  ExtractedActor,
+  ExtractedAffiliation,
+  ExtractedEvent,
   Extraction,
 } from '../model/index.ts';
 
@@ -19,6 +23,21 @@ export interface StoreCounts {
   actors: number;
   events: number;
 }
+
+/**
+ * What the graph is built from: a stored extraction without the article text, the actors' mention
+ * spans and the affiliations' evidence. An Extraction is one too.
+ */
+export interface GraphDocument {
+  extractor: string;
+  document: Pick<DocumentMeta, 'id' | 'title' | 'published'>;
+  actors: Omit<ExtractedActor, 'mentions'>[];
+  affiliations: Pick<ExtractedAffiliation, 'person' | 'of' | 'role'>[];
+  events: ExtractedEvent[];
+}
+
+/** Documents handed to a graphDocuments reader at once unless it asks otherwise. */
+export const GRAPH_BATCH = 100;
 
 /** One entry of the change log: a document added or removed, numbered in commit order. */
 export interface Change {
@@ -54,6 +73,15 @@ export interface Store {
   listDocuments(options: { limit: number; cursor?: string | null }): Promise<DocumentPage>;
   /** Every stored extraction in ingest order (for building the graph at start-up). */
   allExtractions(): Promise<Extraction[]>;
+  /**
+   * Every stored document as the graph needs it (GraphDocument), in ingest order and from one
+   * snapshot, handed to `onBatch` `batch` documents at a time (default GRAPH_BATCH): only a batch
+   * is held at once, and only the columns the graph keeps are read.
+   */
+  graphDocuments(
+    onBatch: (documents: GraphDocument[]) => void,
+    options?: { batch?: number },
+  ): Promise<void>;
   /** Actor across documents: canonical name/kind/country, aliases = union of surface forms (sorted, unique), roles = one DatedRole per distinct affiliation. */
   getActor(id: string): Promise<Actor | null>;
   /** Every actor, ordered by id. */

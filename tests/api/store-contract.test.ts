@@ -13,6 +13,7 @@ import {
   openSqliteStore,
   StoreInputError,
   type DocumentPage,
+  type GraphDocument,
   type Store,
 } from '../../server/store/index.ts';
 import { freshDatabase } from '../helpers/pg-cluster.ts';
@@ -142,6 +143,57 @@ for (const target of TARGETS) {
         const bundles = [docB(), docA(), docN(1)];
         for (const b of bundles) await store.addDocument(b);
         expect(await store.allExtractions()).toEqual(bundles.map((b) => b.extraction));
+      });
+
+      it('reads the graph columns of every document in ingest order, in batches', async () => {
+        // One imported event: its origin is read back too.
+        const imported = docN(3);
+        imported.extraction.events[0]!.origin = {
+          file: 'feeds/coastal-week.csv',
+          line: 4,
+          row: 3,
+          layout: 'plover-csv',
+          storyId: 'cw-118',
+          url: null,
+        };
+        const bundles = [docB(), docA(), docN(1), docN(2), imported];
+        for (const b of bundles) await store.addDocument(b);
+        await store.removeDocument(docN(2).extraction.document.id);
+        const kept = bundles.filter((b) => b !== bundles[3]).map((b) => b.extraction);
+        const batches: GraphDocument[][] = [];
+        await store.graphDocuments((batch) => batches.push(batch), { batch: 2 });
+        expect(batches.map((b) => b.length)).toEqual([2, 2]);
+        // The extraction less the text, source, url, mention spans and affiliation evidence.
+        expect(batches.flat()).toEqual(
+          kept.map((e) => ({
+            extractor: e.extractor,
+            document: {
+              id: e.document.id,
+              title: e.document.title,
+              published: e.document.published,
+            },
+            actors: e.actors.map(({ mentions: _mentions, ...actor }) => actor),
+            affiliations: e.affiliations.map(({ person, of, role }) => ({ person, of, role })),
+            events: e.events,
+          })),
+        );
+        // A graph filled from the read is the graph of the full extractions.
+        const read = buildGraph();
+        await store.graphDocuments((batch) => batch.forEach((d) => read.addDocument(d)));
+        expect(read.export()).toEqual(buildGraph(kept).export());
+        expect(read.documentIds()).toEqual(kept.map((e) => e.document.id));
+      });
+
+      it('refuses a graph read batch that is not a whole number from 1', async () => {
+        await store.addDocument(docA());
+        for (const batch of [0, -1, 2.5]) {
+          await expect(store.graphDocuments(() => undefined, { batch })).rejects.toThrow(
+            StoreInputError,
+          );
+        }
+        let documents = 0;
+        await store.graphDocuments((batch) => (documents += batch.length));
+        expect(documents).toBe(1);
       });
 
       it('deduplicates by text, whatever id the duplicate carries', async () => {

@@ -1,5 +1,5 @@
 // The scale bench's server process: `app` starts stancegraph on a store file as the server does
-// (graph built from the store, the whole app), `reference` imports the same nodes and edges into a
+// (graph built from the store's graph read, the whole app), `reference` imports the same nodes and edges into a
 // plain graphology graph behind a bare /healthz. Prints {"port": n} once it answers.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { MultiDirectedGraph } from 'graphology';
 import { createApp } from '../../server/app.ts';
 import { buildGraph } from '../../server/graph/index.ts';
-import { openSqliteStore } from '../../server/store/index.ts';
+import { ChangeFeed, openSqliteStore } from '../../server/store/index.ts';
 
 const [mode, file] = process.argv.slice(2);
 
@@ -17,7 +17,8 @@ function ready(server: http.Server): void {
 
 if (mode === 'app') {
   const store = openSqliteStore({ file: file! });
-  const graph = buildGraph(await store.allExtractions());
+  // As the server does: an empty graph filled from the store's graph read.
+  const { graph } = await ChangeFeed.load(store, buildGraph);
   const app = createApp({ store, graph, log: () => {} });
   const server = app.listen(0, '127.0.0.1', () => ready(server));
 } else if (mode === 'reference') {

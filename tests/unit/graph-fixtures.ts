@@ -12,6 +12,11 @@ export function fixtureBundle(name: FixtureName): DocumentBundle {
   return DocumentBundle.parse(JSON.parse(readFileSync(file, 'utf8')));
 }
 
+/** A pair tally as plain data: its stance and its counts by type. */
+function plainPair(p: { stance: object; types: object } | undefined) {
+  return p && { stance: { ...p.stance }, types: { ...p.types } };
+}
+
 /**
  * The graph's content independent of insertion order, with every index the queries read: dyads and
  * their type counts, affiliations by actor, counts, the activity ranking and the search index.
@@ -29,7 +34,7 @@ export function canonicalGraph(g: StanceGraph) {
       ids.flatMap((id) =>
         [...g.pairsFrom(id)]
           .sort(([a], [b]) => (a < b ? -1 : 1))
-          .map(([target, p]) => [id, target, p, g.pairsTo(target).get(id)]),
+          .map(([target, p]) => [id, target, plainPair(p), plainPair(g.pairsTo(target).get(id))]),
       ),
     ),
     affiliations: ids.map((id) => [
@@ -38,6 +43,8 @@ export function canonicalGraph(g: StanceGraph) {
       [...g.affiliationsTo(id)].sort(),
     ]),
     counts: g.counts(),
+    // Each actor's documents in ingest order, as the actor query pages them.
+    documents: ids.map((id) => [id, g.documentsOf(id)]),
     byActivity: g.byActivity(),
     names: [...g.names.entriesOf()].sort(([a], [b]) => (a < b ? -1 : 1)),
     nameTokens: g.names.snapshot(),

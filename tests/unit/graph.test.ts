@@ -72,6 +72,82 @@ describe('incremental updates', () => {
     );
   });
 
+  it('keeps actor identities, tallies, document lists and partners equal to a fresh build', () => {
+    // Small generated documents over four actors that are named, placed and aliased differently
+    // from one document to the next, with self-loops and events naming an actor the document
+    // does not list (ignored).
+    const ids = ['tamsin-oru', 'kelvara', 'ostrel-bank', 'pavo-linde'] as const;
+    const names = ['Tamsin Oru', 'Kelvara', 'Ostrel Bank', 'Pavo Linde', 'the Bank of Ostrel'];
+    const aliasPool = ['Oru', 'KLV', 'Ostrel', 'Minister Linde', 'Kelvaran state'];
+    const actorArb = fc.record({
+      id: fc.constantFrom(...ids),
+      name: fc.constantFrom(...names),
+      kind: fc.constantFrom('person' as const, 'state' as const, 'organization' as const),
+      country: fc.constantFrom(null, 'kelvara', 'ostrel-bank'),
+      aliases: fc.subarray(aliasPool),
+    });
+    const eventArb = fc.record({
+      source: fc.constantFrom(...ids, 'unlisted-actor'),
+      target: fc.constantFrom(...ids),
+      type: fc.constantFrom(...PLOVER_TYPES),
+      polarity: fc.constantFrom('cooperative' as const, 'hostile' as const, 'neutral' as const),
+      score: fc.integer({ min: -10, max: 10 }),
+      date: fc.constantFrom(null, '2019-04-02', '2021', '2023-08'),
+    });
+    const docArb = fc.record({
+      actors: fc.array(actorArb, { minLength: 1, maxLength: 5 }),
+      events: fc.array(eventArb, { maxLength: 6 }),
+    });
+    type GeneratedDoc = typeof docArb extends fc.Arbitrary<infer T> ? T : never;
+    const toInput = (i: number, d: GeneratedDoc) => ({
+      extractor: i % 2 ? 'fixture@1' : 'fixture@2',
+      document: { id: `gen-${i}`, title: null, published: null },
+      actors: d.actors,
+      affiliations: [],
+      events: d.events.map((e, k) => ({
+        ...e,
+        id: `g${i}e${k}`,
+        quad: 'verbal-conflict' as const,
+        mode: null,
+        datePrecision: e.date === null ? null : ('day' as const),
+        confidence: 0.5,
+        evidence: { sentence: 0, start: 0, end: 4, quote: `said ${k}` },
+      })),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(docArb, { minLength: 1, maxLength: 5 }),
+        fc.array(fc.tuple(fc.boolean(), fc.nat(4)), { maxLength: 14 }),
+        (docs, ops) => {
+          const inputs = docs.map((d, i) => toInput(i, d));
+          const g = new StanceGraph();
+          const present: typeof inputs = [];
+          for (const [add, n] of ops) {
+            const doc = inputs[n % inputs.length]!;
+            const at = present.indexOf(doc);
+            if (add && at < 0) {
+              g.addDocument(doc);
+              present.push(doc);
+            } else if (!add && at >= 0) {
+              g.removeDocument(doc.document.id);
+              present.splice(at, 1);
+            }
+            // Partners are ranked once per change to the actor and kept: they must follow.
+            const fresh = buildGraph(present);
+            for (const id of ids) {
+              if (!fresh.hasActor(id)) continue;
+              expect(actorDetails(g, id, undefined, 2).partners).toEqual(
+                actorDetails(fresh, id, undefined, 2).partners,
+              );
+            }
+          }
+          expect(canonicalGraph(g)).toEqual(canonicalGraph(buildGraph(present)));
+        },
+      ),
+      { seed: 7, numRuns: 150 },
+    );
+  });
+
   it('adding the same document twice changes nothing', () => {
     const g = buildGraph([one]);
     const before = canonicalGraph(g);
