@@ -290,12 +290,13 @@ describe('events: PLOVER families in wire wording', () => {
     expect(triples(text)).toContain(triple);
   });
 
-  // Constructions of the earlier window rules not yet read off the tree: expected to fail until they are.
-  it.fails.each([
-    ['[Bolivia|bolivia] boycotted [Chile|chile] at the summit.', 'bolivia>chile:PROTEST'],
-  ])('%s', (text, triple) => {
-    expect(triples(text)).toContain(triple);
-  });
+  // A boycott is PROTEST whoever calls it (guideline 7), unlike a government's protest note.
+  it.each([['[Bolivia|bolivia] boycotted [Chile|chile] at the summit.', 'bolivia>chile:PROTEST']])(
+    '%s',
+    (text, triple) => {
+      expect(triples(text)).toContain(triple);
+    },
+  );
 });
 
 describe('events: negation and hypotheses', () => {

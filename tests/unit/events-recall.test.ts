@@ -31,6 +31,10 @@ describe('recall rules', () => {
     ['Morocco did not deny accusations from Algeria.', 'morocco REJECT algeria negated'],
     ["Venezuela rejected Guyana's accusations.", 'guyana ACCUSE venezuela'],
     // Council resolutions.
+    [
+      'The UN Security Council adopted a resolution demanding that Serbia end its blockade.',
+      'un-security-council REQUEST serbia',
+    ],
   ])('%s -> %s', (text, expected) => {
     expect(eventsOf(text)).toContain(expected);
   });
@@ -38,10 +42,6 @@ describe('recall rules', () => {
   // Constructions of the earlier window rules not yet read off the tree: expected to fail until they are.
   it.fails.each([
     ['A military campaign by Ethiopia against Eritrea escalated.', 'ethiopia ASSAULT eritrea'],
-    [
-      'The UN Security Council adopted a resolution demanding that Serbia end its blockade.',
-      'un-security-council REQUEST serbia',
-    ],
     [
       'The UN Security Council passed a resolution calling on Ethiopia to end the offensive.',
       'un-security-council REQUEST ethiopia',

@@ -163,7 +163,7 @@ describe('events: denied and rejected charges', () => {
     expect(triples(text)).toEqual(expect.arrayContaining(expected));
   });
   // Constructions of the earlier window rules not yet read off the tree: expected to fail until they are.
-  it.fails('a territorial claim is not a charge', () => {
+  it('a territorial claim is not a charge', () => {
     expect(triples('[Spain|spain] rejected [Egypt|egypt]’s claim to the islands.')).toEqual([
       'spain>egypt:REJECT',
     ]);

@@ -5,6 +5,7 @@ import type { EventMode, PloverType, Polarity } from '../../model/index.ts';
 import type { Mention } from '../types.ts';
 import type { ControlKind, Lexicon, NounEntry, VerbEntry } from './lexicon.ts';
 import { modeOf, requestPolarity } from './modes.ts';
+import { matchPattern, type KindOf } from './patterns.ts';
 import { requestNouns } from './requests.ts';
 import { settlements } from './settlements.ts';
 import {
@@ -15,6 +16,7 @@ import {
   children,
   conjuncts,
   placeIn,
+  under,
   type Tree,
 } from './tree.ts';
 
@@ -147,9 +149,10 @@ export function doersOf(
   const passive = isPassive(tree, i);
   if (passive) {
     let agent = children(tree, i, 'obl:agent', 'obl').find((k) => caseOf(tree, k) === 'by');
-    // "was designated a terrorist group by X": the "by" phrase may hang on the complement.
+    // "was designated a terrorist group by X", "was targeted with sanctions by X": the "by" phrase
+    // may hang on the complement or the "with" phrase.
     if (agent === undefined)
-      for (const o of children(tree, i, 'obj', 'xcomp'))
+      for (const o of children(tree, i, 'obj', 'xcomp', 'obl'))
         agent ??= children(tree, o, 'nmod').find((k) => caseOf(tree, k) === 'by');
     return agent === undefined ? [] : actorsIn(tree, agent);
   }
@@ -182,7 +185,14 @@ export function doersOf(
   // "forces attacking X": the noun does the act; "a resolution to impose ..." states a content.
   if (t.deprel === 'acl' && t.xpos === 'VBG') return actorsIn(tree, h);
   if (t.deprel === 'acl:relcl') return actorsIn(tree, h);
-  if (t.deprel === 'advcl' && (t.xpos === 'VBG' || child(tree, i, 'mark') >= 0)) {
+  if (t.deprel === 'advcl' && t.xpos === 'VBG') {
+    // A gerund clause shares its doer with the clause above ("retaliated by imposing tariffs",
+    // "while visiting Y"), except a reason given for an act on an object ("expelled X for spying").
+    const obj = child(tree, h, 'obj');
+    if (lower(tree, child(tree, i, 'mark')) === 'for' && obj >= 0) return actorsIn(tree, obj);
+    return doersOf(tree, h, control, depth + 1);
+  }
+  if (t.deprel === 'advcl' && child(tree, i, 'mark') >= 0) {
     const mark = child(tree, i, 'mark');
     if (
       mark < 0 ||
@@ -210,6 +220,9 @@ function patientsOf(tree: Tree, i: number): number[] {
   }
   let objs = children(tree, i, 'obj');
   if (objs.length === 0) objs = children(tree, i, 'iobj');
+  // "the country which he hit with tariffs": a relative pronoun object stands for the noun.
+  if (t.deprel === 'acl:relcl' && t.head >= 0)
+    objs = objs.map((o) => (RELATIVE.has(lower(tree, o)) ? t.head : o));
   if (objs.length === 0 && t.deprel === 'acl:relcl') {
     // "the sanctions that the EU imposed": the relative pronoun is the object.
     const subj = child(tree, i, 'nsubj');
@@ -254,7 +267,8 @@ function obliques(tree: Tree, i: number, objs: number[], preps: string[]): numbe
     // "out of": the last word is the preposition ("pulled out of Georgia").
     return preps.includes(c) || preps.includes(c.slice(c.lastIndexOf(' ') + 1));
   };
-  for (const k of children(tree, i, 'obl', 'obl:agent', 'nmod')) if (fits(k)) out.push(k);
+  // An object with a case word ("apologised to Y" parsed as obj) is an oblique in all but name.
+  for (const k of children(tree, i, 'obl', 'obl:agent', 'nmod', 'obj')) if (fits(k)) out.push(k);
   for (const o of objs) for (const k of children(tree, o, 'nmod')) if (fits(k)) out.push(k);
   return out;
 }
@@ -496,45 +510,10 @@ function controlled(frame: Frame, tree: Tree, lex: Lexicon): Frame | null {
 }
 
 /**
- * Judgement complements of "call"/"brand"/"label" ("called the raid a crime", "called the claims
- * baseless"): ACCUSE aimed at the object's author, REJECT when the object is a charge; 'name' for a
- * naming with no judgement ("called X one of the largest ..."), which is no event.
+ * The frames of a sentence: every lexicon predicate with the doers and targets the tree gives it;
+ * `kindOf` tells patterns that need one actor kind ("withdrew from" an organization) the kinds.
  */
-function judgement(tree: Tree, i: number, lex: Lexicon): 'ACCUSE' | 'REJECT' | 'name' | null {
-  if (!lex.judgement.verbs.has(tree.tokens[i]!.lemma)) return null;
-  const obj = child(tree, i, 'obj');
-  const complements = children(tree, i, 'xcomp', 'advcl', 'obl');
-  // "called X's comments “egregious”": the quoted judgement may hang on the object.
-  if (obj >= 0) complements.push(...children(tree, obj, 'appos'));
-  for (const k of complements) {
-    const mark = child(tree, k, 'mark');
-    if (mark >= 0 && lower(tree, mark) === 'to') continue;
-    const d = tree.tokens[k]!.deprel;
-    if (
-      d !== 'xcomp' &&
-      d !== 'appos' &&
-      caseOf(tree, k) !== 'as' &&
-      lower(tree, child(tree, k, 'mark')) !== 'as'
-    )
-      continue;
-    const to = Math.min(tree.hi[k]!, tree.lo[k]! + 10);
-    for (let j = tree.lo[k]!; j <= to; j++) {
-      const w = tree.tokens[j]!;
-      const hit =
-        lex.judgement.words.has(w.lemma) ||
-        lex.judgement.words.has(w.text.toLowerCase()) ||
-        lex.cues.accusation.has(w.text.toLowerCase());
-      if (!hit) continue;
-      if (obj >= 0 && lex.cues.accusationNouns.has(tree.tokens[obj]!.lemma)) return 'REJECT';
-      return 'ACCUSE';
-    }
-    if (d === 'xcomp') return 'name';
-  }
-  return null;
-}
-
-/** The frames of a sentence: every lexicon predicate with the doers and targets the tree gives it. */
-export function framesOf(tree: Tree, lex: Lexicon): Frame[] {
+export function framesOf(tree: Tree, lex: Lexicon, kindOf?: KindOf): Frame[] {
   const frames: Frame[] = [];
   const { tokens } = tree;
   const consumed = new Set<number>();
@@ -553,17 +532,27 @@ export function framesOf(tree: Tree, lex: Lexicon): Frame[] {
             ? `${tokens[i - 2]!.text.toLowerCase()}-${t.lemma}`
             : '';
         const entries = (joined ? lex.verbs.get(joined) : undefined) ?? lex.verbs.get(t.lemma);
-        const judged = judgement(tree, i, lex);
-        if (judged === 'name') continue;
+        // "X will join Y for talks with Z": Y is X's fellow party to the talks, not X's partner.
+        if (companion(tree, i, lex).length > 0) continue;
+        const pattern = matchPattern(tree, i, lex.patterns, kindOf);
+        // "called X one of the largest ...": a naming, no event in any sense of the verb.
+        if (pattern?.pattern.type === 'none') continue;
         const mediation = entries ? brokered(tree, i, entries, lex) : null;
         if (mediation) {
           frame = mediation;
           consumed.add(t.head);
-        } else if (judged) {
-          const obj = child(tree, i, 'obj');
-          const targets = obj >= 0 ? actorsIn(tree, obj, true) : [];
-          frame = base(tree, i, judged, targets, lex, false);
-          frame.ploverMode = judged === 'ACCUSE' ? 'disapprove' : undefined;
+        } else if (pattern) {
+          // Its words are read, unless it found no target and an event noun among them may still.
+          if (pattern.targets.length > 0) for (const u of pattern.used) consumed.add(u);
+          frame = base(tree, i, pattern.pattern.type, pattern.targets, lex, false);
+          frame.ploverMode = pattern.pattern.ploverMode;
+          // "X's plan met with opposition from Y": Y acts on the head's subject.
+          if (pattern.sources.length > 0) {
+            frame.targets = frame.sources;
+            frame.sources = pattern.sources;
+          }
+          if (frame.type === 'REQUEST')
+            frame.polarity = requestPolarity(tree, askedAct(tree, i), lex.cues.stop);
         } else if (entries) {
           const hit = matchVerb(tree, i, entries, lex.cues.accusationNouns);
           if (hit) {
@@ -590,7 +579,12 @@ export function framesOf(tree: Tree, lex: Lexicon): Frame[] {
               const parties = betweenParties(tree, child(tree, i, 'obj'), lex);
               if (parties.length >= 2) frame.sources = parties;
             }
-            if (e.speech === 'tell') frame.addressees = hit.targets;
+            if (e.speech === 'tell') {
+              // "told a UN assembly": addressing a gathering is no talk with the body holding it.
+              const obj = child(tree, i, 'obj', 'iobj');
+              if (obj >= 0 && lex.cues.gatherings.has(tokens[obj]!.lemma)) frame.targets = [];
+              frame.addressees = frame.targets;
+            }
             // "told X to", "warned X to", "asked X to": a request to X.
             const x = child(tree, i, 'xcomp', 'ccomp');
             if (
@@ -614,6 +608,38 @@ export function framesOf(tree: Tree, lex: Lexicon): Frame[] {
               );
               if (asked < 0 && hit.object >= 0 && lex.cues.relief.has(tokens[hit.object]!.lemma))
                 frame.polarity = 'hostile';
+              // "requested consultations with Y": asking for talks asks the other party to them.
+              const forTalks = children(tree, i, 'obl').find((k) => caseOf(tree, k) === 'for');
+              const talks =
+                hit.object >= 0
+                  ? hit.object
+                  : child(tree, i, 'obj') >= 0
+                    ? child(tree, i, 'obj')
+                    : (forTalks ?? -1);
+              const nounsOf = (k: number) =>
+                lex.nouns.get(tokens[k]!.lemma) ?? lex.nouns.get(tokens[k]!.text.toLowerCase());
+              const meeting = talks >= 0 && nounsOf(talks)?.some((n) => n.symmetric);
+              const withY = meeting
+                ? mentionsOf(
+                    tree,
+                    [...children(tree, talks, 'nmod'), ...children(tree, i, 'obl')].filter(
+                      (k) => caseOf(tree, k) === 'with',
+                    ),
+                    false,
+                  )
+                : [];
+              if (withY.length > 0) {
+                frame.targets = withY;
+                // The talks asked for are not talks held.
+                consumed.add(talks);
+              }
+              // "demanded that Y withdraw": the subject of the asked clause is asked.
+              const clause = child(tree, i, 'ccomp');
+              const subj = clause >= 0 ? child(tree, clause, 'nsubj', 'nsubj:pass') : -1;
+              if (frame.targets.length === 0 && subj >= 0) {
+                frame.targets = actorsIn(tree, subj);
+                frame.polarity = requestPolarity(tree, clause, lex.cues.stop);
+              }
             }
           }
         }
@@ -642,6 +668,18 @@ export function framesOf(tree: Tree, lex: Lexicon): Frame[] {
           // "talks between X and Y": both sides.
           const between = nodes.filter((k) => caseOf(tree, k) === 'between');
           let sources = nounSources(tree, i, lex);
+          let mode0: EventMode | null = null;
+          if ((t.deprel === 'obl' || t.deprel === 'nmod') && t.head >= 0) {
+            const up = tree.tokens[t.head]!;
+            const verb = up.deprel === 'obj' && up.head >= 0 ? up.head : t.head;
+            // "will join Y for talks": the joiner and Y hold the talks, in the joining verb's mode.
+            const along = companion(tree, verb, lex);
+            if (along.length > 0 && verb !== t.head) {
+              sources = doersOf(tree, verb, lex.control);
+              mode0 = modeOf(tree, verb);
+            }
+            for (const m of along) if (!sources.some((x) => x.actor === m.actor)) sources.push(m);
+          }
           if (sources.length === 0 && makers.length > 0) sources = mentionsOf(tree, makers, false);
           // "the Hale-Li summit": two named sides before a symmetric noun.
           const sides = children(tree, i, 'compound', 'amod')
@@ -659,11 +697,16 @@ export function framesOf(tree: Tree, lex: Lexicon): Frame[] {
             targets = targets.slice(1);
           }
           if (e.type === 'ASSAULT' && targets.length === 0) targets = attackPlaces(tree, i);
+          // "its withdrawal from the OAS": leaving an organization is a sanction on it (guideline 11).
+          const leaves =
+            e.ploverMode === 'withdraw' &&
+            targets.length > 0 &&
+            targets.every((m) => kindOf?.(m.actor) === 'organization');
           frame = {
             at: i,
-            type: e.type,
+            type: leaves ? 'SANCTION' : e.type,
             ...(e.ploverMode ? { ploverMode: e.ploverMode } : {}),
-            mode: modeOf(tree, i),
+            mode: modeOf(tree, i) ?? mode0,
             sources,
             targets,
             symmetric: e.symmetric,
@@ -674,6 +717,9 @@ export function framesOf(tree: Tree, lex: Lexicon): Frame[] {
           // The light verb's own mode and control apply ("will hold talks", "agreed to hold talks").
           // "will join ... for talks with Y": the governing verb's mode.
           if (t.deprel === 'obl' && t.head >= 0 && tokens[t.head]!.pos === 'VERB')
+            frame.mode ??= modeOf(tree, t.head);
+          // "talks with Y must continue", "talks will resume": the clause the noun is subject of.
+          if (t.deprel === 'nsubj' && t.head >= 0 && tokens[t.head]!.pos === 'VERB')
             frame.mode ??= modeOf(tree, t.head);
           if (
             (t.deprel === 'obj' || t.deprel === 'nsubj:pass') &&
@@ -702,8 +748,57 @@ export function framesOf(tree: Tree, lex: Lexicon): Frame[] {
       }
       frames.push(frame);
     }
-  frames.push(...settlements(tree, frames, lex), ...requestNouns(tree, lex));
-  return frames.sort((a, b) => a.at - b.at);
+  frames.push(
+    ...settlements(tree, frames, lex),
+    ...requestNouns(tree, lex),
+    ...reasons(tree, frames),
+  );
+  // What a request asks for in a clause ("demanded that Y withdraw from Z") is not a stated act.
+  const asked = frames
+    .filter((f) => f.type === 'REQUEST' && !f.nominal && f.targets.length > 0)
+    .map((f) => child(tree, f.at, 'ccomp'))
+    .filter((c) => c >= 0);
+  return frames.filter((f) => !asked.some((c) => under(tree, f.at, c))).sort((a, b) => a.at - b.at);
+}
+
+/**
+ * A sanction or coercion done for a stated wrong ("cut ties with Y for meddling", "expelled Y's
+ * envoy for spying") also charges the target with it: an ACCUSE beside the act.
+ */
+function reasons(tree: Tree, frames: Frame[]): Frame[] {
+  const out: Frame[] = [];
+  for (const f of frames) {
+    if ((f.type !== 'SANCTION' && f.type !== 'COERCE') || f.nominal || f.mode !== null) continue;
+    if (f.targets.length === 0) continue;
+    const why = children(tree, f.at, 'advcl').some(
+      (k) => tree.tokens[k]!.xpos === 'VBG' && lower(tree, child(tree, k, 'mark')) === 'for',
+    );
+    if (why) out.push({ ...f, type: 'ACCUSE', ploverMode: 'allege', symmetric: false });
+  }
+  return out;
+}
+
+/** The actors a joining verb takes along into an event noun ("joined Y for talks with Z"). */
+function companion(tree: Tree, i: number, lex: Lexicon): Mention[] {
+  if (tree.tokens[i]!.lemma !== 'join') return [];
+  const obj = child(tree, i, 'obj');
+  if (obj < 0) return [];
+  // The event noun hangs on the verb, or (as parsers often attach it) on the joined party.
+  const event = [...children(tree, i, 'obl'), ...children(tree, obj, 'obl', 'nmod')].some(
+    (k) => ['for', 'in', 'at'].includes(caseOf(tree, k)) && lex.nouns.has(tree.tokens[k]!.lemma),
+  );
+  return event ? actorsIn(tree, obj) : [];
+}
+
+/** The infinitive a request asks for: on the verb ("count on X to stop") or on its target noun. */
+function askedAct(tree: Tree, i: number): number {
+  for (const k of children(tree, i, 'xcomp', 'advcl', 'obl', 'obj', 'iobj')) {
+    const d = tree.tokens[k]!.deprel;
+    if (d === 'xcomp' || d === 'advcl') return k;
+    const acl = child(tree, k, 'acl');
+    if (acl >= 0) return acl;
+  }
+  return -1;
 }
 
 /** What "targeted" means from the words of its subject, agent and "with" phrase. */

@@ -11,7 +11,7 @@ import { pairOf, pluralSubject } from './pairs.ts';
 import { isNewsMedia, isReporter } from './press.ts';
 import { sameSide, speaksFor } from './sides.ts';
 import { accordingTo, hasQuote, opensQuote, speechScopes, type Speech } from './speech.ts';
-import { actorIn, caseOf, child, conjuncts, treeOf, under, type Tree } from './tree.ts';
+import { actorIn, actorsIn, caseOf, child, conjuncts, treeOf, under, type Tree } from './tree.ts';
 
 export { lexicon, buildLexicon, type Lexicon } from './lexicon.ts';
 
@@ -51,18 +51,22 @@ function push(
 ): void {
   if (!source.actor || !target.actor || source.actor === target.actor) return;
   const { tree } = ctx;
-  // A government's or an official's protest is a complaint; PROTEST is collective action.
-  if (init.type === 'PROTEST') {
+  // A government's or an official's protest is a complaint; PROTEST is collective action, and a
+  // boycott by anyone (guideline 7).
+  if (init.type === 'PROTEST' && init.ploverMode !== 'boycott') {
     const kind = ctx.analysis.actors.get(source.actor)?.kind;
     if (kind === 'state' || kind === 'person')
       init = { ...init, type: 'ACCUSE', ploverMode: 'disapprove' };
   }
-  // Leaving an organization is a sanction on it, not a retreat (guideline 11).
-  if (init.type === 'RETREAT' && init.ploverMode === 'withdraw') {
-    if (ctx.analysis.actors.get(target.actor)?.kind === 'organization')
-      init = { ...init, type: 'SANCTION' };
-  }
   const t = tree.tokens[at]!;
+  // "the president attacked the newspaper": one person attacking another or the press is a verbal
+  // attack, not force.
+  if (init.type === 'ASSAULT' && t.lemma === 'attack') {
+    const by = ctx.analysis.actors.get(source.actor);
+    const on = ctx.analysis.actors.get(target.actor);
+    if (by?.kind === 'person' && (on?.kind === 'person' || isNewsMedia(on)))
+      init = { ...init, type: 'ACCUSE', ploverMode: 'disapprove' };
+  }
   const start = Math.max(tree.sentence.start, Math.min(source.start, target.start, t.start));
   const end = Math.min(tree.sentence.end, Math.max(source.end, target.end, t.end));
   let confidence = base * Math.min(VIA_FACTOR[source.via], VIA_FACTOR[target.via]);
@@ -91,14 +95,55 @@ function emit(ctx: SentenceCtx, f: Frame, sources: Mention[], base: number): voi
     ...(f.polarity ? { polarity: f.polarity } : {}),
     ...(f.ploverMode ? { ploverMode: f.ploverMode } : {}),
   };
-  // A meeting of three or more parties is not expanded into pairwise meetings (guideline 5).
-  if (f.symmetric && new Set([...sources, ...f.targets].map((m) => m.actor)).size >= 3) return;
+  // A meeting of three or more parties is not expanded into pairwise meetings (guideline 5); an
+  // official and the state they serve ("Y's minister and other Y officials") are one party.
+  if (f.symmetric) {
+    const sides = new Set(
+      [...sources, ...f.targets].map((m) => ctx.analysis.actors.get(m.actor)?.country ?? m.actor),
+    );
+    if (sides.size >= 3) return;
+  }
   if (f.targets.length === 0 && f.symmetric && sources.length >= 2) {
     // "Kenya and Tanzania held talks": the first doer with each other one.
     for (const s of sources.slice(1)) push(ctx, f.at, sources[0]!, s, init, base);
     return;
   }
-  for (const s of sources) for (const t of f.targets) push(ctx, f.at, s, t, init, base);
+  // "Y's minister and other Y officials": the most specific doer of one side acts (guideline 2).
+  const doers = sources.filter(
+    (s) =>
+      !sources.some(
+        (o) =>
+          o.actor !== s.actor &&
+          ctx.analysis.actors.get(o.actor)?.kind === 'person' &&
+          speaksFor(ctx.analysis, o.actor, s.actor),
+      ),
+  );
+  for (const s of doers) for (const t of f.targets) push(ctx, f.at, s, t, init, base);
+}
+
+/**
+ * The actors an "if"/"unless" clause on the predicate at i (or on the verbs that govern it) is
+ * about: its subject, or the "by" agent of a passive ("if the tariffs are not dropped by Y").
+ */
+function conditionActors(tree: Tree, i: number): Mention[] {
+  const out: Mention[] = [];
+  for (let x = i, n = 0; x >= 0 && n < 4; n++) {
+    for (const c of tree.kids[x]!) {
+      if (tree.tokens[c]!.deprel !== 'advcl') continue;
+      const mark = child(tree, c, 'mark');
+      if (mark < 0 || !['if', 'unless'].includes(tree.tokens[mark]!.text.toLowerCase())) continue;
+      const agent = tree.kids[c]!.find(
+        (k) => tree.tokens[k]!.deprel.startsWith('obl') && caseOf(tree, k) === 'by',
+      );
+      const subj = child(tree, c, 'nsubj');
+      const who = agent ?? (subj >= 0 ? subj : -1);
+      if (who >= 0) out.push(...actorsIn(tree, who));
+    }
+    const d = tree.tokens[x]!.deprel;
+    if (d !== 'xcomp' && d !== 'conj') break;
+    x = tree.tokens[x]!.head;
+  }
+  return out;
 }
 
 /** What a frame inside speech means: the speaker's own act, a charge against its doer, or a report. */
@@ -112,11 +157,24 @@ function derive(ctx: SentenceCtx, f: Frame, sp: Speech): void {
     let type = f.type;
     let mode = f.mode;
     if (mode === 'future' || mode === 'hypothetical') {
-      type = isHostile(type) ? 'THREATEN' : 'AGREE';
+      // "said he would urge Y to ...": an announced request is still the request.
+      if (type !== 'REQUEST') type = isHostile(type) ? 'THREATEN' : 'AGREE';
       mode = null;
     }
     const material = ploverInfo(type).quad.startsWith('material');
     const sources = f.sources.length > 0 && material ? f.sources : [speaker];
+    // "If Y escalates, we will cut the power": a hostile act made conditional on Y threatens Y.
+    if (isHostile(f.type))
+      for (const y of conditionActors(ctx.tree, f.at))
+        if (!sameSide(analysis, speaker.actor, y.actor))
+          push(
+            ctx,
+            f.at,
+            speaker,
+            y,
+            { type: 'THREATEN', mode: null, symmetric: false },
+            base * 0.85,
+          );
     emit(
       ctx,
       {
@@ -150,6 +208,9 @@ function derive(ctx: SentenceCtx, f: Frame, sp: Speech): void {
   if (f.mode === null) emit(ctx, f, f.sources, base * 0.85);
 }
 
+/** Acts whose "for" clause states a charge: "accused Y of", "expelled Y for spying". */
+const CHARGING = new Set(['ACCUSE', 'SANCTION', 'COERCE']);
+
 /**
  * The clauses that state what an accuser charges ("accused Y of attacking Z's ships", "blamed Y
  * for shelling"): the charge is the accuser's, not an act the article asserts.
@@ -157,7 +218,7 @@ function derive(ctx: SentenceCtx, f: Frame, sp: Speech): void {
 function chargeClauses(tree: Tree, frames: Frame[]): number[] {
   const out: number[] = [];
   for (const g of frames) {
-    if (g.type !== 'ACCUSE' || g.nominal) continue;
+    if (!CHARGING.has(g.type) || g.nominal) continue;
     const heads = [g.at, ...tree.kids[g.at]!.filter((k) => tree.tokens[k]!.deprel === 'obj')];
     for (const h of heads)
       for (const k of tree.kids[h]!) {
@@ -223,6 +284,14 @@ function agentsNear(tree: Tree, cue: number, k: number, scope: Int32Array): Ment
       out.push(m);
   }
   return out;
+}
+
+/** "Y needs to act", "Y has to leave": a verb of necessity with its own subject and an infinitive. */
+function needsTo(tree: Tree, i: number): boolean {
+  const t = tree.tokens[i]!;
+  if (t.pos !== 'VERB' || (t.lemma !== 'need' && t.lemma !== 'have')) return false;
+  const x = child(tree, i, 'xcomp');
+  return x >= 0 && tree.tokens[child(tree, x, 'mark')]?.text.toLowerCase() === 'to';
 }
 
 /** Charges and demands a speech states without a lexicon verb: "Y's aggression", "Y must withdraw". */
@@ -299,14 +368,17 @@ function speechCues(ctx: SentenceCtx, sp: Speech, k: number, scope: Int32Array):
       }
     } else if (
       (t.deprel === 'aux' && OBLIGATION.has(w)) ||
-      (w === 'has' && tree.tokens[i + 1]?.text === 'to')
+      (w === 'has' && tree.tokens[i + 1]?.text === 'to') ||
+      needsTo(tree, i)
     ) {
-      // "Y must halt enrichment": a demand on Y.
-      const verb = t.head;
+      // "Y must halt enrichment", "Y needs to act": a demand on Y.
+      const own = needsTo(tree, i);
+      const verb = own ? child(tree, i, 'xcomp') : t.head;
       if (verb < 0) continue;
-      const subj = child(tree, verb, 'nsubj');
-      const m = subj >= 0 ? actorIn(tree, subj) : null;
-      if (ok(m) && !speaksFor(analysis, speaker.actor, m.actor)) {
+      const subj = child(tree, own ? i : verb, 'nsubj');
+      // "both Y and Z need to ...": each coordinated subject is asked.
+      for (const m of subj >= 0 ? actorsIn(tree, subj) : []) {
+        if (!ok(m) || speaksFor(analysis, speaker.actor, m.actor)) continue;
         done.add(m.actor);
         const polarity = requestPolarity(tree, verb, lex.cues.stop);
         push(
@@ -350,12 +422,28 @@ function denial(ctx: SentenceCtx, f: Frame): void {
   }
 }
 
+/**
+ * Whether a claim noun claims something ("claims to the reefs", "claim over the islands"): its own
+ * "to"/"over" phrase, or one the parser hung on the verb right after it.
+ */
+function territorial(tree: Tree, i: number, verb: number): boolean {
+  const claims = (k: number): boolean => ['to', 'over', 'on'].includes(caseOf(tree, k));
+  return (
+    tree.kids[i]!.some((k) => tree.tokens[k]!.deprel === 'nmod' && claims(k)) ||
+    tree.kids[verb]!.some(
+      (k) => tree.tokens[k]!.deprel === 'obl' && tree.lo[k] === tree.hi[i]! + 1 && claims(k),
+    )
+  );
+}
+
 /** "Egypt rejected Spain's allegations": the rejected charge is itself Spain's ACCUSE of Egypt. */
 function answered(ctx: SentenceCtx, f: Frame): void {
   const { tree, lex } = ctx;
   if (f.type !== 'REJECT' || f.mode !== null) return;
   const obj = child(tree, f.at, 'obj');
   if (obj < 0 || !lex.cues.accusationNouns.has(tree.tokens[obj]!.lemma)) return;
+  // "contested Y's claims to the reefs": a claim to something is a territorial claim, no charge.
+  if (tree.tokens[obj]!.lemma === 'claim' && territorial(tree, obj, f.at)) return;
   for (const accuser of f.targets)
     for (const doer of f.sources)
       push(ctx, f.at, accuser, doer, { type: 'ACCUSE', mode: null, symmetric: false }, 0.6);
@@ -441,7 +529,7 @@ export function findEvents(
   for (const sentence of sentences) {
     const mentions = bySentence.get(sentence.index) ?? [];
     const places = placesBy.get(sentence.index) ?? [];
-    const tree = treeOf(sentence, mentions, places);
+    const tree = treeOf(sentence, mentions, places, lex.cues.led);
     const continues = carry !== null && opensQuote(tree);
     // One mention can still speak (a quote that runs on) or deny an earlier charge; a sentence
     // without any can still speak of the pair just named ("The two sides agreed ...").
@@ -451,7 +539,7 @@ export function findEvents(
     }
     const hedged = tree.tokens.some((t) => lex.cues.hedge.has(t.text.toLowerCase()));
     const ctx: SentenceCtx = { accusers, tree, lex, analysis, raws: [], hedged };
-    const frames = framesOf(tree, lex);
+    const frames = framesOf(tree, lex, (a) => analysis.actors.get(a)?.kind);
     const speeches = speechesOf(ctx, frames);
     let carried = -1;
     if (continues && !speeches.some((s) => s.at >= 0)) {

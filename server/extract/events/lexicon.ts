@@ -1,9 +1,10 @@
-// The event lexicon (graph-data/ontology/verbs.json), validated and indexed by head lemma for O(1) lookup:
-// verbs with their particles, object nouns and target slots, event nouns, control verbs, judgement
-// patterns ("called X baseless") and cue words.
+// The event lexicon (graph-data/ontology/verbs.json and patterns.json), validated and indexed by head
+// lemma for O(1) lookup: verbs with their particles, object nouns and target slots, event nouns,
+// control verbs, cue words, and the dependency patterns of multi-word and judgement predicates.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { PloverType, dataPath, type PloverType as PloverTypeT } from '../../model/index.ts';
+import { buildPatterns, type Pattern } from './patterns.ts';
 
 const TargetSlot = z.enum(['object', 'prep', 'object|prep', 'none']);
 export type TargetSlot = z.infer<typeof TargetSlot>;
@@ -47,10 +48,6 @@ const LexiconFile = z.object({
   verbs: z.array(VerbRow),
   nouns: z.array(NounRow),
   control: z.record(z.string(), ControlKind),
-  /** "called the claims baseless", "branded X a terrorist group": verbs and the complements that judge. */
-  judgement: z
-    .object({ verbs: z.array(z.string()), words: z.array(z.string()) })
-    .default({ verbs: [], words: [] }),
   cues: z.object({
     stop: z.array(z.string()),
     obligation: z.array(z.string()),
@@ -69,6 +66,7 @@ const LexiconFile = z.object({
     outcome: z.array(z.string()).default([]),
     settled: z.array(z.string()).default([]),
     settle: z.array(z.string()).default([]),
+    gatherings: z.array(z.string()).default([]),
   }),
 });
 
@@ -102,7 +100,8 @@ export interface Lexicon {
   verbs: Map<string, VerbEntry[]>;
   nouns: Map<string, NounEntry[]>;
   control: Map<string, ControlKind>;
-  judgement: { verbs: Set<string>; words: Set<string> };
+  /** Dependency patterns by head lemma ("express concern over X", "called X baseless"). */
+  patterns: Map<string, Pattern[]>;
   cues: {
     stop: Set<string>;
     obligation: Set<string>;
@@ -132,6 +131,8 @@ export interface Lexicon {
     settled: Set<string>;
     /** Participles that make the parties of a settlement ("a deal reached between", "struck by"). */
     settle: Set<string>;
+    /** Gatherings a speaker addresses ("told the assembly"): a venue, not a party to talks. */
+    gatherings: Set<string>;
   };
 }
 
@@ -139,8 +140,11 @@ function specificity(e: VerbEntry): number {
   return (e.object ? 4 : 0) + e.particle.length * 2 + (e.target === 'prep' ? 1 : 0);
 }
 
-/** Builds the indexed lexicon from the raw JSON (exported for tests with their own data). */
-export function buildLexicon(raw: unknown): Lexicon {
+/**
+ * Builds the indexed lexicon from the raw JSON of verbs.json and, when given, patterns.json
+ * (exported for tests with their own data).
+ */
+export function buildLexicon(raw: unknown, rawPatterns?: unknown): Lexicon {
   const file = LexiconFile.parse(raw);
   const verbs = new Map<string, VerbEntry[]>();
   for (const row of file.verbs) {
@@ -189,30 +193,32 @@ export function buildLexicon(raw: unknown): Lexicon {
     list.sort((a, b) => b.words.length - a.words.length || +!!b.object - +!!a.object);
 
   const set = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+  const cues: Lexicon['cues'] = {
+    stop: set(file.cues.stop),
+    obligation: set(file.cues.obligation),
+    accusation: set(file.cues.accusation),
+    threat: set(file.cues.threat),
+    hedge: set(file.cues.hedge),
+    led: set(file.cues.led),
+    menace: set(file.cues.menace),
+    exposed: set(file.cues.exposed),
+    accusationNouns: set(file.cues.accusationNouns),
+    requestNouns: set(file.cues.requestNouns),
+    relief: set(file.cues.relief),
+    held: set(file.cues.held),
+    sanctionContext: set(file.cues.sanctionContext),
+    forceContext: set(file.cues.forceContext),
+    outcome: set(file.cues.outcome),
+    settled: set(file.cues.settled),
+    settle: set(file.cues.settle),
+    gatherings: set(file.cues.gatherings),
+  };
   return {
     verbs,
     nouns,
     control: new Map(Object.entries(file.control)),
-    judgement: { verbs: set(file.judgement.verbs), words: set(file.judgement.words) },
-    cues: {
-      stop: set(file.cues.stop),
-      obligation: set(file.cues.obligation),
-      accusation: set(file.cues.accusation),
-      threat: set(file.cues.threat),
-      hedge: set(file.cues.hedge),
-      led: set(file.cues.led),
-      menace: set(file.cues.menace),
-      exposed: set(file.cues.exposed),
-      accusationNouns: set(file.cues.accusationNouns),
-      requestNouns: set(file.cues.requestNouns),
-      relief: set(file.cues.relief),
-      held: set(file.cues.held),
-      sanctionContext: set(file.cues.sanctionContext),
-      forceContext: set(file.cues.forceContext),
-      outcome: set(file.cues.outcome),
-      settled: set(file.cues.settled),
-      settle: set(file.cues.settle),
-    },
+    patterns: rawPatterns === undefined ? new Map() : buildPatterns(rawPatterns, cues),
+    cues,
   };
 }
 
@@ -220,8 +226,8 @@ let cached: Lexicon | undefined;
 
 /** The project lexicon, read and indexed once. */
 export function lexicon(): Lexicon {
-  cached ??= buildLexicon(
-    JSON.parse(readFileSync(dataPath('ontology', 'verbs.json'), 'utf8')) as unknown,
-  );
+  const read = (name: string): unknown =>
+    JSON.parse(readFileSync(dataPath('ontology', name), 'utf8')) as unknown;
+  cached ??= buildLexicon(read('verbs.json'), read('patterns.json'));
   return cached;
 }

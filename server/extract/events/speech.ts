@@ -31,6 +31,16 @@ export function opensQuote(tree: Tree): boolean {
   return /^["“«]/.test(tree.sentence.text.trimStart());
 }
 
+/** Whether the phrase at i opens with a quotation mark (after any comma or colon before it). */
+function quotedFrom(tree: Tree, i: number): boolean {
+  for (let j = Math.max(0, tree.lo[i]! - 1); j <= tree.hi[i]!; j++) {
+    const t = tree.tokens[j]!;
+    if (QUOTES.test(t.text)) return true;
+    if (t.pos !== 'PUNCT' && j >= tree.lo[i]!) return false;
+  }
+  return false;
+}
+
 /**
  * For every token, the speech whose content it lies in (the innermost one), or -1. `speeches[k].at`
  * is the reporting verb; its ccomp (or the clause it is a parataxis of, "“…,” X said") is the
@@ -50,6 +60,8 @@ export function speechScopes(tree: Tree, speeches: Speech[], carried: number): I
     for (const c of tree.kids[sp.at]!) {
       const d = tree.tokens[c]!.deprel;
       if (d === 'ccomp' || (d === 'parataxis' && c > sp.at)) contentOf[c] = k;
+      // "X tweeted, “It's time to stop Y's attacks”": a quotation parsed as the object.
+      else if (d === 'obj' && sp.frame?.speech === 'say' && quotedFrom(tree, c)) contentOf[c] = k;
     }
     if (v.deprel === 'parataxis' && v.head >= 0 && contentOf[v.head] < 0) contentOf[v.head] = k;
   });

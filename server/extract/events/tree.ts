@@ -16,6 +16,8 @@ export interface Tree {
   /** First and last token of each token's subtree. */
   lo: Int32Array;
   hi: Int32Array;
+  /** Participles that name a phrase's author ("a US-led resolution", "a Cairo-brokered truce"). */
+  led: Set<string>;
 }
 
 /** Relations that keep an actor inside the phrase of its head ("ministers from the Arab League"). */
@@ -33,8 +35,12 @@ const PHRASE = new Set([
   'nummod',
   'obl:unmarked',
 ]);
-/** Case words of a location inside a phrase ("reporters in Cairo"): not the phrase's actor. */
+/**
+ * Case words of a location or a topic inside a phrase ("reporters in Cairo", "concerns about Y"):
+ * not the phrase's actor.
+ */
 const PLACE_CASES = new Set([
+  'about',
   'in',
   'at',
   'near',
@@ -62,7 +68,12 @@ function cover(tokens: Token[], spans: Mention[]): Int32Array {
 }
 
 /** Builds the tree of a sentence with its mentions and places (each sorted by offset). */
-export function treeOf(sentence: Sentence, mentions: Mention[], places: Mention[]): Tree {
+export function treeOf(
+  sentence: Sentence,
+  mentions: Mention[],
+  places: Mention[],
+  led: Set<string> = new Set(),
+): Tree {
   const tokens = sentence.tokens;
   const kids: number[][] = tokens.map(() => []);
   tokens.forEach((t, i) => {
@@ -104,6 +115,7 @@ export function treeOf(sentence: Sentence, mentions: Mention[], places: Mention[
     mentions,
     placeAt: cover(tokens, places),
     places,
+    led,
   };
 }
 
@@ -124,7 +136,10 @@ export function child(tree: Tree, i: number, ...rels: string[]): number {
 /** The case word ("on", "against", "with") of a nominal, lower-cased, multi-word joined by spaces. */
 export function caseOf(tree: Tree, i: number): string {
   const words: string[] = [];
-  for (const k of tree.kids[i]!) {
+  // "to South Korea" with the case word hung on the name's first part.
+  const first = tree.kids[i]!.find((k) => k < i && tree.tokens[k]!.deprel === 'compound');
+  const heads = first === undefined || child(tree, i, 'case') >= 0 ? [i] : [i, first];
+  for (const k of heads.flatMap((h) => tree.kids[h]!)) {
     const d = tree.tokens[k]!.deprel;
     if (d === 'case') {
       words.push(tree.tokens[k]!.text.toLowerCase());
@@ -152,6 +167,13 @@ export function actorIn(tree: Tree, i: number, agentFirst = false): Mention | nu
   const direct = tree.at[i]!;
   if (direct >= 0) return tree.mentions[direct]!;
   if (EMPTY_HEADS.has(tree.tokens[i]!.lemma) && child(tree, i, 'nmod') < 0) return null;
+  // "a US-led resolution": the author named on its participle is the phrase's actor.
+  if (agentFirst)
+    for (const k of tree.kids[i]!) {
+      const t = tree.tokens[k]!;
+      if (t.deprel !== 'amod' || !tree.led.has(t.text.toLowerCase())) continue;
+      for (const a of tree.kids[k]!) if (tree.at[a]! >= 0) return tree.mentions[tree.at[a]!]!;
+    }
   let level = [i];
   for (let depth = 0; depth < 3 && level.length > 0; depth++) {
     const next: number[] = [];
@@ -166,7 +188,9 @@ export function actorIn(tree: Tree, i: number, agentFirst = false): Mention | nu
         if (at < 0) continue;
         const m = tree.mentions[at]!;
         const agent = d === 'nmod:poss' || d === 'amod' || caseOf(tree, k) === 'by';
-        const rank = agentFirst ? (agent ? 0 : 1) : 0;
+        // "the Kurdish militia, the YPG": an apposed name is the phrase's own actor, before any
+        // demonym or possessor on its head.
+        const rank = d === 'appos' ? -1 : agentFirst ? (agent ? 0 : 1) : 0;
         if (rank < bestRank) {
           best = m;
           bestRank = rank;
@@ -181,9 +205,22 @@ export function actorIn(tree: Tree, i: number, agentFirst = false): Mention | nu
 /** Every actor a phrase stands for, one per coordinated phrase ("Kenya and Tanzania"). */
 export function actorsIn(tree: Tree, i: number, agentFirst = false): Mention[] {
   const out: Mention[] = [];
+  const add = (m: Mention | null): void => {
+    if (m && !out.some((o) => o.actor === m.actor)) out.push(m);
+  };
   for (const c of conjuncts(tree, i)) {
     const m = actorIn(tree, c, agentFirst);
-    if (m && !out.some((o) => o.actor === m.actor)) out.push(m);
+    add(m);
+    // "German and Italian vehicles", "its neighbours, Kenya and Uganda": the modifier or apposed
+    // name that named the actor has coordinated ones.
+    for (const k of tree.kids[c]!) {
+      const d = tree.tokens[k]!.deprel;
+      if (d !== 'amod' && d !== 'compound' && d !== 'nmod:poss' && d !== 'appos') continue;
+      const at = tree.at[k]!;
+      if (at < 0 || tree.mentions[at] !== m) continue;
+      for (const j of conjuncts(tree, k).slice(1))
+        if (tree.at[j]! >= 0) add(tree.mentions[tree.at[j]!]!);
+    }
   }
   return out;
 }

@@ -1,0 +1,240 @@
+// Multi-word and judgement predicates as small dependency patterns (graph-data/ontology/patterns.json):
+// a head lemma and the dependents it must have, by relation, with their words, case words and slot
+// roles (target, or source when the head's own subject is the one acted on) ("express concern over X", "call X baseless", "count on X to", "sever ties with X").
+import { z } from 'zod';
+import { PloverType, type PloverType as PloverTypeT } from '../../model/index.ts';
+import type { Mention } from '../types.ts';
+import { actorsIn, caseOf, child, type Tree } from './tree.ts';
+
+const Kind = z.enum(['state', 'person', 'organization']);
+
+interface DepRow {
+  rel: string[];
+  lemma?: string[] | undefined;
+  case?: string[] | undefined;
+  notCase?: string[] | undefined;
+  within?: string[] | undefined;
+  after?: boolean | undefined;
+  role?: 'target' | 'source' | undefined;
+  kind?: z.infer<typeof Kind> | undefined;
+  deps?: DepRow[] | undefined;
+}
+
+const DepSchema: z.ZodType<DepRow> = z.lazy(() =>
+  z.object({
+    rel: z.array(z.string()).min(1),
+    lemma: z.array(z.string()).optional(),
+    case: z.array(z.string()).optional(),
+    notCase: z.array(z.string()).optional(),
+    within: z.array(z.string()).optional(),
+    after: z.boolean().optional(),
+    role: z.enum(['target', 'source']).optional(),
+    kind: Kind.optional(),
+    deps: z.array(DepSchema).optional(),
+  }),
+);
+
+const PatternRow = z.object({
+  id: z.string().min(1),
+  head: z.array(z.string()).min(1),
+  /** "none" reads the words as no event and stops the plain verb senses ("called X one of ..."). */
+  type: z.union([PloverType, z.literal('none')]),
+  ploverMode: z.string().optional(),
+  deps: z.array(DepSchema).min(1),
+});
+
+export const PatternFile = z.object({
+  /** Named word lists the patterns' `lemma` and `within` fields refer to as "@name". */
+  sets: z.record(z.string(), z.array(z.string())).default({}),
+  patterns: z.array(PatternRow),
+});
+
+/** One dependent a pattern requires, with word lists resolved to sets. */
+export interface PatternDep {
+  rel: string[];
+  lemma: Set<string> | null;
+  case: string[] | null;
+  notCase: string[];
+  within: Set<string> | null;
+  after: boolean;
+  role: 'target' | 'source' | null;
+  kind: 'state' | 'person' | 'organization' | null;
+  deps: PatternDep[];
+}
+
+export interface Pattern {
+  id: string;
+  type: PloverTypeT | 'none';
+  ploverMode?: string;
+  deps: PatternDep[];
+}
+
+/** Resolves "@name" entries to the named lists (the file's own sets, then the lexicon's cues). */
+function words(list: string[], sets: Record<string, Set<string>>): Set<string> {
+  const out = new Set<string>();
+  for (const w of list) {
+    if (w.startsWith('@')) {
+      const named = sets[w.slice(1)];
+      if (!named) throw new Error(`patterns: unknown word set ${w}`);
+      for (const x of named) out.add(x);
+    } else out.add(w.toLowerCase());
+  }
+  return out;
+}
+
+function buildDep(row: DepRow, sets: Record<string, Set<string>>): PatternDep {
+  return {
+    rel: row.rel,
+    lemma: row.lemma ? words(row.lemma, sets) : null,
+    case: row.case ?? null,
+    notCase: row.notCase ?? [],
+    within: row.within ? words(row.within, sets) : null,
+    after: row.after ?? false,
+    role: row.role ?? null,
+    kind: row.kind ?? null,
+    deps: (row.deps ?? []).map((d) => buildDep(d, sets)),
+  };
+}
+
+/** Indexes the patterns by head lemma, in file order (the first that matches wins). */
+export function buildPatterns(
+  raw: unknown,
+  cues: Record<string, Set<string>>,
+): Map<string, Pattern[]> {
+  const file = PatternFile.parse(raw);
+  const sets: Record<string, Set<string>> = { ...cues };
+  for (const [name, list] of Object.entries(file.sets))
+    sets[name] = new Set(list.map((w) => w.toLowerCase()));
+  const out = new Map<string, Pattern[]>();
+  for (const row of file.patterns) {
+    const p: Pattern = {
+      id: row.id,
+      type: row.type,
+      ...(row.ploverMode ? { ploverMode: row.ploverMode } : {}),
+      deps: row.deps.map((d) => buildDep(d, sets)),
+    };
+    for (const h of row.head) {
+      const list = out.get(h.toLowerCase()) ?? [];
+      list.push(p);
+      out.set(h.toLowerCase(), list);
+    }
+  }
+  return out;
+}
+
+/** The actor kind of an actor id, when the caller knows it. */
+export type KindOf = (actor: string) => string | undefined;
+
+export interface PatternHit {
+  pattern: Pattern;
+  targets: Mention[];
+  /** Doers named by a source slot ("met with opposition from Y"); the head's own doers are then
+   * the targets. */
+  sources: Mention[];
+  /** Tokens the pattern used as its words (not its slots): event nouns it has read. */
+  used: number[];
+}
+
+const RELATIVE = new Set(['which', 'who', 'whom', 'that']);
+
+function relOk(deprel: string, rels: string[]): boolean {
+  return rels.includes(deprel) || rels.includes(deprel.split(':')[0]!);
+}
+
+/** The case word or subordinating mark of a dependent ("on", "as", "to"). */
+function caseOrMark(tree: Tree, k: number): string {
+  const c = caseOf(tree, k);
+  if (c) return c;
+  const m = child(tree, k, 'mark');
+  return m >= 0 ? tree.tokens[m]!.text.toLowerCase() : '';
+}
+
+/** Whether one of the first ten words of the subtree at k is in the set. */
+function hasWithin(tree: Tree, k: number, set: Set<string>): boolean {
+  const to = Math.min(tree.hi[k]!, tree.lo[k]! + 10);
+  for (let j = tree.lo[k]!; j <= to; j++) {
+    const w = tree.tokens[j]!;
+    if (set.has(w.lemma) || set.has(w.text.toLowerCase())) return true;
+  }
+  return false;
+}
+
+interface Binding {
+  targets: Mention[];
+  sources: Mention[];
+  used: number[];
+}
+
+function matchDep(
+  tree: Tree,
+  node: number,
+  dep: PatternDep,
+  kindOf: KindOf | undefined,
+): Binding | null {
+  for (const k of tree.kids[node]!) {
+    const t = tree.tokens[k]!;
+    if (!relOk(t.deprel, dep.rel)) continue;
+    if (dep.after && k < node) continue;
+    if (dep.lemma && !dep.lemma.has(t.lemma) && !dep.lemma.has(t.text.toLowerCase())) continue;
+    const cm = caseOrMark(tree, k);
+    if (dep.case && !dep.case.includes(cm)) continue;
+    if (dep.notCase.includes(cm)) continue;
+    if (dep.within && !hasWithin(tree, k, dep.within)) continue;
+    const b: Binding = { targets: [], sources: [], used: dep.lemma ? [k] : [] };
+    if (dep.role === 'source') b.sources.push(...actorsIn(tree, k));
+    if (dep.role === 'target') {
+      // "the country which he hit with tariffs": a relative pronoun stands for the noun.
+      const up = tree.tokens[node]!;
+      const slot =
+        RELATIVE.has(t.text.toLowerCase()) && up.deprel === 'acl:relcl' && up.head >= 0
+          ? up.head
+          : k;
+      let found = actorsIn(tree, slot, true);
+      if (dep.kind && kindOf) found = found.filter((m) => kindOf(m.actor) === dep.kind);
+      if (dep.kind && found.length === 0) continue;
+      b.targets.push(...found);
+    }
+    let ok = true;
+    for (const d of dep.deps) {
+      const inner = matchDep(tree, k, d, kindOf);
+      if (!inner) {
+        ok = false;
+        break;
+      }
+      b.targets.push(...inner.targets);
+      b.sources.push(...inner.sources);
+      b.used.push(...inner.used);
+    }
+    if (ok) return b;
+  }
+  return null;
+}
+
+/** The first pattern of the head lemma at i whose dependents are all found, with its targets. */
+export function matchPattern(
+  tree: Tree,
+  i: number,
+  patterns: Map<string, Pattern[]>,
+  kindOf?: KindOf,
+): PatternHit | null {
+  const list = patterns.get(tree.tokens[i]!.lemma);
+  if (!list) return null;
+  for (const pattern of list) {
+    const targets: Mention[] = [];
+    const sources: Mention[] = [];
+    const used: number[] = [];
+    let ok = true;
+    for (const d of pattern.deps) {
+      const b = matchDep(tree, i, d, kindOf);
+      if (!b) {
+        ok = false;
+        break;
+      }
+      for (const m of b.targets) if (!targets.some((x) => x.actor === m.actor)) targets.push(m);
+      for (const m of b.sources) if (!sources.some((x) => x.actor === m.actor)) sources.push(m);
+      used.push(...b.used);
+    }
+    if (ok) return { pattern, targets, sources, used };
+  }
+  return null;
+}
