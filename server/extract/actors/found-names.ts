@@ -6,6 +6,7 @@ import type { ActorContext } from './context.ts';
 import { NOT_ORGS } from './acronym.ts';
 import { noteKnownRoles } from './role-references.ts';
 import { MONTHS, WEEKDAYS, isAcronym, normKey, slugify } from '../names.ts';
+import { REACH, headOf, subtreeRange } from './tree.ts';
 
 /** Role nouns beyond the gazetteer's titles that give a named person a public role. */
 const EXTRA_ROLE_WORDS = new Set([
@@ -81,43 +82,12 @@ function removeMention(ctx: ActorContext, m: Mention): void {
 function bodiesIn(ctx: ActorContext, s: Sentence): Owner[] {
   const out: Owner[] = [];
   for (const m of ofSentence(ctx, s.index)) {
-    const kind = (ctx.actors.get(m.actor) ?? ctx.gaz.byId(m.actor))?.kind;
-    if (kind === 'state' || kind === 'organization') {
-      out.push({ actor: m.actor, start: m.start, end: m.end });
-    }
+    // A body the scan read but has not made an actor yet has no entry: it is no person either.
+    const kind = (ctx.actors.get(m.actor) ?? ctx.patternOrgs.get(m.actor) ?? ctx.gaz.byId(m.actor))
+      ?.kind;
+    if (kind !== 'person') out.push({ actor: m.actor, start: m.start, end: m.end });
   }
   return out;
-}
-
-/** How far from its root a role phrase is looked for, in tokens (keeps long sentences linear). */
-const REACH = 30;
-
-/** True when token `k` lies under `root` (within a bounded climb). */
-function under(tokens: Token[], k: number, root: number): boolean {
-  let h = tokens[k]!.head;
-  for (let steps = 0; h >= 0 && steps < REACH; steps++) {
-    if (h === root) return true;
-    h = tokens[h]!.head;
-  }
-  return false;
-}
-
-/** Tokens of the subtree under `root` (inclusive), as the contiguous range they span. */
-function subtreeRange(tokens: Token[], root: number): [number, number] {
-  let lo = root;
-  let hi = root;
-  while (lo > 0 && root - lo < REACH && under(tokens, lo - 1, root)) lo--;
-  while (hi < tokens.length - 1 && hi - root < REACH && under(tokens, hi + 1, root)) hi++;
-  return [lo, hi];
-}
-
-/** The token of [first, last] whose head lies outside the span. */
-function headOf(tokens: Token[], first: number, last: number): number {
-  for (let k = first; k <= last; k++) {
-    const h = tokens[k]!.head;
-    if (h < first || h > last) return k;
-  }
-  return last;
 }
 
 interface FoundRole {
@@ -206,6 +176,58 @@ function apposition(
   return null;
 }
 
+/** Verbs of a relative clause that give its subject a post: "who heads the Ports Union". */
+const HOLDING_VERBS: Record<string, string> = {
+  head: 'head',
+  lead: 'leader',
+  chair: 'chair',
+  direct: 'director',
+  run: 'head',
+  command: 'commander',
+  found: 'founder',
+  represent: 'representative',
+};
+
+/** "Jan Novak, who heads the Baltic Institute,": a relative clause whose object is a body. */
+function relativeRole(s: Sentence, first: number, last: number, owners: Owner[]): FoundRole | null {
+  const t = s.tokens;
+  const to = Math.min(t.length, last + REACH);
+  for (let k = last + 1; k < to; k++) {
+    const v = t[k]!;
+    if (v.deprel !== 'acl:relcl' || v.head < first || v.head > last) continue;
+    const role = HOLDING_VERBS[v.lemma];
+    if (!role) return null;
+    for (let o = k + 1; o < to; o++) {
+      if (t[o]!.head !== k || t[o]!.deprel !== 'obj') continue;
+      const [lo, hi] = subtreeRange(t, o);
+      // The body the object names itself, before a state that only owns it.
+      const head = t[o]!;
+      const of =
+        owners.find((x) => x.start <= head.start && head.end <= x.end) ??
+        ownerWithin(owners, t[lo]!.start, t[hi]!.end);
+      return of ? { role, of, start: v.start, end: of.end } : null;
+    }
+    return null;
+  }
+  return null;
+}
+
+/** The role the parse gives a person's name: a title in front, an apposition, a relative clause, "of". */
+function roleOf(
+  ctx: ActorContext,
+  s: Sentence,
+  first: number,
+  last: number,
+  owners: Owner[],
+): FoundRole | null {
+  return (
+    titleBefore(ctx, s, first, owners) ??
+    apposition(ctx, s, first, last, owners) ??
+    relativeRole(s, first, last, owners) ??
+    ofBody(s, last, owners)
+  );
+}
+
 /** "Jan Novak of the Baltic Institute": a body right after "of". */
 function ofBody(s: Sentence, last: number, owners: Owner[]): FoundRole | null {
   const t = s.tokens;
@@ -232,9 +254,14 @@ function overlaps(ctx: ActorContext, sentence: number, start: number, end: numbe
  * read inside a longer organization name is part of that name; its mention goes (and its actor,
  * when nothing else names it). A coordination ("NATO and the EU") is two names, not one.
  */
-function dropInnerNames(ctx: ActorContext, sentence: number, start: number, end: number): void {
+function dropInnerNames(
+  ctx: ActorContext,
+  sentence: number,
+  start: number,
+  end: number,
+): Mention[] {
   const inner = ofSentence(ctx, sentence).filter((m) => m.start < end && start < m.end);
-  if (inner.length === 0) return;
+  if (inner.length === 0) return [];
   const text = ctx.text.slice(start, end);
   // "Japan-Korea talks": a name made only of states is those states, not a body.
   let rest = text;
@@ -243,9 +270,9 @@ function dropInnerNames(ctx: ActorContext, sentence: number, start: number, end:
     const b = Math.min(text.length, m.end - start);
     rest = rest.slice(0, a) + ' '.repeat(Math.max(0, b - a)) + rest.slice(b);
   }
-  if (/^[\s\u2010-\u2013&-]*(?:and[\s-]*)?[\s\u2010-\u2013&-]*$/.test(rest)) return;
+  if (/^[\s\u2010-\u2013&-]*(?:and[\s-]*)?[\s\u2010-\u2013&-]*$/.test(rest)) return [];
   const complement = /\b(?:of|on|for)\b/.exec(text)?.index ?? text.length;
-  if (/,|\band\b|&/.test(text.slice(0, complement))) return;
+  if (/,|\band\b|&/.test(text.slice(0, complement))) return [];
   const strictlyInside = inner.every(
     (m) =>
       m.start >= start &&
@@ -254,10 +281,30 @@ function dropInnerNames(ctx: ActorContext, sentence: number, start: number, end:
       ctx.actors.get(m.actor)?.kind !== 'person' &&
       !ctx.text.slice(m.end, end).startsWith("'"),
   );
-  if (!strictlyInside) return;
+  if (!strictlyInside) return [];
   for (const m of inner) {
     removeMention(ctx, m);
     ctx.forgetIfUnused(m.actor);
+  }
+  return inner;
+}
+
+/**
+ * "Committee on Trade" read first, then "Committee on Trade, Industry and Tourism": the shorter
+ * reading of the same body (the start of its name, no gazetteer entry) becomes the longer one.
+ */
+function takeOverShorter(ctx: ActorContext, dropped: Mention[], start: number, id: string): void {
+  const name = ctx.actors.get(id)?.name ?? '';
+  for (const m of dropped) {
+    const short = ctx.actors.get(m.actor);
+    if (!short || short.id === id || short.kind !== 'organization' || ctx.gaz.byId(short.id)) {
+      continue;
+    }
+    if (m.start !== start || !name.startsWith(short.name)) continue;
+    for (const x of ctx.mentions) if (x.actor === short.id) x.actor = id;
+    for (const a of ctx.affiliations) if (a.of === short.id) a.of = id;
+    for (const roles of ctx.roles.values()) for (const r of roles) if (r.of === short.id) r.of = id;
+    ctx.actors.delete(short.id);
   }
 }
 
@@ -286,6 +333,25 @@ function stateBefore(ctx: ActorContext, s: Sentence, first: number): string | nu
   const m = ofSentence(ctx, s.index).find((x) => x.end === w.end);
   const a = m ? (ctx.actors.get(m.actor) ?? ctx.gaz.byId(m.actor)) : undefined;
   return a?.kind === 'state' ? a.id : null;
+}
+
+/** Capitalised name words from `k`; the index after them. */
+function capitalRun(t: Token[], k: number): number {
+  while (t[k] && /^[A-Z]/.test(t[k]!.text) && /^(?:NN|JJ)/.test(t[k]!.xpos)) k++;
+  return k;
+}
+
+/** Last token of an organization's name whose portfolio list ("X, Y and Z") runs on after `last`. */
+function listedTail(t: Token[], last: number): number {
+  let k = last + 1;
+  while (t[k]?.text === ',' && /^[A-Z]/.test(t[k + 1]?.text ?? '')) {
+    const after = capitalRun(t, k + 1);
+    if (after === k + 1) return last;
+    k = after;
+  }
+  if (t[k]?.text !== 'and' || !/^[A-Z]/.test(t[k + 1]?.text ?? '')) return last;
+  const end = capitalRun(t, k + 1);
+  return end > k + 1 ? end - 1 : last;
 }
 
 /** A name that is only a fragment or a common word: no actor. */
@@ -331,10 +397,7 @@ function completeEarlierReading(
   if (!m || !actor) return;
   if (label !== 'person' || actor.kind !== 'person') return;
   if (ctx.affiliations.some((a) => a.person === actor.id)) return;
-  const role =
-    titleBefore(ctx, s, first, owners) ??
-    apposition(ctx, s, first, last, owners) ??
-    ofBody(s, last, owners);
+  const role = roleOf(ctx, s, first, last, owners);
   if (!role) return;
   role.of ??= ofBody(s, last, owners)?.of ?? null;
   if (!role.of) return;
@@ -378,7 +441,8 @@ function readNames(ctx: ActorContext, s: Sentence): void {
     let first = n.first;
     while (first < n.last && /^(?:the|a|an)$/i.test(t[first]!.text)) first++;
     // "Istanbul's Kadir Has University": the owner in front is not part of the name.
-    for (let k = n.last - 1; k >= first; k--) {
+    // "Kenya's People's Liberation Front": only the owner in front is cut off.
+    for (let k = first + 1; k < n.last; k++) {
       if (t[k]!.xpos === 'POS') {
         first = k + 1;
         break;
@@ -393,23 +457,20 @@ function readNames(ctx: ActorContext, s: Sentence): void {
       }
     }
     let last = n.last;
-    // "Bureau of European and Eurasian Affairs": a name cut at its "and" reads on.
-    if (n.label === 'organization' && /\bof\b/.test(ctx.text.slice(n.start, n.end))) {
-      let k = last + 1;
-      if (t[k]?.text === 'and' && /^[A-Z]/.test(t[k + 1]?.text ?? '')) {
-        k++;
-        while (t[k] && /^[A-Z]/.test(t[k]!.text) && /^(?:NN|JJ)/.test(t[k]!.xpos)) k++;
-        last = k - 1;
-      }
+    // "Bureau of European and Eurasian Affairs", "Committee on Trade, Industry and Tourism": a
+    // name cut at its "and" or at the comma of its list reads on.
+    if (n.label === 'organization' && /\b(?:of|on|for)\b/.test(ctx.text.slice(n.start, n.end))) {
+      last = listedTail(t, last);
     }
     const start = t[first]!.start;
     const end = t[last]!.end;
     const text = ctx.text.slice(start, end);
     if (implausible(s, first, last, text)) continue;
     if (n.label === 'person') dropInnerStates(ctx, s.index, start, end);
-    if (n.label === 'organization' && !DESIGNATION.test(text)) {
-      dropInnerNames(ctx, s.index, start, end);
-    }
+    const dropped =
+      n.label === 'organization' && !DESIGNATION.test(text)
+        ? dropInnerNames(ctx, s.index, start, end)
+        : [];
     if (overlaps(ctx, s.index, start, end)) {
       completeEarlierReading(ctx, s, n.label, first, last, bodiesIn(ctx, s));
       continue;
@@ -442,13 +503,11 @@ function readNames(ctx: ActorContext, s: Sentence): void {
         );
       }
       ctx.mention(id, start, end, s.index, 'name');
+      takeOverShorter(ctx, dropped, start, id);
       continue;
     }
     if (last === first) continue;
-    const role =
-      titleBefore(ctx, s, first, owners) ??
-      apposition(ctx, s, first, last, owners) ??
-      ofBody(s, last, owners);
+    const role = roleOf(ctx, s, first, last, owners);
     if (!role) continue;
     role.of ??= ofBody(s, last, owners)?.of ?? null;
     const known = ctx.gaz.lookup(text).find((e) => e.kind === 'person');

@@ -72,7 +72,7 @@ export function findActors(
   const allWords = sentences.map(wordsOf);
   const { ids: known, counts } = unambiguousIds(allWords, gaz);
   sentences.forEach((s, k) => {
-    scanSentence(new Scan(ctx, allWords[k]!, s.index, known, counts));
+    scanSentence(new Scan(ctx, allWords[k]!, s.index, known, counts, s.tokens));
     foundNames(ctx, s);
   });
   demoteStateModifiers(ctx, sentences);

@@ -3,6 +3,12 @@
 import type { PhraseEntry } from '../gazetteer.ts';
 import type { ActorContext } from './context.ts';
 import { isPossessive, keysOf, type Word } from './words.ts';
+import type { Scan } from './scan.ts';
+import type { Token } from '../types.ts';
+import { caseOf, headOf } from './tree.ts';
+
+/** Prepositions by which a state by name locates what happens there. */
+const LOCATING = new Set(['in', 'inside', 'across']);
 
 /** Prepositions after which a capital is a place, not the government ("while in Bangkok"). */
 const CAPITAL_PLACE_PREPS = new Set([
@@ -204,45 +210,73 @@ const AIMED_AT = new Set([
   'snapped',
 ]);
 
-export function isPlace(words: Word[], i: number, entry: PhraseEntry, placeEnd = -1): boolean {
-  let p = i - 1;
-  if (words[p]?.key === 'the') p--;
-  const prev = words[p];
-  if (!prev) return false;
-  if (prev.key === 'at' && AIMED_AT.has(words[p - 1]?.key ?? '')) return false;
-  const after = words[i + entry.length];
-  if (isPossessive(after)) return false;
-  // "fires in Syria and Iraq": a conjunct of a place is a place too.
-  if ((prev.key === 'and' || prev.key === 'or' || prev.key === ',') && placeEnd === p - 1)
-    return true;
-  if (entry.via === 'capital' || entry.via === 'metonym') {
-    if (CAPITAL_PLACE_PREPS.has(prev.key)) return true;
-    if (prev.key !== 'to' && prev.key !== 'from') return false;
-    const before = words[p - 1];
-    return !!before && (MOTION_WORDS.has(before.key) || MOTION_WORDS.has(before.lemma));
+/** Verbs whose object is a place travelled to ("visited Beijing", "toured Kenya"). */
+const VISIT_VERBS = new Set(['visit', 'tour']);
+
+/** Relations by which a name continues the phrase before it ("in Bali, Indonesia", "Syria and Iraq"). */
+const CONTINUING = new Set(['conj', 'appos', 'list', 'flat', 'nmod:unmarked']);
+
+/** A place as the parse gives it: its node, whether the text locates something there. */
+export interface PlaceReading {
+  node: number;
+  /** "in Nairobi", "travelled to Moscow", "visited Beijing": a location or a trip's destination. */
+  located: boolean;
+}
+
+/** True when node `k` is located by its case word ("in Bali"), not a reaction ("alarm in"). */
+function locative(tokens: Token[], k: number): boolean {
+  const prep = caseOf(tokens, k);
+  if (!STATE_PLACE_PREPS.has(prep) && !CAPITAL_PLACE_PREPS.has(prep)) return false;
+  const gov = tokens[tokens[k]!.head];
+  return !(prep === 'in' && gov && REACTION_NOUNS.has(gov.lemma));
+}
+
+function motion(t: Token | undefined): boolean {
+  return !!t && (MOTION_WORDS.has(t.text.toLowerCase()) || MOTION_WORDS.has(t.lemma));
+}
+
+/**
+ * Reads on the parse whether the state or capital over words `i`..`end` is a place: its case
+ * word ("in", "at", "from"), the word governing it ("travelled to", "visited", "concern in") and the
+ * phrase it continues ("in Bali, Indonesia"). `placeNodes` holds the nodes already read as places
+ * in the sentence. Returns null when it names an actor.
+ */
+export function placeOnTree(
+  scan: Scan,
+  i: number,
+  end: number,
+  entry: PhraseEntry,
+  placeNodes: Set<number>,
+): PlaceReading | null {
+  const { words, tokens } = scan;
+  if (isPossessive(words[end])) return null;
+  const k = headOf(tokens, words[i]!.tok, words[end - 1]!.tok);
+  const node = tokens[k]!;
+  const gov = tokens[node.head];
+  const capital = entry.via === 'capital' || entry.via === 'metonym';
+  if (!capital && (entry.kind !== 'state' || entry.via === 'demonym')) return null;
+  // "fires in Syria and Iraq", "in Bali, Indonesia": a name continuing a place is a place too.
+  if (CONTINUING.has(node.deprel) && gov) {
+    // The phrase continued is a place of the sentence: one read so, or a located place name.
+    const placeName = words.some((w) => w.tok === node.head && w.name?.label === 'place');
+    if (placeNodes.has(node.head) || (placeName && locative(tokens, node.head))) {
+      return { node: k, located: true };
+    }
   }
-  if (entry.kind !== 'state' || entry.via === 'demonym') return false;
+  const prep = caseOf(tokens, k);
+  // "lashed out at Sweden": a target, not a place.
+  const before =
+    tokens[tokens.findIndex((x) => x.end <= node.start && x.text.toLowerCase() === prep) - 1];
+  if (prep === 'at' && before && AIMED_AT.has(before.text.toLowerCase())) return null;
+  if (node.deprel === 'obj' && gov && VISIT_VERBS.has(gov.lemma)) return { node: k, located: true };
+  if (prep === 'to' || prep === 'from' || prep === 'into') {
+    return motion(gov) ? { node: k, located: true } : null;
+  }
+  if (capital) return CAPITAL_PLACE_PREPS.has(prep) ? { node: k, located: prep === 'in' } : null;
   // "sparked alarm in the United States": the state reacts, it is not a location.
-  if (prev.key === 'in' && REACTION_NOUNS.has(words[p - 1]?.key ?? '')) return false;
-  if (STATE_PLACE_PREPS.has(prev.key)) return true;
-  // "arrived from Thailand", "flights to Yemen": the origin or destination of a movement.
-  if (prev.key === 'from' || prev.key === 'to' || prev.key === 'into') {
-    const before = words[p - 1];
-    if (before && (MOTION_WORDS.has(before.key) || MOTION_WORDS.has(before.lemma))) return true;
-  }
-  // "from Thailand, where he attended a summit": the text says it is a place.
-  const w2 = after?.key === ',' ? words[i + entry.length + 1] : after;
-  if (w2?.key === 'where' && (prev.key === 'from' || prev.key === 'to' || prev.key === 'visited'))
-    return true;
-  // "in Bali, Indonesia": a country after a place that follows a locative preposition.
-  if (prev.key === ',' && p >= 2) {
-    let q = p - 1;
-    while (q > 0 && words[q]!.cap && p - q < 4) q--;
-    return (
-      q < p - 1 && (STATE_PLACE_PREPS.has(words[q]!.key) || CAPITAL_PLACE_PREPS.has(words[q]!.key))
-    );
-  }
-  return false;
+  if (prep === 'in' && gov && REACTION_NOUNS.has(gov.lemma)) return null;
+  if (STATE_PLACE_PREPS.has(prep)) return { node: k, located: LOCATING.has(prep) };
+  return null;
 }
 
 export function ambiguousOk(

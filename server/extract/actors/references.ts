@@ -54,7 +54,8 @@ export function possessedPerson(scan: Scan, i: number): number | null {
     after.pos === 'VERB' ||
     after.pos === 'AUX' ||
     ['said', 'says', 'told'].includes(after.key);
-  if (!known && !acts) return null;
+  // An unknown name is a person only where the name finder says so ("Kenya's Rights Network,").
+  if (!known && (!acts || words[i]!.name?.label !== 'person')) return null;
   const id = ctx.person(spanText(ctx, words, i, nameEnd), known);
   noteKnownRoles(ctx, id);
   ctx.addKnown(ownerActor.id);

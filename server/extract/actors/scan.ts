@@ -2,7 +2,7 @@
 import type { ActorContext } from './context.ts';
 import { keysOf, type Word } from './words.ts';
 import type { PhraseEntry } from '../gazetteer.ts';
-import type { MentionVia } from '../types.ts';
+import type { MentionVia, Token } from '../types.ts';
 import { noteKnownRoles } from './role-references.ts';
 
 export class Scan {
@@ -10,8 +10,8 @@ export class Scan {
   readonly surfs: string[];
   /** A state whose possessive or demonym just preceded: "Pyongyang's Korean Central News Agency". */
   qualifier: { id: string; at: number } | null = null;
-  /** Index of the last word of the latest state read as a place, for its conjuncts. */
-  placeEnd = -1;
+  /** Tree nodes of the states and capitals read as places, for the names that continue them. */
+  readonly placeNodes = new Set<number>();
 
   constructor(
     readonly ctx: ActorContext,
@@ -19,10 +19,17 @@ export class Scan {
     readonly index: number,
     readonly known: Set<string>,
     readonly counts: Map<string, number>,
+    /** The sentence's parser tokens; `Word.tok` indexes them. */
+    readonly tokens: Token[],
   ) {
     ({ keys: this.keys, surfs: this.surfs } = keysOf(words));
   }
 
+  /** The parser token of word `i`. */
+  token(i: number): Token | undefined {
+    const w = this.words[i];
+    return w ? this.tokens[w.tok] : undefined;
+  }
   /** Text offset where word `i` starts. */
   start(i: number): number {
     return this.words[i]!.start;

@@ -1,6 +1,7 @@
 // What a state mention is in context: the state acting, its role holder ("China's president"),
 // its embassy, army, ministry or generic forces, or only a qualifier ("Ukraine tensions").
 import type { Gazetteer, PhraseEntry } from '../gazetteer.ts';
+import type { Token } from '../types.ts';
 import { isPossessive, type Word } from './words.ts';
 import { GOV_NOUNS, parseLowerMinistry, parseOrg } from './orgs.ts';
 import { spanText } from './person-names.ts';
@@ -8,7 +9,7 @@ import { temporalAt } from './roles.ts';
 import { resolveRoleRef } from './role-references.ts';
 import { slugify } from '../names.ts';
 import { roleHolder, type Scan, viaOf } from './scan.ts';
-import { isPlace } from './places.ts';
+import { placeOnTree } from './places.ts';
 
 /** Nouns after a state name that make it the doer of a nominal event ("US sanctions"). */
 const EVENT_NOUNS = new Set([
@@ -81,44 +82,14 @@ function roleWordAt(words: Word[], j: number, gaz: Gazetteer): number {
   return -1;
 }
 
-/** Prepositions that locate an attack in a state ("strikes in Syria"), which may be its target. */
-const LOCATING = new Set(['in', 'inside', 'across']);
-
-/** Verbs whose "to" names a trip's destination. */
-const TRIP_TO = new Set([
-  'travel',
-  'travelled',
-  'traveled',
-  'fly',
-  'flew',
-  'flown',
-  'head',
-  'headed',
-]);
-
-/** A state named after "in" (past "the" and a direction word), by name rather than by capital. */
-function locatedState(words: Word[], i: number, entry: PhraseEntry): boolean {
-  if (entry.kind !== 'state' || entry.via === 'demonym') return false;
-  let p = i - 1;
-  if (entry.via === 'capital' || entry.via === 'metonym') {
-    // "travelled to Moscow", "arrived in Nairobi": a trip's destination, whose host is the state.
-    const verb = words[p - 1];
-    const key = words[p]?.key;
-    if (!verb) return false;
-    if (key === 'to') return TRIP_TO.has(verb.lemma) || TRIP_TO.has(verb.key);
-    return key === 'in' && (verb.lemma === 'arrive' || /^arriv/.test(verb.key));
-  }
-  if (/^(?:north|south|east|west)(?:ern|-eastern|-western)?$/.test(words[p]?.key ?? '')) p--;
-  if (words[p]?.key === 'the') p--;
-  return LOCATING.has(words[p]?.key ?? '');
-}
-
 /** A state by name, capital, seat of government or demonym, and what follows it. */
 export function stateAt(scan: Scan, i: number, end: number, entry: PhraseEntry): number {
   const { words, ctx } = scan;
-  if (isPlace(words, i, entry, scan.placeEnd)) {
-    scan.placeEnd = end - 1;
-    if (locatedState(words, i, entry)) {
+  const place = placeOnTree(scan, i, end, entry, scan.placeNodes);
+  if (place) {
+    scan.placeNodes.add(place.node);
+    // A located place stays for the event stage: "talks in Doha", "travelled to Moscow" (the host).
+    if (place.located) {
       const m = { actor: entry.id, start: scan.start(i), end: scan.end(end), sentence: scan.index };
       ctx.places.push({ ...m, via: viaOf(entry), place: true });
     }
@@ -213,14 +184,15 @@ export function stateAt(scan: Scan, i: number, end: number, entry: PhraseEntry):
     scan.qualifier = { id: entry.id, at: end };
     return end;
   }
-  // "Ukraine tensions", "North Korea issues": the name only qualifies a noun.
+  // "Ukraine tensions", "North Korea nuclear issues": the parse makes the name a modifier of a
+  // common noun after it, which it only qualifies (a conjunct of such a name is not one).
+  const modified = compoundHead(scan, end - 1);
   if (
     !possessive &&
     next &&
-    next.pos === 'NOUN' &&
-    !next.cap &&
+    modified &&
     !next.joined &&
-    !EVENT_NOUNS.has(next.lemma) &&
+    !EVENT_NOUNS.has(modified.lemma) &&
     !verbCompound(words, after) &&
     !headlineVerb(words, after) &&
     entry.via !== 'capital' &&
@@ -250,6 +222,17 @@ export function stateAt(scan: Scan, i: number, end: number, entry: PhraseEntry):
   ctx.mention(entry.id, scan.start(i), scan.end(end), scan.index, via);
   if (possessive) scan.qualifier = { id: entry.id, at: after };
   return end;
+}
+
+/** The common noun after word `k` that the parse makes it a modifier (compound, amod) of. */
+function compoundHead(scan: Scan, k: number): Token | null {
+  const t = scan.token(k);
+  if (!t || (t.deprel !== 'compound' && t.deprel !== 'amod')) return null;
+  const head = scan.tokens[t.head];
+  if (!head || head.start < t.end || !/^NNS?$/.test(head.xpos) || /^[A-Z]/.test(head.text)) {
+    return null;
+  }
+  return head;
 }
 
 /** A verb the tagger took for a plural noun, before its object ("North Korea fires two missiles"). */

@@ -18,11 +18,20 @@ export interface Word {
   joined: boolean;
   /** The name finder's label when the word lies inside one of its names, and which name. */
   name?: { label: string; index: number };
+  /** Index of the parser token the word comes from (its node in the dependency tree). */
+  tok: number;
 }
 
 const HYPHENS = new Set(['-', '\u2010', '\u2011', '\u2012', '\u2013']);
 
-function makeWord(text: string, start: number, pos: string, lemma: string, joined: boolean): Word {
+function makeWord(
+  text: string,
+  start: number,
+  pos: string,
+  lemma: string,
+  joined: boolean,
+  tok: number,
+): Word {
   const surf = fold(text);
   return {
     text,
@@ -34,6 +43,7 @@ function makeWord(text: string, start: number, pos: string, lemma: string, joine
     lemma,
     cap: isCapitalised(text),
     joined,
+    tok,
   };
 }
 
@@ -66,7 +76,7 @@ export function wordsOf(sentence: Sentence): Word[] {
       for (const part of t.text.split('-')) {
         if (part !== '') {
           words.push(
-            makeWord(part, t.start + offset, t.pos, part.toLowerCase(), joinNext || offset > 0),
+            makeWord(part, t.start + offset, t.pos, part.toLowerCase(), joinNext || offset > 0, i),
           );
         }
         offset += part.length + 1;
@@ -75,7 +85,7 @@ export function wordsOf(sentence: Sentence): Word[] {
       nameWords(words, before, inName[i]);
       continue;
     }
-    words.push(makeWord(t.text, t.start, t.pos, t.lemma, joinNext));
+    words.push(makeWord(t.text, t.start, t.pos, t.lemma, joinNext, i));
     joinNext = false;
     nameWords(words, before, inName[i]);
   }
