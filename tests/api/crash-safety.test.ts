@@ -3,7 +3,6 @@
 // partial, SQLite's integrity check passes and the graph equals a fresh build. SIGTERM lets an
 // in-flight request finish and closes the store with the WAL checkpointed.
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -14,6 +13,7 @@ import type { Extraction } from '../../server/model/index.ts';
 import { STORE_FILE } from '../../server/store/index.ts';
 import { seededRandom, testArticle, type TestArticle } from './helpers/articles.ts';
 import { startChildServer, type ChildServer } from './helpers/child-server.ts';
+import { splitPost } from './helpers/split-post.ts';
 import { getJson } from './helpers/http.ts';
 
 const SEED = 5;
@@ -179,34 +179,8 @@ describe('crash safety', () => {
     const child = await startChildServer(dataDir);
     const article = testArticle(SEED + 2, 0);
     const body = JSON.stringify(article);
-    const { hostname, port } = new URL(child.url);
-    const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = http.request(
-        {
-          hostname,
-          port,
-          method: 'POST',
-          path: '/api/documents',
-          agent: false,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': String(Buffer.byteLength(body)),
-          },
-        },
-        (res) => {
-          let text = '';
-          res.on('data', (c: Buffer) => (text += c.toString()));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-        },
-      );
-      req.on('error', reject);
-      req.write(body.slice(0, 40));
-      // The rest of the body arrives after the signal: the request is in flight across it.
-      setTimeout(() => {
-        void child.kill('SIGTERM');
-        setTimeout(() => req.end(body.slice(40)), 300);
-      }, 200);
-    });
+    // The rest of the body arrives after the signal: the request is in flight across it.
+    const response = splitPost(child.url, body, 40, () => void child.kill('SIGTERM'), 300);
     const reply = await response;
     expect(reply.status).toBe(201);
     const { id } = JSON.parse(reply.text) as { id: string };
