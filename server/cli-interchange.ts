@@ -45,15 +45,15 @@ export async function exportCommand(
   usage: UsageErrorFactory,
 ): Promise<number> {
   if (args.length > 0) throw usage('export takes no FILE; use --out FILE');
-  const { EXPORT_FORMATS, buildGraph, exportGraph } = await import('./graph/index.ts');
+  const { EXPORT_FORMATS, StanceGraph, exportGraph } = await import('./graph/index.ts');
   const format = oneOf(options.format, EXPORT_FORMATS, '--format', usage);
   if (!format) throw usage('export needs --format gexf|graphml|json|csv');
   const table = oneOf(options.table, ['nodes', 'edges'] as const, '--table', usage);
   if (table && format !== 'csv') throw usage('--table only applies to --format csv');
-  const { openStore } = await import('./store/index.ts');
+  const { fillGraph, openStore } = await import('./store/index.ts');
   const store = await openStore(io.env);
   try {
-    const graph = buildGraph(await store.allExtractions());
+    const graph = await fillGraph(store, new StanceGraph());
     const file = exportGraph(graph, format, { table });
     if (options.out) {
       await writeFile(options.out, file.body);

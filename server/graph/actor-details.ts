@@ -1,6 +1,7 @@
 // The actor query: node attributes, roles (the gazetteer's and those its articles state) and the
 // partners it has the most events with, by stance.
 import type { ActorRole } from '../model/index.ts';
+import { ActorCache } from './actor-cache.ts';
 import { actorRoles, type RoleReference } from './actor-roles.ts';
 import { byCodeUnits } from './contributions.ts';
 import { decodeCursor, encodeCursor, isOffset } from './cursor.ts';
@@ -48,11 +49,7 @@ function before(x: Candidate, y: Candidate): boolean {
 }
 
 /** Ranked partner lists kept, most recently asked last. */
-const KEPT_RANKINGS = 256;
-const rankings = new WeakMap<
-  StanceGraph,
-  Map<string, { builtAt: number; best: readonly Candidate[] }>
->();
+const rankings = new ActorCache<readonly Candidate[]>(256);
 
 /**
  * The best `limit` partners of an actor by events, kept until a document mentioning the actor is
@@ -60,18 +57,7 @@ const rankings = new WeakMap<
  * pairs are read once per change to it rather than once per request.
  */
 function rankedPartners(sg: StanceGraph, id: string, limit: number): readonly Candidate[] {
-  let cache = rankings.get(sg);
-  if (!cache) rankings.set(sg, (cache = new Map()));
-  const key = `${limit}:${id}`;
-  const hit = cache.get(key);
-  cache.delete(key);
-  const entry =
-    hit && hit.builtAt >= sg.touched(id)
-      ? hit
-      : { builtAt: sg.version, best: rankPartners(sg, id, limit) };
-  cache.set(key, entry);
-  if (cache.size > KEPT_RANKINGS) cache.delete(cache.keys().next().value!);
-  return entry.best;
+  return rankings.get(sg, id, `${limit}:${id}`, () => rankPartners(sg, id, limit));
 }
 
 /** One pass over the actor's pairs, keeping only the best `limit`. */

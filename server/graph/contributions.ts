@@ -2,8 +2,8 @@
 // The graph keeps, per actor, only which documents mention it and the identity each one states
 // (kind, name, country, aliases: usually a few objects shared by many documents); event tallies
 // are running sums, and a removed document's share is recounted from its own edges.
-import { isNameAlias, type Polarity } from '../model/index.ts';
-import type { ActorNodeAttributes, GraphInput } from './types.ts';
+import { isNameAlias, type GraphDocument, type Polarity } from '../model/index.ts';
+import type { ActorNodeAttributes } from './types.ts';
 
 /** One document's share of an actor's node attributes. */
 export type ActorContribution = Omit<ActorNodeAttributes, 'documents'>;
@@ -39,7 +39,7 @@ export function tallyEvent(
 }
 
 /** The per-actor contributions of one document; events whose endpoints are not listed actors are ignored. */
-export function actorContributions(input: GraphInput): Map<string, ActorContribution> {
+export function actorContributions(input: GraphDocument): Map<string, ActorContribution> {
   const out = new Map<string, ActorContribution>();
   for (const actor of input.actors) {
     // Extractions stored by older extractor versions may list pronouns as aliases.
@@ -82,6 +82,17 @@ export function identityKey(id: ActorIdentity): string {
   return JSON.stringify([id.kind, id.name, id.country, id.aliases]);
 }
 
+/** The identity stated so far, with one more document's: the first name and kind, the first
+ *  non-null country, every alias. */
+function foldIdentity(acc: ActorIdentity, next: ActorIdentity): ActorIdentity {
+  return {
+    kind: acc.kind,
+    name: acc.name,
+    country: acc.country ?? next.country,
+    aliases: sortedUnion(acc.aliases, next.aliases),
+  };
+}
+
 /**
  * Folds one more document's contribution into an actor's attributes. Documents fold in ingest
  * order: the first document names the actor, the first non-null country wins.
@@ -92,10 +103,7 @@ export function foldContribution(
 ): ActorNodeAttributes {
   if (!acc) return { ...c, aliases: [...c.aliases], documents: 1 };
   return {
-    kind: acc.kind,
-    name: acc.name,
-    country: acc.country ?? c.country,
-    aliases: sortedUnion(acc.aliases, c.aliases),
+    ...foldIdentity(acc, c),
     documents: acc.documents + 1,
     eventCount: acc.eventCount + c.eventCount,
     outCount: acc.outCount + c.outCount,
@@ -121,12 +129,7 @@ export function actorAttributes(
     if (seen.has(id)) continue;
     seen.add(id);
     acc = acc
-      ? {
-          kind: acc.kind,
-          name: acc.name,
-          country: acc.country ?? id.country,
-          aliases: sortedUnion(acc.aliases, id.aliases),
-        }
+      ? foldIdentity(acc, id)
       : { kind: id.kind, name: id.name, country: id.country, aliases: [...id.aliases] };
   }
   if (!acc) return undefined;

@@ -3,21 +3,15 @@
 // mentions the actor has been added or removed. A page of a hub's 100,000 events is then a binary
 // search and a slice instead of a sort. Only the edge keys are kept; dates and ids are read from
 // the graph.
+import { ActorCache } from './actor-cache.ts';
 import { newestFirst } from './event-view.ts';
 import type { StanceGraph } from './stance-graph.ts';
 import type { EventEdgeAttributes } from './types.ts';
 
 export type Side = 'out' | 'in' | 'any';
 
-interface Entry {
-  builtAt: number;
-  /** Edge keys of the actor's events, newest first: 8 bytes an event, the rest read from the graph. */
-  keys: string[];
-}
-
 /** Actors whose ordered events are kept, most recently asked last. */
-const KEPT_ACTORS = 64;
-const caches = new WeakMap<StanceGraph, Map<string, Entry>>();
+const ordered = new ActorCache<string[]>(64);
 
 function build(sg: StanceGraph, side: Side, id: string): string[] {
   const g = sg.graph;
@@ -34,14 +28,5 @@ function build(sg: StanceGraph, side: Side, id: string): string[] {
 
 /** The edge keys of the actor's events on one side, newest first; read-only. */
 export function orderedEvents(sg: StanceGraph, side: Side, id: string): readonly string[] {
-  let cache = caches.get(sg);
-  if (!cache) caches.set(sg, (cache = new Map()));
-  const key = `${side}:${id}`;
-  const hit = cache.get(key);
-  cache.delete(key);
-  const entry =
-    hit && hit.builtAt >= sg.touched(id) ? hit : { builtAt: sg.version, keys: build(sg, side, id) };
-  cache.set(key, entry);
-  if (cache.size > KEPT_ACTORS) cache.delete(cache.keys().next().value!);
-  return entry.keys;
+  return ordered.get(sg, id, `${side}:${id}`, () => build(sg, side, id));
 }

@@ -1,5 +1,6 @@
 // The single owner of the graphology graph: documents go in and out in place, queries only read.
 import { MultiDirectedGraph } from 'graphology';
+import type { GraphDocument } from '../model/index.ts';
 import type { SerializedGraph } from 'graphology-types';
 import {
   actorAttributes,
@@ -22,7 +23,6 @@ import type {
   DocumentInfo,
   DyadStance,
   EventEdgeAttributes,
-  GraphInput,
   StanceEdgeAttributes,
 } from './types.ts';
 
@@ -81,7 +81,7 @@ export class StanceGraph {
   }
 
   /** Adds one document's actors, events and affiliations; a document already present is ignored. */
-  addDocument(input: GraphInput): void {
+  addDocument(input: GraphDocument): void {
     const str = this.strings;
     const doc = input.document.id;
     if (this.documentEdges.has(doc)) return;
@@ -401,7 +401,7 @@ function minus(tally: ActorTally, share: ActorTally | undefined): ActorTally {
 }
 
 /** A graph holding every extraction, added in the order given. */
-export function buildGraph(documents: Iterable<GraphInput> = []): StanceGraph {
+export function buildGraph(documents: Iterable<GraphDocument> = []): StanceGraph {
   const graph = new StanceGraph();
   for (const doc of documents) graph.addDocument(doc);
   return graph;

@@ -2,30 +2,13 @@
 import type {
   ActorKind,
   DatePrecision,
-  DocumentMeta,
   EventOrigin,
   Evidence,
   EventMode,
-  ExtractedActor,
-  ExtractedAffiliation,
-  ExtractedEvent,
   PloverType,
   Polarity,
   Quad,
 } from '../model/index.ts';
-
-/**
- * What the graph is built from: an extraction without the article's source and url, the actors'
- * mention spans and the affiliations' evidence (an Extraction is one, and so is what the store's
- * graph read gives).
- */
-export interface GraphInput {
-  extractor: string;
-  document: Pick<DocumentMeta, 'id' | 'title' | 'published'>;
-  actors: readonly Omit<ExtractedActor, 'mentions'>[];
-  affiliations: readonly Pick<ExtractedAffiliation, 'person' | 'of' | 'role'>[];
-  events: readonly ExtractedEvent[];
-}
 
 /** Tallies of events touching an actor or a dyad, by polarity. */
 export interface PolarityCounts {

@@ -117,3 +117,16 @@ export const Extraction = z.object({
   events: z.array(ExtractedEvent),
 });
 export type Extraction = z.infer<typeof Extraction>;
+
+/**
+ * What the graph is built from: an extraction without the article's source and url, the actors'
+ * mention spans and the affiliations' evidence. An Extraction is one, and so is what the store's
+ * graph read gives.
+ */
+export interface GraphDocument {
+  extractor: string;
+  document: Pick<DocumentMeta, 'id' | 'title' | 'published'>;
+  actors: readonly Omit<ExtractedActor, 'mentions'>[];
+  affiliations: readonly Pick<ExtractedAffiliation, 'person' | 'of' | 'role'>[];
+  events: readonly ExtractedEvent[];
+}

@@ -3,6 +3,7 @@
 // server, another replica) reach the graph this way. Wake-ups (a poll on SQLite, LISTEN/NOTIFY on
 // PostgreSQL) only say "look now"; what is applied always comes from reading the log in order, and
 // applying a change twice is harmless, so a missed or duplicated wake-up cannot leave a gap.
+import { fillGraph } from './fill-graph.ts';
 import type { GraphDocument, Store } from './types.ts';
 
 /** What the feed needs of a graph (the graph module's StanceGraph has all of it). */
@@ -53,10 +54,7 @@ export class ChangeFeed {
   ): Promise<{ graph: G; feed: ChangeFeed }> {
     // The number is read first: changes that land between the two reads are replayed, harmlessly.
     const from = await store.lastChange();
-    const graph = create();
-    await store.graphDocuments((batch) => {
-      for (const document of batch) graph.addDocument(document);
-    });
+    const graph = await fillGraph(store, create());
     return { graph, feed: new ChangeFeed(store, graph, { ...options, from }) };
   }
 

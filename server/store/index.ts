@@ -17,6 +17,7 @@ export { dataDir, openStore, STORE_FILE, usesPostgres } from './open-store.ts';
 export { MIGRATIONS, SCHEMA_VERSION, migrate } from './migrations.ts';
 export type { Migration } from './migrations.ts';
 export { ChangeFeed, type FollowedGraph } from './change-feed.ts';
+export { fillGraph } from './fill-graph.ts';
 export {
   StoreDamagedError,
   checkStoreFile,

@@ -245,16 +245,26 @@ export type GraphEventTuple = [
 ];
 
 function eventFromTuple(t: GraphEventTuple): ExtractedEvent {
-  const [, document, id, source, target, type, quad, polarity, score, mode, date] = t;
-  const [datePrecision, confidence, sentence, start, end, quote, origin] = [
-    t[11],
-    t[12],
-    t[13],
-    t[14],
-    t[15],
-    t[16],
-    t[17],
-  ];
+  const [
+    ,
+    document,
+    id,
+    source,
+    target,
+    type,
+    quad,
+    polarity,
+    score,
+    mode,
+    date,
+    datePrecision,
+    confidence,
+    sentence,
+    start,
+    end,
+    quote,
+    origin,
+  ] = t;
   return {
     id,
     source,

@@ -4,14 +4,13 @@
 import type {
   Actor,
   DocumentBundle,
-  DocumentMeta,
   DocumentRecord,
   DocumentSummary,
-  ExtractedActor,
-  ExtractedAffiliation,
-  ExtractedEvent,
   Extraction,
+  GraphDocument,
 } from '../model/index.ts';
+
+export type { GraphDocument };
 
 export interface DocumentPage {
   items: DocumentSummary[];
@@ -22,18 +21,6 @@ export interface StoreCounts {
   documents: number;
   actors: number;
   events: number;
-}
-
-/**
- * What the graph is built from: a stored extraction without the article text, the actors' mention
- * spans and the affiliations' evidence. An Extraction is one too.
- */
-export interface GraphDocument {
-  extractor: string;
-  document: Pick<DocumentMeta, 'id' | 'title' | 'published'>;
-  actors: Omit<ExtractedActor, 'mentions'>[];
-  affiliations: Pick<ExtractedAffiliation, 'person' | 'of' | 'role'>[];
-  events: ExtractedEvent[];
 }
 
 /** Documents handed to a graphDocuments reader at once unless it asks otherwise. */
@@ -71,7 +58,7 @@ export interface Store {
   findByHash(contentHash: string): Promise<string | null>;
   /** Newest-ingested first, keyset cursor (opaque string), limit 1..500. */
   listDocuments(options: { limit: number; cursor?: string | null }): Promise<DocumentPage>;
-  /** Every stored extraction in ingest order (for building the graph at start-up). */
+  /** Every stored extraction in ingest order, whole (the graph is filled through graphDocuments). */
   allExtractions(): Promise<Extraction[]>;
   /**
    * Every stored document as the graph needs it (GraphDocument), in ingest order and from one
