@@ -5,7 +5,7 @@ import type { ActorContext } from './context.ts';
 import { isPossessive, keysOf, type Word } from './words.ts';
 import type { Scan } from './scan.ts';
 import type { Token } from '../types.ts';
-import { caseOf, headOf } from './tree.ts';
+import { caseOf, caseTokenOf, headOf } from './tree.ts';
 
 /** Prepositions by which a state by name locates what happens there. */
 const LOCATING = new Set(['in', 'inside', 'across']);
@@ -265,8 +265,7 @@ export function placeOnTree(
   }
   const prep = caseOf(tokens, k);
   // "lashed out at Sweden": a target, not a place.
-  const before =
-    tokens[tokens.findIndex((x) => x.end <= node.start && x.text.toLowerCase() === prep) - 1];
+  const before = tokens[caseTokenOf(tokens, k) - 1];
   if (prep === 'at' && before && AIMED_AT.has(before.text.toLowerCase())) return null;
   if (node.deprel === 'obj' && gov && VISIT_VERBS.has(gov.lemma)) return { node: k, located: true };
   if (prep === 'to' || prep === 'from' || prep === 'into') {

@@ -6,7 +6,7 @@ import type { Token } from '../types.ts';
 export const REACH = 30;
 
 /** True when token `k` lies under `root` (within a bounded climb). */
-export function under(tokens: Token[], k: number, root: number): boolean {
+function under(tokens: Token[], k: number, root: number): boolean {
   let h = tokens[k]!.head;
   for (let steps = 0; h >= 0 && steps < REACH; steps++) {
     if (h === root) return true;
@@ -33,23 +33,18 @@ export function headOf(tokens: Token[], first: number, last: number): number {
   return last;
 }
 
-/** The case word of node `k` ("in" of "in Nairobi"), lower-cased, or ''. */
-export function caseOf(tokens: Token[], k: number): string {
+/** Index of the case word of node `k` (the "in" of "in Nairobi"), or -1. */
+export function caseTokenOf(tokens: Token[], k: number): number {
   const from = Math.max(0, k - 6);
   for (let c = k - 1; c >= from; c--) {
     const t = tokens[c]!;
-    if (t.head === k && t.deprel === 'case' && t.xpos !== 'POS') return t.text.toLowerCase();
+    if (t.head === k && t.deprel === 'case' && t.xpos !== 'POS') return c;
   }
-  return '';
-}
-
-/** Token index of the first token starting at or after `start`, or -1. */
-export function tokenAt(tokens: Token[], start: number): number {
-  return tokens.findIndex((t) => t.start >= start);
-}
-
-/** Index of the last token ending at or before `end`, or -1. */
-export function tokenBefore(tokens: Token[], end: number): number {
-  for (let k = tokens.length - 1; k >= 0; k--) if (tokens[k]!.end <= end) return k;
   return -1;
+}
+
+/** The case word of node `k`, lower-cased, or ''. */
+export function caseOf(tokens: Token[], k: number): string {
+  const c = caseTokenOf(tokens, k);
+  return c < 0 ? '' : tokens[c]!.text.toLowerCase();
 }

@@ -194,20 +194,36 @@ function matchDep(
       if (dep.kind && found.length === 0) continue;
       b.targets.push(...found);
     }
-    let ok = true;
-    for (const d of dep.deps) {
-      const inner = matchDep(tree, k, d, kindOf);
-      if (!inner) {
-        ok = false;
-        break;
-      }
-      b.targets.push(...inner.targets);
-      b.sources.push(...inner.sources);
-      b.used.push(...inner.used);
-    }
-    if (ok) return b;
+    const inner = matchAll(tree, k, dep.deps, kindOf);
+    if (inner) return merge(b, inner);
   }
   return null;
+}
+
+/** Adds `more`'s slots to `into` (each actor once) and its words; returns `into`. */
+function merge(into: Binding, more: Binding): Binding {
+  for (const m of more.targets)
+    if (!into.targets.some((x) => x.actor === m.actor)) into.targets.push(m);
+  for (const m of more.sources)
+    if (!into.sources.some((x) => x.actor === m.actor)) into.sources.push(m);
+  into.used.push(...more.used);
+  return into;
+}
+
+/** Every dependent of `deps` found under `node`, their slots together; null when one is missing. */
+function matchAll(
+  tree: Tree,
+  node: number,
+  deps: PatternDep[],
+  kindOf: KindOf | undefined,
+): Binding | null {
+  const all: Binding = { targets: [], sources: [], used: [] };
+  for (const d of deps) {
+    const b = matchDep(tree, node, d, kindOf);
+    if (!b) return null;
+    merge(all, b);
+  }
+  return all;
 }
 
 /** The first pattern of the head lemma at i whose dependents are all found, with its targets. */
@@ -220,21 +236,8 @@ export function matchPattern(
   const list = patterns.get(tree.tokens[i]!.lemma);
   if (!list) return null;
   for (const pattern of list) {
-    const targets: Mention[] = [];
-    const sources: Mention[] = [];
-    const used: number[] = [];
-    let ok = true;
-    for (const d of pattern.deps) {
-      const b = matchDep(tree, i, d, kindOf);
-      if (!b) {
-        ok = false;
-        break;
-      }
-      for (const m of b.targets) if (!targets.some((x) => x.actor === m.actor)) targets.push(m);
-      for (const m of b.sources) if (!sources.some((x) => x.actor === m.actor)) sources.push(m);
-      used.push(...b.used);
-    }
-    if (ok) return { pattern, targets, sources, used };
+    const b = matchAll(tree, i, pattern.deps, kindOf);
+    if (b) return { pattern, ...b };
   }
   return null;
 }
