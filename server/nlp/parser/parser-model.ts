@@ -94,6 +94,17 @@ export function bestLegal(st: ParseState, scores: Float64Array): number {
   return best;
 }
 
+/**
+ * The only legal action when there is one (an empty stack must shift; the last word left on the
+ * stack with only the root in the buffer must attach to it), else -1. These are the steps where
+ * {@link bestLegal} returns the same action whatever the scores, so they are not scored.
+ */
+export function forcedAction(st: ParseState): number {
+  if (st.sp === 0) return SHIFT;
+  if (st.sp === 1 && st.b === st.n) return 1 + st.rootLabel;
+  return -1;
+}
+
 export class Parser {
   readonly model: CompactModel;
   readonly labels: string[];
@@ -171,9 +182,13 @@ export class Parser {
     const feats = this.feats;
     const scores = this.scores;
     while (!st.isTerminal()) {
-      const k = parserFeatures(st, this.tokens, feats);
-      this.model.score(feats, k, scores);
-      st.apply(bestLegal(st, scores));
+      let action = forcedAction(st);
+      if (action < 0) {
+        const k = parserFeatures(st, this.tokens, feats);
+        this.model.score(feats, k, scores);
+        action = bestLegal(st, scores);
+      }
+      st.apply(action);
     }
     return { heads: st.heads, labels: st.labels };
   }
