@@ -54,7 +54,7 @@ export async function exportCommand(
   const store = await openStore(io.env);
   try {
     const graph = await fillGraph(store, new StanceGraph());
-    const file = exportGraph(graph, format, { table });
+    const file = await exportGraph(graph, format, { table }, undefined, store);
     if (options.out) {
       await writeFile(options.out, file.body);
       const counts = graph.counts();

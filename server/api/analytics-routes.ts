@@ -29,7 +29,7 @@ export const analyticsRoutes = [
     query: PathsQuery,
     response: { status: 200, description: 'the paths, cheapest first', schema: PathsResponse },
     errors: [404, 503],
-    handler: ({ query }, s) => ({ body: s.analytics.paths(query) }),
+    handler: async ({ query }, s) => ({ body: await s.analytics.paths(query) }),
   }),
   defineRoute({
     method: 'get',
@@ -88,8 +88,8 @@ export const analyticsRoutes = [
     contentType: 'application/gexf+xml, application/graphml+xml, application/json, text/csv',
     response: { status: 200, description: 'the file', schema: ExportResponse },
     errors: [404, 503],
-    handler: ({ query }, s) => {
-      const file = s.analytics.export(query);
+    handler: async ({ query }, s) => {
+      const file = await s.analytics.export(query);
       return { body: file.body, type: file.contentType, fileName: file.fileName };
     },
   }),

@@ -22,6 +22,7 @@ import type {
   TimelineQuery,
 } from './analytics-schemas.ts';
 import { analysisFilter, eventFilter } from './query-filters.ts';
+import { quotedReply } from './quoted-reply.ts';
 
 export class AnalyticsService {
   constructor(
@@ -30,13 +31,20 @@ export class AnalyticsService {
     private readonly budgets: TimeBudgets = timeBudgets(DEFAULT_SECURITY.queryBudgetMs),
   ) {}
 
+  /** The paths, the quotes of their events read from the store. */
   paths(q: z.infer<typeof PathsQuery>) {
-    return kShortestPaths(this.graph, q.from, q.to, {
+    const options = {
       k: q.k,
       mode: q.mode,
       maxLength: q.maxLength,
       budget: this.budgets.start('the path query'),
-    });
+    };
+    return quotedReply(
+      this.graph,
+      this.store,
+      () => kShortestPaths(this.graph, q.from, q.to, options),
+      (r) => r.paths.flatMap((p) => p.hops.flatMap((h) => h.events)),
+    );
   }
 
   metrics(q: z.infer<typeof MetricsQuery>) {
@@ -85,6 +93,7 @@ export class AnalyticsService {
         table: q.table,
       },
       budget,
+      this.store,
     );
   }
 

@@ -13,6 +13,8 @@ import {
   subgraph,
   viewChunks,
   ViewTooLargeError,
+  viewQuotes,
+  type QuoteSource,
   type StanceGraph,
   type ViewChunks,
 } from '../graph/index.ts';
@@ -20,6 +22,7 @@ import { DEFAULT_SECURITY, timeBudgets, type TimeBudgets } from '../security/ind
 import { ApiError, notFound } from './errors.ts';
 import { gazetteerRoleReference } from './role-reference.ts';
 import { eventFilter } from './query-filters.ts';
+import { quotedReply } from './quoted-reply.ts';
 import type {
   ActorQuery,
   ActorsQuery,
@@ -68,13 +71,20 @@ export class GraphReply {
 export interface GraphServiceOptions {
   /** The size bound of a graph reply (default GRAPH_REPLY_MAX_BYTES). */
   maxReplyBytes?: number;
+  /** Where evidence quotes are read (the store); without it replies show empty quotes. */
+  quotes?: QuoteSource;
 }
+
+const NO_QUOTES: QuoteSource = {
+  eventQuotes: async (keys) => keys.map(() => null),
+};
 
 /** Graph replies kept per graph version, so the explorer's overview is built once per change. */
 const CACHED_VIEWS = 8;
 
 export class GraphService {
   private readonly maxReplyBytes: number;
+  private readonly quotes: QuoteSource;
   /** Query -> the serialised view and the graph version it was built at; least recent first. */
   private readonly views = new Map<string, { version: number; view: ViewChunks }>();
 
@@ -85,10 +95,14 @@ export class GraphService {
     options: GraphServiceOptions = {},
   ) {
     this.maxReplyBytes = options.maxReplyBytes ?? GRAPH_REPLY_MAX_BYTES;
+    this.quotes = options.quotes ?? NO_QUOTES;
   }
 
-  /** The view of the query, built and serialised within the budget and the size bound. */
-  subgraph(q: z.infer<typeof GraphQuery>): GraphReply {
+  /**
+   * The view of the query, its quotes read from the store, serialised within the budget and the
+   * size bound.
+   */
+  async subgraph(q: z.infer<typeof GraphQuery>): Promise<GraphReply> {
     const query = {
       ...eventFilter(q),
       kinds: q.kind,
@@ -110,10 +124,19 @@ export class GraphService {
       this.views.set(key, cached);
       return new GraphReply(cached.view, budget.budgetMs);
     }
-    const view = subgraph(this.graph, query, budget);
+    let version = this.graph.version;
+    const view = await quotedReply(
+      this.graph,
+      this.quotes,
+      () => {
+        version = this.graph.version;
+        return subgraph(this.graph, query, budget);
+      },
+      viewQuotes,
+    );
     try {
       const chunks = viewChunks(view, this.maxReplyBytes, () => budget.check());
-      this.views.set(key, { version: this.graph.version, view: chunks });
+      this.views.set(key, { version, view: chunks });
       if (this.views.size > CACHED_VIEWS) this.views.delete(this.views.keys().next().value!);
       return new GraphReply(chunks, budget.budgetMs);
     } catch (error) {
@@ -141,8 +164,9 @@ export class GraphService {
     });
   }
 
+  /** A page of events, their quotes read from the store. */
   relations(q: z.infer<typeof RelationsQuery>) {
-    return relations(this.graph, {
+    const query = {
       source: q.source,
       target: q.target,
       actor: q.actor,
@@ -150,7 +174,13 @@ export class GraphService {
       document: q.document,
       limit: q.limit,
       cursor: q.cursor,
-    });
+    };
+    return quotedReply(
+      this.graph,
+      this.quotes,
+      () => relations(this.graph, query),
+      (r) => r.items,
+    );
   }
 
   stance(q: z.infer<typeof StanceQuery>) {

@@ -52,8 +52,8 @@ export const ROUTES: RouteSpec[] = [
     query: GraphQuery,
     response: ok('the bounded view', GraphResponse),
     errors: [404, 413, 503],
-    handler: ({ query }, s) => {
-      const reply = s.graph.subgraph(query);
+    handler: async ({ query }, s) => {
+      const reply = await s.graph.subgraph(query);
       return { body: null, send: (res) => reply.send(res) };
     },
   }),
@@ -86,7 +86,7 @@ export const ROUTES: RouteSpec[] = [
     query: RelationsQuery,
     response: ok('a page of events', RelationsResponse),
     errors: [404],
-    handler: ({ query }, s) => ({ body: s.graph.relations(query) }),
+    handler: async ({ query }, s) => ({ body: await s.graph.relations(query) }),
   }),
   defineRoute({
     method: 'get',

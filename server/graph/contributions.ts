@@ -115,6 +115,27 @@ export function foldContribution(
 }
 
 /**
+ * Folds one more document's contribution into attributes already in the multi-document shape (as
+ * foldContribution returns for a second document) in place, sparing an object per actor per
+ * document; true when the name-relevant fields (country, aliases) changed.
+ */
+export function foldContributionInPlace(acc: ActorNodeAttributes, c: ActorContribution): boolean {
+  const country = acc.country ?? c.country;
+  const aliases = sortedUnion(acc.aliases, c.aliases);
+  const changed = country !== acc.country || aliases !== acc.aliases;
+  acc.country = country;
+  acc.aliases = aliases;
+  acc.documents += 1;
+  acc.eventCount += c.eventCount;
+  acc.outCount += c.outCount;
+  acc.inCount += c.inCount;
+  acc.cooperative += c.cooperative;
+  acc.hostile += c.hostile;
+  acc.neutral += c.neutral;
+  return changed;
+}
+
+/**
  * An actor's attributes from the identities its remaining documents state (in ingest order, one
  * per document, repeated objects skipped) and its remaining event tallies; undefined when no
  * document is left.

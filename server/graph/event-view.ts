@@ -1,9 +1,13 @@
 // Turning event edges into query results, and the newest-first order they are listed in.
 import { byCodeUnits } from './contributions.ts';
+import { evidenceOf } from './quotes.ts';
 import type { StanceGraph } from './stance-graph.ts';
 import type { EventView } from './types.ts';
 
-/** The event behind an edge, or null for affiliation edges; `eventType` goes back to `type`. */
+/**
+ * The event behind an edge, or null for affiliation edges; `eventType` goes back to `type`. Its
+ * quote is empty until fillQuotes reads it from the store.
+ */
 export function eventView(sg: StanceGraph, key: string): EventView | null {
   const attrs = sg.graph.getEdgeAttributes(key);
   if (attrs.kind !== 'event') return null;
@@ -20,7 +24,7 @@ export function eventView(sg: StanceGraph, key: string): EventView | null {
     confidence,
     document: attrs.document,
     extractor: attrs.extractor,
-    evidence: attrs.evidence,
+    evidence: evidenceOf(attrs),
     ...(attrs.origin ? { origin: attrs.origin } : {}),
     source: sg.graph.source(key),
     target: sg.graph.target(key),

@@ -27,4 +27,5 @@ export { stance, type StanceResult, type DirectedStance } from './stance.ts';
 export type { TimelinePoint } from './stance.ts';
 export * from './analytics/index.ts';
 export * from './interchange/index.ts';
+export { fillQuotes, viewQuotes, QUOTE_BATCH, type QuoteSource, type Quoted } from './quotes.ts';
 export { viewChunks, ViewTooLargeError, type ViewChunks } from './view-chunks.ts';

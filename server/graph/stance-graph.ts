@@ -8,6 +8,7 @@ import {
   byCodeUnits,
   emptyTally,
   foldContribution,
+  foldContributionInPlace,
   identityKey,
   sameIdentity,
   tallyEvent,
@@ -18,11 +19,14 @@ import { Interner } from './intern.ts';
 import { addEventToPair, emptyPair, pairFromEvents, type PairTally } from './dyads.ts';
 import { ActorNameIndex } from './name-index.ts';
 import { exported, type Exported } from './sigma-edge.ts';
+import { eventOut } from './quotes.ts';
 import type {
   ActorNodeAttributes,
+  AffiliationEdgeAttributes,
   DocumentInfo,
   DyadStance,
   EventEdgeAttributes,
+  EventEdgeOut,
   StanceEdgeAttributes,
 } from './types.ts';
 
@@ -111,6 +115,11 @@ export class StanceGraph {
       mentions.documents.push(doc);
       mentions.identities.push(identity);
       const current = this.graph.hasNode(actor) ? this.graph.getNodeAttributes(actor) : undefined;
+      // From the third document on, the attributes already have their final key order.
+      if (current && current.documents >= 2) {
+        if (foldContributionInPlace(current, c)) this.names.set(actor, current);
+        continue;
+      }
       const next = foldContribution(current, c);
       if (current) this.graph.replaceNodeAttributes(actor, next);
       else this.graph.addNode(actor, next);
@@ -134,7 +143,9 @@ export class StanceGraph {
         confidence: event.confidence,
         document: doc,
         extractor,
-        evidence: { ...event.evidence },
+        sentence: event.evidence.sentence,
+        evidenceStart: event.evidence.start,
+        evidenceEnd: event.evidence.end,
         ...(event.origin ? { origin: { ...event.origin } } : {}),
       };
       this.graph.addDirectedEdgeWithKey(key, event.source, event.target, attrs);
@@ -377,12 +388,21 @@ export class StanceGraph {
     };
   }
 
-  /** graphology's serialized form of the whole graph, each edge with its sigma program name. */
-  export(): SerializedGraph<ActorNodeAttributes, Exported<StanceEdgeAttributes>> {
+  /**
+   * graphology's serialized form of the whole graph, each edge with its sigma program name and
+   * event edges with their evidence as replies give it (the quotes empty: see quotes.ts).
+   */
+  export(): SerializedGraph<
+    ActorNodeAttributes,
+    Exported<EventEdgeOut | AffiliationEdgeAttributes>
+  > {
     const data = this.graph.export();
     return {
       ...data,
-      edges: data.edges.map((e) => ({ ...e, attributes: exported(e.attributes!) })),
+      edges: data.edges.map((e) => {
+        const a = e.attributes!;
+        return { ...e, attributes: exported(a.kind === 'event' ? eventOut(a) : a) };
+      }),
     };
   }
 }

@@ -7,6 +7,7 @@ import { dyadKey, majorityPolarity, type PairTally } from './dyads.ts';
 import { UnknownActorError } from './errors.ts';
 import { eventMatches, filterIsActive, type EventFilter } from './event-filter.ts';
 import { layoutPositions } from './layout.ts';
+import { eventOut } from './quotes.ts';
 import { exported, type Exported } from './sigma-edge.ts';
 import {
   BudgetTicker,
@@ -22,7 +23,7 @@ import type {
   AffiliationEdgeAttributes,
   Budget,
   DyadStance,
-  EventEdgeAttributes,
+  EventEdgeOut,
 } from './types.ts';
 
 export interface SubgraphQuery extends EventFilter {
@@ -81,7 +82,7 @@ export interface DyadEdgeAttributes extends Omit<DyadStance, 'source' | 'target'
 
 /** Every exported edge also carries `type`, the sigma program ('arrow') that draws it. */
 export type SubgraphEdgeAttributes = Exported<
-  EventEdgeAttributes | AffiliationEdgeAttributes | DyadEdgeAttributes
+  EventEdgeOut | AffiliationEdgeAttributes | DyadEdgeAttributes
 >;
 
 export interface SubgraphExport {
@@ -144,7 +145,7 @@ function eventEdges(
     g.someOutEdge(stance.source, stance.target, (key, attrs, source, target) => {
       ticker.tick();
       if (attrs.kind !== 'event' || (filtered && !eventMatches(attrs, q))) return false;
-      out.push({ key, source, target, attributes: exported(attrs) });
+      out.push({ key, source, target, attributes: exported(eventOut(attrs)) });
       return out.length >= limit;
     });
   }
@@ -205,7 +206,7 @@ function inGraphOrder(
     }
     if (filtered && !eventMatches(attrs, q)) return;
     if (mode === 'events') {
-      out.push({ key, source, target, attributes: exported(attrs) });
+      out.push({ key, source, target, attributes: exported(eventOut(attrs)) });
       return;
     }
     const pairKey = dyadKey(source, target);

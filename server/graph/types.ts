@@ -48,10 +48,25 @@ export interface EventEdgeAttributes {
   confidence: number;
   document: string;
   extractor: string;
-  evidence: Evidence;
+  /**
+   * Where the evidence stands in the document: its sentence and UTF-16 span. The quote itself
+   * stays in the store and is read when a reply shows it (quotes.ts).
+   */
+  sentence: number;
+  evidenceStart: number;
+  evidenceEnd: number;
   /** Imported events only: the file and row in place of a sentence. */
   origin?: EventOrigin;
 }
+
+/** The fields of an event edge that replies give as one `evidence` object, with its quote. */
+type EvidenceFields = 'sentence' | 'evidenceStart' | 'evidenceEnd';
+
+/** An event edge's attributes as replies and exports give them: its evidence whole. */
+export type EventEdgeOut = Omit<EventEdgeAttributes, EvidenceFields | 'origin'> & {
+  evidence: Evidence;
+  origin?: EventOrigin;
+};
 
 /** What the graph keeps of a document besides its edges: enough to cite it. */
 export interface DocumentInfo {
@@ -82,7 +97,7 @@ export interface DyadStance extends PolarityCounts {
  * An event as the queries return it: the edge attributes plus its endpoints, with the PLOVER type
  * under `type` as in the extraction contract.
  */
-export interface EventView extends Omit<EventEdgeAttributes, 'kind' | 'eventType'> {
+export interface EventView extends Omit<EventEdgeOut, 'kind' | 'eventType'> {
   type: PloverType;
   source: string;
   target: string;

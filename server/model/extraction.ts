@@ -128,5 +128,10 @@ export interface GraphDocument {
   document: Pick<DocumentMeta, 'id' | 'title' | 'published'>;
   actors: readonly Omit<ExtractedActor, 'mentions'>[];
   affiliations: readonly Pick<ExtractedAffiliation, 'person' | 'of' | 'role'>[];
-  events: readonly ExtractedEvent[];
+  events: readonly GraphEvent[];
 }
+
+/** An event as the graph takes it: the graph keeps where its evidence stands, not the quote. */
+export type GraphEvent = Omit<ExtractedEvent, 'evidence'> & {
+  evidence: Omit<Evidence, 'quote'>;
+};

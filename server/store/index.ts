@@ -4,11 +4,12 @@ export type {
   Change,
   ChangePage,
   DocumentPage,
+  EventKey,
   GraphDocument,
   Store,
   StoreCounts,
 } from './types.ts';
-export { GRAPH_BATCH, StoreInputError } from './types.ts';
+export { GRAPH_BATCH, MAX_QUOTE_BATCH, StoreInputError } from './types.ts';
 export { openSqliteStore } from './sqlite-store.ts';
 export type { SqliteSettings, SqliteStore } from './sqlite-store.ts';
 export { openPostgresStore, type PostgresStoreOptions } from './postgres-store.ts';

@@ -33,7 +33,7 @@ import type {
   RoleRow,
   SummaryRow,
 } from './rows.ts';
-import { GRAPH_BATCH, MAX_CHANGE_PAGE, StoreInputError } from './types.ts';
+import { GRAPH_BATCH, MAX_CHANGE_PAGE, StoreInputError, checkQuoteKeys } from './types.ts';
 import type { Change, Store } from './types.ts';
 import { validateBundle } from './validate-bundle.ts';
 
@@ -403,6 +403,20 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           after = last.seq;
         }
       });
+    },
+
+    async eventQuotes(keys) {
+      checkQuoteKeys(keys);
+      if (keys.length === 0) return [];
+      const rows = await all<{ i: string; quote: string | null }>(
+        `SELECT k.i, e.quote
+         FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(document, id, i)
+         LEFT JOIN events e ON e.document = k.document AND e.id = k.id`,
+        [keys.map((k) => k.document), keys.map((k) => k.id)],
+      );
+      const out: (string | null)[] = keys.map(() => null);
+      for (const r of rows) out[Number(r.i) - 1] = r.quote;
+      return out;
     },
 
     async getActor(id) {

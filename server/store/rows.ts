@@ -9,6 +9,7 @@ import type {
   ExtractedAffiliation,
   ExtractedEvent,
   Extraction,
+  GraphEvent,
   PloverType,
   Polarity,
   Quad,
@@ -240,11 +241,10 @@ export type GraphEventTuple = [
   sentence: number,
   start: number,
   end: number,
-  quote: string,
   origin: string | null,
 ];
 
-function eventFromTuple(t: GraphEventTuple): ExtractedEvent {
+function eventFromTuple(t: GraphEventTuple): GraphEvent {
   const [
     ,
     document,
@@ -262,7 +262,6 @@ function eventFromTuple(t: GraphEventTuple): ExtractedEvent {
     sentence,
     start,
     end,
-    quote,
     origin,
   ] = t;
   return {
@@ -277,7 +276,7 @@ function eventFromTuple(t: GraphEventTuple): ExtractedEvent {
     date,
     datePrecision,
     confidence,
-    evidence: { sentence, start, end, quote },
+    evidence: { sentence, start, end },
     ...(origin === null
       ? {}
       : {
@@ -298,7 +297,7 @@ export const GRAPH_COLUMNS = {
   affiliations: 'd.ingest_seq AS seq, x.person, x.of_actor, x.role',
   events: `d.ingest_seq AS seq, x.document, x.id, x.source, x.target, x.type, x.quad, x.polarity,
     x.score, x.mode, x.date, x.date_precision, x.confidence, x.sentence, x.ev_start, x.ev_end,
-    x.quote, x.origin`,
+    x.origin`,
 } as const;
 
 /** The child rows of the documents with a seq in (lower, upper], in seq then ord order. */

@@ -35,7 +35,7 @@ import type {
   SummaryRow,
 } from './rows.ts';
 import { decodeCursor, encodeCursor, checkLimit } from './cursor.ts';
-import { GRAPH_BATCH, MAX_CHANGE_PAGE, StoreInputError } from './types.ts';
+import { GRAPH_BATCH, MAX_CHANGE_PAGE, StoreInputError, checkQuoteKeys } from './types.ts';
 import type { Change, Store } from './types.ts';
 import { validateBundle } from './validate-bundle.ts';
 
@@ -126,6 +126,9 @@ function prepareStatements(db: Database.Database) {
          WHERE ${GRAPH_RANGE}`,
       )
       .raw(true),
+    eventQuote: db
+      .prepare<[string, string], string>('SELECT quote FROM events WHERE document = ? AND id = ?')
+      .pluck(true),
     listDocuments: db.prepare<[number, number], SummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM documents d
        WHERE d.ingest_seq < ? ORDER BY d.ingest_seq DESC LIMIT ?`,
@@ -404,6 +407,12 @@ export function openSqliteStore(options: { file: string } | { memory: true }): S
           after = last.seq;
         }
       })();
+    },
+
+    async eventQuotes(keys) {
+      checkQuoteKeys(keys);
+      // One snapshot for the batch.
+      return db.transaction(() => keys.map((k) => stmt.eventQuote.get(k.document, k.id) ?? null))();
     },
 
     async getActor(id) {

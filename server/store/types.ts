@@ -39,6 +39,15 @@ export interface ChangePage {
   trimmedThrough: number;
 }
 
+/** An event named by its document and its id within the document. */
+export interface EventKey {
+  document: string;
+  id: string;
+}
+
+/** The most keys one eventQuotes call takes. */
+export const MAX_QUOTE_BATCH = 10_000;
+
 export interface Store {
   /** Which database this is, for logs and health answers. */
   readonly kind: 'sqlite' | 'postgres';
@@ -69,6 +78,12 @@ export interface Store {
     onBatch: (documents: GraphDocument[]) => void,
     options?: { batch?: number },
   ): Promise<void>;
+  /**
+   * The evidence quote of each stored event named by (document, event id), in the order asked; null
+   * for an event not stored. The graph keeps only an event's offsets, so replies that show quotes
+   * read them here, a page or batch at a time (at most MAX_QUOTE_BATCH keys a call).
+   */
+  eventQuotes(keys: readonly EventKey[]): Promise<(string | null)[]>;
   /** Actor across documents: canonical name/kind/country, aliases = union of surface forms (sorted, unique), roles = one DatedRole per distinct affiliation. */
   getActor(id: string): Promise<Actor | null>;
   /** Every actor, ordered by id. */
@@ -97,4 +112,12 @@ export class StoreInputError extends Error {
 }
 
 export const MAX_PAGE_LIMIT = 500;
+
+/** The keys of an eventQuotes call, checked: at most MAX_QUOTE_BATCH of them. */
+export function checkQuoteKeys(keys: readonly EventKey[]): readonly EventKey[] {
+  if (keys.length > MAX_QUOTE_BATCH) {
+    throw new StoreInputError(`at most ${MAX_QUOTE_BATCH} event quotes a call, got ${keys.length}`);
+  }
+  return keys;
+}
 export const MAX_CHANGE_PAGE = 10_000;

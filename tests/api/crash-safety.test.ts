@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractArticle } from '../../server/extract/index.ts';
-import { buildGraph, subgraph } from '../../server/graph/index.ts';
+import { buildGraph, fillQuotes, subgraph, viewQuotes } from '../../server/graph/index.ts';
 import type { Extraction } from '../../server/model/index.ts';
 import { STORE_FILE } from '../../server/store/index.ts';
 import { seededRandom, testArticle, type TestArticle } from './helpers/articles.ts';
@@ -85,6 +85,17 @@ async function verify(url: string, acked: Map<string, Extraction>, sent: Map<str
     `${url}/api/graph?layout=false`,
   );
   const fresh = subgraph(buildGraph(docs.map((d) => d.extraction)), { layout: false });
+  // The graph keeps where each quote stands; the served view read the quotes from the store.
+  const quoteOf = new Map(
+    docs.flatMap((d) => d.extraction.events.map((e) => [`${d.document.id} ${e.id}`, e] as const)),
+  );
+  await fillQuotes(
+    {
+      eventQuotes: async (keys) =>
+        keys.map((k) => quoteOf.get(`${k.document} ${k.id}`)?.evidence.quote ?? null),
+    },
+    viewQuotes(fresh),
+  );
   expect(normalisedGraph(served.body)).toEqual(normalisedGraph(fresh));
   return docs.length;
 }

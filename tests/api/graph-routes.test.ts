@@ -5,7 +5,8 @@ import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PLOVER_TYPES } from '../../server/model/index.ts';
 import { GraphService } from '../../server/api/graph-service.ts';
-import { buildGraph } from '../../server/graph/index.ts';
+import { buildGraph, relations, type QuoteSource } from '../../server/graph/index.ts';
+import { quotedReply } from '../../server/api/quoted-reply.ts';
 import { GraphQuery, GraphResponse } from '../../server/api/schemas.ts';
 import { TimeBudgetExceededError, timeBudgets } from '../../server/security/index.ts';
 import { fixtureBundle, sigmaDefaultPrograms } from '../unit/graph-fixtures.ts';
@@ -185,19 +186,23 @@ describe('GET /api/graph', () => {
     expect(GraphResponse.safeParse(res.body).success).toBe(true);
   });
 
-  it('answers 413 past the size bound, saying how to narrow the request', () => {
-    const service = new GraphService(t.graph, undefined, { maxReplyBytes: 2_000 });
+  it('answers 413 past the size bound, saying how to narrow the request', async () => {
+    const service = new GraphService(t.graph, undefined, {
+      maxReplyBytes: 2_000,
+      quotes: t.store,
+    });
     const query = GraphQuery.parse({});
-    expect(() => service.subgraph(query)).toThrow(
+    await expect(service.subgraph(query)).rejects.toThrow(
       expect.objectContaining({ status: 413, code: 'reply_too_large' }),
     );
-    expect(() => service.subgraph(query)).toThrow(/limit.*edgeLimit.*mode=dyads/);
+    await expect(service.subgraph(query)).rejects.toThrow(/limit.*edgeLimit.*mode=dyads/);
     // Narrowed, the same service answers.
-    expect(service.subgraph(GraphQuery.parse({ limit: '1' })).view.bytes).toBeLessThan(2_000);
+    const narrowed = await service.subgraph(GraphQuery.parse({ limit: '1' }));
+    expect(narrowed.view.bytes).toBeLessThan(2_000);
   });
 
   it('closes the connection of a client too slow to take the reply', async () => {
-    const reply = new GraphService(t.graph, timeBudgets(50)).subgraph(GraphQuery.parse({}));
+    const reply = await new GraphService(t.graph, timeBudgets(50)).subgraph(GraphQuery.parse({}));
     // A client that never drains: every write reports a full buffer.
     const written: string[] = [];
     const res = Object.assign(new EventEmitter(), {
@@ -219,26 +224,28 @@ describe('GET /api/graph', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(45);
   });
 
-  it('builds a view once per graph version', () => {
+  it('builds a view once per graph version', async () => {
     const graph = buildGraph([fixtureBundle('one').extraction]);
     const service = new GraphService(graph);
     const query = GraphQuery.parse({ mode: 'dyads' });
-    const first = service.subgraph(query).view;
-    expect(service.subgraph(query).view).toBe(first);
+    const first = (await service.subgraph(query)).view;
+    expect((await service.subgraph(query)).view).toBe(first);
     graph.addDocument(fixtureBundle('two').extraction);
-    const next = service.subgraph(query).view;
+    const next = (await service.subgraph(query)).view;
     expect(next).not.toBe(first);
     expect(next.bytes).toBeGreaterThan(first.bytes);
   });
 
-  it('answers 503 when building the overview outruns the time budget', () => {
+  it('answers 503 when building the overview outruns the time budget', async () => {
     let now = 0;
     const service = new GraphService(
       t.graph,
       timeBudgets(1_000, () => (now += 600)),
     );
-    expect(() => service.subgraph(GraphQuery.parse({}))).toThrow(TimeBudgetExceededError);
-    expect(() => service.subgraph(GraphQuery.parse({}))).toThrow(/graph overview took longer/);
+    await expect(service.subgraph(GraphQuery.parse({}))).rejects.toThrow(TimeBudgetExceededError);
+    await expect(service.subgraph(GraphQuery.parse({}))).rejects.toThrow(
+      /graph overview took longer/,
+    );
   });
 });
 
@@ -307,6 +314,104 @@ describe('GET /api/actors/:id', () => {
   it('answers 404 for an unknown or malformed id', async () => {
     expect((await api.get('/api/actors/atlantis').expect(404)).body.error.code).toBe('not_found');
     await api.get('/api/actors/%E0%A4%A').expect(400);
+  });
+});
+
+describe('evidence quotes', () => {
+  /** Each fixture event's quote by document and event id, as extracted. */
+  const extracted = new Map(
+    (['one', 'two', 'three'] as const).flatMap((f) => {
+      const x = fixtureBundle(f).extraction;
+      return x.events.map((e) => [`${x.document.id} ${e.id}`, e.evidence] as const);
+    }),
+  );
+  type Shown = { document: string; id: string; evidence: Record<string, unknown> };
+  const checkQuotes = (events: Shown[]) => {
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) {
+      const evidence = extracted.get(`${e.document} ${e.id}`)!;
+      expect(e.evidence).toEqual(evidence);
+      // Key order as the store gives it, whether the event was read at start-up or just added.
+      expect(Object.keys(e.evidence)).toEqual(['sentence', 'start', 'end', 'quote']);
+    }
+  };
+
+  it('are read from the store for views, relations, paths and exports', async () => {
+    const view = await api.get('/api/graph?focus=norland&depth=2').expect(200);
+    checkQuotes(
+      view.body.edges
+        .map((e: { attributes: Shown & { kind: string } }) => e.attributes)
+        .filter((a: { kind: string }) => a.kind === 'event'),
+    );
+    const page = await api.get('/api/relations?actor=norland&limit=3').expect(200);
+    checkQuotes(page.body.items);
+    const more = await api
+      .get('/api/relations')
+      .query({ actor: 'norland', limit: 3, cursor: page.body.nextCursor })
+      .expect(200);
+    checkQuotes(more.body.items);
+    const paths = await api.get('/api/paths?from=westria&to=sudmark').expect(200);
+    checkQuotes(
+      paths.body.paths.flatMap((p: { hops: { events: Shown[] }[] }) =>
+        p.hops.flatMap((h) => h.events),
+      ),
+    );
+    const json = await api.get('/api/export?format=json').expect(200);
+    const exported = JSON.parse(json.text) as { edges: { attributes: Shown & { kind: string } }[] };
+    const events = exported.edges.map((e) => e.attributes).filter((a) => a.kind === 'event');
+    expect(events).toHaveLength(9);
+    checkQuotes(events);
+    const csv = await api.get('/api/export?format=csv').expect(200);
+    for (const e of events) expect(csv.text).toContain(e.evidence.quote as string);
+  });
+
+  it('build the reply again when a document goes between the graph read and the quotes', async () => {
+    const own = await testApp();
+    try {
+      const gone = fixtureBundle('two').extraction.document.id;
+      let calls = 0;
+      // The first read of quotes finds the document removed from the store, as a concurrent
+      // delete would leave it; the graph follows.
+      const racing: QuoteSource = {
+        eventQuotes: async (keys) => {
+          if (calls++ === 0) {
+            await own.store.removeDocument(gone);
+            own.graph.removeDocument(gone);
+          }
+          return own.store.eventQuotes(keys);
+        },
+      };
+      const query = { actor: 'norland', limit: 50 };
+      const reply = await quotedReply(
+        own.graph,
+        racing,
+        () => relations(own.graph, query),
+        (r) => r.items,
+      );
+      expect(calls).toBe(2);
+      expect(reply.items.map((e) => e.document)).not.toContain(gone);
+      checkQuotes(reply.items);
+      expect(reply.items).toEqual(
+        (
+          await quotedReply(
+            own.graph,
+            own.store,
+            () => relations(own.graph, query),
+            (r) => r.items,
+          )
+        ).items,
+      );
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('never sit in the graph itself', () => {
+    const quotes = [...extracted.values()].map((e) => e.quote);
+    t.graph.graph.forEachEdge((_k, attrs) => {
+      const held = JSON.stringify(attrs);
+      for (const q of quotes) expect(held).not.toContain(q);
+    });
   });
 });
 

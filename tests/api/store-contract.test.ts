@@ -9,6 +9,7 @@ import { buildGraph } from '../../server/graph/index.ts';
 import { contentHash, type DocumentBundle } from '../../server/model/index.ts';
 import {
   ChangeFeed,
+  MAX_QUOTE_BATCH,
   openPostgresStore,
   openSqliteStore,
   StoreInputError,
@@ -163,7 +164,8 @@ for (const target of TARGETS) {
         const batches: GraphDocument[][] = [];
         await store.graphDocuments((batch) => batches.push(batch), { batch: 2 });
         expect(batches.map((b) => b.length)).toEqual([2, 2]);
-        // The extraction less the text, source, url, mention spans and affiliation evidence.
+        // The extraction less the text, source, url, mention spans, affiliation evidence and
+        // event quotes (read by eventQuotes when a reply shows them).
         expect(batches.flat()).toEqual(
           kept.map((e) => ({
             extractor: e.extractor,
@@ -174,7 +176,10 @@ for (const target of TARGETS) {
             },
             actors: e.actors.map(({ mentions: _mentions, ...actor }) => actor),
             affiliations: e.affiliations.map(({ person, of, role }) => ({ person, of, role })),
-            events: e.events,
+            events: e.events.map(({ evidence: { quote: _quote, ...where }, ...event }) => ({
+              ...event,
+              evidence: where,
+            })),
           })),
         );
         // A graph filled from the read is the graph of the full extractions.
@@ -182,6 +187,47 @@ for (const target of TARGETS) {
         await store.graphDocuments((batch) => batch.forEach((d) => read.addDocument(d)));
         expect(read.export()).toEqual(buildGraph(kept).export());
         expect(read.documentIds()).toEqual(kept.map((e) => e.document.id));
+      });
+
+      it('gives the quotes of a batch of events in the order asked, null for unknown ones', async () => {
+        const bundles = [docA(), docB(), docN(1)];
+        for (const b of bundles) await store.addDocument(b);
+        const events = bundles.flatMap((b) =>
+          b.extraction.events.map((e) => ({ document: b.extraction.document.id, ...e })),
+        );
+        expect(events.length).toBeGreaterThan(2);
+        const asked = [...events].reverse();
+        const keys = [
+          ...asked.map((e) => ({ document: e.document, id: e.id })),
+          { document: docA().extraction.document.id, id: 'no-such-event' },
+          { document: '0000000000000000', id: events[0]!.id },
+        ];
+        expect(await store.eventQuotes(keys)).toEqual([
+          ...asked.map((e) => e.evidence.quote),
+          null,
+          null,
+        ]);
+        // Each quote is the document text at the event's span.
+        for (const b of bundles) {
+          const quotes = await store.eventQuotes(
+            b.extraction.events.map((e) => ({ document: b.extraction.document.id, id: e.id })),
+          );
+          b.extraction.events.forEach((e, i) =>
+            expect(b.text.slice(e.evidence.start, e.evidence.end)).toBe(quotes[i]),
+          );
+        }
+        expect(await store.eventQuotes([])).toEqual([]);
+        // A removed document's events have no quote any more.
+        await store.removeDocument(bundles[1]!.extraction.document.id);
+        const removed = bundles[1]!.extraction;
+        expect(
+          await store.eventQuotes(
+            removed.events.map((e) => ({ document: removed.document.id, id: e.id })),
+          ),
+        ).toEqual(removed.events.map(() => null));
+        await expect(
+          store.eventQuotes(Array.from({ length: MAX_QUOTE_BATCH + 1 }, () => keys[0]!)),
+        ).rejects.toThrow(StoreInputError);
       });
 
       it('refuses a graph read batch that is not a whole number from 1', async () => {

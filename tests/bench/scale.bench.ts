@@ -31,10 +31,13 @@ interface Started {
 /** Spawns the server process and times it until /healthz answers. */
 async function start(mode: 'app' | 'reference', file: string): Promise<Started> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER, mode, file], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  // As `npm start` runs the server: a 64 MB young generation halves the collector's share of
+  // building the graph.
+  const child = spawn(
+    process.execPath,
+    ['--max-semi-space-size=64', '--import', 'tsx', SERVER, mode, file],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {

@@ -79,6 +79,11 @@ describe('stancegraph export', { timeout: 120_000 }, () => {
     expect(g.order).toBe(3);
     expect(g.mapEdges((_k, a) => a.eventType).sort()).toEqual(['ACCUSE', 'PROTEST']);
     expect(g.getNodeAttribute('marrow-coalition', 'label')).toBe('Marrow Coalition');
+    // Quotes are read from the store: the file's own, or the row itself when it has none.
+    expect(g.mapEdges((_k, a) => a.quote as string).sort()).toEqual([
+      'Japan accused China of "unfounded" claims.',
+      'Marrow Coalition,Japan,PROTEST,2023-08-25,,',
+    ]);
 
     const json = path.join(dir, 'graph.json');
     await cli(['export', '--format', 'json', '--out', json], { DATA_DIR: dir });

@@ -14,6 +14,7 @@ import {
   UnknownActorError,
   InvalidCursorError,
 } from '../../server/graph/index.ts';
+import { bundleOf } from './analytics-fixtures.ts';
 import { canonicalGraph, fixtureBundle, sigmaDefaultPrograms } from './graph-fixtures.ts';
 
 const one = fixtureBundle('one').extraction;
@@ -27,6 +28,40 @@ describe('incremental updates', () => {
     expect(canonicalGraph(g)).toEqual(canonicalGraph(buildGraph([one, three])));
     g.removeDocument(one.document.id);
     expect(canonicalGraph(g)).toEqual(canonicalGraph(buildGraph([three])));
+  });
+
+  it('folds later documents into an actor in place, keys and search as a fresh build', () => {
+    const docs = [0, 1, 2, 3].map(
+      () =>
+        bundleOf([
+          ['ostra', 'pellin', 'AGREE'],
+          ['pellin', 'ostra', 'ACCUSE'],
+        ]).extraction,
+    );
+    docs[2]!.actors.find((a) => a.id === 'ostra')!.aliases = ['Ostra', 'Republic of Ostra'];
+    const g = buildGraph(docs);
+    const tallies = ['eventCount', 'outCount', 'inCount', 'cooperative', 'hostile', 'neutral'];
+    const identity = ['kind', 'name', 'country', 'aliases'];
+    expect(Object.keys(g.actor('ostra')!)).toEqual([...identity, 'documents', ...tallies]);
+    expect(g.actor('ostra')).toMatchObject({
+      documents: 4,
+      eventCount: 8,
+      outCount: 4,
+      inCount: 4,
+      aliases: ['Ostra', 'Republic of Ostra'],
+    });
+    expect(searchActors(g, { q: 'republic', limit: 5 }).items.map((h) => h.id)).toEqual(['ostra']);
+    // An actor of one document keeps the key order it always had.
+    expect(Object.keys(buildGraph([docs[0]!]).actor('ostra')!)).toEqual([
+      ...identity,
+      ...tallies,
+      'documents',
+    ]);
+    g.removeDocument(docs[2]!.document.id);
+    const rest = buildGraph([docs[0]!, docs[1]!, docs[3]!]);
+    expect(JSON.stringify(g.actor('ostra'))).toBe(JSON.stringify(rest.actor('ostra')));
+    expect(canonicalGraph(g)).toEqual(canonicalGraph(rest));
+    expect(searchActors(g, { q: 'republic', limit: 5 }).items).toEqual([]);
   });
 
   it('adding then removing a document restores the graph', () => {
@@ -189,8 +224,13 @@ describe('incremental updates', () => {
       eventType: 'ACCUSE',
       document: one.document.id,
       extractor: 'fixture@1',
-      evidence: ev.evidence,
+      sentence: ev.evidence.sentence,
+      evidenceStart: ev.evidence.start,
+      evidenceEnd: ev.evidence.end,
     });
+    // The quote stays in the store: the edge keeps where it stands, and replies read it there.
+    expect(g.graph.getEdgeAttributes(ev.id)).not.toHaveProperty('evidence');
+    expect(JSON.stringify(g.graph.getEdgeAttributes(ev.id))).not.toContain(ev.evidence.quote);
     const aff = g.graph.filterEdges((_k, a) => a.kind === 'affiliation');
     expect(aff).toHaveLength(1);
     expect(g.graph.extremities(aff[0]!)).toEqual(['elodie-varga', 'norland']);

@@ -3,8 +3,17 @@
 import { MultiDirectedGraph } from 'graphology';
 import * as gexfModule from 'graphology-gexf';
 import * as graphmlModule from 'graphology-graphml';
-import { describe, expect, it } from 'vitest';
-import { buildGraph, exportGraph, subgraph, type StanceGraph } from '../../server/graph/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildGraph,
+  exportGraph,
+  fillQuotes,
+  subgraph,
+  viewQuotes,
+  type ExportFormat,
+  type QuoteSource,
+  type StanceGraph,
+} from '../../server/graph/index.ts';
 import { cameoToPlover, importEvents, readCsv } from '../../server/ingest/index.ts';
 import { openSqliteStore } from '../../server/store/index.ts';
 import { bundleOf, type EventTuple } from './analytics-fixtures.ts';
@@ -20,15 +29,34 @@ const events: EventTuple[] = [
   ['ostra', 'quorra-league', 'CONSULT', null, 'Ostra consulted the Quorra League.'],
 ];
 
+const sampleBundle = bundleOf(events, { 'quorra-league': 'organization' }, 'Sample & <wire>');
+
 function sample(): StanceGraph {
-  return buildGraph([
-    bundleOf(events, { 'quorra-league': 'organization' }, 'Sample & <wire>').extraction,
-  ]);
+  return buildGraph([sampleBundle.extraction]);
 }
+
+/** The sample's quotes as the store gives them (the graph keeps only where each quote stands). */
+const quotes: QuoteSource = {
+  eventQuotes: async (keys) =>
+    keys.map(
+      (k) =>
+        sampleBundle.extraction.events.find(
+          (e) => k.document === sampleBundle.extraction.document.id && e.id === k.id,
+        )?.evidence.quote ?? null,
+    ),
+};
+
+/** The sample exported with its quotes. */
+const exported = (
+  g: StanceGraph,
+  format: ExportFormat,
+  q: Parameters<typeof exportGraph>[2] = {},
+) => exportGraph(g, format, q, undefined, quotes);
 
 describe('GEXF and GraphML exports', () => {
   const g = sample();
   const data = subgraph(g, { layout: false });
+  beforeAll(() => fillQuotes(quotes, viewQuotes(data)));
 
   function checkRoundTrip(back: MultiDirectedGraph) {
     expect(back.nodes().sort()).toEqual(data.nodes.map((n) => n.key).sort());
@@ -61,14 +89,14 @@ describe('GEXF and GraphML exports', () => {
     }
   }
 
-  it('GEXF parses back to the same nodes, edges and attributes', () => {
-    const file = exportGraph(g, 'gexf');
+  it('GEXF parses back to the same nodes, edges and attributes', async () => {
+    const file = await exported(g, 'gexf');
     expect(file.contentType).toBe('application/gexf+xml');
     checkRoundTrip(gexf.parse(MultiDirectedGraph, file.body) as MultiDirectedGraph);
   });
 
-  it('GEXF declares a dynamic graph and gives dated events their day spans', () => {
-    const xml = exportGraph(g, 'gexf').body;
+  it('GEXF declares a dynamic graph and gives dated events their day spans', async () => {
+    const xml = (await exported(g, 'gexf')).body;
     expect(xml).toContain('<graph mode="dynamic" timeformat="date" defaultedgetype="directed"');
     expect(xml).toMatch(/<edge start="2024-01-05" end="2024-01-05" id="[^"]*ev0"/);
     expect(xml).toMatch(/<edge start="2024-03-01" end="2024-03-31" id="[^"]*ev1"/);
@@ -77,17 +105,17 @@ describe('GEXF and GraphML exports', () => {
     expect(xml).toMatch(/kind="ACCUSE"/);
   });
 
-  it('GraphML declares every attribute and parses back to the same graph', () => {
-    const file = exportGraph(g, 'graphml');
+  it('GraphML declares every attribute and parses back to the same graph', async () => {
+    const file = await exported(g, 'graphml');
     expect(file.body).toContain('attr.name="label" attr.type="string"');
     expect(file.body).toContain('<key id="e4" for="edge" attr.name="score" attr.type="double"/>');
     checkRoundTrip(graphml.parse(MultiDirectedGraph, file.body) as MultiDirectedGraph);
   });
 
-  it('exports dyads with event counts as weights', () => {
+  it('exports dyads with event counts as weights', async () => {
     const back = graphml.parse(
       MultiDirectedGraph,
-      exportGraph(g, 'graphml', { mode: 'dyads' }).body,
+      (await exported(g, 'graphml', { mode: 'dyads' })).body,
     ) as MultiDirectedGraph;
     expect(back.getEdgeAttributes('ostra>pellin')).toMatchObject({
       kind: 'dyad',
@@ -130,8 +158,8 @@ describe('readCsv', () => {
 describe('CSV export', () => {
   const g = sample();
 
-  it('quotes cells with commas, quotes and line breaks, and defuses formulas', () => {
-    const csv = exportGraph(g, 'csv', { affiliations: false }).body;
+  it('quotes cells with commas, quotes and line breaks, and defuses formulas', async () => {
+    const csv = (await exported(g, 'csv', { affiliations: false })).body;
     expect(csv.split('\r\n')[0]).toMatch(/^id,source,target,kind,eventType,/);
     const [header, ...rows] = readCsv(csv);
     const col = (name: string) => header!.cells.findIndex((c) => c.value === name);
@@ -144,8 +172,8 @@ describe('CSV export', () => {
     expect(rows.every((r) => r.cells.length === header!.cells.length)).toBe(true);
   });
 
-  it('gives the nodes table on request', () => {
-    const [header, ...rows] = readCsv(exportGraph(g, 'csv', { table: 'nodes' }).body);
+  it('gives the nodes table on request', async () => {
+    const [header, ...rows] = readCsv((await exported(g, 'csv', { table: 'nodes' })).body);
     expect(header!.cells.map((c) => c.value).slice(0, 3)).toEqual(['id', 'label', 'kind']);
     expect(rows.map((r) => r.cells[0]!.value).sort()).toEqual(['ostra', 'pellin', 'quorra-league']);
   });
@@ -206,7 +234,9 @@ describe('importEvents', () => {
     expect(graph.actor('france')).toMatchObject({ kind: 'state' });
     expect((await store.getDocument(r.document!))!.title).toBe('events.csv');
     // The edges table names each imported event by its file, line and data row.
-    const [header, ...rows] = readCsv(exportGraph(graph, 'csv', { affiliations: false }).body);
+    const [header, ...rows] = readCsv(
+      (await exportGraph(graph, 'csv', { affiliations: false }, undefined, store)).body,
+    );
     const col = (name: string) => header!.cells.findIndex((c) => c.value === name);
     const first = rows.find((r) => r.cells[col('quote')]!.value === ext.events[0]!.evidence.quote)!;
     const origin = ['originFile', 'originLine', 'originRow'].map((n) => first.cells[col(n)]!.value);
@@ -361,7 +391,7 @@ describe('importEvents', () => {
   });
 
   it('imports a graphology JSON export back into another store', async () => {
-    const json = exportGraph(sample(), 'json').body;
+    const json = (await exported(sample(), 'json')).body;
     const store = memoryStore();
     const r = await importEvents({ store }, { fileName: 'graph.json', text: json, format: 'json' });
     // The consult event is undated and the affiliation-free sample has 3 events.

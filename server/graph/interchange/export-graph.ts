@@ -1,5 +1,6 @@
 // GET /api/export and `stancegraph export`: the filtered graph as GEXF, GraphML, graphology JSON
 // or one CSV table, with the media type and file name to send it under.
+import { fillQuotes, viewQuotes, type QuoteSource } from '../quotes.ts';
 import { subgraph, type SubgraphQuery } from '../subgraph.ts';
 import type { StanceGraph } from '../stance-graph.ts';
 import type { Budget } from '../types.ts';
@@ -19,20 +20,23 @@ export interface ExportedFile {
 /**
  * The whole filtered graph (or ego network), never capped like the explorer's views: every actor
  * and every matching edge. Exports skip ForceAtlas2 (Gephi lays graphs out itself) unless the
- * query asks for it.
+ * query asks for it. Quotes come from `quotes` (the store); without it they are empty.
  */
-export function exportGraph(
+export async function exportGraph(
   sg: StanceGraph,
   format: ExportFormat,
   query: SubgraphQuery & { table?: CsvTable } = {},
   budget?: Budget,
-): ExportedFile {
+  quotes?: QuoteSource,
+): Promise<ExportedFile> {
   const { table = 'edges', ...q } = query;
   const data = subgraph(
     sg,
     { ...q, layout: q.layout ?? false, limit: Infinity, order: 'graph' },
     budget,
   );
+  // Evidence quotes are read from the store QUOTE_BATCH events at a time.
+  if (quotes) await fillQuotes(quotes, viewQuotes(data));
   switch (format) {
     case 'gexf':
       return {
