@@ -1,5 +1,6 @@
-// Coreference in the actor stage: surnames, role phrases, counterparts, "the minister", and the
-// simplest pronouns (coref-pronouns.test.ts has the parse-based choices).
+// Coreference end to end: the actor stage's surnames, role phrases and counterparts, the
+// coreference stage's "the minister" and simplest pronouns (coref-descriptions.test.ts and
+// coref-pronouns.test.ts have the parse-based choices).
 import { describe, expect, it } from 'vitest';
 import { analyse } from './actors-helpers.ts';
 

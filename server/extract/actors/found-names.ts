@@ -2,11 +2,12 @@
 // become actors (with the state the text ties them to), persons only when the parse gives them a
 // public role (an apposition, a title in front, "X of Y", "Y's X").
 import type { Mention, Sentence, Token } from '../types.ts';
+import type { PhraseEntry } from '../gazetteer.ts';
 import type { ActorContext } from './context.ts';
 import { NOT_ORGS } from './acronym.ts';
 import { noteKnownRoles } from './role-references.ts';
 import { MONTHS, WEEKDAYS, isAcronym, normKey, slugify } from '../names.ts';
-import { REACH, headOf, subtreeRange } from './tree.ts';
+import { REACH, appositionAfter, caseTokenOf, headOf, subtreeRange, titleStart } from './tree.ts';
 
 /** Role nouns beyond the gazetteer's titles that give a named person a public role. */
 const EXTRA_ROLE_WORDS = new Set([
@@ -41,6 +42,8 @@ const EXTRA_ROLE_WORDS = new Set([
   'manager',
   'member',
   'counterpart',
+  'employee',
+  'staffer',
 ]);
 
 /** Status labels a government gives; a name made of them is a designation, not a body. */
@@ -102,44 +105,58 @@ function ownerWithin(owners: Owner[], start: number, end: number): Owner | null 
   return owners.find((o) => o.start >= start && o.end <= end) ?? null;
 }
 
+/** The token after the last person's name the name finder found before token `first`, or 0. */
+function personBefore(s: Sentence, first: number): number {
+  let floor = 0;
+  for (const n of s.names)
+    if (n.label === 'person' && n.last < first) floor = Math.max(floor, n.last + 1);
+  return floor;
+}
+
 /**
- * "Senior analyst Jan Novak", "Kenya's Deputy Governor nominee Amina Hassan": role words right
- * before the name, with a state or body possessive or demonym in front of them.
+ * "Senior analyst Jan Novak", "Kenya's Deputy Governor nominee Amina Hassan": the title phrase the
+ * parse ties to the name (`titleStart`), holding a role word, with the body it names or the state
+ * or body possessive or demonym in front of it.
  */
 function titleBefore(
   ctx: ActorContext,
   s: Sentence,
   first: number,
+  last: number,
   owners: Owner[],
 ): FoundRole | null {
   const t = s.tokens;
-  let k = first - 1;
+  const lo = titleStart(t, first, last, personBefore(s, first));
+  if (lo >= first) return null;
   let roleAt = -1;
-  let of: Owner | null = null;
-  while (k >= 0 && first - k <= 8) {
-    const w = t[k]!;
-    const owner = owners.find((o) => o.start <= w.start && w.end <= o.end);
-    if (owner) {
-      // "Resident Coordinator for Nepal Anil Thapa": a body inside the title, after "for"/"of".
-      const at = t.findIndex((x) => x.start === owner.start);
-      const prep = t[at - 1]?.text.toLowerCase();
-      if (of || at < 2 || (prep !== 'for' && prep !== 'of') || roleAt >= 0) break;
-      of = owner;
-      k = at - 2;
-      continue;
+  let from = lo;
+  for (let k = first - 1; k >= lo; k--) {
+    if (/^NN/.test(t[k]!.xpos) && isRoleWord(ctx, t[k]!.text)) {
+      roleAt = k;
+      break;
     }
-    if (!/^(?:NN|NNS|NNP|NNPS|JJ)$/.test(w.xpos)) break;
-    if (roleAt < 0 && isRoleWord(ctx, w.text)) roleAt = k;
-    k--;
   }
   if (roleAt < 0) return null;
-  const from = k + 1;
-  const role = ctx.text.slice(t[from]!.start, t[roleAt]!.end);
+  // "Resident Coordinator for Nepal Anil Thapa": a body inside the title, after "for"/"of".
+  let of: Owner | null = null;
+  for (const o of owners) {
+    if (o.start < t[roleAt]!.end || o.end > t[first - 1]!.end) continue;
+    const at = t.findIndex((x) => x.start === o.start);
+    const prep = t[at - 1]?.text.toLowerCase();
+    if (prep === 'for' || prep === 'of') of = o;
+  }
   // The body in front: "Kenya's", "Kenyan", "Jamestown Foundation".
-  const before = t[from - 1];
-  const lead = before?.xpos === 'POS' ? t[from - 2] : before;
-  if (lead && !of) of = owners.find((o) => o.end === lead.end) ?? null;
-  return { role, of, start: of ? of.start : t[from]!.start, end: t[first - 1]!.end };
+  while (from < roleAt) {
+    const w = t[from]!;
+    const owner = owners.find((o) => o.start <= w.start && w.end <= o.end);
+    if (!owner && !/^(?:DT|POS)$/.test(w.xpos)) break;
+    of ??= owner ?? null;
+    from++;
+  }
+  if (from > roleAt || !/^(?:NN|JJ)/.test(t[from]!.xpos)) from = roleAt;
+  const role = ctx.text.slice(t[from]!.start, t[roleAt]!.end);
+  const start = of && of.start < t[from]!.start ? of.start : t[from]!.start;
+  return { role, of, start, end: t[first - 1]!.end };
 }
 
 /** "Jan Novak, a researcher at the Baltic Institute" or "the agency's head, Jan Novak". */
@@ -159,8 +176,10 @@ function apposition(
     if (t[k]!.deprel === 'appos' && t[k]!.head >= first && t[k]!.head <= last) candidates.push(k);
   }
   if (t[head]!.deprel === 'appos' && t[head]!.head >= 0) candidates.push(t[head]!.head);
+  // Appositions the parser hung elsewhere, and the conjuncts of one ("an exile and the head of Y").
+  for (const [lo, hi] of appositionAfter(t, first, last)) candidates.push(headOf(t, lo, hi));
   for (const c of candidates) {
-    if (!/^NN/.test(t[c]!.xpos) || !isRoleWord(ctx, t[c]!.text)) continue;
+    if (!/^(?:NN|JJ)/.test(t[c]!.xpos)) continue;
     let [lo, hi] = subtreeRange(t, c);
     // The name's own subtree stays out of the role phrase.
     if (lo <= last && hi >= first) {
@@ -169,11 +188,28 @@ function apposition(
     }
     while (hi > lo && t[hi]!.xpos === ',') hi--;
     while (lo < hi && /^(?:,|DT)$/.test(t[lo]!.xpos)) lo++;
+    const role =
+      isRoleWord(ctx, t[c]!.text) && /^NN/.test(t[c]!.xpos) ? c : roleNounIn(ctx, t, lo, hi);
+    if (role < 0) continue;
     const start = t[lo]!.start;
     const end = t[hi]!.end;
-    return { role: t[c]!.text, of: ownerWithin(owners, start, end), start, end };
+    return { role: t[role]!.text, of: ownerWithin(owners, start, end), start, end };
   }
   return null;
+}
+
+/**
+ * "senior associate politics and international studies professor at X": where the parser made
+ * another word the phrase's head, the role noun is the last one before the phrase's first
+ * preposition; its token, or -1.
+ */
+function roleNounIn(ctx: ActorContext, t: Token[], lo: number, hi: number): number {
+  let found = -1;
+  for (let k = lo; k <= hi; k++) {
+    if (t[k]!.xpos === 'IN') break;
+    if (/^NN/.test(t[k]!.xpos) && isRoleWord(ctx, t[k]!.text)) found = k;
+  }
+  return found;
 }
 
 /** Verbs of a relative clause that give its subject a post: "who heads the Ports Union". */
@@ -192,9 +228,14 @@ const HOLDING_VERBS: Record<string, string> = {
 function relativeRole(s: Sentence, first: number, last: number, owners: Owner[]): FoundRole | null {
   const t = s.tokens;
   const to = Math.min(t.length, last + REACH);
+  // "X, who heads Y, said": the parser may hang the clause on the main verb; its "who" right
+  // after the name's comma still ties it to the name.
+  const whoAt = t[last + 1]?.xpos === ',' ? last + 2 : last + 1;
+  const who = /^who$/i.test(t[whoAt]?.text ?? '') ? t[whoAt]!.head : -1;
   for (let k = last + 1; k < to; k++) {
     const v = t[k]!;
-    if (v.deprel !== 'acl:relcl' || v.head < first || v.head > last) continue;
+    const onName = v.deprel === 'acl:relcl' && v.head >= first && v.head <= last;
+    if (!onName && k !== who) continue;
     const role = HOLDING_VERBS[v.lemma];
     if (!role) return null;
     for (let o = k + 1; o < to; o++) {
@@ -221,23 +262,32 @@ function roleOf(
   owners: Owner[],
 ): FoundRole | null {
   return (
-    titleBefore(ctx, s, first, owners) ??
+    titleBefore(ctx, s, first, last, owners) ??
     apposition(ctx, s, first, last, owners) ??
     relativeRole(s, first, last, owners) ??
-    ofBody(s, last, owners)
+    ofBody(s, first, last, owners)
   );
 }
 
-/** "Jan Novak of the Baltic Institute": a body right after "of". */
-function ofBody(s: Sentence, last: number, owners: Owner[]): FoundRole | null {
+/**
+ * "Jan Novak of the Baltic Institute", "Novak, of the Baltic Institute,": an "of" phrase the parse
+ * hangs on the name, or right after it wherever the parser hung it, naming a body.
+ */
+function ofBody(s: Sentence, first: number, last: number, owners: Owner[]): FoundRole | null {
   const t = s.tokens;
-  if (t[last + 1]?.text !== 'of') return null;
-  const after = t[last + 2];
-  if (!after) return null;
-  const from = after.text.toLowerCase() === 'the' ? t[last + 3] : after;
-  const of = from ? owners.find((o) => o.start === from.start) : undefined;
-  if (!of) return null;
-  return { role: 'member', of, start: t[last + 1]!.start, end: of.end };
+  const to = Math.min(t.length, last + REACH);
+  for (let c = last + 1; c < to; c++) {
+    const node = t[c]!;
+    const caseAt = caseTokenOf(t, c);
+    if (caseAt < 0 || t[caseAt]!.text.toLowerCase() !== 'of') continue;
+    const onName = node.head >= first && node.head <= last && /^(?:nmod|appos)$/.test(node.deprel);
+    const next = t[last + 1]?.xpos === ',' ? last + 2 : last + 1;
+    if (!onName && caseAt !== next) continue;
+    const of = owners.find((o) => o.start <= node.start && node.end <= o.end);
+    if (!of) return null;
+    return { role: 'member', of, start: t[caseAt]!.start, end: of.end };
+  }
+  return null;
 }
 
 function overlaps(ctx: ActorContext, sentence: number, start: number, end: number): boolean {
@@ -399,7 +449,7 @@ function completeEarlierReading(
   if (ctx.affiliations.some((a) => a.person === actor.id)) return;
   const role = roleOf(ctx, s, first, last, owners);
   if (!role) return;
-  role.of ??= ofBody(s, last, owners)?.of ?? null;
+  role.of ??= ofBody(s, first, last, owners)?.of ?? null;
   if (!role.of) return;
   ctx.addKnown(role.of.actor);
   ctx.addAffiliation(
@@ -409,6 +459,55 @@ function completeEarlierReading(
     Math.min(role.start, start),
     Math.max(role.end, end),
   );
+}
+
+/**
+ * "the [U.N.] Security Council": a shared name after an organization's mention (brackets and
+ * quotes between) is that organization's body when the gazetteer knows the two together; the
+ * organization's mention becomes a modifier. The body's entry, or null.
+ */
+function ownedBody(
+  ctx: ActorContext,
+  s: Sentence,
+  first: number,
+  text: string,
+): PhraseEntry | null {
+  const t = s.tokens;
+  let k = first - 1;
+  while (k >= 0 && /^[\])}"'\u201d\u2019]$/.test(t[k]!.text)) k--;
+  const before = t[k];
+  if (!before) return null;
+  const owner = ofSentence(ctx, s.index).find((m) => m.end === before.end);
+  const org = owner ? ctx.actors.get(owner.actor) : undefined;
+  const known = org ? ctx.gaz.byId(org.id) : undefined;
+  if (!owner || !known || known.kind !== 'organization') return null;
+  for (const form of [known.name, ...known.aliases]) {
+    const hit = ctx.gaz
+      .lookup(`${form} ${text}`)
+      .find((e) => e.kind === 'organization' && !e.ambiguous);
+    if (hit) {
+      owner.attributive = true;
+      return hit;
+    }
+  }
+  return null;
+}
+
+/** Collective plurals that open a body's name in the possessive ("People's", "Women's"). */
+const COLLECTIVES = new Set([
+  'people',
+  'women',
+  'men',
+  'children',
+  'workers',
+  'farmers',
+  'citizens',
+]);
+
+/** True when token `k` is a capitalised collective plural before a possessive marker. */
+function collectiveAt(t: Token[], k: number): boolean {
+  const w = t[k];
+  return !!w && /^[A-Z]/.test(w.text) && COLLECTIVES.has(w.text.toLowerCase());
 }
 
 /** Reads the name finder's names of one sentence after the other recognisers have run on it. */
@@ -443,10 +542,15 @@ function readNames(ctx: ActorContext, s: Sentence): void {
     // "Istanbul's Kadir Has University": the owner in front is not part of the name.
     // "Kenya's People's Liberation Front": only the owner in front is cut off.
     for (let k = first + 1; k < n.last; k++) {
-      if (t[k]!.xpos === 'POS') {
+      if (t[k]!.xpos === 'POS' && !collectiveAt(t, k - 1)) {
         first = k + 1;
         break;
       }
+    }
+    // "Thailand's People's Justice Foundation" with "People's" left out of the span: it is part
+    // of the name.
+    if (n.label === 'organization' && t[first - 1]?.xpos === 'POS' && collectiveAt(t, first - 2)) {
+      first -= 2;
     }
     // "Nepal Anil Thapa": a state the name finder ran into a person's name stays the state.
     if (n.label === 'person') {
@@ -461,6 +565,14 @@ function readNames(ctx: ActorContext, s: Sentence): void {
     // name cut at its "and" or at the comma of its list reads on.
     if (n.label === 'organization' && /\b(?:of|on|for)\b/.test(ctx.text.slice(n.start, n.end))) {
       last = listedTail(t, last);
+    }
+    // "Security Council on Monday": a name run on into a date ends before its preposition.
+    for (let k = first + 2; k <= last; k++) {
+      const key = t[k]!.text.toLowerCase();
+      if ((WEEKDAYS.has(key) || MONTHS.has(key)) && t[k - 1]!.xpos === 'IN') {
+        last = k - 2;
+        break;
+      }
     }
     const start = t[first]!.start;
     const end = t[last]!.end;
@@ -478,9 +590,14 @@ function readNames(ctx: ActorContext, s: Sentence): void {
     const owners = bodiesIn(ctx, s);
     if (n.label === 'organization') {
       if (DESIGNATION.test(text)) continue;
-      // A shared alias ("Communist Party") is left to the readings that know its state.
-      const entries = ctx.gaz.lookup(text);
-      if (entries.some((e) => e.ambiguous)) continue;
+      // A shared alias ("Communist Party") is left to the readings that know its state, unless an
+      // organization named right before it says whose it is ("the [U.N.] Security Council").
+      let entries = ctx.gaz.lookup(text);
+      if (entries.some((e) => e.ambiguous)) {
+        const owned = ownedBody(ctx, s, first, text);
+        if (!owned) continue;
+        entries = [owned];
+      }
       const known = entries.find((e) => e.kind !== 'person');
       let id: string;
       if (known) {
@@ -509,7 +626,7 @@ function readNames(ctx: ActorContext, s: Sentence): void {
     if (last === first) continue;
     const role = roleOf(ctx, s, first, last, owners);
     if (!role) continue;
-    role.of ??= ofBody(s, last, owners)?.of ?? null;
+    role.of ??= ofBody(s, first, last, owners)?.of ?? null;
     const known = ctx.gaz.lookup(text).find((e) => e.kind === 'person');
     const id = ctx.person(text, known ? known.id : null);
     noteKnownRoles(ctx, id);

@@ -1,6 +1,7 @@
 // The actor stage's public face: finds the states, organizations and persons an article refers
 // to (gazetteer and patterns, then the name finder's names read on the parse), their mentions
-// (sorted, never overlapping; pronouns from the coreference stage) and the affiliations stated.
+// (sorted, never overlapping; descriptions and pronouns from the coreference stage) and the
+// affiliations stated.
 import type { ActorAnalysis, Sentence } from '../types.ts';
 import { loadGazetteer } from '../gazetteer.ts';
 import { ActorContext } from './context.ts';
@@ -16,13 +17,13 @@ import {
 } from './bodies.ts';
 import { gazetteerOrOrg, unambiguousIds } from './gazetteer-matches.ts';
 import { governmentOf } from './states.ts';
-import { counterpart, definiteRole, groupRole, possessedPerson, surname } from './references.ts';
+import { counterpart, possessedPerson, surname } from './references.ts';
 import { assignCountries, resolveBareBodies } from './finalize.ts';
 import { genericBody } from './generic-bodies.ts';
 import { foundNames } from './found-names.ts';
 import { demoteStateModifiers } from './modifiers.ts';
 import { mergeDuplicateBodies } from './merge.ts';
-import { pronounMentions } from '../coreference/index.ts';
+import { resolveCoreference } from '../coreference/index.ts';
 
 /** Recognises whatever starts at word `i`; returns the index after it (or `i` for nothing). */
 function recogniseAt(s: Scan, i: number): number {
@@ -40,8 +41,6 @@ function recogniseAt(s: Scan, i: number): number {
     unknownAcronym(s, i) ??
     articleName(s, i) ??
     counterpart(s, i) ??
-    groupRole(s, i) ??
-    definiteRole(s, i) ??
     surname(s, i) ??
     governmentOf(s, i) ??
     i
@@ -80,8 +79,14 @@ export function findActors(
   assignCountries(ctx);
   mergeDuplicateBodies(ctx);
   const named = [...ctx.mentions].sort((a, b) => a.start - b.start || a.end - b.end);
-  const pronouns = pronounMentions(text, sentences, { actors: ctx.actors, mentions: named });
-  const mentions = [...named, ...pronouns].sort((a, b) => a.start - b.start || a.end - b.end);
+  const mentions = resolveCoreference(
+    text,
+    sentences,
+    { actors: ctx.actors, mentions: named },
+    gaz,
+    published,
+    (p) => ctx.roles.get(p) ?? [],
+  );
   const places = ctx.places.filter(
     (p) => !mentions.some((m) => m.start < p.end && p.start < m.end),
   );

@@ -1,5 +1,6 @@
 // Persons referred to without a full name: possessed names ("Estonia's Kaja Kallas"),
-// counterparts, definite roles ("the minister"), and surnames (pronouns are the coreference stage's).
+// counterparts and surnames (descriptions such as "the minister" and pronouns are the coreference
+// stage's).
 import { isPossessive } from './words.ts';
 import { parseOrg } from './orgs.ts';
 import { knownPersonAt, parseName, skipHonorifics, spanText } from './person-names.ts';
@@ -7,30 +8,10 @@ import {
   noteKnownRoles,
   officeHolderSurnameAt,
   resolveCounterpart,
-  resolveDefiniteRole,
   surnameAt,
   uniqueRecentPerson,
 } from './role-references.ts';
 import { roleHolder, type Scan } from './scan.ts';
-import { GROUP_NOUNS, parseRole, recentOrganization } from './roles.ts';
-
-const DEFINITE_ROLES = [
-  'prime minister',
-  'pm',
-  'foreign minister',
-  'defence minister',
-  'defense minister',
-  'president',
-  'minister',
-  'premier',
-  'chancellor',
-  'secretary-general',
-  'secretary general',
-  'ambassador',
-  'envoy',
-  'king',
-  'leader',
-];
 
 /**
  * "Estonia's Kaja Kallas said", "Al Jazeera's Andrew Thomas, reporting from Seoul": a name
@@ -108,25 +89,6 @@ export function counterpart(scan: Scan, i: number): number | null {
   return roleHolder(scan, person, state.id, role, { i, end, via: 'counterpart' });
 }
 
-/** "the minister", "the president": the most recent person holding that role. */
-export function definiteRole(scan: Scan, i: number): number | null {
-  const { words, ctx } = scan;
-  if (words[i]!.key !== 'the') return null;
-  for (const role of DEFINITE_ROLES) {
-    const parts = role.split(' ');
-    if (parts.every((p, k) => scan.keys[i + 1 + k] === p)) {
-      const end = i + 1 + parts.length;
-      const nxt = words[end];
-      if (nxt && (nxt.key === 'of' || nxt.cap)) return null;
-      const person = resolveDefiniteRole(ctx, role);
-      if (!person) return null;
-      ctx.mention(person, scan.start(i), scan.end(end), scan.index, 'role');
-      return end;
-    }
-  }
-  return null;
-}
-
 export function surname(scan: Scan, i: number): number | null {
   let id = surnameAt(scan.ctx, scan.words, i);
   if (!id) {
@@ -137,39 +99,4 @@ export function surname(scan: Scan, i: number): number | null {
   }
   scan.ctx.mention(id, scan.start(i), scan.end(i + 1), scan.index, 'surname');
   return i + 1;
-}
-
-/**
- * "the group's military spokesman said", "a spokesman for the militia said": a role of the
- * organization last named, with no name after it, speaks for that organization.
- */
-export function groupRole(scan: Scan, i: number): number | null {
-  const { words, ctx } = scan;
-  const det = words[i]!.key;
-  if (det !== 'the' && det !== 'a' && det !== 'an') return null;
-  const noName = (at: number): boolean => {
-    const n = words[at];
-    return !n || (!n.cap && n.key !== ',') || n.pos === 'PUNCT';
-  };
-  let end = -1;
-  const g = words[i + 1];
-  if (det === 'the' && g && !g.cap && GROUP_NOUNS.has(g.key) && isPossessive(words[i + 2])) {
-    const role = parseRole(words, i + 3, ctx, scan.keys, scan.surfs, noName);
-    if (role && !role.complement) end = role.roleEnd;
-  } else {
-    const role = parseRole(words, i + 1, ctx, scan.keys, scan.surfs, (at) => {
-      const p = words[at]?.key;
-      const n = words[at + 2];
-      return (p === 'for' || p === 'of') && words[at + 1]?.key === 'the' && !!n && !n.cap;
-    });
-    const n = role ? words[role.roleEnd + 2] : undefined;
-    if (role && !role.complement && n && GROUP_NOUNS.has(n.key) && noName(role.roleEnd + 3)) {
-      end = role.roleEnd + 3;
-    }
-  }
-  if (end < 0) return null;
-  const org = recentOrganization(ctx);
-  if (!org) return null;
-  ctx.mention(org, scan.start(i), scan.end(end), scan.index, 'role');
-  return end;
 }

@@ -1,5 +1,6 @@
-// Coreference within one article: surnames, role phrases ("China's president"), "his Chinese
-// counterpart" and "the minister" (pronouns are resolved later, on the parse, by ../coreference).
+// Role holders and surnames within one article: roles of the gazetteer on the date, role phrases
+// ("China's president"), "his Chinese counterpart" and surnames (descriptions such as "the
+// minister" and pronouns are resolved later, on the parse, by ../coreference).
 import type { ActorContext } from './context.ts';
 import type { Word } from './words.ts';
 import { MONTHS, isCommonSurname, isWordSurname, normKey } from '../names.ts';
@@ -77,23 +78,6 @@ export function resolveCounterpart(
       }
       const holder = ctx.gaz.holderOf(state, office, ctx.published);
       if (holder && holder !== possessor) return { person: holder, role: r.role };
-    }
-  }
-  return null;
-}
-
-/** "the minister", "the president": the most recent person in the article with that role. */
-export function resolveDefiniteRole(ctx: ActorContext, roleWord: string): string | null {
-  const offices = new Set(ctx.gaz.officesForRoleWord(roleWord));
-  const role = normKey(roleWord);
-  for (let i = ctx.mentions.length - 1; i >= 0; i--) {
-    const person = ctx.mentions[i]!.actor;
-    const roles = ctx.roles.get(person);
-    if (!roles) continue;
-    if (
-      roles.some((r) => normKey(r.role).endsWith(role) || r.offices.some((o) => offices.has(o)))
-    ) {
-      return person;
     }
   }
   return null;

@@ -1,11 +1,14 @@
-// Title phrases over words: the qualifier of a title ("Chinese", "Russia's", "Hamas"), the role
-// words with their complement ("ambassador to the UN"), and temporal modifiers ("former").
+// The role lexicon over the words of a title phrase or apposition the parse delimited
+// (`titles.ts`): the qualifier of a title ("Chinese", "Russia's", "Hamas"), the role words with
+// their complement ("ambassador to the UN", a body the gazetteer, a pattern or the name finder
+// knows), and temporal modifiers ("former").
 import type { Word } from './words.ts';
 import { isPossessive, keysOf } from './words.ts';
 import type { ActorContext } from './context.ts';
 import type { PhraseEntry, RoleTense } from '../gazetteer.ts';
 import { parseOrg } from './orgs.ts';
 import { HONORIFICS, spanText } from './person-names.ts';
+import { slugify } from '../names.ts';
 
 export interface Modifier {
   id: string;
@@ -219,6 +222,30 @@ function pastFormAfterName(words: Word[], j: number): boolean {
 }
 
 /**
+ * An organization the name finder found at word `c` that no gazetteer entry or pattern reads
+ * ("the Andean Fisheries Council"): registered under its own name; its id and end, or null.
+ */
+function foundOrganization(words: Word[], c: number, ctx: ActorContext): [string, number] | null {
+  const n = words[c]?.name;
+  if (!n || n.label !== 'organization' || !words[c]!.cap) return null;
+  let end = c + 1;
+  while (words[end]?.name?.index === n.index) end++;
+  if (end - c < 2) return null;
+  // "Committee on Mines, Energy and Water": a name whose portfolio list runs on is read later,
+  // whole, from the parse.
+  const next = words[end];
+  const listed = next && (next.key === ',' || next.key === 'and') && words[end + 1]?.cap;
+  if (listed && words.slice(c, end).some((w) => ['of', 'on', 'for'].includes(w.key))) return null;
+  const name = spanText(ctx, words, c, end);
+  const id = slugify(name);
+  if (!id) return null;
+  if (!ctx.actors.has(id)) {
+    ctx.registerPatternOrg({ id, name, kind: 'organization', country: null });
+  }
+  return [id, end];
+}
+
+/**
  * Role words from `j`: up to 6 descriptor words whose last ones form a title, then an optional
  * complement. `next` says what must follow (a name, or anything).
  */
@@ -271,6 +298,9 @@ export function parseRole(
         } else if (m && ent) {
           compId = ent.id;
           cEnd = m.end;
+        } else {
+          const found = foundOrganization(words, c, ctx);
+          if (found) [compId, cEnd] = found;
         }
       }
       if (compId && accept(cEnd)) {

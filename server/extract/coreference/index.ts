@@ -1,10 +1,14 @@
-// The coreference stage's public face: third-person pronouns resolved on the parse against the
-// actor stage's mentions and the name finder's other names, as pronoun mentions of actors.
+// The coreference stage's public face: descriptions ("the minister", "the regional bloc", "the
+// Chilean side"), third-person pronouns, then roles a pronoun possesses ("its foreign minister"),
+// resolved on the parse against the actor stage's mentions and the name finder's other names.
 import type { ActorAnalysis, Mention, Sentence } from '../types.ts';
+import type { Gazetteer } from '../gazetteer.ts';
 import { normKey } from '../names.ts';
 import { resolvePronouns, type Candidate } from './resolve.ts';
+import { describedMentions, type HeldRole } from './descriptions.ts';
 
 export { resolvePronouns, type Candidate, type PronounLink } from './resolve.ts';
+export { describedMentions, type HeldRole } from './descriptions.ts';
 
 const MALE =
   /\b(?:mr|king|prince|emperor|sultan|emir|sheikh|spokesman|chairman|congressman|pope)\.?\s+$/i;
@@ -115,4 +119,38 @@ export function pronounMentions(
     out.push({ actor, start: link.start, end: link.end, sentence: link.sentence, via: 'pronoun' });
   }
   return out;
+}
+
+const byStart = (a: Mention, b: Mention): number => a.start - b.start || a.end - b.end;
+
+/**
+ * The article's mentions after coreference: the actor stage's (sorted, never overlapping), with
+ * descriptions resolved (taking in the modifiers they are built on), then pronouns.
+ */
+export function resolveCoreference(
+  text: string,
+  sentences: Sentence[],
+  analysis: Pick<ActorAnalysis, 'actors' | 'mentions'>,
+  gaz: Gazetteer,
+  published: string | null,
+  rolesOf: (person: string) => HeldRole[],
+): Mention[] {
+  const describe = (mentions: Mention[], pronounPossessors: boolean): Mention[] => {
+    const found = describedMentions({
+      text,
+      sentences,
+      actors: analysis.actors,
+      mentions,
+      rolesOf,
+      gaz,
+      published,
+      pronounPossessors,
+    });
+    for (const a of found.actors) analysis.actors.set(a.id, a);
+    return [...mentions.filter((m) => !found.replaced.has(m)), ...found.added].sort(byStart);
+  };
+  const named = describe(analysis.mentions, false);
+  const pronouns = pronounMentions(text, sentences, { actors: analysis.actors, mentions: named });
+  // "its foreign minister": a role whose possessor is a pronoun, once the pronoun is resolved.
+  return describe([...named, ...pronouns].sort(byStart), true);
 }

@@ -58,7 +58,7 @@ interface Placed {
 }
 
 /** The token of a span whose head lies outside it. */
-function spanHead(tokens: Token[], start: number, end: number): number {
+export function spanHead(tokens: Token[], start: number, end: number): number {
   let first = -1;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
@@ -71,7 +71,7 @@ function spanHead(tokens: Token[], start: number, end: number): number {
 }
 
 /** The deprel that says what a token does in its clause (a flat or compound part takes its head's). */
-function clauseRole(tokens: Token[], k: number): { role: string; governor: number } {
+export function clauseRole(tokens: Token[], k: number): { role: string; governor: number } {
   let i = k;
   let steps = 0;
   while (i >= 0 && /^(?:flat|compound|fixed)/.test(tokens[i]!.deprel) && steps++ < 8) {
@@ -92,7 +92,8 @@ function agrees(kind: Candidate['kind'], a: Agreement): boolean {
   return kind === 'organization' || kind === 'group';
 }
 
-function weight(role: string): number {
+/** The salience of a mention in a syntactic role (subject 100, object 70 ...). */
+export function weight(role: string): number {
   return ROLE_WEIGHT[role] ?? 35;
 }
 
