@@ -8,8 +8,7 @@ function events(text: string): string[] {
 }
 
 describe('trips to a capital', () => {
-  // Constructions of the earlier window rules not yet read off the tree: expected to fail until they are.
-  it.fails.each([
+  it.each([
     [
       'Hungarian Prime Minister Viktor Orban travelled to Moscow for talks with Russian President Vladimir Putin.',
       'viktor-orban>russia:CONSULT',
@@ -26,8 +25,7 @@ describe('trips to a capital', () => {
     expect(events(text)).toContain(event);
   });
 
-  // Constructions of the earlier window rules not yet read off the tree: expected to fail until they are.
-  it.fails('a planned trip is an agreement to meet', () => {
+  it('a planned trip is an agreement to meet', () => {
     expect(events('Narendra Modi will travel to Tokyo for a summit next week.')).toContain(
       'narendra-modi>japan:AGREE',
     );
@@ -50,14 +48,9 @@ describe('named spokespeople threatening', () => {
 });
 
 describe('coordinated persons acting jointly', () => {
-  it.each(['Narendra Modi and Fumio Kishida agreed to expand defence ties.'])('%s', (text) => {
-    const found = events(text).filter((e) => e.endsWith(':AGREE'));
-    expect(found).toHaveLength(1);
-    expect(found[0]!.split(':')[0]!.split('>').sort()).toEqual(['fumio-kishida', 'narendra-modi']);
-  });
-
-  // Constructions of the earlier window rules not yet read off the tree: expected to fail until they are.
-  it.fails.each([
+  it.each([
+    'Narendra Modi and Fumio Kishida agreed to expand defence ties.',
+    // Titled names the parser reads as two subjects of one verb.
     'Indian Prime Minister Narendra Modi and Japanese Prime Minister Fumio Kishida agreed to expand defence ties.',
   ])('%s', (text) => {
     const found = events(text).filter((e) => e.endsWith(':AGREE'));

@@ -5,7 +5,7 @@ import type { EventMode, PloverType, Polarity } from '../../model/index.ts';
 import type { Mention } from '../types.ts';
 import type { ControlKind, Lexicon, NounEntry, VerbEntry } from './lexicon.ts';
 import { modeOf, requestPolarity } from './modes.ts';
-import { matchPattern, type KindOf } from './patterns.ts';
+import { kindIs, matchPattern, type KindOf } from './patterns.ts';
 import { requestNouns } from './requests.ts';
 import { settlements } from './settlements.ts';
 import {
@@ -131,6 +131,9 @@ function isPassive(tree: Tree, i: number): boolean {
   return child(tree, i, 'nsubj:pass', 'aux:pass') >= 0 || (t.deprel === 'acl' && t.xpos === 'VBN');
 }
 
+/** Marks of a time clause ("after meeting Y", "while visiting Y"). */
+const TIME_MARKS = new Set(['after', 'before', 'while', 'since', 'when', 'upon']);
+
 /** Relative pronouns that stand for the noun a relative clause hangs on. */
 const RELATIVE = new Set(['which', 'who', 'that', 'whom', 'whose']);
 
@@ -159,7 +162,30 @@ export function doersOf(
   const subj = child(tree, i, 'nsubj', 'nsubj:outer', 'csubj');
   if (subj >= 0) {
     if (RELATIVE.has(lower(tree, subj)) && t.deprel === 'acl:relcl') return actorsIn(tree, t.head);
-    return actorsIn(tree, subj);
+    const subjects = children(tree, i, 'nsubj');
+    if (subjects.length < 2) return actorsIn(tree, subj);
+    // "Kenya, Uganda and Tanzania founded ...": a list the parser split into several subjects,
+    // with a comma or "and" between each two.
+    const listed = subjects.every((k, n) => {
+      if (n === 0) return true;
+      for (let j = subjects[n - 1]! + 1; j < k; j++)
+        if ([',', 'and', 'or'].includes(lower(tree, j))) return true;
+      return false;
+    });
+    if (!listed) {
+      // "Turkish President X's chief, Y, tweeted": a stray subject; the one nearest the verb that
+      // names an actor acts.
+      const nearest = [...subjects].sort((a, b) => Math.abs(a - i) - Math.abs(b - i));
+      for (const k of nearest) {
+        const found = actorsIn(tree, k);
+        if (found.length > 0) return found;
+      }
+      return [];
+    }
+    const out: Mention[] = [];
+    for (const k of subjects)
+      for (const m of actorsIn(tree, k)) if (!out.some((o) => o.actor === m.actor)) out.push(m);
+    return out;
   }
   const h = t.head;
   if (h < 0) return [];
@@ -182,6 +208,14 @@ export function doersOf(
     control.has(tree.tokens[h]!.lemma)
   )
     return doersOf(tree, h, control, depth + 1);
+  // "strengthen ties after meeting with Y", parsed as a clause on the noun: a time clause shares
+  // the doer of the nearest clause above that has one.
+  if (t.deprel === 'acl' && TIME_MARKS.has(lower(tree, child(tree, i, 'mark'))))
+    for (let x = h, n = 0; x >= 0 && n < 6; x = tree.tokens[x]!.head, n++) {
+      if (tree.tokens[x]!.pos !== 'VERB') continue;
+      const up = doersOf(tree, x, control, depth + 1);
+      if (up.length > 0) return up;
+    }
   // "forces attacking X": the noun does the act; "a resolution to impose ..." states a content.
   if (t.deprel === 'acl' && t.xpos === 'VBG') return actorsIn(tree, h);
   if (t.deprel === 'acl:relcl') return actorsIn(tree, h);
@@ -532,9 +566,9 @@ export function framesOf(tree: Tree, lex: Lexicon, kindOf?: KindOf): Frame[] {
             ? `${tokens[i - 2]!.text.toLowerCase()}-${t.lemma}`
             : '';
         const entries = (joined ? lex.verbs.get(joined) : undefined) ?? lex.verbs.get(t.lemma);
-        // "X will join Y for talks with Z": Y is X's fellow party to the talks, not X's partner.
-        if (companion(tree, i, lex).length > 0) continue;
-        const pattern = matchPattern(tree, i, lex.patterns, kindOf);
+        const pattern = matchPattern(tree, i, lex.patterns, kindOf, () =>
+          doersOf(tree, i, lex.control),
+        );
         // "called X one of the largest ...": a naming, no event in any sense of the verb.
         if (pattern?.pattern.type === 'none') continue;
         const mediation = entries ? brokered(tree, i, entries, lex) : null;
@@ -551,6 +585,9 @@ export function framesOf(tree: Tree, lex: Lexicon, kindOf?: KindOf): Frame[] {
             frame.targets = frame.sources;
             frame.sources = pattern.sources;
           }
+          // "X will join Y for talks with Z": Y is X's fellow party to the talks, not X's partner.
+          for (const m of pattern.companions)
+            if (!frame.sources.some((x) => x.actor === m.actor)) frame.sources.push(m);
           if (frame.type === 'REQUEST')
             frame.polarity = requestPolarity(tree, askedAct(tree, i), lex.cues.stop);
         } else if (entries) {
@@ -563,13 +600,6 @@ export function framesOf(tree: Tree, lex: Lexicon, kindOf?: KindOf): Frame[] {
             frame = base(tree, i, e.type, hit.targets, lex, e.symmetric);
             frame.speech = e.speech;
             if (e.ploverMode) frame.ploverMode = e.ploverMode;
-            if (t.lemma === 'target') {
-              // "sanctions targeted X" is SANCTION, "strikes targeted X" ASSAULT, else no event.
-              const sense = targetSense(tree, i, lex);
-              if (!sense) continue;
-              frame.type = sense;
-              if (sense === 'SANCTION') frame.ploverMode = undefined;
-            }
             if (e.reverse) {
               // "Egypt hosted Sudan's leader": the visitor is the source.
               const [s, tg] = [frame.sources, frame.targets];
@@ -579,10 +609,15 @@ export function framesOf(tree: Tree, lex: Lexicon, kindOf?: KindOf): Frame[] {
               const parties = betweenParties(tree, child(tree, i, 'obj'), lex);
               if (parties.length >= 2) frame.sources = parties;
             }
+            // "visited Ethiopia", "flew to Beijing for talks": the state visited hosts the visitor.
+            if (e.ploverMode === 'visit' && frame.targets.length === 0)
+              frame.targets = visitedPlaces(tree, i, lex);
             if (e.speech === 'tell') {
               // "told a UN assembly": addressing a gathering is no talk with the body holding it.
               const obj = child(tree, i, 'obj', 'iobj');
               if (obj >= 0 && lex.cues.gatherings.has(tokens[obj]!.lemma)) frame.targets = [];
+              // "told the U.N. General Assembly": a body named as a gathering is one too.
+              frame.targets = frame.targets.filter((m) => !namesGathering(tree, m, lex));
               frame.addressees = frame.targets;
             }
             // "told X to", "warned X to", "asked X to": a request to X.
@@ -668,18 +703,6 @@ export function framesOf(tree: Tree, lex: Lexicon, kindOf?: KindOf): Frame[] {
           // "talks between X and Y": both sides.
           const between = nodes.filter((k) => caseOf(tree, k) === 'between');
           let sources = nounSources(tree, i, lex);
-          let mode0: EventMode | null = null;
-          if ((t.deprel === 'obl' || t.deprel === 'nmod') && t.head >= 0) {
-            const up = tree.tokens[t.head]!;
-            const verb = up.deprel === 'obj' && up.head >= 0 ? up.head : t.head;
-            // "will join Y for talks": the joiner and Y hold the talks, in the joining verb's mode.
-            const along = companion(tree, verb, lex);
-            if (along.length > 0 && verb !== t.head) {
-              sources = doersOf(tree, verb, lex.control);
-              mode0 = modeOf(tree, verb);
-            }
-            for (const m of along) if (!sources.some((x) => x.actor === m.actor)) sources.push(m);
-          }
           if (sources.length === 0 && makers.length > 0) sources = mentionsOf(tree, makers, false);
           // "the Hale-Li summit": two named sides before a symmetric noun.
           const sides = children(tree, i, 'compound', 'amod')
@@ -701,12 +724,12 @@ export function framesOf(tree: Tree, lex: Lexicon, kindOf?: KindOf): Frame[] {
           const leaves =
             e.ploverMode === 'withdraw' &&
             targets.length > 0 &&
-            targets.every((m) => kindOf?.(m.actor) === 'organization');
+            targets.every((m) => kindIs(kindOf?.(m.actor), ['organization']));
           frame = {
             at: i,
             type: leaves ? 'SANCTION' : e.type,
             ...(e.ploverMode ? { ploverMode: e.ploverMode } : {}),
-            mode: modeOf(tree, i) ?? mode0,
+            mode: modeOf(tree, i),
             sources,
             targets,
             symmetric: e.symmetric,
@@ -715,7 +738,6 @@ export function framesOf(tree: Tree, lex: Lexicon, kindOf?: KindOf): Frame[] {
             addressees: [],
           };
           // The light verb's own mode and control apply ("will hold talks", "agreed to hold talks").
-          // "will join ... for talks with Y": the governing verb's mode.
           if (t.deprel === 'obl' && t.head >= 0 && tokens[t.head]!.pos === 'VERB')
             frame.mode ??= modeOf(tree, t.head);
           // "talks with Y must continue", "talks will resume": the clause the noun is subject of.
@@ -734,6 +756,15 @@ export function framesOf(tree: Tree, lex: Lexicon, kindOf?: KindOf): Frame[] {
             const [type, mode] = settleMode(frame.type, frame.mode);
             frame.type = type;
             frame.mode = mode;
+            // "the pause in aid to Y": aid, cooperation or talks stopped are withheld from Y.
+            if (WITHHELD.has(e.type) && halted(tree, i, lex)) {
+              frame.type = 'SANCTION';
+              frame.ploverMode = 'discontinue';
+              frame.symmetric = false;
+              // "announced a suspension of aid to Y": the halting noun's own doer.
+              if (frame.sources.length === 0 && t.deprel === 'nmod')
+                frame.sources = nounSources(tree, t.head, lex);
+            }
           }
         }
       }
@@ -778,18 +809,6 @@ function reasons(tree: Tree, frames: Frame[]): Frame[] {
   return out;
 }
 
-/** The actors a joining verb takes along into an event noun ("joined Y for talks with Z"). */
-function companion(tree: Tree, i: number, lex: Lexicon): Mention[] {
-  if (tree.tokens[i]!.lemma !== 'join') return [];
-  const obj = child(tree, i, 'obj');
-  if (obj < 0) return [];
-  // The event noun hangs on the verb, or (as parsers often attach it) on the joined party.
-  const event = [...children(tree, i, 'obl'), ...children(tree, obj, 'obl', 'nmod')].some(
-    (k) => ['for', 'in', 'at'].includes(caseOf(tree, k)) && lex.nouns.has(tree.tokens[k]!.lemma),
-  );
-  return event ? actorsIn(tree, obj) : [];
-}
-
 /** The infinitive a request asks for: on the verb ("count on X to stop") or on its target noun. */
 function askedAct(tree: Tree, i: number): number {
   for (const k of children(tree, i, 'xcomp', 'advcl', 'obl', 'obj', 'iobj')) {
@@ -801,18 +820,68 @@ function askedAct(tree: Tree, i: number): number {
   return -1;
 }
 
-/** What "targeted" means from the words of its subject, agent and "with" phrase. */
-function targetSense(tree: Tree, i: number, lex: Lexicon): 'SANCTION' | 'ASSAULT' | null {
-  let force = false;
-  for (const k of children(tree, i, 'nsubj', 'nsubj:pass', 'obl', 'obl:agent', 'obj')) {
-    const to = Math.min(tree.hi[k]!, tree.lo[k]! + 8);
-    for (let j = tree.lo[k]!; j <= to; j++) {
-      const w = tree.tokens[j]!.text.toLowerCase();
-      if (lex.cues.sanctionContext.has(w)) return 'SANCTION';
-      if (lex.cues.forceContext.has(w)) force = true;
-    }
+/** Whether a mention's own words name a gathering ("the General Assembly", "the summit"). */
+function namesGathering(tree: Tree, m: Mention, lex: Lexicon): boolean {
+  return tree.tokens.some(
+    (t) =>
+      t.start >= m.start &&
+      t.end <= m.end &&
+      (lex.cues.gatherings.has(t.lemma) || lex.cues.gatherings.has(t.text.toLowerCase())),
+  );
+}
+
+/** Acts a halting noun turns into their withholding. */
+const WITHHELD = new Set<PloverType>(['AID', 'COOPERATE', 'CONSULT']);
+
+/**
+ * Whether the event noun at i is what a halting noun stops: its "in"/"of"/"on"/"to" phrase ("the
+ * pause in aid", "a suspension of talks"), also when the parser hangs the phrase on the verb
+ * right after the halting noun ("resolve the pause | in aid").
+ */
+function halted(tree: Tree, i: number, lex: Lexicon): boolean {
+  const t = tree.tokens[i]!;
+  if (!['in', 'of', 'on', 'to'].includes(caseOf(tree, i)) || t.head < 0) return false;
+  const up = tree.tokens[t.head]!;
+  if (t.deprel === 'nmod' && lex.cues.halts.has(up.lemma)) return true;
+  return (
+    t.deprel === 'obl' &&
+    children(tree, t.head, 'obj').some(
+      (o) => tree.hi[o]! + 1 === tree.lo[i] && lex.cues.halts.has(tree.tokens[o]!.lemma),
+    )
+  );
+}
+
+/** Cases of the destination of a trip ("travelled to Moscow", "arrived in Kampala"). */
+const TRIP_CASES = new Set(['to', 'in', 'into']);
+
+/**
+ * The states a visit verb at i goes to, named as places: the object of "visit", or the destination
+ * of a trip made for a meeting or visit ("flew to Beijing for talks"; not "to watch a match").
+ */
+function visitedPlaces(tree: Tree, i: number, lex: Lexicon): Mention[] {
+  const direct = tree.tokens[i]!.lemma === 'visit';
+  const nodes = direct
+    ? children(tree, i, 'obj')
+    : children(tree, i, 'obl').filter((k) => TRIP_CASES.has(caseOf(tree, k)));
+  if (nodes.length === 0) return [];
+  if (!direct) {
+    // The purpose may hang on the verb or, as parsers often attach it, on the destination.
+    const meets = (k: number): boolean => {
+      if (caseOf(tree, k) !== 'for') return false;
+      const entries = lex.nouns.get(tree.tokens[k]!.lemma);
+      return !!entries?.some((e) => e.type === 'CONSULT');
+    };
+    const purposes = [...children(tree, i, 'obl')];
+    for (const n of nodes) purposes.push(...children(tree, n, 'nmod'));
+    if (!purposes.some(meets)) return [];
   }
-  return force ? 'ASSAULT' : null;
+  const out: Mention[] = [];
+  for (const n of nodes)
+    for (const c of conjuncts(tree, n)) {
+      const m = placeIn(tree, c);
+      if (m && !out.some((o) => o.actor === m.actor)) out.push(m);
+    }
+  return out;
 }
 
 /** Cases that place an attack in a state ("raids inside Afghanistan", "operations in Lebanon"). */

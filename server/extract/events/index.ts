@@ -59,14 +59,6 @@ function push(
       init = { ...init, type: 'ACCUSE', ploverMode: 'disapprove' };
   }
   const t = tree.tokens[at]!;
-  // "the president attacked the newspaper": one person attacking another or the press is a verbal
-  // attack, not force.
-  if (init.type === 'ASSAULT' && t.lemma === 'attack') {
-    const by = ctx.analysis.actors.get(source.actor);
-    const on = ctx.analysis.actors.get(target.actor);
-    if (by?.kind === 'person' && (on?.kind === 'person' || isNewsMedia(on)))
-      init = { ...init, type: 'ACCUSE', ploverMode: 'disapprove' };
-  }
   const start = Math.max(tree.sentence.start, Math.min(source.start, target.start, t.start));
   const end = Math.min(tree.sentence.end, Math.max(source.end, target.end, t.end));
   let confidence = base * Math.min(VIA_FACTOR[source.via], VIA_FACTOR[target.via]);
@@ -97,11 +89,12 @@ function emit(ctx: SentenceCtx, f: Frame, sources: Mention[], base: number): voi
   };
   // A meeting of three or more parties is not expanded into pairwise meetings (guideline 5); an
   // official and the state they serve ("Y's minister and other Y officials") are one party.
+  // One doer meeting several parties in turn is one act per target (guideline 3).
   if (f.symmetric) {
-    const sides = new Set(
-      [...sources, ...f.targets].map((m) => ctx.analysis.actors.get(m.actor)?.country ?? m.actor),
-    );
-    if (sides.size >= 3) return;
+    const sideOf = (m: Mention) => ctx.analysis.actors.get(m.actor)?.country ?? m.actor;
+    const doers = new Set(sources.map(sideOf));
+    const sides = new Set([...sources, ...f.targets].map(sideOf));
+    if (sides.size >= 3 && doers.size >= 2) return;
   }
   if (f.targets.length === 0 && f.symmetric && sources.length >= 2) {
     // "Kenya and Tanzania held talks": the first doer with each other one.
@@ -520,6 +513,11 @@ export function findEvents(
     if (list) list.push(m);
     else placesBy.set(m.sentence, [m]);
   }
+  // News outlets are their own kind to patterns ("the president attacked the newspaper").
+  const kindOf = (a: string): string | undefined => {
+    const actor = analysis.actors.get(a);
+    return isNewsMedia(actor) ? 'press' : actor?.kind;
+  };
   const all: Raw[] = [];
   const accusers = new Map<string, Set<string>>();
   // The speaker of a quote that runs on into the next sentence.
@@ -539,7 +537,7 @@ export function findEvents(
     }
     const hedged = tree.tokens.some((t) => lex.cues.hedge.has(t.text.toLowerCase()));
     const ctx: SentenceCtx = { accusers, tree, lex, analysis, raws: [], hedged };
-    const frames = framesOf(tree, lex, (a) => analysis.actors.get(a)?.kind);
+    const frames = framesOf(tree, lex, kindOf);
     const speeches = speechesOf(ctx, frames);
     let carried = -1;
     if (continues && !speeches.some((s) => s.at >= 0)) {

@@ -67,6 +67,7 @@ const LexiconFile = z.object({
     settled: z.array(z.string()).default([]),
     settle: z.array(z.string()).default([]),
     gatherings: z.array(z.string()).default([]),
+    halts: z.array(z.string()).default([]),
   }),
 });
 
@@ -133,6 +134,8 @@ export interface Lexicon {
     settle: Set<string>;
     /** Gatherings a speaker addresses ("told the assembly"): a venue, not a party to talks. */
     gatherings: Set<string>;
+    /** Nouns that stop what they govern ("the pause in aid to Y", "a freeze on trade with Y"). */
+    halts: Set<string>;
   };
 }
 
@@ -212,6 +215,7 @@ export function buildLexicon(raw: unknown, rawPatterns?: unknown): Lexicon {
     settled: set(file.cues.settled),
     settle: set(file.cues.settle),
     gatherings: set(file.cues.gatherings),
+    halts: set(file.cues.halts),
   };
   return {
     verbs,

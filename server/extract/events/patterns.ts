@@ -1,12 +1,17 @@
 // Multi-word and judgement predicates as small dependency patterns (graph-data/ontology/patterns.json):
 // a head lemma and the dependents it must have, by relation, with their words, case words and slot
-// roles (target, or source when the head's own subject is the one acted on) ("express concern over X", "call X baseless", "count on X to", "sever ties with X").
+// roles (target; source when the head's own subject is the one acted on; companion, a party acting beside
+// the head's doers) and actor kinds on the slots and on the head's doers ("express concern over X",
+// "call X baseless", "count on X to", "sever ties with X", "attacked" by a person in words).
 import { z } from 'zod';
 import { PloverType, type PloverType as PloverTypeT } from '../../model/index.ts';
 import type { Mention } from '../types.ts';
 import { actorsIn, caseOf, child, type Tree } from './tree.ts';
 
-const Kind = z.enum(['state', 'person', 'organization']);
+/** Actor kinds a slot can ask for; "press" is a news outlet, an organization of its own sort. */
+const Kind = z.enum(['state', 'person', 'organization', 'press']);
+type KindName = z.infer<typeof Kind>;
+const Kinds = z.union([Kind, z.array(Kind).min(1)]);
 
 interface DepRow {
   rel: string[];
@@ -15,8 +20,8 @@ interface DepRow {
   notCase?: string[] | undefined;
   within?: string[] | undefined;
   after?: boolean | undefined;
-  role?: 'target' | 'source' | undefined;
-  kind?: z.infer<typeof Kind> | undefined;
+  role?: 'target' | 'source' | 'companion' | undefined;
+  kind?: KindName | KindName[] | undefined;
   deps?: DepRow[] | undefined;
 }
 
@@ -28,8 +33,8 @@ const DepSchema: z.ZodType<DepRow> = z.lazy(() =>
     notCase: z.array(z.string()).optional(),
     within: z.array(z.string()).optional(),
     after: z.boolean().optional(),
-    role: z.enum(['target', 'source']).optional(),
-    kind: Kind.optional(),
+    role: z.enum(['target', 'source', 'companion']).optional(),
+    kind: Kinds.optional(),
     deps: z.array(DepSchema).optional(),
   }),
 );
@@ -40,6 +45,8 @@ const PatternRow = z.object({
   /** "none" reads the words as no event and stops the plain verb senses ("called X one of ..."). */
   type: z.union([PloverType, z.literal('none')]),
   ploverMode: z.string().optional(),
+  /** The kinds the head's own doers must have ("attacked" by a person is a verbal attack). */
+  source: z.object({ kind: Kinds }).optional(),
   deps: z.array(DepSchema).min(1),
 });
 
@@ -57,8 +64,8 @@ export interface PatternDep {
   notCase: string[];
   within: Set<string> | null;
   after: boolean;
-  role: 'target' | 'source' | null;
-  kind: 'state' | 'person' | 'organization' | null;
+  role: 'target' | 'source' | 'companion' | null;
+  kind: KindName[] | null;
   deps: PatternDep[];
 }
 
@@ -66,7 +73,14 @@ export interface Pattern {
   id: string;
   type: PloverTypeT | 'none';
   ploverMode?: string;
+  /** Kinds every doer of the head must have; null for any. */
+  sourceKind: KindName[] | null;
   deps: PatternDep[];
+}
+
+function kindList(k: KindName | KindName[] | undefined): KindName[] | null {
+  if (k === undefined) return null;
+  return Array.isArray(k) ? k : [k];
 }
 
 /** Resolves "@name" entries to the named lists (the file's own sets, then the lexicon's cues). */
@@ -91,7 +105,7 @@ function buildDep(row: DepRow, sets: Record<string, Set<string>>): PatternDep {
     within: row.within ? words(row.within, sets) : null,
     after: row.after ?? false,
     role: row.role ?? null,
-    kind: row.kind ?? null,
+    kind: kindList(row.kind),
     deps: (row.deps ?? []).map((d) => buildDep(d, sets)),
   };
 }
@@ -111,6 +125,7 @@ export function buildPatterns(
       id: row.id,
       type: row.type,
       ...(row.ploverMode ? { ploverMode: row.ploverMode } : {}),
+      sourceKind: kindList(row.source?.kind),
       deps: row.deps.map((d) => buildDep(d, sets)),
     };
     for (const h of row.head) {
@@ -122,8 +137,14 @@ export function buildPatterns(
   return out;
 }
 
-/** The actor kind of an actor id, when the caller knows it. */
+/** The kind of an actor id when the caller knows it: state, person, organization, or press. */
 export type KindOf = (actor: string) => string | undefined;
+
+/** Whether an actor's kind is one of `wanted`; a news outlet is also an organization. */
+export function kindIs(kind: string | undefined, wanted: readonly string[]): boolean {
+  if (kind === undefined) return false;
+  return wanted.includes(kind) || (kind === 'press' && wanted.includes('organization'));
+}
 
 export interface PatternHit {
   pattern: Pattern;
@@ -131,6 +152,8 @@ export interface PatternHit {
   /** Doers named by a source slot ("met with opposition from Y"); the head's own doers are then
    * the targets. */
   sources: Mention[];
+  /** Parties acting beside the head's doers ("X will join Y for talks with Z": Y). */
+  companions: Mention[];
   /** Tokens the pattern used as its words (not its slots): event nouns it has read. */
   used: number[];
 }
@@ -162,6 +185,7 @@ function hasWithin(tree: Tree, k: number, set: Set<string>): boolean {
 interface Binding {
   targets: Mention[];
   sources: Mention[];
+  companions: Mention[];
   used: number[];
 }
 
@@ -180,8 +204,9 @@ function matchDep(
     if (dep.case && !dep.case.includes(cm)) continue;
     if (dep.notCase.includes(cm)) continue;
     if (dep.within && !hasWithin(tree, k, dep.within)) continue;
-    const b: Binding = { targets: [], sources: [], used: dep.lemma ? [k] : [] };
+    const b: Binding = { targets: [], sources: [], companions: [], used: dep.lemma ? [k] : [] };
     if (dep.role === 'source') b.sources.push(...actorsIn(tree, k));
+    if (dep.role === 'companion') b.companions.push(...actorsIn(tree, k));
     if (dep.role === 'target') {
       // "the country which he hit with tariffs": a relative pronoun stands for the noun.
       const up = tree.tokens[node]!;
@@ -190,7 +215,8 @@ function matchDep(
           ? up.head
           : k;
       let found = actorsIn(tree, slot, true);
-      if (dep.kind && kindOf) found = found.filter((m) => kindOf(m.actor) === dep.kind);
+      const wanted = dep.kind;
+      if (wanted && kindOf) found = found.filter((m) => kindIs(kindOf(m.actor), wanted));
       if (dep.kind && found.length === 0) continue;
       b.targets.push(...found);
     }
@@ -206,6 +232,8 @@ function merge(into: Binding, more: Binding): Binding {
     if (!into.targets.some((x) => x.actor === m.actor)) into.targets.push(m);
   for (const m of more.sources)
     if (!into.sources.some((x) => x.actor === m.actor)) into.sources.push(m);
+  for (const m of more.companions)
+    if (!into.companions.some((x) => x.actor === m.actor)) into.companions.push(m);
   into.used.push(...more.used);
   return into;
 }
@@ -217,7 +245,7 @@ function matchAll(
   deps: PatternDep[],
   kindOf: KindOf | undefined,
 ): Binding | null {
-  const all: Binding = { targets: [], sources: [], used: [] };
+  const all: Binding = { targets: [], sources: [], companions: [], used: [] };
   for (const d of deps) {
     const b = matchDep(tree, node, d, kindOf);
     if (!b) return null;
@@ -226,16 +254,27 @@ function matchAll(
   return all;
 }
 
-/** The first pattern of the head lemma at i whose dependents are all found, with its targets. */
+/**
+ * The first pattern of the head lemma at i whose dependents are all found and whose doer kinds hold
+ * (`doers` gives the head's doers, asked only by a pattern that constrains them), with its slots.
+ */
 export function matchPattern(
   tree: Tree,
   i: number,
   patterns: Map<string, Pattern[]>,
   kindOf?: KindOf,
+  doers?: () => Mention[],
 ): PatternHit | null {
   const list = patterns.get(tree.tokens[i]!.lemma);
   if (!list) return null;
+  let who: Mention[] | null = null;
   for (const pattern of list) {
+    const wanted = pattern.sourceKind;
+    if (wanted) {
+      if (!kindOf || !doers) continue;
+      who ??= doers();
+      if (who.length === 0 || !who.every((m) => kindIs(kindOf(m.actor), wanted))) continue;
+    }
     const b = matchAll(tree, i, pattern.deps, kindOf);
     if (b) return { pattern, ...b };
   }

@@ -2,7 +2,7 @@
 // parataxis, "according to"), found in one top-down pass so nested chains stay linear.
 import type { Mention } from '../types.ts';
 import type { Frame } from './frames.ts';
-import { caseOf, type Tree } from './tree.ts';
+import { caseOf, child, type Tree } from './tree.ts';
 
 /** A speaker and the reporting verb (or -1 for a quote carried over from an earlier sentence). */
 export interface Speech {
@@ -41,6 +41,16 @@ function quotedFrom(tree: Tree, i: number): boolean {
   return false;
 }
 
+/** Whether the clause at i opens with "that" and has its own subject. */
+function thatClause(tree: Tree, i: number): boolean {
+  const mark = child(tree, i, 'mark');
+  return (
+    mark >= 0 &&
+    tree.tokens[mark]!.text.toLowerCase() === 'that' &&
+    child(tree, i, 'nsubj', 'nsubj:pass', 'expl') >= 0
+  );
+}
+
 /**
  * For every token, the speech whose content it lies in (the innermost one), or -1. `speeches[k].at`
  * is the reporting verb; its ccomp (or the clause it is a parataxis of, "“…,” X said") is the
@@ -60,6 +70,8 @@ export function speechScopes(tree: Tree, speeches: Speech[], carried: number): I
     for (const c of tree.kids[sp.at]!) {
       const d = tree.tokens[c]!.deprel;
       if (d === 'ccomp' || (d === 'parataxis' && c > sp.at)) contentOf[c] = k;
+      // "said that A, and that B": a second content clause the parser coordinated with the verb.
+      else if (d === 'conj' && c > sp.at && thatClause(tree, c)) contentOf[c] = k;
       // "X tweeted, “It's time to stop Y's attacks”": a quotation parsed as the object.
       else if (d === 'obj' && sp.frame?.speech === 'say' && quotedFrom(tree, c)) contentOf[c] = k;
     }

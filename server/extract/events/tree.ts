@@ -34,6 +34,9 @@ const PHRASE = new Set([
   'det:poss',
   'nummod',
   'obl:unmarked',
+  // "seven IS members": a name the tagger took for a copula still names the phrase's actor (only
+  // tokens inside an actor mention count).
+  'cop',
 ]);
 /**
  * Case words of a location or a topic inside a phrase ("reporters in Cairo", "concerns about Y"):
@@ -51,7 +54,43 @@ const PLACE_CASES = new Set([
   'outside',
   'into',
   'around',
+  // "exports to Canada", "ambassador to China": a destination, not the phrase's actor.
+  'to',
 ]);
+/** Participles that give a phrase its name ("a bloc known as X", "a militia called X"). */
+const NAMING = new Set(['know', 'call', 'name', 'dub']);
+
+/** The name a naming participle on i gives it ("a bloc known as the Alliance"), or -1. */
+function namedAs(tree: Tree, i: number): number {
+  for (const k of tree.kids[i]!) {
+    const t = tree.tokens[k]!;
+    if (t.deprel !== 'acl' || !NAMING.has(t.lemma)) continue;
+    for (const g of tree.kids[k]!) {
+      const d = tree.tokens[g]!.deprel;
+      if ((d === 'obl' || d === 'xcomp' || d === 'obj') && tree.at[g]! >= 0) return g;
+    }
+  }
+  return -1;
+}
+
+/** Participles that give goods their origin ("wines coming out of France", "cars made in Japan"). */
+const ORIGIN = new Set(['come', 'originate', 'produce', 'make', 'manufacture', 'import', 'ship']);
+const ORIGIN_CASES = new Set(['from', 'of', 'out of', 'in']);
+
+/** The state goods on i come from, by an origin participle on it, as a mention or place; or null. */
+function originOf(tree: Tree, i: number): Mention | null {
+  for (const k of tree.kids[i]!) {
+    const t = tree.tokens[k]!;
+    if (t.deprel !== 'acl' || !ORIGIN.has(t.lemma)) continue;
+    for (const g of tree.kids[k]!) {
+      if (!tree.tokens[g]!.deprel.startsWith('obl') || !ORIGIN_CASES.has(caseOf(tree, g))) continue;
+      if (tree.at[g]! >= 0) return tree.mentions[tree.at[g]!]!;
+      if (tree.placeAt[g]! >= 0) return tree.places[tree.placeAt[g]!]!;
+    }
+  }
+  return null;
+}
+
 /** Words whose phrase names no doer: "a group of", "most of". */
 const EMPTY_HEADS = new Set(['some', 'many', 'most', 'all', 'both', 'none', 'each', 'one']);
 
@@ -167,6 +206,10 @@ export function actorIn(tree: Tree, i: number, agentFirst = false): Mention | nu
   const direct = tree.at[i]!;
   if (direct >= 0) return tree.mentions[direct]!;
   if (EMPTY_HEADS.has(tree.tokens[i]!.lemma) && child(tree, i, 'nmod') < 0) return null;
+  const named = namedAs(tree, i);
+  if (named >= 0) return tree.mentions[tree.at[named]!]!;
+  const origin = originOf(tree, i);
+  if (origin) return origin;
   // "a US-led resolution": the author named on its participle is the phrase's actor.
   if (agentFirst)
     for (const k of tree.kids[i]!) {
