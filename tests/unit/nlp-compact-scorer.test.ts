@@ -4,6 +4,7 @@
 // a save/load round trip.
 import { describe, expect, it } from 'vitest';
 import { CompactModel, Rng, loadModel, saveModel } from '../../server/nlp/learn/index.ts';
+import { randomCompactModel } from './helpers/compact-models.ts';
 
 interface Built {
   model: CompactModel;
@@ -21,35 +22,14 @@ function build(nClasses: number, nFeat: number, seed: number): Built {
     chosen.add(((high << 16) | rng.int(64)) >>> 0);
   }
   const keys = Uint32Array.from(chosen).sort();
-  const off = new Uint32Array(keys.length + 1);
-  const cls: number[] = [];
-  const w: number[] = [];
-  const rows = new Map<number, [number, number][]>();
-  for (let f = 0; f < keys.length; f++) {
-    const count = (f % nClasses) + 1;
-    const classes = rng.shuffle(Array.from({ length: nClasses }, (_, c) => c)).slice(0, count);
-    classes.sort((a, b) => a - b);
-    const entries: [number, number][] = classes.map((c) => [c, rng.int(65535) - 32767]);
-    rows.set(keys[f], entries);
-    for (const [c, x] of entries) {
-      cls.push(c);
-      w.push(x);
-    }
-    off[f + 1] = off[f] + count;
-  }
-  const model = new CompactModel(
-    nClasses,
+  const { model, reference } = randomCompactModel(
+    rng,
     keys,
-    off,
-    Uint16Array.from(cls),
-    Int16Array.from(w),
+    nClasses,
+    (f) => (f % nClasses) + 1,
+    32767,
     0.25,
   );
-  const reference = (feats: Uint32Array, n: number): number[] => {
-    const out = new Array<number>(nClasses).fill(0);
-    for (let i = 0; i < n; i++) for (const [c, x] of rows.get(feats[i]) ?? []) out[c] += x;
-    return out;
-  };
   return { model, keys, reference };
 }
 

@@ -18,6 +18,7 @@ import {
   saveModels,
   writeBundle,
 } from '../../server/nlp/learn/index.ts';
+import { randomCompactModel } from './helpers/compact-models.ts';
 
 describe('feature hashing', () => {
   it('is stable across calls and spreads nearby strings apart', () => {
@@ -123,36 +124,14 @@ describe('compact model layouts', () => {
     const keys = Uint32Array.from(
       new Set(Array.from({ length: nFeat }, (_, i) => feat1(7, i))),
     ).sort();
-    const off = new Uint32Array(keys.length + 1);
-    const cls: number[] = [];
-    const w: number[] = [];
-    const table = new Map<number, [number, number][]>();
-    for (let f = 0; f < keys.length; f++) {
-      // 1 to nClasses distinct classes per feature, so both inline and packed entries occur.
-      const count = 1 + rng.int(nClasses);
-      const chosen = rng.shuffle(Array.from({ length: nClasses }, (_, c) => c)).slice(0, count);
-      chosen.sort((a, b) => a - b);
-      const entries: [number, number][] = chosen.map((c) => [c, rng.int(60001) - 30000]);
-      table.set(keys[f], entries);
-      for (const [c, x] of entries) {
-        cls.push(c);
-        w.push(x);
-      }
-      off[f + 1] = off[f] + count;
-    }
-    const model = new CompactModel(
-      nClasses,
+    const { model, reference } = randomCompactModel(
+      rng,
       keys,
-      off,
-      Uint16Array.from(cls),
-      Int16Array.from(w),
+      nClasses,
+      () => 1 + rng.int(nClasses),
+      30000,
       0.5,
     );
-    const reference = (feats: Uint32Array, n: number): number[] => {
-      const out = new Array<number>(nClasses).fill(0);
-      for (let i = 0; i < n; i++) for (const [c, x] of table.get(feats[i]) ?? []) out[c] += x;
-      return out;
-    };
     return { model, keys, reference };
   }
 
