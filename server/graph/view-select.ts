@@ -1,7 +1,9 @@
 // Which actors and pairs a bounded graph view shows: the most active actors (overview) or the focus
 // and its best-tied neighbours hop by hop (ego view), then the pairs among them ranked by events.
-// Unfiltered views read the graph's pair index; event filters scan only the edges they must.
+// Unfiltered views read the graph's pair index and, for an ego view's first hop, the focus's tie
+// ranking kept until a document mentioning it changes; event filters scan only the edges they must.
 import type { ActorKind } from '../model/index.ts';
+import { ActorCache } from './actor-cache.ts';
 import { byCodeUnits } from './contributions.ts';
 import { addEventToPair, emptyPair, type PairTally } from './dyads.ts';
 import { eventMatches, filterIsActive, kindAllowed, type EventFilter } from './event-filter.ts';
@@ -35,6 +37,10 @@ interface Ranked {
   events: number;
 }
 
+/** Candidates first to last: higher weight, then more events overall, then id. */
+const byRank = (a: Ranked, b: Ranked) =>
+  b.weight - a.weight || b.events - a.events || byCodeUnits(a.id, b.id);
+
 /** The best `k` of the candidates (higher weight, then more events overall, then id), in order. */
 function topK(sg: StanceGraph, weights: Map<string, number>, k: number): string[] {
   const g = sg.graph;
@@ -42,7 +48,7 @@ function topK(sg: StanceGraph, weights: Map<string, number>, k: number): string[
   for (const [id, weight] of weights) {
     all.push({ id, weight, events: g.getNodeAttribute(id, 'eventCount') });
   }
-  all.sort((a, b) => b.weight - a.weight || b.events - a.events || byCodeUnits(a.id, b.id));
+  all.sort(byRank);
   return all.slice(0, k).map((r) => r.id);
 }
 
@@ -106,9 +112,71 @@ function forEachTie(
   for (const key of sg.affiliationsTo(n)) visit(g.source(key), 1);
 }
 
+/** One actor's ties in rank order, and the graph version whose event counts ordered them. */
+interface TieRanking {
+  version: number;
+  ties: Ranked[];
+}
+
+/** Unfiltered tie rankings of recently focused actors, most recently asked last. */
+const tieRankings = new ActorCache<TieRanking>(64);
+
+/**
+ * Every actor tied to `focus` (itself aside), best first as topK ranks them. The ties and their
+ * weights change only with a document mentioning the focus, so they are kept until one comes; the
+ * tie-break by events overall can move with any document, so a ranking from an earlier version is
+ * re-sorted (nearly in order already) on its first use at the current one.
+ */
+function rankedTies(sg: StanceGraph, focus: string, affiliations: boolean): readonly Ranked[] {
+  const g = sg.graph;
+  const key = `${affiliations ? 'ties' : 'events'}:${focus}`;
+  const ranking = tieRankings.get(sg, focus, key, () => {
+    const weights = new Map<string, number>();
+    forEachTie(sg, focus, { affiliations }, new BudgetTicker(undefined), (other, weight) => {
+      if (other !== focus) weights.set(other, (weights.get(other) ?? 0) + weight);
+    });
+    const ties = [...weights].map(([id, weight]) => ({ id, weight, events: 0 }));
+    return { version: -1, ties };
+  });
+  if (ranking.version !== sg.version) {
+    for (const tie of ranking.ties) tie.events = g.getNodeAttribute(tie.id, 'eventCount');
+    ranking.ties.sort(byRank);
+    ranking.version = sg.version;
+  }
+  return ranking.ties;
+}
+
+/**
+ * The focus's first hop from its kept tie ranking: the best `want` of the allowed kinds, and how
+ * many allowed actors it reaches (each added to `reached` when later hops need the set).
+ */
+function firstHop(
+  sg: StanceGraph,
+  focus: string,
+  q: SelectQuery,
+  want: number,
+  reached: Set<string> | null,
+): { ids: string[]; reached: number } {
+  const ties = rankedTies(sg, focus, q.affiliations !== false);
+  const ids: string[] = [];
+  if (!q.kinds?.length && !reached) {
+    for (let i = 0; i < ties.length && ids.length < want; i++) ids.push(ties[i]!.id);
+    return { ids, reached: ties.length };
+  }
+  let count = 0;
+  for (const { id } of ties) {
+    if (!kindAllowed(sg.graph.getNodeAttribute(id, 'kind'), q.kinds)) continue;
+    count += 1;
+    reached?.add(id);
+    if (ids.length < want) ids.push(id);
+  }
+  return { ids, reached: count };
+}
+
 /**
  * The focus, then hop by hop the actors with the most events tied to the previous hop's kept
  * actors, until `limit` actors are kept or `depth` hops are done. Only kept actors are expanded.
+ * Without an event filter the first hop reads the focus's kept tie ranking.
  */
 export function egoSelection(
   sg: StanceGraph,
@@ -118,11 +186,33 @@ export function egoSelection(
   limit: number,
   ticker: BudgetTicker,
 ): NodeSelection {
-  const g = sg.graph;
   const kept = new Set([focus]);
-  const reached = new Set([focus]);
-  let frontier = [focus];
-  for (let hop = 0; hop < depth && frontier.length > 0; hop++) {
+  if (depth > 0 && !filterIsActive(q)) {
+    ticker.check();
+    const reached = depth > 1 ? new Set([focus]) : null;
+    const first = firstHop(sg, focus, q, Math.max(0, limit - 1), reached);
+    for (const id of first.ids) kept.add(id);
+    if (!reached) return { ids: [...kept], total: first.reached + 1 };
+    return expand(sg, kept, reached, first.ids, 1, depth, q, limit, ticker);
+  }
+  return expand(sg, kept, new Set([focus]), [focus], 0, depth, q, limit, ticker);
+}
+
+/** Hops `hop` to `depth` of an ego selection, from the actors kept so far. */
+function expand(
+  sg: StanceGraph,
+  kept: Set<string>,
+  reached: Set<string>,
+  start: string[],
+  hop: number,
+  depth: number,
+  q: SelectQuery,
+  limit: number,
+  ticker: BudgetTicker,
+): NodeSelection {
+  const g = sg.graph;
+  let frontier = start;
+  for (; hop < depth && frontier.length > 0; hop++) {
     const weights = new Map<string, number>();
     for (const n of frontier) {
       ticker.check();

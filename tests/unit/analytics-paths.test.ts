@@ -134,4 +134,48 @@ describe('kShortestPaths', () => {
     }
     expect(compared).toBeGreaterThan(50);
   });
+
+  it('lists the newest events of a busy hop as a full sort of all its events would', () => {
+    // Both directions, repeated dates and undated events, three polarities.
+    const rand = seededRandom(7);
+    const dates = ['2023-05-02', '2023-05', '2021-11-30', null, '2024'];
+    const types = ['CONSULT', 'SANCTION', 'AID', 'COERCE', 'RETREAT'] as const;
+    const events: EventTuple[] = Array.from({ length: 30 }, () => {
+      const type = types[Math.floor(rand() * types.length)]!;
+      const date = dates[Math.floor(rand() * dates.length)]!;
+      return rand() < 0.5 ? ['tarsis', 'velmora', type, date] : ['velmora', 'tarsis', type, date];
+    });
+    events.push(['velmora', 'quorin', 'AID'], ['quorin', 'tarsis', 'AID']);
+    const hg = graphOf(events);
+    for (const mode of ['any', 'cooperative', 'hostile'] as const) {
+      const all = [
+        ...hg.graph.outEdges('tarsis', 'velmora'),
+        ...hg.graph.outEdges('velmora', 'tarsis'),
+      ].flatMap((key) => {
+        const a = hg.graph.getEdgeAttributes(key);
+        if (a.kind !== 'event' || (mode !== 'any' && a.polarity !== mode)) return [];
+        return [{ key, date: a.date, id: a.id, document: a.document }];
+      });
+      all.sort((a, b) => {
+        if (a.date !== b.date) {
+          if (a.date === null) return 1;
+          if (b.date === null) return -1;
+          return a.date > b.date ? -1 : 1;
+        }
+        return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+      });
+      for (const eventsPerHop of [0, 1, 4, 40]) {
+        const r = kShortestPaths(hg, 'tarsis', 'velmora', { k: 1, mode, eventsPerHop });
+        const hop = r.paths[0]?.hops[0];
+        if (all.length === 0) {
+          expect(hop).toBeUndefined();
+          continue;
+        }
+        expect(hop!.eventCount).toBe(all.length);
+        const shown = hop!.events.map((e) => `${e.document}|${e.id}|${e.date}`);
+        const expected = all.slice(0, eventsPerHop).map((e) => `${e.document}|${e.id}|${e.date}`);
+        expect(shown).toEqual(expected);
+      }
+    }
+  });
 });

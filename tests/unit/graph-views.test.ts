@@ -185,6 +185,76 @@ describe('ego views', () => {
   });
 });
 
+describe('ego views after changes', () => {
+  const views = (sg: StanceGraph, focus: string) => [
+    subgraph(sg, { focus, depth: 1, limit: 4, layout: false }),
+    subgraph(sg, { focus, depth: 1, limit: 7, kinds: ['state'], mode: 'dyads', layout: false }),
+    subgraph(sg, { focus, depth: 2, limit: 9, edgeLimit: 30, layout: false }),
+    subgraph(sg, { focus, depth: 1, affiliations: false, layout: false }),
+  ];
+
+  it('rank neighbours as a fresh build does once documents were added and removed', () => {
+    const live = buildGraph(docs.slice(0, 30));
+    const actors = live.graph.nodes();
+    // Every actor's ranking is kept now; some of them are touched below, others only see their
+    // partners' activity change.
+    for (const focus of actors) views(live, focus);
+    for (const d of docs.slice(30, 60)) live.addDocument(d);
+    for (const d of docs.slice(3, 9)) live.removeDocument(d.document.id);
+    const fresh = buildGraph([...docs.slice(0, 3), ...docs.slice(9, 60)]);
+    let compared = 0;
+    for (const focus of fresh.graph.nodes()) {
+      expect(views(live, focus)).toEqual(views(fresh, focus));
+      compared += 1;
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+
+  it('break equal ties by how active the neighbours are now', () => {
+    // After the first query, a document the focus is not part of lifts one of two equally tied
+    // neighbours above the other.
+    const tie = (id: string) => ({ id, name: id, kind: 'state' as const, country: null });
+    const doc = (id: string, pairs: [string, string][]): Extraction => ({
+      schema: EXTRACTION_SCHEMA,
+      extractor: 'test',
+      document: { id, title: null, published: null, source: null, url: null },
+      actors: [...new Set(pairs.flat())].map((a) => ({ ...tie(a), aliases: [], mentions: [] })),
+      affiliations: [],
+      events: pairs.map(([source, target], e) => ({
+        id: `${id}-e${e}`,
+        source,
+        target,
+        type: 'CONSULT' as const,
+        quad: 'verbal-cooperation' as const,
+        polarity: 'cooperative' as const,
+        score: 1,
+        mode: null,
+        date: '2022-03',
+        datePrecision: 'month' as const,
+        confidence: 0.8,
+        evidence: { sentence: e, start: 0, end: 4, quote: 'text' },
+      })),
+    });
+    const live = buildGraph([
+      doc('lund-talks', [
+        ['nordvik', 'aberlay'],
+        ['nordvik', 'zorrin'],
+      ]),
+    ]);
+    const first = subgraph(live, { focus: 'nordvik', depth: 1, limit: 2, layout: false });
+    expect(first.nodes.map((n) => n.key).sort()).toEqual(['aberlay', 'nordvik']);
+    live.addDocument(
+      doc('kiev-meeting', [
+        ['zorrin', 'pellam'],
+        ['pellam', 'zorrin'],
+      ]),
+    );
+    const after = subgraph(live, { focus: 'nordvik', depth: 1, limit: 2, layout: false });
+    expect(after.nodes.map((n) => n.key).sort()).toEqual(['nordvik', 'zorrin']);
+    expect(after.attributes.shown.actorsTotal).toBe(3);
+  });
+});
+
 describe('indexed queries', () => {
   it('page relations exactly as a full sort would', () => {
     const hub = g.byActivity()[0]!;

@@ -10,10 +10,10 @@
 import { UnknownActorError } from '../errors.ts';
 import { eventView, newestFirst } from '../event-view.ts';
 import type { StanceGraph } from '../stance-graph.ts';
-import type { Budget, EventView } from '../types.ts';
+import type { Budget, EventView, StanceEdgeAttributes } from '../types.ts';
 import { pathIndex, type PathIndex, type PathMode } from './path-index.ts';
 
-export type { PathMode } from './path-index.ts';
+export { hopCost, type PathMode } from './path-index.ts';
 
 export interface KPathsOptions {
   /** Paths wanted (default 3). */
@@ -53,10 +53,6 @@ export interface KPathsResult {
 }
 
 const EPSILON = 1e-9;
-
-export function hopCost(events: number): number {
-  return 1 + 1 / (8 * (1 + events));
-}
 
 interface Found {
   nodes: number[];
@@ -216,7 +212,7 @@ function restrictedDijkstra(
       const u = idx.neighbours[at]!;
       if (side.done[u] === side.stamp || blockedNodes[u]) continue;
       if (blockedEdges.size > 0 && blockedEdges.has(v * n + u)) continue;
-      const cost = d + hopCost(idx.events[at]!);
+      const cost = d + idx.costs[at]!;
       if (side.seen[u] !== side.stamp || cost < side.dist[u]! - EPSILON) {
         side.seen[u] = side.stamp;
         side.dist[u] = cost;
@@ -242,7 +238,7 @@ function restrictedDijkstra(
 
 function edgeCost(idx: PathIndex, a: number, b: number): number {
   for (let at = idx.offsets[a]!; at < idx.offsets[a + 1]!; at++) {
-    if (idx.neighbours[at] === b) return hopCost(idx.events[at]!);
+    if (idx.neighbours[at] === b) return idx.costs[at]!;
   }
   return Infinity;
 }
@@ -315,6 +311,18 @@ export function yenPaths(
   return accepted.sort((a, b) => comparePaths(idx, a, b));
 }
 
+/** An event of a hop: its edge key, and what newestFirst orders by. */
+interface HopEvent {
+  key: string;
+  date: string | null;
+  id: string;
+}
+
+/**
+ * The hop's events in the mode: how many there are, and the newest `eventsPerHop` (newest first).
+ * Only the kept few become views, so a hop between two hubs costs a pass over its edges, not a
+ * view and a sort of each of its thousands of events.
+ */
 function hopEvents(
   sg: StanceGraph,
   a: string,
@@ -322,12 +330,24 @@ function hopEvents(
   mode: PathMode,
   eventsPerHop: number,
 ): PathHop {
-  const keys = [...sg.graph.outEdges(a, b), ...sg.graph.outEdges(b, a)];
-  const events = keys
-    .map((key) => eventView(sg, key))
-    .filter((e): e is EventView => e !== null && (mode === 'any' || e.polarity === mode));
-  events.sort(newestFirst);
-  return { from: a, to: b, eventCount: events.length, events: events.slice(0, eventsPerHop) };
+  const best: HopEvent[] = [];
+  let eventCount = 0;
+  const visit = (key: string, attrs: StanceEdgeAttributes) => {
+    if (attrs.kind !== 'event' || (mode !== 'any' && attrs.polarity !== mode)) return;
+    eventCount += 1;
+    const e = { key, date: attrs.date, id: attrs.id };
+    if (best.length === eventsPerHop) {
+      if (eventsPerHop === 0 || newestFirst(e, best[best.length - 1]!) >= 0) return;
+      best.pop();
+    }
+    let i = best.length;
+    while (i > 0 && newestFirst(e, best[i - 1]!) < 0) i--;
+    best.splice(i, 0, e);
+  };
+  sg.graph.forEachOutEdge(a, b, visit);
+  sg.graph.forEachOutEdge(b, a, visit);
+  const events = best.map((e) => eventView(sg, e.key)!);
+  return { from: a, to: b, eventCount, events };
 }
 
 /** The k shortest simple paths from one actor to another; unknown actors throw UnknownActorError. */
