@@ -5,7 +5,8 @@ import type { ActorContext } from './context.ts';
 import { isPossessive, keysOf, type Word } from './words.ts';
 import type { Scan } from './scan.ts';
 import type { Token } from '../types.ts';
-import { caseOf, caseTokenOf, headOf } from './tree.ts';
+import { caseOf, caseTokenOf } from '../case-words.ts';
+import { headOf } from './tree.ts';
 
 /** Prepositions by which a state by name locates what happens there. */
 const LOCATING = new Set(['in', 'inside', 'across']);
@@ -225,7 +226,7 @@ export interface PlaceReading {
 
 /** True when node `k` is located by its case word ("in Bali"), not a reaction ("alarm in"). */
 function locative(tokens: Token[], k: number): boolean {
-  const prep = caseOf(tokens, k);
+  const prep = caseOf(tokens, k, { nearest: true });
   if (!STATE_PLACE_PREPS.has(prep) && !CAPITAL_PLACE_PREPS.has(prep)) return false;
   const gov = tokens[tokens[k]!.head];
   return !(prep === 'in' && gov && REACTION_NOUNS.has(gov.lemma));
@@ -263,7 +264,7 @@ export function placeOnTree(
       return { node: k, located: true };
     }
   }
-  const prep = caseOf(tokens, k);
+  const prep = caseOf(tokens, k, { nearest: true });
   // "lashed out at Sweden": a target, not a place.
   const before = tokens[caseTokenOf(tokens, k) - 1];
   if (prep === 'at' && before && AIMED_AT.has(before.text.toLowerCase())) return null;

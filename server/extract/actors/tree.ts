@@ -1,6 +1,6 @@
 // Reading the dependency tree of one sentence for the actor stage: the head of a span, the
-// subtree under a node, a node's case word ("in", "to"), the title phrase tied to a name from the
-// left and the appositions tied to it from the right, in the shapes the parser gives them.
+// subtree under a node, the title phrase tied to a name from the left and the appositions tied to
+// it from the right, in the shapes the parser gives them.
 import type { Token } from '../types.ts';
 
 /** How far a climb or a subtree reaches, in tokens (keeps long sentences linear). */
@@ -32,22 +32,6 @@ export function headOf(tokens: Token[], first: number, last: number): number {
     if (h < first || h > last) return k;
   }
   return last;
-}
-
-/** Index of the case word of node `k` (the "in" of "in Nairobi"), or -1. */
-export function caseTokenOf(tokens: Token[], k: number): number {
-  const from = Math.max(0, k - 6);
-  for (let c = k - 1; c >= from; c--) {
-    const t = tokens[c]!;
-    if (t.head === k && t.deprel === 'case' && t.xpos !== 'POS') return c;
-  }
-  return -1;
-}
-
-/** The case word of node `k`, lower-cased, or ''. */
-export function caseOf(tokens: Token[], k: number): string {
-  const c = caseTokenOf(tokens, k);
-  return c < 0 ? '' : tokens[c]!.text.toLowerCase();
 }
 
 /** Words a title phrase runs through that the parser may hang anywhere ("and", "of", ","). */

@@ -8,10 +8,10 @@ import { modeOf, requestPolarity } from './modes.ts';
 import { kindIs, matchPattern, type KindOf } from './patterns.ts';
 import { requestNouns } from './requests.ts';
 import { settlements } from './settlements.ts';
+import { caseOf } from '../case-words.ts';
 import {
   actorIn,
   actorsIn,
-  caseOf,
   child,
   children,
   conjuncts,
@@ -151,12 +151,12 @@ export function doersOf(
   const t = tree.tokens[i]!;
   const passive = isPassive(tree, i);
   if (passive) {
-    let agent = children(tree, i, 'obl:agent', 'obl').find((k) => caseOf(tree, k) === 'by');
+    let agent = children(tree, i, 'obl:agent', 'obl').find((k) => caseOf(tree.tokens, k) === 'by');
     // "was designated a terrorist group by X", "was targeted with sanctions by X": the "by" phrase
     // may hang on the complement or the "with" phrase.
     if (agent === undefined)
       for (const o of children(tree, i, 'obj', 'xcomp', 'obl'))
-        agent ??= children(tree, o, 'nmod').find((k) => caseOf(tree, k) === 'by');
+        agent ??= children(tree, o, 'nmod').find((k) => caseOf(tree.tokens, k) === 'by');
     return agent === undefined ? [] : actorsIn(tree, agent);
   }
   const subj = child(tree, i, 'nsubj', 'nsubj:outer', 'csubj');
@@ -286,7 +286,7 @@ function particleOk(tree: Tree, i: number, particle: string[]): number | null {
   const last = particle[particle.length - 1]!;
   // The particle as the case word of an oblique: "called on Turkey" -> obl(call, Turkey), case on.
   for (const k of children(tree, i, 'obl', 'obl:agent', 'obj', 'nmod'))
-    if (caseOf(tree, k) === last || caseOf(tree, k).endsWith(` ${last}`)) return k;
+    if (caseOf(tree.tokens, k) === last || caseOf(tree.tokens, k).endsWith(` ${last}`)) return k;
   if (ok) return -1;
   for (const k of children(tree, i, 'compound:prt')) if (lower(tree, k) === last) return -1;
   return null;
@@ -297,7 +297,7 @@ function obliques(tree: Tree, i: number, objs: number[], preps: string[]): numbe
   const out: number[] = [];
   if (preps.length === 0) return out;
   const fits = (k: number): boolean => {
-    const c = caseOf(tree, k);
+    const c = caseOf(tree.tokens, k);
     // "out of": the last word is the preposition ("pulled out of Georgia").
     return preps.includes(c) || preps.includes(c.slice(c.lastIndexOf(' ') + 1));
   };
@@ -363,7 +363,7 @@ function matchVerb(
         if (author.length > 0 || !charge) return author;
         // "denied accusations from X": the author as an oblique of the verb.
         const from = children(tree, i, 'obl').filter((k) =>
-          ['from', 'by'].includes(caseOf(tree, k)),
+          ['from', 'by'].includes(caseOf(tree.tokens, k)),
         );
         return mentionsOf(tree, from, true);
       }
@@ -391,7 +391,7 @@ function matchVerb(
 function nounSources(tree: Tree, i: number, lex: Lexicon): Mention[] {
   for (const k of tree.kids[i]!) {
     const d = tree.tokens[k]!.deprel;
-    const c = d === 'nmod' ? caseOf(tree, k) : '';
+    const c = d === 'nmod' ? caseOf(tree.tokens, k) : '';
     if (d === 'nmod:poss' || d === 'amod' || d === 'compound' || c === 'by' || c === 'from') {
       const m = actorIn(tree, k);
       if (m) return [m];
@@ -430,7 +430,7 @@ function betweenParties(tree: Tree, i: number, lex: Lexicon): Mention[] {
   const t = tree.tokens[i]!;
   const entries = lex.nouns.get(t.lemma) ?? lex.nouns.get(t.text.toLowerCase());
   if (!entries?.some((e) => e.symmetric)) return [];
-  const between = children(tree, i, 'nmod').filter((k) => caseOf(tree, k) === 'between');
+  const between = children(tree, i, 'nmod').filter((k) => caseOf(tree.tokens, k) === 'between');
   return mentionsOf(tree, between, false);
 }
 
@@ -644,7 +644,9 @@ export function framesOf(tree: Tree, lex: Lexicon, kindOf?: KindOf): Frame[] {
               if (asked < 0 && hit.object >= 0 && lex.cues.relief.has(tokens[hit.object]!.lemma))
                 frame.polarity = 'hostile';
               // "requested consultations with Y": asking for talks asks the other party to them.
-              const forTalks = children(tree, i, 'obl').find((k) => caseOf(tree, k) === 'for');
+              const forTalks = children(tree, i, 'obl').find(
+                (k) => caseOf(tree.tokens, k) === 'for',
+              );
               const talks =
                 hit.object >= 0
                   ? hit.object
@@ -658,7 +660,7 @@ export function framesOf(tree: Tree, lex: Lexicon, kindOf?: KindOf): Frame[] {
                 ? mentionsOf(
                     tree,
                     [...children(tree, talks, 'nmod'), ...children(tree, i, 'obl')].filter(
-                      (k) => caseOf(tree, k) === 'with',
+                      (k) => caseOf(tree.tokens, k) === 'with',
                     ),
                     false,
                   )
@@ -684,10 +686,10 @@ export function framesOf(tree: Tree, lex: Lexicon, kindOf?: KindOf): Frame[] {
         if (e) {
           const nodes: number[] = [];
           for (const k of children(tree, i, 'nmod', 'acl')) {
-            if (e.prep.includes(caseOf(tree, k))) nodes.push(k);
+            if (e.prep.includes(caseOf(tree.tokens, k))) nodes.push(k);
             if (e.object)
               for (const n of children(tree, k, 'nmod'))
-                if (e.prep.includes(caseOf(tree, n))) nodes.push(n);
+                if (e.prep.includes(caseOf(tree.tokens, n))) nodes.push(n);
           }
           // "an accord reached between X and Y", "a truce struck by X and Y": the participle that
           // makes the settlement carries its parties.
@@ -697,11 +699,11 @@ export function framesOf(tree: Tree, lex: Lexicon, kindOf?: KindOf): Frame[] {
               if (lex.cues.settle.has(tokens[k]!.lemma) && child(tree, k, 'nsubj') < 0) {
                 // Only both sides named settle who agreed: "a deal reached with X" leaves one open.
                 for (const n of children(tree, k, 'obl'))
-                  if (caseOf(tree, n) === 'between') nodes.push(n);
+                  if (caseOf(tree.tokens, n) === 'between') nodes.push(n);
                 makers.push(...children(tree, k, 'obl:agent'));
               }
           // "talks between X and Y": both sides.
-          const between = nodes.filter((k) => caseOf(tree, k) === 'between');
+          const between = nodes.filter((k) => caseOf(tree.tokens, k) === 'between');
           let sources = nounSources(tree, i, lex);
           if (sources.length === 0 && makers.length > 0) sources = mentionsOf(tree, makers, false);
           // "the Hale-Li summit": two named sides before a symmetric noun.
@@ -840,7 +842,7 @@ const WITHHELD = new Set<PloverType>(['AID', 'COOPERATE', 'CONSULT']);
  */
 function halted(tree: Tree, i: number, lex: Lexicon): boolean {
   const t = tree.tokens[i]!;
-  if (!['in', 'of', 'on', 'to'].includes(caseOf(tree, i)) || t.head < 0) return false;
+  if (!['in', 'of', 'on', 'to'].includes(caseOf(tree.tokens, i)) || t.head < 0) return false;
   const up = tree.tokens[t.head]!;
   if (t.deprel === 'nmod' && lex.cues.halts.has(up.lemma)) return true;
   return (
@@ -862,12 +864,12 @@ function visitedPlaces(tree: Tree, i: number, lex: Lexicon): Mention[] {
   const direct = tree.tokens[i]!.lemma === 'visit';
   const nodes = direct
     ? children(tree, i, 'obj')
-    : children(tree, i, 'obl').filter((k) => TRIP_CASES.has(caseOf(tree, k)));
+    : children(tree, i, 'obl').filter((k) => TRIP_CASES.has(caseOf(tree.tokens, k)));
   if (nodes.length === 0) return [];
   if (!direct) {
     // The purpose may hang on the verb or, as parsers often attach it, on the destination.
     const meets = (k: number): boolean => {
-      if (caseOf(tree, k) !== 'for') return false;
+      if (caseOf(tree.tokens, k) !== 'for') return false;
       const entries = lex.nouns.get(tree.tokens[k]!.lemma);
       return !!entries?.some((e) => e.type === 'CONSULT');
     };
@@ -896,7 +898,7 @@ export function attackPlaces(tree: Tree, i: number): Mention[] {
   const heads = [i, ...children(tree, i, 'obj', 'nsubj:pass')];
   for (const h of heads)
     for (const k of children(tree, h, 'obl', 'nmod')) {
-      if (!IN_STATE.has(caseOf(tree, k))) continue;
+      if (!IN_STATE.has(caseOf(tree.tokens, k))) continue;
       const m = placeIn(tree, k) ?? actorIn(tree, k);
       if (m && !out.some((o) => o.actor === m.actor)) out.push(m);
     }

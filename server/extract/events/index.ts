@@ -11,7 +11,8 @@ import { pairOf, pluralSubject } from './pairs.ts';
 import { isNewsMedia, isReporter } from './press.ts';
 import { sameSide, speaksFor } from './sides.ts';
 import { accordingTo, hasQuote, opensQuote, speechScopes, type Speech } from './speech.ts';
-import { actorIn, actorsIn, caseOf, child, conjuncts, treeOf, under, type Tree } from './tree.ts';
+import { caseOf } from '../case-words.ts';
+import { actorIn, actorsIn, child, conjuncts, treeOf, under, type Tree } from './tree.ts';
 
 export { lexicon, buildLexicon, type Lexicon } from './lexicon.ts';
 
@@ -126,7 +127,7 @@ function conditionActors(tree: Tree, i: number): Mention[] {
       const mark = child(tree, c, 'mark');
       if (mark < 0 || !['if', 'unless'].includes(tree.tokens[mark]!.text.toLowerCase())) continue;
       const agent = tree.kids[c]!.find(
-        (k) => tree.tokens[k]!.deprel.startsWith('obl') && caseOf(tree, k) === 'by',
+        (k) => tree.tokens[k]!.deprel.startsWith('obl') && caseOf(tree.tokens, k) === 'by',
       );
       const subj = child(tree, c, 'nsubj');
       const who = agent ?? (subj >= 0 ? subj : -1);
@@ -268,11 +269,11 @@ function agentsNear(tree: Tree, cue: number, k: number, scope: Int32Array): Ment
       tree.tokens[x]!.deprel === 'conj' &&
       tree.tokens[x]!.head >= 0 &&
       (tree.at[tree.tokens[x]!.head]! < 0 ||
-        ['by', 'from'].includes(caseOf(tree, tree.tokens[x]!.head)))
+        ['by', 'from'].includes(caseOf(tree.tokens, tree.tokens[x]!.head)))
     )
       x = tree.tokens[x]!.head;
     const d = tree.tokens[x]!.deprel;
-    const c = caseOf(tree, x);
+    const c = caseOf(tree.tokens, x);
     if ((AGENT_RELS.has(d) || c === 'by' || c === 'from') && !out.some((o) => o.actor === m.actor))
       out.push(m);
   }
@@ -420,7 +421,7 @@ function denial(ctx: SentenceCtx, f: Frame): void {
  * "to"/"over" phrase, or one the parser hung on the verb right after it.
  */
 function territorial(tree: Tree, i: number, verb: number): boolean {
-  const claims = (k: number): boolean => ['to', 'over', 'on'].includes(caseOf(tree, k));
+  const claims = (k: number): boolean => ['to', 'over', 'on'].includes(caseOf(tree.tokens, k));
   return (
     tree.kids[i]!.some((k) => tree.tokens[k]!.deprel === 'nmod' && claims(k)) ||
     tree.kids[verb]!.some(

@@ -2,7 +2,8 @@
 // a request (hostile when it asks the target to stop, withdraw or give way).
 import type { EventMode, Polarity } from '../../model/index.ts';
 import { WEEKDAYS } from '../names.ts';
-import { caseOf, type Tree } from './tree.ts';
+import { caseOf } from '../case-words.ts';
+import type { Tree } from './tree.ts';
 
 const NEGATORS = new Set(['not', "n't", 'never', 'nt', 'no', 'neither', 'nor', 'seldom', 'hardly']);
 const HYPOTHETICAL_AUX = new Set(['would', 'could', 'might', 'may', 'should', 'must', 'can', "'d"]);
@@ -48,7 +49,7 @@ function futureTime(tree: Tree, i: number): boolean {
     const t = tree.tokens[k]!;
     if (!TIME_RELS.has(t.deprel)) continue;
     if (t.lemma === 'tomorrow') return true;
-    if (t.deprel === 'obl' && caseOf(tree, k) !== '') continue;
+    if (t.deprel === 'obl' && caseOf(tree.tokens, k) !== '') continue;
     if (!PERIODS.has(t.lemma) && !PERIODS.has(t.text.toLowerCase())) continue;
     for (const m of tree.kids[k]!) {
       const w = tree.tokens[m]!.text.toLowerCase();

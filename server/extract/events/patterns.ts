@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { PloverType, type PloverType as PloverTypeT } from '../../model/index.ts';
 import type { Mention } from '../types.ts';
-import { actorsIn, caseOf, child, type Tree } from './tree.ts';
+import { caseOf } from '../case-words.ts';
+import { actorsIn, child, type Tree } from './tree.ts';
 
 /** Actor kinds a slot can ask for; "press" is a news outlet, an organization of its own sort. */
 const Kind = z.enum(['state', 'person', 'organization', 'press']);
@@ -166,7 +167,7 @@ function relOk(deprel: string, rels: string[]): boolean {
 
 /** The case word or subordinating mark of a dependent ("on", "as", "to"). */
 function caseOrMark(tree: Tree, k: number): string {
-  const c = caseOf(tree, k);
+  const c = caseOf(tree.tokens, k);
   if (c) return c;
   const m = child(tree, k, 'mark');
   return m >= 0 ? tree.tokens[m]!.text.toLowerCase() : '';

@@ -4,12 +4,13 @@
 import type { Frame } from './frames.ts';
 import type { Lexicon } from './lexicon.ts';
 import { modeOf, requestPolarity } from './modes.ts';
-import { actorIn, caseOf, child, children, type Tree } from './tree.ts';
+import { caseOf } from '../case-words.ts';
+import { actorIn, child, children, type Tree } from './tree.ts';
 
 /** The asker of a request noun at i: its possessor or "by"/"from" phrase. */
 function askerOf(tree: Tree, i: number): number {
   for (const k of children(tree, i, 'nmod:poss', 'nmod'))
-    if (tree.tokens[k]!.deprel === 'nmod:poss' || ['by', 'from'].includes(caseOf(tree, k)))
+    if (tree.tokens[k]!.deprel === 'nmod:poss' || ['by', 'from'].includes(caseOf(tree.tokens, k)))
       return k;
   return -1;
 }
@@ -24,7 +25,7 @@ function askedOf(tree: Tree, i: number): [number, number] | null {
   }
   // "X's call for Y to withdraw": "for Y", then the infinitive (on the noun or, when the parser
   // makes the noun its subject, the verb above).
-  const forY = children(tree, i, 'nmod').find((k) => caseOf(tree, k) === 'for');
+  const forY = children(tree, i, 'nmod').find((k) => caseOf(tree.tokens, k) === 'for');
   if (forY === undefined) return null;
   const inf = (v: number): boolean => {
     const mark = child(tree, v, 'mark');

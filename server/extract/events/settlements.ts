@@ -5,7 +5,8 @@
 import type { Lexicon } from './lexicon.ts';
 import type { Frame } from './frames.ts';
 import { modeOf } from './modes.ts';
-import { caseOf, children, type Tree } from './tree.ts';
+import { caseOf } from '../case-words.ts';
+import { children, type Tree } from './tree.ts';
 
 const OUTCOME_CASES = new Set(['in', 'to', '']);
 
@@ -20,7 +21,7 @@ function outcomeOf(tree: Tree, i: number, lex: Lexicon): number {
     if (!lex.cues.outcome.has(tree.tokens[v]!.lemma) || modeOf(tree, v) !== null) continue;
     for (const k of children(tree, v, 'obj', 'obl'))
       if (
-        OUTCOME_CASES.has(caseOf(tree, k)) &&
+        OUTCOME_CASES.has(caseOf(tree.tokens, k)) &&
         (lex.cues.settled.has(tree.tokens[k]!.lemma) ||
           lex.cues.settled.has(tree.tokens[k]!.text.toLowerCase())) &&
         !children(tree, k, 'det').some((d) => tree.tokens[d]!.text.toLowerCase() === 'no')

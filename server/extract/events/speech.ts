@@ -2,7 +2,8 @@
 // parataxis, "according to"), found in one top-down pass so nested chains stay linear.
 import type { Mention } from '../types.ts';
 import type { Frame } from './frames.ts';
-import { caseOf, child, type Tree } from './tree.ts';
+import { caseOf } from '../case-words.ts';
+import { child, type Tree } from './tree.ts';
 
 /** A speaker and the reporting verb (or -1 for a quote carried over from an earlier sentence). */
 export interface Speech {
@@ -110,7 +111,7 @@ export function accordingTo(tree: Tree): { clause: number; obl: number }[] {
     if (
       (t.deprel === 'obl' || t.deprel === 'nmod') &&
       t.head >= 0 &&
-      caseOf(tree, i) === 'according to'
+      caseOf(tree.tokens, i) === 'according to'
     )
       out.push({ clause: t.head, obl: i });
   });

@@ -1,5 +1,6 @@
 // One sentence's dependency tree as the event stage reads it: children by relation, and the actor
 // mention (or place) each token belongs to, so an argument's phrase can be searched for its actor.
+import { caseOf } from '../case-words.ts';
 import type { Mention, Sentence, Token } from '../types.ts';
 
 export interface Tree {
@@ -83,7 +84,8 @@ function originOf(tree: Tree, i: number): Mention | null {
     const t = tree.tokens[k]!;
     if (t.deprel !== 'acl' || !ORIGIN.has(t.lemma)) continue;
     for (const g of tree.kids[k]!) {
-      if (!tree.tokens[g]!.deprel.startsWith('obl') || !ORIGIN_CASES.has(caseOf(tree, g))) continue;
+      if (!tree.tokens[g]!.deprel.startsWith('obl') || !ORIGIN_CASES.has(caseOf(tree.tokens, g)))
+        continue;
       if (tree.at[g]! >= 0) return tree.mentions[tree.at[g]!]!;
       if (tree.placeAt[g]! >= 0) return tree.places[tree.placeAt[g]!]!;
     }
@@ -172,23 +174,6 @@ export function child(tree: Tree, i: number, ...rels: string[]): number {
   return -1;
 }
 
-/** The case word ("on", "against", "with") of a nominal, lower-cased, multi-word joined by spaces. */
-export function caseOf(tree: Tree, i: number): string {
-  const words: string[] = [];
-  // "to South Korea" with the case word hung on the name's first part.
-  const first = tree.kids[i]!.find((k) => k < i && tree.tokens[k]!.deprel === 'compound');
-  const heads = first === undefined || child(tree, i, 'case') >= 0 ? [i] : [i, first];
-  for (const k of heads.flatMap((h) => tree.kids[h]!)) {
-    const d = tree.tokens[k]!.deprel;
-    if (d === 'case') {
-      words.push(tree.tokens[k]!.text.toLowerCase());
-      for (const f of tree.kids[k]!)
-        if (tree.tokens[f]!.deprel === 'fixed') words.push(tree.tokens[f]!.text.toLowerCase());
-    }
-  }
-  return words.join(' ');
-}
-
 /** Coordinated phrases of i ("Kenya and Tanzania"): i first, then its conj chain. */
 export function conjuncts(tree: Tree, i: number): number[] {
   const out = [i];
@@ -225,12 +210,12 @@ export function actorIn(tree: Tree, i: number, agentFirst = false): Mention | nu
     for (const h of level)
       for (const k of tree.kids[h]!) {
         const d = tree.tokens[k]!.deprel;
-        if (!PHRASE.has(d) || PLACE_CASES.has(caseOf(tree, k))) continue;
+        if (!PHRASE.has(d) || PLACE_CASES.has(caseOf(tree.tokens, k))) continue;
         next.push(k);
         const at = tree.at[k]!;
         if (at < 0) continue;
         const m = tree.mentions[at]!;
-        const agent = d === 'nmod:poss' || d === 'amod' || caseOf(tree, k) === 'by';
+        const agent = d === 'nmod:poss' || d === 'amod' || caseOf(tree.tokens, k) === 'by';
         // "the Kurdish militia, the YPG": an apposed name is the phrase's own actor, before any
         // demonym or possessor on its head.
         const rank = d === 'appos' ? -1 : agentFirst ? (agent ? 0 : 1) : 0;
