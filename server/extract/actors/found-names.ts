@@ -7,7 +7,8 @@ import type { ActorContext } from './context.ts';
 import { NOT_ORGS } from './acronym.ts';
 import { noteKnownRoles } from './role-references.ts';
 import { MONTHS, WEEKDAYS, isAcronym, normKey, slugify } from '../names.ts';
-import { REACH, appositionAfter, caseTokenOf, headOf, subtreeRange, titleStart } from './tree.ts';
+import { caseTokenOf } from '../case-words.ts';
+import { REACH, appositionAfter, headOf, subtreeRange, titleStart } from './tree.ts';
 
 /** Role nouns beyond the gazetteer's titles that give a named person a public role. */
 const EXTRA_ROLE_WORDS = new Set([
@@ -404,8 +405,17 @@ function listedTail(t: Token[], last: number): number {
   return end > k + 1 ? end - 1 : last;
 }
 
-/** A name that is only a fragment or a common word: no actor. */
-function implausible(s: Sentence, first: number, last: number, text: string): boolean {
+/**
+ * A name that is only a fragment or a common word: no actor. A person's surname alone (`surname`)
+ * is left to the readings that tie it to a full name.
+ */
+function implausible(
+  s: Sentence,
+  first: number,
+  last: number,
+  text: string,
+  surname = false,
+): boolean {
   const t = s.tokens;
   for (let k = first; k <= last; k++) {
     const key = t[k]!.text.toLowerCase();
@@ -414,7 +424,7 @@ function implausible(s: Sentence, first: number, last: number, text: string): bo
   // "Paris-based", "Hague-based": a place word, not the name of a body.
   if (t[last + 1]?.text === '-' || /-$/.test(text)) return true;
   if (t[last + 1] && /^-?based$/i.test(t[last + 1]!.text)) return true;
-  if (first === last) {
+  if (first === last && !surname) {
     // One word alone is a body only as an acronym ("NTV"), never as the modifier of a common
     // noun ("EV tariffs"); single capitalised words are too often places, peoples or fragments.
     const w = t[first]!;
@@ -511,8 +521,8 @@ function collectiveAt(t: Token[], k: number): boolean {
 }
 
 /** Reads the name finder's names of one sentence after the other recognisers have run on it. */
-export function foundNames(ctx: ActorContext, s: Sentence): void {
-  readNames(ctx, s);
+export function foundNames(ctx: ActorContext, s: Sentence, article: Sentence[]): void {
+  readNames(ctx, s, article);
   possessedBodies(ctx, s);
 }
 
@@ -528,7 +538,7 @@ function possessedBodies(ctx: ActorContext, s: Sentence): void {
   }
 }
 
-function readNames(ctx: ActorContext, s: Sentence): void {
+function readNames(ctx: ActorContext, s: Sentence, article: Sentence[]): void {
   if (s.names.length === 0) return;
   const t = s.tokens;
   // Organizations first, so a person's "of" or apposition can find the body named after them.
@@ -577,7 +587,7 @@ function readNames(ctx: ActorContext, s: Sentence): void {
     const start = t[first]!.start;
     const end = t[last]!.end;
     const text = ctx.text.slice(start, end);
-    if (implausible(s, first, last, text)) continue;
+    if (implausible(s, first, last, text, n.label === 'person')) continue;
     if (n.label === 'person') dropInnerStates(ctx, s.index, start, end);
     const dropped =
       n.label === 'organization' && !DESIGNATION.test(text)
@@ -623,12 +633,15 @@ function readNames(ctx: ActorContext, s: Sentence): void {
       takeOverShorter(ctx, dropped, start, id);
       continue;
     }
-    if (last === first) continue;
+    // "Quintero, the former president of Venezuela": a surname alone is a person when the
+    // article names one person with it in full.
+    const full = last === first ? fullNameOf(ctx.text, article, text) : text;
+    if (!full) continue;
     const role = roleOf(ctx, s, first, last, owners);
     if (!role) continue;
     role.of ??= ofBody(s, first, last, owners)?.of ?? null;
-    const known = ctx.gaz.lookup(text).find((e) => e.kind === 'person');
-    const id = ctx.person(text, known ? known.id : null);
+    const known = ctx.gaz.lookup(full).find((e) => e.kind === 'person');
+    const id = ctx.person(full, known ? known.id : null);
     noteKnownRoles(ctx, id);
     if (role.of) {
       ctx.addKnown(role.of.actor);
@@ -640,6 +653,98 @@ function readNames(ctx: ActorContext, s: Sentence): void {
         Math.max(role.end, end),
       );
     } else ctx.addRoleOnly(id, role.role);
-    ctx.mention(id, start, end, s.index, 'name');
+    ctx.mention(id, start, end, s.index, full === text ? 'name' : 'surname');
   }
+}
+
+/** The one full name (two words or more) the name finder found for a surname in the article. */
+function fullNameOf(whole: string, article: Sentence[], surname: string): string | null {
+  const key = normKey(surname);
+  const found = new Map<string, string>();
+  for (const s of article) {
+    for (const n of s.names) {
+      if (n.label !== 'person' || n.last === n.first) continue;
+      let last = n.last;
+      while (last > n.first && /^(?:POS|,)$/.test(s.tokens[last]!.xpos)) last--;
+      if (last === n.first || normKey(s.tokens[last]!.text) !== key) continue;
+      let first = n.first;
+      while (first < last && /^(?:the|a|an)$/i.test(s.tokens[first]!.text)) first++;
+      // "US Sanction": an acronym or a common noun inside is no person's name.
+      const words = s.tokens.slice(first, last + 1);
+      if (words.some((x) => (isAcronym(x.text) && x.text.length > 1) || /^NNS?$/.test(x.xpos)))
+        continue;
+      const text = whole.slice(s.tokens[first]!.start, s.tokens[last]!.end);
+      found.set(nameKey(text), text);
+    }
+  }
+  return found.size === 1 ? [...found.values()][0]! : null;
+}
+
+/** A person's name as the article's name index keys it ("Jean-Luc Mba" -> "jean luc mba"). */
+function nameKey(text: string): string {
+  return normKey(text)
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
+ * The person a name-finder span names once the whole article is read: its full name, or its
+ * surname alone when only one person of the article bears it. Null for anyone else.
+ */
+function personNamed(ctx: ActorContext, text: string): string | null {
+  const key = nameKey(text);
+  const full = ctx.names.get(key);
+  if (full) return ctx.actors.get(full)?.kind === 'person' ? full : null;
+  if (key.includes(' ')) return null;
+  const ids = [...(ctx.surnames.get(key) ?? [])].filter(
+    (id) => ctx.actors.get(id)?.kind === 'person',
+  );
+  return ids.length === 1 ? ids[0]! : null;
+}
+
+/**
+ * "Ruto spoke in Nairobi. ... Ruto, Kenya's president, later said": a person the article gives a
+ * public role in one place is an actor everywhere it names them. Once every sentence is read, the
+ * name finder's person names no reading took, and that name (or surname) a person the article
+ * made an actor, become mentions of that person; the mentions are then put back in text order.
+ */
+export function lateMentions(ctx: ActorContext, sentences: Sentence[]): void {
+  const taken = new Map<number, Mention[]>();
+  for (const m of ctx.mentions) {
+    const list = taken.get(m.sentence) ?? [];
+    list.push(m);
+    taken.set(m.sentence, list);
+  }
+  let added = false;
+  for (const s of sentences) {
+    const t = s.tokens;
+    for (const n of s.names) {
+      if (n.label !== 'person') continue;
+      let first = n.first;
+      let last = n.last;
+      while (first < last && /^(?:the|a|an)$/i.test(t[first]!.text)) first++;
+      while (last > first && /^(?:POS|,)$/.test(t[last]!.xpos)) last--;
+      const start = t[first]!.start;
+      const end = t[last]!.end;
+      const inSentence = taken.get(s.index) ?? [];
+      if (inSentence.some((m) => m.start < end && start < m.end)) continue;
+      const text = ctx.text.slice(start, end);
+      if (implausible(s, first, last, text, true)) continue;
+      const id = personNamed(ctx, text);
+      if (!id) continue;
+      const m: Mention = {
+        actor: id,
+        start,
+        end,
+        sentence: s.index,
+        via: first === last ? 'surname' : 'name',
+      };
+      ctx.mentions.push(m);
+      inSentence.push(m);
+      taken.set(s.index, inSentence);
+      added = true;
+    }
+  }
+  if (added) ctx.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -20,7 +20,7 @@ import { governmentOf } from './states.ts';
 import { counterpart, possessedPerson, surname } from './references.ts';
 import { assignCountries, resolveBareBodies } from './finalize.ts';
 import { genericBody } from './generic-bodies.ts';
-import { foundNames } from './found-names.ts';
+import { foundNames, lateMentions } from './found-names.ts';
 import { demoteStateModifiers } from './modifiers.ts';
 import { mergeDuplicateBodies } from './merge.ts';
 import { resolveCoreference } from '../coreference/index.ts';
@@ -72,8 +72,9 @@ export function findActors(
   const { ids: known, counts } = unambiguousIds(allWords, gaz);
   sentences.forEach((s, k) => {
     scanSentence(new Scan(ctx, allWords[k]!, s.index, known, counts, s.tokens));
-    foundNames(ctx, s);
+    foundNames(ctx, s, sentences);
   });
+  lateMentions(ctx, sentences);
   demoteStateModifiers(ctx, sentences);
   resolveBareBodies(ctx);
   assignCountries(ctx);
