@@ -58,3 +58,32 @@ export function feat3(template: number, a: number, b: number, c: number): number
 export function feat4(template: number, a: number, b: number, c: number, d: number): number {
   return hashFinish(hashMix(hashMix(hashMix(hashMix(hashMix(0x9747b28c, template), a), b), c), d));
 }
+
+/**
+ * Running hash after a template number. The feature ids above are a chain of mixes from a fixed
+ * start, so a caller with fixed templates can mix each template once up front:
+ * `featWith2(featPrefix(t), a, b) === feat2(t, a, b)`, and likewise for one, three or four values.
+ */
+export function featPrefix(template: number): number {
+  return hashMix(0x9747b28c, template);
+}
+
+/** Same value as `feat1(t, a)` given `prefix = featPrefix(t)`. */
+export function featWith1(prefix: number, a: number): number {
+  return hashFinish(hashMix(prefix, a));
+}
+
+/** Same value as `feat2(t, a, b)` given `prefix = featPrefix(t)`. */
+export function featWith2(prefix: number, a: number, b: number): number {
+  return hashFinish(hashMix(hashMix(prefix, a), b));
+}
+
+/** Same value as `feat3(t, a, b, c)` given `prefix = featPrefix(t)`. */
+export function featWith3(prefix: number, a: number, b: number, c: number): number {
+  return hashFinish(hashMix(hashMix(hashMix(prefix, a), b), c));
+}
+
+/** Same value as `feat4(t, a, b, c, d)` given `prefix = featPrefix(t)`. */
+export function featWith4(prefix: number, a: number, b: number, c: number, d: number): number {
+  return hashFinish(hashMix(hashMix(hashMix(hashMix(prefix, a), b), c), d));
+}

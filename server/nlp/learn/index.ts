@@ -31,7 +31,21 @@
 import { readBundle, writeBundle, type AnyTypedArray, type Bundle } from './bundle.ts';
 import { CompactModel } from './compact-model.ts';
 
-export { hashString, hashRange, hashMix, hashFinish, feat1, feat2, feat3, feat4 } from './hash.ts';
+export {
+  hashString,
+  hashRange,
+  hashMix,
+  hashFinish,
+  feat1,
+  feat2,
+  feat3,
+  feat4,
+  featPrefix,
+  featWith1,
+  featWith2,
+  featWith3,
+  featWith4,
+} from './hash.ts';
 export { HashIndex } from './hash-index.ts';
 export { AveragedPerceptron, type CompactOptions } from './perceptron.ts';
 export { CompactModel } from './compact-model.ts';
