@@ -126,12 +126,6 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const address = server.address();
   const urlHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
   const url = `http://${urlHost}:${typeof address === 'object' && address ? address.port : port}`;
-  console.log(
-    `stancegraph: ${counts.actors} actors, ${counts.events} events from ${counts.documents} documents` +
-      ` (${store.kind} store)`,
-  );
-  console.log(`stancegraph: listening on ${url}`);
-
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
@@ -148,6 +142,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
       });
       server.closeIdleConnections();
     }));
+  // Installed before the server says it is listening: whoever reads that line may signal at once.
   // The handlers stay installed: a signal repeated while closing (a launcher that forwards it
   // twice, a second Ctrl-C) must not fall back to the default action and skip the close.
   const onSignal = (signal: string) => {
@@ -157,6 +152,11 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   };
   process.on('SIGTERM', () => onSignal('SIGTERM'));
   process.on('SIGINT', () => onSignal('SIGINT'));
+  console.log(
+    `stancegraph: ${counts.actors} actors, ${counts.events} events from ${counts.documents} documents` +
+      ` (${store.kind} store)`,
+  );
+  console.log(`stancegraph: listening on ${url}`);
   return { server, url, feed, close };
 }
 
