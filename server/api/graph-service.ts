@@ -71,31 +71,25 @@ export class GraphReply {
 export interface GraphServiceOptions {
   /** The size bound of a graph reply (default GRAPH_REPLY_MAX_BYTES). */
   maxReplyBytes?: number;
-  /** Where evidence quotes are read (the store); without it replies show empty quotes. */
-  quotes?: QuoteSource;
 }
-
-const NO_QUOTES: QuoteSource = {
-  eventQuotes: async (keys) => keys.map(() => null),
-};
 
 /** Graph replies kept per graph version, so the explorer's overview is built once per change. */
 const CACHED_VIEWS = 8;
 
 export class GraphService {
   private readonly maxReplyBytes: number;
-  private readonly quotes: QuoteSource;
   /** Query -> the serialised view and the graph version it was built at; least recent first. */
   private readonly views = new Map<string, { version: number; view: ViewChunks }>();
 
   constructor(
     private readonly graph: StanceGraph,
+    /** Where evidence quotes are read: the store. */
+    private readonly quotes: QuoteSource,
     /** Long queries (graph views) stop with a 503 when they outrun their budget. */
     private readonly budgets: TimeBudgets = timeBudgets(DEFAULT_SECURITY.queryBudgetMs),
     options: GraphServiceOptions = {},
   ) {
     this.maxReplyBytes = options.maxReplyBytes ?? GRAPH_REPLY_MAX_BYTES;
-    this.quotes = options.quotes ?? NO_QUOTES;
   }
 
   /**

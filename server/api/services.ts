@@ -26,7 +26,7 @@ export function createServices(
   options: ServiceOptions = {},
 ): Services {
   return {
-    graph: new GraphService(graph, options.budgets, { quotes: store }),
+    graph: new GraphService(graph, store, options.budgets),
     documents: new DocumentService(store, graph, options.workers),
     analytics: new AnalyticsService(graph, store, options.budgets),
   };

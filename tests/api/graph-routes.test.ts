@@ -187,10 +187,7 @@ describe('GET /api/graph', () => {
   });
 
   it('answers 413 past the size bound, saying how to narrow the request', async () => {
-    const service = new GraphService(t.graph, undefined, {
-      maxReplyBytes: 2_000,
-      quotes: t.store,
-    });
+    const service = new GraphService(t.graph, t.store, undefined, { maxReplyBytes: 2_000 });
     const query = GraphQuery.parse({});
     await expect(service.subgraph(query)).rejects.toThrow(
       expect.objectContaining({ status: 413, code: 'reply_too_large' }),
@@ -202,7 +199,9 @@ describe('GET /api/graph', () => {
   });
 
   it('closes the connection of a client too slow to take the reply', async () => {
-    const reply = await new GraphService(t.graph, timeBudgets(50)).subgraph(GraphQuery.parse({}));
+    const reply = await new GraphService(t.graph, t.store, timeBudgets(50)).subgraph(
+      GraphQuery.parse({}),
+    );
     // A client that never drains: every write reports a full buffer.
     const written: string[] = [];
     const res = Object.assign(new EventEmitter(), {
@@ -226,7 +225,8 @@ describe('GET /api/graph', () => {
 
   it('builds a view once per graph version', async () => {
     const graph = buildGraph([fixtureBundle('one').extraction]);
-    const service = new GraphService(graph);
+    const noStore: QuoteSource = { eventQuotes: async (keys) => keys.map(() => null) };
+    const service = new GraphService(graph, noStore);
     const query = GraphQuery.parse({ mode: 'dyads' });
     const first = (await service.subgraph(query)).view;
     expect((await service.subgraph(query)).view).toBe(first);
@@ -240,6 +240,7 @@ describe('GET /api/graph', () => {
     let now = 0;
     const service = new GraphService(
       t.graph,
+      t.store,
       timeBudgets(1_000, () => (now += 600)),
     );
     await expect(service.subgraph(GraphQuery.parse({}))).rejects.toThrow(TimeBudgetExceededError);
