@@ -1,4 +1,4 @@
-// The case word of a token in a sentence's dependency tree ("in" of "in Nairobi", "according to",
+// Each token's dependents, and the case word of a token in a sentence's dependency tree ("in" of "in Nairobi", "according to",
 // "out of"), read the same way by the actor and event stages.
 import type { Token } from './types.ts';
 
@@ -6,9 +6,10 @@ import type { Token } from './types.ts';
 const NEAR = 6;
 
 /** Children of each token in sentence order, built once per token array (a parse is never edited). */
-const childLists = new WeakMap<Token[], number[][]>();
+const childLists = new WeakMap<Token[], readonly (readonly number[])[]>();
 
-function childrenOf(tokens: Token[], k: number): number[] {
+/** Each token's children in sentence order (shared: read, never edit). */
+export function dependentsOf(tokens: Token[]): readonly (readonly number[])[] {
   let kids = childLists.get(tokens);
   if (!kids) {
     const lists: number[][] = tokens.map(() => []);
@@ -18,7 +19,11 @@ function childrenOf(tokens: Token[], k: number): number[] {
     childLists.set(tokens, lists);
     kids = lists;
   }
-  return kids[k] ?? [];
+  return kids;
+}
+
+function childrenOf(tokens: Token[], k: number): readonly number[] {
+  return dependentsOf(tokens)[k] ?? [];
 }
 
 /**

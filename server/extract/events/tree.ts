@@ -1,13 +1,13 @@
 // One sentence's dependency tree as the event stage reads it: children by relation, and the actor
 // mention (or place) each token belongs to, so an argument's phrase can be searched for its actor.
-import { caseOf } from '../case-words.ts';
+import { caseOf, dependentsOf } from '../case-words.ts';
 import type { Mention, Sentence, Token } from '../types.ts';
 
 export interface Tree {
   sentence: Sentence;
   tokens: Token[];
   /** Children of each token, in sentence order. */
-  kids: number[][];
+  kids: readonly (readonly number[])[];
   /** Index into `mentions` of the mention covering each token, -1 for none. */
   at: Int32Array;
   mentions: Mention[];
@@ -116,10 +116,7 @@ export function treeOf(
   led: Set<string> = new Set(),
 ): Tree {
   const tokens = sentence.tokens;
-  const kids: number[][] = tokens.map(() => []);
-  tokens.forEach((t, i) => {
-    if (t.head >= 0 && t.head < tokens.length && t.head !== i) kids[t.head]!.push(i);
-  });
+  const kids = dependentsOf(tokens);
   const lo = new Int32Array(tokens.length);
   const hi = new Int32Array(tokens.length);
   // Post-order over the tree (iterative, so a 40,000-token sentence is no deeper than a short one).
