@@ -254,7 +254,147 @@ function relativeRole(s: Sentence, first: number, last: number, owners: Owner[])
   return null;
 }
 
-/** The role the parse gives a person's name: a title in front, an apposition, a relative clause, "of". */
+/** Verbs of a career whose "as" phrase names a post their subject holds or held. */
+const CAREER_VERBS = new Set([
+  'serve',
+  'work',
+  'resign',
+  'remain',
+  'retire',
+  'quit',
+  'elect',
+  'reelect',
+  're-elect',
+  'appoint',
+  'name',
+  'nominate',
+  'install',
+  'swear',
+  'return',
+  'continue',
+  'act',
+  'step',
+  'confirm',
+  'choose',
+  'select',
+  'succeed',
+  'replace',
+  'join',
+]);
+
+/** Nouns of a spell in office that a person possesses: "Novak's term as mayor". */
+const TENURE_NOUNS = new Set(['term', 'tenure', 'time', 'stint', 'years', 'career', 'spell']);
+
+/**
+ * "Novak served as prime minister of Slovakia", "Novak, who resigned as leader of the party",
+ * "Novak's term as mayor": an "as" phrase with a role noun on a career verb whose subject is the
+ * name (or on the name's relative clause), or on a tenure noun the name possesses.
+ */
+function asRole(
+  ctx: ActorContext,
+  s: Sentence,
+  first: number,
+  last: number,
+  owners: Owner[],
+): FoundRole | null {
+  const t = s.tokens;
+  const head = headOf(t, first, last);
+  const hosts: number[] = [];
+  const rel = t[head]!.deprel;
+  const above = t[head]!.head;
+  if (above >= 0 && /^nsubj/.test(rel) && CAREER_VERBS.has(t[above]!.lemma)) hosts.push(above);
+  if (above >= 0 && rel === 'nmod:poss' && TENURE_NOUNS.has(t[above]!.lemma)) hosts.push(above);
+  const to = Math.min(t.length, last + REACH);
+  for (let k = last + 1; k < to; k++) {
+    const v = t[k]!;
+    if (v.deprel === 'acl:relcl' && v.head >= first && v.head <= last && CAREER_VERBS.has(v.lemma))
+      hosts.push(k);
+  }
+  if (hosts.length === 0) return null;
+  for (let r = 0; r < t.length; r++) {
+    if (!hosts.includes(t[r]!.head) || !/^NN/.test(t[r]!.xpos)) continue;
+    const caseAt = caseTokenOf(t, r);
+    if (caseAt < 0 || t[caseAt]!.text.toLowerCase() !== 'as') continue;
+    const [lo, hi] = subtreeRange(t, r);
+    const roleAt = isRoleWord(ctx, t[r]!.text) ? r : roleNounIn(ctx, t, caseAt + 1, hi);
+    if (roleAt < 0) continue;
+    let from = caseAt + 1;
+    while (from < roleAt && t[from]!.xpos === 'DT') from++;
+    const role = ctx.text.slice(t[from]!.start, t[roleAt]!.end);
+    const of = ownerWithin(owners, t[Math.max(lo, caseAt)]!.start, t[hi]!.end);
+    return {
+      role,
+      of,
+      start: t[caseAt]!.start,
+      end: of ? Math.max(of.end, t[roleAt]!.end) : t[roleAt]!.end,
+    };
+  }
+  return null;
+}
+
+/**
+ * "The AU's special envoy for Sudan is calling for a truce. Amara Diallo issued the appeal in
+ * Addis Ababa.": a lead that names a post and, in the next sentence, the person holding it. The
+ * name must be that sentence's subject, and the sentence before must have as its subject a
+ * definite role phrase with no name in it or apposed to it. Returns the role with the
+ * phrase's span, in the sentence before.
+ */
+function ledeRole(
+  ctx: ActorContext,
+  s: Sentence,
+  first: number,
+  last: number,
+  article: Sentence[],
+): (FoundRole & { sentence: number; nounStart: number }) | null {
+  const t = s.tokens;
+  const head = headOf(t, first, last);
+  if (!/^nsubj/.test(t[head]!.deprel) || t[t[head]!.head]?.head !== -1) return null;
+  const before = article.find((x) => x.index === s.index - 1);
+  if (!before) return null;
+  const p = before.tokens;
+  const root = p.findIndex((x) => x.head === -1);
+  if (root < 0) return null;
+  // The root's subject, or that of the verb a copula or auxiliary chain leaves as the root.
+  const subject = p.findIndex((x) => x.head === root && /^nsubj/.test(x.deprel));
+  if (subject < 0 || !/^NN/.test(p[subject]!.xpos) || !isRoleWord(ctx, p[subject]!.text))
+    return null;
+  const kids = p.filter((x) => x.head === subject);
+  const definite = kids.some(
+    (x) => (x.deprel === 'det' && /^the$/i.test(x.text)) || x.deprel === 'nmod:poss',
+  );
+  if (!definite || kids.some((x) => /^(?:appos|acl:relcl)$/.test(x.deprel))) return null;
+  const [lo, hi] = subtreeRange(p, subject);
+  if (before.names.some((n) => n.label === 'person' && n.first <= hi && n.last >= lo)) return null;
+  if (overlapsPerson(ctx, before.index, p[lo]!.start, p[hi]!.end)) return null;
+  const owners = bodiesIn(ctx, before);
+  let from = lo;
+  while (from < subject && /^(?:DT|POS)$/.test(p[from]!.xpos)) from++;
+  const inside = owners.filter((o) => o.start >= p[lo]!.start && o.end <= p[hi]!.end);
+  // The body in front of the role noun owns the post ("the AU's envoy for Sudan"); else the one after.
+  const of = inside.find((o) => o.end <= p[subject]!.start) ?? inside[0] ?? null;
+  let roleFrom = from;
+  while (
+    roleFrom < subject &&
+    inside.some((o) => o.start <= p[roleFrom]!.start && p[roleFrom]!.end <= o.end)
+  )
+    roleFrom++;
+  while (roleFrom < subject && /^(?:DT|POS)$/.test(p[roleFrom]!.xpos)) roleFrom++;
+  const role = ctx.text.slice(p[roleFrom]!.start, p[subject]!.end);
+  const nounStart = p[roleFrom]!.start;
+  return { role, of, start: p[lo]!.start, end: p[subject]!.end, sentence: before.index, nounStart };
+}
+
+/** True when a person mention overlaps [start, end) in that sentence. */
+function overlapsPerson(ctx: ActorContext, sentence: number, start: number, end: number): boolean {
+  return ofSentence(ctx, sentence).some(
+    (m) => m.start < end && start < m.end && ctx.actors.get(m.actor)?.kind === 'person',
+  );
+}
+
+/**
+ * The role the parse gives a person's name: a title in front, an apposition, a relative clause,
+ * "of", or an "as" phrase of a career verb or tenure noun.
+ */
 function roleOf(
   ctx: ActorContext,
   s: Sentence,
@@ -266,7 +406,8 @@ function roleOf(
     titleBefore(ctx, s, first, last, owners) ??
     apposition(ctx, s, first, last, owners) ??
     relativeRole(s, first, last, owners) ??
-    ofBody(s, first, last, owners)
+    ofBody(s, first, last, owners) ??
+    asRole(ctx, s, first, last, owners)
   );
 }
 
@@ -637,11 +778,18 @@ function readNames(ctx: ActorContext, s: Sentence, article: Sentence[]): void {
     // article names one person with it in full.
     const full = last === first ? fullNameOf(ctx.text, article, text) : text;
     if (!full) continue;
-    const role = roleOf(ctx, s, first, last, owners);
+    const stated = roleOf(ctx, s, first, last, owners);
+    const lede = stated ? null : ledeRole(ctx, s, first, last, article);
+    const role = stated ?? lede;
     if (!role) continue;
     role.of ??= ofBody(s, first, last, owners)?.of ?? null;
     const known = ctx.gaz.lookup(full).find((e) => e.kind === 'person');
     const id = ctx.person(full, known ? known.id : null);
+    // The lead's role phrase is the first mention of the person it introduces.
+    if (lede) {
+      ctx.mention(id, lede.nounStart, lede.end, lede.sentence, 'role');
+      ctx.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+    }
     noteKnownRoles(ctx, id);
     if (role.of) {
       ctx.addKnown(role.of.actor);
@@ -657,10 +805,22 @@ function readNames(ctx: ActorContext, s: Sentence, article: Sentence[]): void {
   }
 }
 
-/** The one full name (two words or more) the name finder found for a surname in the article. */
+/** Per article, the full name each surname stands for (or null), read once. */
+const fullNames = new WeakMap<Sentence[], Map<string, string | null>>();
+
+/**
+ * The full name (two words or more) the name finder found for a surname in the article: the only
+ * one, or, when relatives share it ("Varga, his wife, Ilona Varga, and his son, Peter Varga"),
+ * the person named first, provided the surname stands alone before any other bearer is named.
+ */
 function fullNameOf(whole: string, article: Sentence[], surname: string): string | null {
   const key = normKey(surname);
-  const found = new Map<string, string>();
+  let cache = fullNames.get(article);
+  if (!cache) fullNames.set(article, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const found = new Map<string, { text: string; at: number }>();
+  let bare = Infinity;
   for (const s of article) {
     for (const n of s.names) {
       if (n.label !== 'person' || n.last === n.first) continue;
@@ -674,10 +834,29 @@ function fullNameOf(whole: string, article: Sentence[], surname: string): string
       if (words.some((x) => (isAcronym(x.text) && x.text.length > 1) || /^NNS?$/.test(x.xpos)))
         continue;
       const text = whole.slice(s.tokens[first]!.start, s.tokens[last]!.end);
-      found.set(nameKey(text), text);
+      const at = s.tokens[first]!.start;
+      const prev = found.get(nameKey(text));
+      if (!prev || at < prev.at) found.set(nameKey(text), { text, at });
+    }
+    if (bare < Infinity) continue;
+    for (let k = 0; k < s.tokens.length; k++) {
+      if (normKey(s.tokens[k]!.text) !== key) continue;
+      const inName = s.names.some(
+        (n) => n.label === 'person' && n.first < n.last && n.first <= k && k <= n.last,
+      );
+      if (!inName) {
+        bare = s.tokens[k]!.start;
+        break;
+      }
     }
   }
-  return found.size === 1 ? [...found.values()][0]! : null;
+  const byFirst = [...found.values()].sort((a, b) => a.at - b.at);
+  let out: string | null = null;
+  if (byFirst.length === 1) out = byFirst[0]!.text;
+  else if (byFirst.length > 1 && byFirst[0]!.at < bare && bare < byFirst[1]!.at)
+    out = byFirst[0]!.text;
+  cache.set(key, out);
+  return out;
 }
 
 /** A person's name as the article's name index keys it ("Jean-Luc Mba" -> "jean luc mba"). */
