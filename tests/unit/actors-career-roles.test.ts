@@ -42,6 +42,40 @@ describe('a post stated in an "as" phrase', () => {
   });
 });
 
+describe('the agent of "led by"', () => {
+  it('leads the passive subject ("the militia is now being led by ...")', () => {
+    const text =
+      'Officials say the militia is now being led by Hassan Abdi Farah, who fled to the mountains. Farah accused Kenya of bombing villages.';
+    expect(analyse(text).ids).toContain('hassan-abdi-farah');
+    expect(events(text)).toContain('hassan-abdi-farah>kenya:ACCUSE');
+  });
+
+  it('leads the noun it modifies, a named body among them', () => {
+    const seen = analyse(
+      'The Ogaden Liberation Front, led by Yusuf Karimov, seized the town. Karimov later accused Ethiopia of war crimes.',
+    );
+    expect(seen.affiliations).toContain('yusuf-karimov>ogaden-liberation-front:leader');
+    expect(analyse('A delegation headed by Lina Haddad arrived in Amman on Monday.').ids).toContain(
+      'lina-haddad',
+    );
+  });
+
+  it('is no post for the agent of another verb', () => {
+    expect(analyse('The petition was signed by Omar Said on Monday.').ids).not.toContain(
+      'omar-said',
+    );
+  });
+});
+
+describe('a name the name finder left unlabelled', () => {
+  it('is an organization when its last word heads one ("Regional Government")', () => {
+    const seen = analyse(
+      'Turkish forces acted in coordination with the Iraqi Government and the Kurdish Regional Government.',
+    );
+    expect(seen.ids).toContain('kurdish-regional-government');
+  });
+});
+
 describe('a lead that names the post before the person', () => {
   const text =
     "The African Union's special envoy for Sudan is calling for an immediate ceasefire. Amara Diallo issued his appeal on Friday in Addis Ababa. Diallo urged the Sudanese army to return to talks.";

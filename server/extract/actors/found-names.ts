@@ -5,6 +5,7 @@ import type { Mention, Sentence, Token } from '../types.ts';
 import type { PhraseEntry } from '../gazetteer.ts';
 import type { ActorContext } from './context.ts';
 import { NOT_ORGS } from './acronym.ts';
+import { isOrgHead } from './orgs.ts';
 import { noteKnownRoles } from './role-references.ts';
 import { MONTHS, WEEKDAYS, isAcronym, normKey, slugify } from '../names.ts';
 import { caseTokenOf } from '../case-words.ts';
@@ -392,8 +393,37 @@ function overlapsPerson(ctx: ActorContext, sentence: number, start: number, end:
 }
 
 /**
+ * "the militia, now led by Hassan Farah", "a delegation headed by Lina Haddad": the name is the
+ * agent of a holding verb ("lead", "head", "chair") whose subject or noun is the body it leads.
+ */
+function ledBy(s: Sentence, first: number, last: number, owners: Owner[]): FoundRole | null {
+  const t = s.tokens;
+  const head = headOf(t, first, last);
+  let v = t[head]!.head;
+  const caseAt = caseTokenOf(t, head);
+  const agent = v >= 0 && /^obl/.test(t[head]!.deprel) && t[caseAt]?.text.toLowerCase() === 'by';
+  // "led by Hassan Farah" where the parser hung "by" or the name elsewhere: the words still say it.
+  if (!agent) {
+    if (t[first - 1]?.text.toLowerCase() !== 'by' || first < 2) return null;
+    v = first - 2;
+  }
+  const role = HOLDING_VERBS[t[v]!.lemma];
+  if (!role || t[v]!.xpos !== 'VBN') return null;
+  // The body led: the passive subject, or the noun the participle modifies.
+  const led = /^acl/.test(t[v]!.deprel)
+    ? t[v]!.head
+    : t.findIndex((x) => x.head === v && x.deprel === 'nsubj:pass');
+  let of: Owner | null = null;
+  if (led >= 0) {
+    const [lo, hi] = subtreeRange(t, led);
+    of = ownerWithin(owners, t[lo]!.start, t[Math.min(hi, v - 1 >= lo ? v - 1 : hi)]!.end);
+  }
+  return { role, of, start: t[v]!.start, end: t[last]!.end };
+}
+
+/**
  * The role the parse gives a person's name: a title in front, an apposition, a relative clause,
- * "of", or an "as" phrase of a career verb or tenure noun.
+ * "of", an "as" phrase of a career verb or tenure noun, or the agent of "led by".
  */
 function roleOf(
   ctx: ActorContext,
@@ -407,7 +437,8 @@ function roleOf(
     apposition(ctx, s, first, last, owners) ??
     relativeRole(s, first, last, owners) ??
     ofBody(s, first, last, owners) ??
-    asRole(ctx, s, first, last, owners)
+    asRole(ctx, s, first, last, owners) ??
+    ledBy(s, first, last, owners)
   );
 }
 
@@ -682,11 +713,16 @@ function possessedBodies(ctx: ActorContext, s: Sentence): void {
 function readNames(ctx: ActorContext, s: Sentence, article: Sentence[]): void {
   if (s.names.length === 0) return;
   const t = s.tokens;
-  // Organizations first, so a person's "of" or apposition can find the body named after them.
+  // Organizations first, so a person's "of" or apposition can find the body named after them. A
+  // name of several words left unlabelled is an organization when its last word heads one.
   const ordered = [
-    ...s.names.filter((n) => n.label === 'organization'),
+    ...s.names.filter(
+      (n) =>
+        n.label === 'organization' ||
+        (n.label === 'other' && n.last > n.first && isOrgHead(t[n.last]!.text)),
+    ),
     ...s.names.filter((n) => n.label === 'person'),
-  ];
+  ].map((n) => (n.label === 'other' ? { ...n, label: 'organization' as const } : n));
   for (const n of ordered) {
     let first = n.first;
     while (first < n.last && /^(?:the|a|an)$/i.test(t[first]!.text)) first++;

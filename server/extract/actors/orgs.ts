@@ -92,6 +92,15 @@ const ORG_HEADS = new Set([
   'school',
   'college',
 ]);
+/**
+ * True when a capitalised word heads an organization's name ("Front", "Council", "Government"):
+ * the name finder may leave such a name unlabelled ("Kurdistan Regional Government").
+ */
+export function isOrgHead(word: string): boolean {
+  const key = word.toLowerCase();
+  return /^\p{Lu}/u.test(word) && (ORG_HEADS.has(key) || key === 'government');
+}
+
 /** Heads that open a name: "Ministry of Foreign Affairs", "University of Tokyo". */
 const ORG_LEADS = new Set([
   'ministry',
