@@ -35,6 +35,10 @@ describe('recall rules', () => {
       'The UN Security Council adopted a resolution demanding that Serbia end its blockade.',
       'un-security-council REQUEST serbia',
     ],
+    [
+      'The UN Security Council passed a resolution calling on Ethiopia to end the offensive.',
+      'un-security-council REQUEST ethiopia',
+    ],
   ])('%s -> %s', (text, expected) => {
     expect(eventsOf(text)).toContain(expected);
   });
@@ -42,10 +46,6 @@ describe('recall rules', () => {
   // Constructions of the earlier window rules not yet read off the tree: expected to fail until they are.
   it.fails.each([
     ['A military campaign by Ethiopia against Eritrea escalated.', 'ethiopia ASSAULT eritrea'],
-    [
-      'The UN Security Council passed a resolution calling on Ethiopia to end the offensive.',
-      'un-security-council REQUEST ethiopia',
-    ],
     ['A UN resolution condemning Venezuela passed on Tuesday.', 'united-nations ACCUSE venezuela'],
   ])('%s -> %s', (text, expected) => {
     expect(eventsOf(text)).toContain(expected);

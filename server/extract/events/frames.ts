@@ -8,6 +8,14 @@ import { modeOf, requestPolarity } from './modes.ts';
 import { kindIs, matchPattern, type KindOf } from './patterns.ts';
 import { requestNouns } from './requests.ts';
 import { settlements } from './settlements.ts';
+import {
+  backedClause,
+  chargeAuthors,
+  doneBy,
+  endedParties,
+  forOwner,
+  ownerClause,
+} from './nominals.ts';
 import { caseOf } from '../case-words.ts';
 import {
   actorIn,
@@ -131,6 +139,40 @@ function isPassive(tree: Tree, i: number): boolean {
   return child(tree, i, 'nsubj:pass', 'aux:pass') >= 0 || (t.deprel === 'acl' && t.xpos === 'VBN');
 }
 
+/** Verbs that make a text its makers' act ("adopted a resolution condemning X"). */
+const AUTHORING = new Set([
+  'pass',
+  'adopt',
+  'approve',
+  'issue',
+  'publish',
+  'release',
+  'sign',
+  'table',
+  'draft',
+  'circulate',
+  'unveil',
+  'introduce',
+]);
+
+/** Whether the noun at i is the object of a verb that authors it. */
+function authoredBy(tree: Tree, i: number): boolean {
+  const t = tree.tokens[i]!;
+  return t.deprel === 'obj' && t.head >= 0 && AUTHORING.has(tree.tokens[t.head]!.lemma);
+}
+
+/** The "by" agents of a passive participle on the noun at i ("a statement issued by X"). */
+function participleAgents(tree: Tree, i: number): Mention[] {
+  for (const k of children(tree, i, 'acl')) {
+    if (tree.tokens[k]!.xpos !== 'VBN') continue;
+    const agent = children(tree, k, 'obl:agent', 'obl').find(
+      (a) => caseOf(tree.tokens, a) === 'by',
+    );
+    if (agent !== undefined) return actorsIn(tree, agent);
+  }
+  return [];
+}
+
 /** Marks of a time clause ("after meeting Y", "while visiting Y"). */
 const TIME_MARKS = new Set(['after', 'before', 'while', 'since', 'when', 'upon']);
 
@@ -163,7 +205,11 @@ export function doersOf(
   if (subj >= 0) {
     if (RELATIVE.has(lower(tree, subj)) && t.deprel === 'acl:relcl') return actorsIn(tree, t.head);
     const subjects = children(tree, i, 'nsubj');
-    if (subjects.length < 2) return actorsIn(tree, subj);
+    if (subjects.length < 2) {
+      const own = actorsIn(tree, subj);
+      // "a statement issued by X said", "a drone launched by X hit": the participle's agent.
+      return own.length > 0 ? own : participleAgents(tree, subj);
+    }
     // "Kenya, Uganda and Tanzania founded ...": a list the parser split into several subjects,
     // with a comma or "and" between each two.
     const listed = subjects.every((k, n) => {
@@ -217,7 +263,14 @@ export function doersOf(
       if (up.length > 0) return up;
     }
   // "forces attacking X": the noun does the act; "a resolution to impose ..." states a content.
-  if (t.deprel === 'acl' && t.xpos === 'VBG') return actorsIn(tree, h);
+  if (t.deprel === 'acl' && t.xpos === 'VBG') {
+    const own = actorsIn(tree, h);
+    // "passed a resolution calling on X to": the text's authors act through it.
+    const v = tree.tokens[h]!.head;
+    if (own.length === 0 && v >= 0 && authoredBy(tree, h))
+      return doersOf(tree, v, control, depth + 1);
+    return own;
+  }
   if (t.deprel === 'acl:relcl') return actorsIn(tree, h);
   if (t.deprel === 'advcl' && t.xpos === 'VBG') {
     // A gerund clause shares its doer with the clause above ("retaliated by imposing tariffs",
@@ -239,6 +292,25 @@ export function doersOf(
   return [];
 }
 
+/**
+ * Whether an object is really an "according to" phrase ("meeting X, according to Kyodo News"):
+ * the case word hangs on it or on a name word of it.
+ */
+function cited(tree: Tree, o: number): boolean {
+  for (const k of [o, ...children(tree, o, 'compound', 'flat')])
+    for (const c of children(tree, k, 'case')) if (lower(tree, c) === 'according') return true;
+  return false;
+}
+
+/**
+ * The name a relative pronoun object stands for when the parser made its clause the main one
+ * ("wars with X and Y, which he hit with tariffs"): the name right before the comma; else null.
+ */
+function antecedent(tree: Tree, o: number): number | null {
+  if (!['which', 'whom'].includes(lower(tree, o)) || lower(tree, o - 1) !== ',') return null;
+  return o >= 2 && tree.at[o - 2]! >= 0 ? o - 2 : null;
+}
+
 /** The patients of the predicate at i: its object, or the subject of a passive. */
 function patientsOf(tree: Tree, i: number): number[] {
   const t = tree.tokens[i]!;
@@ -254,9 +326,12 @@ function patientsOf(tree: Tree, i: number): number[] {
   }
   let objs = children(tree, i, 'obj');
   if (objs.length === 0) objs = children(tree, i, 'iobj');
+  // "meeting X, according to Y", with the source parsed as an object: no patient.
+  objs = objs.filter((o) => !cited(tree, o));
   // "the country which he hit with tariffs": a relative pronoun object stands for the noun.
   if (t.deprel === 'acl:relcl' && t.head >= 0)
     objs = objs.map((o) => (RELATIVE.has(lower(tree, o)) ? t.head : o));
+  else objs = objs.map((o) => antecedent(tree, o) ?? o);
   if (objs.length === 0 && t.deprel === 'acl:relcl') {
     // "the sanctions that the EU imposed": the relative pronoun is the object.
     const subj = child(tree, i, 'nsubj');
@@ -389,14 +464,12 @@ function matchVerb(
 
 /** Source of an event noun: its possessor, demonym, "by"/"from" phrase, or a light verb's subject. */
 function nounSources(tree: Tree, i: number, lex: Lexicon): Mention[] {
-  for (const k of tree.kids[i]!) {
-    const d = tree.tokens[k]!.deprel;
-    const c = d === 'nmod' ? caseOf(tree.tokens, k) : '';
-    if (d === 'nmod:poss' || d === 'amod' || d === 'compound' || c === 'by' || c === 'from') {
-      const m = actorIn(tree, k);
-      if (m) return [m];
-    }
-  }
+  const own = ownSources(tree, i);
+  if (own.length > 0) return own;
+  // "X's imposition of sanctions": the noun naming the doing has the doer (its own, not one of a
+  // clause that may only ask for it: "called for the resumption of talks").
+  const doing = doneBy(tree, i);
+  if (doing >= 0) return ownSources(tree, doing);
   const t = tree.tokens[i]!;
   // "In a phone call with X, Y discussed ...": the clause's doer holds the call.
   if (t.deprel === 'obl' && t.head >= 0 && tree.tokens[t.head]!.pos === 'VERB')
@@ -405,6 +478,24 @@ function nounSources(tree: Tree, i: number, lex: Lexicon): Mention[] {
     const v = tree.tokens[t.head]!;
     if (LIGHT.has(v.lemma) && !lex.verbs.has(v.lemma)) return doersOf(tree, t.head, lex.control);
     if (LIGHT.has(v.lemma)) return doersOf(tree, t.head, lex.control);
+  }
+  return [];
+}
+
+/** The doers an event noun names itself: its possessor, demonym, or "by"/"from" phrase. */
+function ownSources(tree: Tree, i: number): Mention[] {
+  for (const k of tree.kids[i]!) {
+    const d = tree.tokens[k]!.deprel;
+    const c = d === 'nmod' ? caseOf(tree.tokens, k) : '';
+    // "support from X, Y and Z": every coordinated doer of a "by"/"from" phrase.
+    if (c === 'by' || c === 'from') {
+      const all = actorsIn(tree, k);
+      if (all.length > 0) return all;
+    }
+    if (d === 'nmod:poss' || d === 'amod' || d === 'compound' || c === 'by' || c === 'from') {
+      const m = actorIn(tree, k);
+      if (m) return [m];
+    }
   }
   return [];
 }
@@ -580,6 +671,16 @@ export function framesOf(tree: Tree, lex: Lexicon, kindOf?: KindOf): Frame[] {
           if (pattern.targets.length > 0) for (const u of pattern.used) consumed.add(u);
           frame = base(tree, i, pattern.pattern.type, pattern.targets, lex, false);
           frame.ploverMode = pattern.pattern.ploverMode;
+          if (frame.targets.length === 0) {
+            const o = child(tree, i, 'obj');
+            const a = o >= 0 && tree.tokens[i]!.deprel !== 'acl:relcl' ? antecedent(tree, o) : null;
+            if (a !== null) frame.targets = actorsIn(tree, a);
+          }
+          // "retaliated with its own tariffs on Y": the possessor of the pattern's act noun.
+          if (frame.sources.length === 0)
+            for (const u of pattern.used)
+              if (frame.sources.length === 0 && tokens[u]!.pos === 'NOUN')
+                frame.sources = ownSources(tree, u);
           // "X's plan met with opposition from Y": Y acts on the head's subject.
           if (pattern.sources.length > 0) {
             frame.targets = frame.sources;
@@ -677,6 +778,23 @@ export function framesOf(tree: Tree, lex: Lexicon, kindOf?: KindOf): Frame[] {
                 frame.targets = actorsIn(tree, subj);
                 frame.polarity = requestPolarity(tree, clause, lex.cues.stop);
               }
+              // "demanded the release of its nationals from Y": asking for one's own is asking
+              // the one who holds them.
+              const own = (m: Mention) => frame!.sources.some((x) => x.actor === m.actor);
+              if (frame.targets.length > 0 && frame.targets.every(own)) {
+                const obj = child(tree, i, 'obj');
+                const from = mentionsOf(
+                  tree,
+                  obliques(tree, i, obj >= 0 ? [obj] : [], ['from']),
+                  true,
+                ).filter((m) => !own(m));
+                if (from.length > 0) frame.targets = from;
+              }
+              // "urged an end to the dispute between Y and Z": each party is asked to stop.
+              if (frame.targets.length === 0 && talks >= 0) {
+                frame.targets = endedParties(tree, i, talks, lex.cues.halts);
+                if (frame.targets.length > 0) frame.polarity = 'hostile';
+              }
             }
           }
         }
@@ -720,6 +838,21 @@ export function framesOf(tree: Tree, lex: Lexicon, kindOf?: KindOf): Frame[] {
           } else if (between.length > 0 && sources.length === 0 && targets.length >= 2) {
             sources = [targets[0]!];
             targets = targets.slice(1);
+          }
+          if (targets.length === 0) {
+            // "the imposition of sanctions on Y", with "on Y" hung on the doing noun.
+            const doing = doneBy(tree, i);
+            if (doing >= 0)
+              targets = mentionsOf(
+                tree,
+                children(tree, doing, 'nmod').filter((k) =>
+                  e.prep.includes(caseOf(tree.tokens, k)),
+                ),
+                false,
+              );
+            // "launched the mission with support from X": X backs the clause's doer.
+            const backed = forOwner(e.type) ? backedClause(tree, i) : -1;
+            if (backed >= 0 && sources.length > 0) targets = doersOf(tree, backed, lex.control);
           }
           if (e.type === 'ASSAULT' && targets.length === 0) targets = attackPlaces(tree, i);
           // "its withdrawal from the OAS": leaving an organization is a sanction on it (guideline 11).
@@ -771,10 +904,14 @@ export function framesOf(tree: Tree, lex: Lexicon, kindOf?: KindOf): Frame[] {
         }
       }
       if (!frame) continue;
+      if (!frame.nominal) ownerAndCharge(tree, frame, frames, lex);
       if (!frame.nominal) {
         const c = controlled(frame, tree, lex);
         if (!c) continue;
         frame = c;
+        // "the trip will include meeting X": a gerund complement shares its verb's future.
+        if (frame.mode === null && gerundOf(tree, frame.at, lex) >= 0)
+          frame.mode = modeOf(tree, gerundOf(tree, frame.at, lex)) === 'future' ? 'future' : null;
         const [type, mode] = settleMode(frame.type, frame.mode);
         frame.type = type;
         frame.mode = mode;
@@ -783,7 +920,7 @@ export function framesOf(tree: Tree, lex: Lexicon, kindOf?: KindOf): Frame[] {
     }
   frames.push(
     ...settlements(tree, frames, lex),
-    ...requestNouns(tree, lex),
+    ...requestNouns(tree, lex, (v) => doersOf(tree, v, lex.control)),
     ...reasons(tree, frames),
   );
   // What a request asks for in a clause ("demanded that Y withdraw from Z") is not a stated act.
@@ -792,6 +929,37 @@ export function framesOf(tree: Tree, lex: Lexicon, kindOf?: KindOf): Frame[] {
     .map((f) => child(tree, f.at, 'ccomp'))
     .filter((c) => c >= 0);
   return frames.filter((f) => !asked.some((c) => under(tree, f.at, c))).sort((a, b) => a.at - b.at);
+}
+
+/** The verb a gerund complement at i completes ("will include meeting X"), unless a control verb. */
+function gerundOf(tree: Tree, i: number, lex: Lexicon): number {
+  const t = tree.tokens[i]!;
+  if (t.deprel !== 'xcomp' || t.xpos !== 'VBG' || t.head < 0) return -1;
+  return lex.control.has(tree.tokens[t.head]!.lemma) ? -1 : t.head;
+}
+
+/**
+ * Acts inside a noun phrase whose party the phrase does not name: "Peru built a dam funded by
+ * Egypt" (Egypt aids the dam's owner, the doer of the clause that takes it, unless that clause acts
+ * on the dam as a foe would), "charges which X dismissed as baseless" (X rejects the charges'
+ * author).
+ */
+function ownerAndCharge(tree: Tree, frame: Frame, frames: Frame[], lex: Lexicon): void {
+  const i = frame.at;
+  const t = tree.tokens[i]!;
+  const authors = chargeAuthors(tree, i, lex.cues.accusationNouns);
+  if (authors && (frame.type === 'ACCUSE' || frame.type === 'REJECT')) {
+    frame.type = 'REJECT';
+    frame.ploverMode = undefined;
+    frame.polarity = undefined;
+    frame.targets = authors;
+    return;
+  }
+  if (frame.targets.length > 0 || t.deprel !== 'acl' || !isPassive(tree, i)) return;
+  if (!forOwner(frame.type) || frame.sources.length === 0) return;
+  const v = ownerClause(tree, i);
+  if (v < 0 || frames.some((f) => f.at === v && isHostile(f.type))) return;
+  frame.targets = doersOf(tree, v, lex.control);
 }
 
 /**

@@ -35,6 +35,8 @@ const PHRASE = new Set([
   'det:poss',
   'nummod',
   'obl:unmarked',
+  // "$28 billion worth of X's exports".
+  'nmod:unmarked',
   // "seven IS members": a name the tagger took for a copula still names the phrase's actor (only
   // tokens inside an actor mention count).
   'cop',
@@ -65,7 +67,8 @@ const NAMING = new Set(['know', 'call', 'name', 'dub']);
 function namedAs(tree: Tree, i: number): number {
   for (const k of tree.kids[i]!) {
     const t = tree.tokens[k]!;
-    if (t.deprel !== 'acl' || !NAMING.has(t.lemma)) continue;
+    // "a militia called X", not "a resolution calling on X".
+    if (t.deprel !== 'acl' || !NAMING.has(t.lemma) || t.xpos === 'VBG') continue;
     for (const g of tree.kids[k]!) {
       const d = tree.tokens[g]!.deprel;
       if ((d === 'obl' || d === 'xcomp' || d === 'obj') && tree.at[g]! >= 0) return g;
