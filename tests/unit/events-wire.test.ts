@@ -1,59 +1,8 @@
-// Event rules for wire constructions: plural subjects that refer back to a pair, threats inside
-// reported content, requests named by nouns, denied charges, stance adjectives and speakers' offices.
+// Event rules for wire constructions: threats inside reported content, requests named by nouns,
+// denied charges, stance adjectives and speakers' offices.
 import { describe, expect, it } from 'vitest';
 import { findEvents } from '../../server/extract/events/index.ts';
 import { analysed, events, triples } from './events-helpers.ts';
-
-/** Whether a reciprocal pair appears with the type, in either direction. */
-function hasPair(found: string[], a: string, b: string, type: string): boolean {
-  return found.includes(`${a}>${b}:${type}`) || found.includes(`${b}>${a}:${type}`);
-}
-
-describe('events: plural subjects for the pair named before', () => {
-  it.each([
-    [
-      '[Chile|chile] and [Peru|peru] held talks on Monday. They agreed to set up a joint fisheries commission.',
-      ['chile', 'peru', 'AGREE'],
-    ],
-    [
-      '[Ana Ruiz|ana-ruiz] met [Li Wei|li-wei] in Madrid. The two leaders agreed to expand flights.',
-      ['ana-ruiz', 'li-wei', 'AGREE'],
-    ],
-    [
-      '[Kenya|kenya] and [Ethiopia|ethiopia] held talks in Nairobi. Officials said the two sides agreed to reopen the road.',
-      ['kenya', 'ethiopia', 'AGREE'],
-    ],
-  ])('%s', (text, [a, b, type]) => {
-    expect(hasPair(triples(text), a!, b!, type!)).toBe(true);
-  });
-
-  it('persons stand for their states when the phrase names countries', () => {
-    const { text, sentences, analysis } = analysed(
-      '[Ana Ruiz|ana-ruiz] met [Li Wei|li-wei] in Madrid. Both countries pledged to keep the border open.',
-    );
-    for (const id of ['spain', 'china'])
-      analysis.actors.set(id, { id, name: id, kind: 'state', country: id });
-    const found = findEvents(text, sentences, analysis, '2024-03-15').map(
-      (e) => `${e.source}>${e.target}:${e.type}`,
-    );
-    expect(hasPair(found, 'spain', 'china', 'AGREE')).toBe(true);
-  });
-
-  it.each([
-    // "they" reaches only the sentence right before.
-    '[Chile|chile] and [Peru|peru] held talks on Monday. Fish prices rose. They agreed to set up a commission.',
-    // Two different pairs before: ambiguous.
-    '[Chile|chile] met [Peru|peru] and [Egypt|egypt] met [Spain|spain] on Monday. They agreed to set up a commission.',
-    // "the two leaders" cannot be two states.
-    '[Chile|chile] and [Peru|peru] held talks on Monday. The two leaders agreed to set up a commission.',
-    // "the two leaders" cannot be a state and a person.
-    '[Chile|chile] met [Li Wei|li-wei] on Monday. The two leaders agreed to set up a commission.',
-    // Not a subject: an object pronoun is not resolved.
-    '[Chile|chile] and [Peru|peru] held talks on Monday. Fishermen agreed to support them.',
-  ])('no resolution: %s', (text) => {
-    expect(triples(text).filter((t) => t.endsWith(':AGREE'))).toEqual([]);
-  });
-});
 
 describe('events: threats inside reported content', () => {
   it.each([
@@ -66,16 +15,17 @@ describe('events: threats inside reported content', () => {
       '[Ivan Petrov|ivan-petrov] said [Georgia|georgia] would face retaliation for the drone flights.',
       ['ivan-petrov>georgia:THREATEN'],
     ],
+    [
+      // Coordinated demonyms: each state named is threatened.
+      '[Hezbollah|hezbollah-org] warned that [American|united-states|demonym|attr] and [British|united-kingdom|demonym|attr] interests were now legitimate targets.',
+      ['hezbollah-org>united-states:THREATEN', 'hezbollah-org>united-kingdom:THREATEN'],
+    ],
   ])('%s', (text, expected) => {
     expect(triples(text)).toEqual(expect.arrayContaining(expected));
   });
 
   // Constructions of the earlier window rules not yet read off the tree: expected to fail until they are.
   it.fails.each([
-    [
-      '[Hezbollah|hezbollah-org] warned that [American|united-states|demonym|attr] and [British|united-kingdom|demonym|attr] interests were now legitimate targets.',
-      ['hezbollah-org>united-states:THREATEN', 'hezbollah-org>united-kingdom:THREATEN'],
-    ],
     [
       '[Japan|japan] vowed to respond to any attack by [Russia|russia] with force.',
       ['japan>russia:THREATEN'],

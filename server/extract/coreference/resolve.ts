@@ -55,6 +55,8 @@ interface Placed {
   role: string;
   /** The clause head the candidate is an argument of. */
   governor: number;
+  /** A coordination of candidates ("Chile and Peru"), a candidate for "they" only. */
+  list?: true;
 }
 
 /** The token of a span whose head lies outside it. */
@@ -114,6 +116,10 @@ export function resolvePronouns(sentences: Sentence[], candidates: Candidate[]):
     list.push({ c, start: c.start, end: c.end, head, role, governor });
     bySentence.set(c.sentence, list);
   }
+  for (const [index, list] of bySentence) {
+    const s = sentenceAt.get(index);
+    if (s) list.push(...coordinations(s.tokens, list));
+  }
   const links: PronounLink[] = [];
   const memory: Memory = { gender: new Map(), bound: [] };
   for (const c of candidates) if (c.gender) memory.gender.set(entityKey(c), c.gender);
@@ -144,6 +150,43 @@ export function resolvePronouns(sentences: Sentence[], candidates: Candidate[]):
     }
   }
   return links;
+}
+
+/** How much a coordination outranks the names in it as the antecedent of "they". */
+const LIST_BONUS = 10;
+
+/**
+ * "Chile and Peru", "Hamas, Fatah and Islamic Jihad": a coordination of candidates is itself a
+ * candidate for "they", with the role of its first conjunct. It names no one actor, so a pronoun
+ * that takes it is left to the event stage, which reads groups.
+ */
+function coordinations(tokens: Token[], placed: Placed[]): Placed[] {
+  const byHead = new Map<number, Placed>();
+  for (const p of placed) if (p.head >= 0 && p.c.actor !== null) byHead.set(p.head, p);
+  const out: Placed[] = [];
+  for (const p of byHead.values()) {
+    if (tokens[p.head]!.deprel === 'conj') continue;
+    let end = p.end;
+    let parts = 1;
+    for (let k = p.head + 1; k < tokens.length && parts < 12; k++) {
+      if (tokens[k]!.deprel !== 'conj' || tokens[k]!.head !== p.head) continue;
+      const q = byHead.get(k);
+      if (!q) break;
+      end = Math.max(end, q.end);
+      parts++;
+    }
+    if (parts < 2) continue;
+    const c: Candidate = {
+      actor: null,
+      kind: 'group',
+      key: `list:${p.c.sentence}:${p.start}`,
+      start: p.start,
+      end,
+      sentence: p.c.sentence,
+    };
+    out.push({ ...p, c, end, list: true });
+  }
+  return out;
 }
 
 /** What earlier links in the article settled: each entity's gender, this sentence's bound pronouns. */
@@ -192,7 +235,7 @@ function choose(
       const gender = memory.gender.get(key);
       if (info.gender && gender && gender !== info.gender) continue;
       if (coarguments.has(key)) continue;
-      let w = weight(placed.role) * 0.5 ** back;
+      let w = (weight(placed.role) + (placed.list ? LIST_BONUS : 0)) * 0.5 ** back;
       if (back <= 1 && pRole.role.startsWith('nsubj') && placed.role.startsWith('nsubj')) w += 35;
       const had = scores.get(key);
       if (had) {

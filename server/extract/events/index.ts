@@ -7,7 +7,18 @@ import { framesOf, isHostile, type Frame } from './frames.ts';
 import { lexicon, type Lexicon } from './lexicon.ts';
 import { buildEvents, mergeRaws, type Raw } from './merge.ts';
 import { requestPolarity } from './modes.ts';
-import { pairOf, pluralSubject } from './pairs.ts';
+import { threatenedOwners } from './threats.ts';
+import { mutualWithdrawals } from './mutual.ts';
+import { dropShadowedNominals } from './shadowed.ts';
+import { meansTargets } from './means.ts';
+import { withControlledInfinitives } from './infinitives.ts';
+import {
+  expandGroups,
+  findGroups,
+  groupMemory,
+  rememberLists,
+  type GroupMemory,
+} from './groups.ts';
 import { isNewsMedia, isReporter } from './press.ts';
 import { sameSide, speaksFor } from './sides.ts';
 import { accordingTo, hasQuote, opensQuote, speechScopes, type Speech } from './speech.ts';
@@ -40,6 +51,8 @@ interface SentenceCtx {
   analysis: ActorAnalysis;
   raws: Raw[];
   hedged: boolean;
+  /** The lists and group mentions met so far ("the three nations" and who they are). */
+  groups: GroupMemory;
 }
 
 function push(
@@ -50,6 +63,13 @@ function push(
   init: Pick<Raw, 'type' | 'mode' | 'symmetric'> & Partial<Pick<Raw, 'polarity' | 'ploverMode'>>,
   base: number,
 ): void {
+  // A group mention acts, or is acted on, as each of its members.
+  const sources = expandGroups(ctx.groups, [source], !init.symmetric);
+  const targets = expandGroups(ctx.groups, [target], !init.symmetric);
+  if (sources[0] !== source || targets[0] !== target) {
+    for (const s of sources) for (const t of targets) push(ctx, at, s, t, init, base);
+    return;
+  }
   if (!source.actor || !target.actor || source.actor === target.actor) return;
   const { tree } = ctx;
   // A government's or an official's protest is a complaint; PROTEST is collective action, and a
@@ -523,22 +543,40 @@ export function findEvents(
   const accusers = new Map<string, Set<string>>();
   // The speaker of a quote that runs on into the next sentence.
   let carry: Speech | null = null;
-  // The one pair that met in the sentence before, for plural subjects ("the two sides").
-  let pair: [Mention, Mention] | null = null;
+  // The lists named so far, for plural descriptions and pronouns ("the two sides", "the trio").
+  const groups = groupMemory();
   for (const sentence of sentences) {
     const mentions = bySentence.get(sentence.index) ?? [];
     const places = placesBy.get(sentence.index) ?? [];
-    const tree = treeOf(sentence, mentions, places, lex.cues.led);
+    let tree = treeOf(sentence, mentions, places, lex.cues.led);
+    const grouped = findGroups(tree, groups, analysis);
+    if (grouped.length > 0) {
+      const all = [...mentions, ...grouped].sort((a, b) => a.start - b.start);
+      tree = treeOf(sentence, all, places, lex.cues.led);
+    }
+    // "threatened on Monday to impose": a control verb's infinitive is its complement.
+    tree = withControlledInfinitives(tree, lex);
     const continues = carry !== null && opensQuote(tree);
     // One mention can still speak (a quote that runs on) or deny an earlier charge; a sentence
-    // without any can still speak of the pair just named ("The two sides agreed ...").
-    if (mentions.length + places.length < 1 && !pair) {
+    // without any can still speak of a group named before ("The two sides agreed ...").
+    if (mentions.length + places.length + grouped.length < 1) {
       if (!continues) carry = null;
       continue;
     }
     const hedged = tree.tokens.some((t) => lex.cues.hedge.has(t.text.toLowerCase()));
-    const ctx: SentenceCtx = { accusers, tree, lex, analysis, raws: [], hedged };
+    const ctx: SentenceCtx = { accusers, tree, lex, analysis, raws: [], hedged, groups };
     const frames = framesOf(tree, lex, kindOf);
+    for (const f of frames) {
+      f.sources = expandGroups(groups, f.sources, !f.symmetric);
+      f.targets = expandGroups(groups, f.targets);
+      f.addressees = expandGroups(groups, f.addressees);
+    }
+    // Targets the tree gives only around a frame: endangered forces, mutual recalls, means clauses;
+    // then an event word inside a verb's own argument yields to the verb's type.
+    threatenedOwners(tree, frames, lex, analysis);
+    mutualWithdrawals(tree, frames, lex);
+    meansTargets(tree, frames);
+    dropShadowedNominals(tree, frames);
     const speeches = speechesOf(ctx, frames);
     let carried = -1;
     if (continues && !speeches.some((s) => s.at >= 0)) {
@@ -552,10 +590,6 @@ export function findEvents(
       const k = scope[f.at]!;
       const sp = k >= 0 ? speeches[k]! : null;
       if (f.speech === 'say') continue;
-      if (f.sources.length === 0 && f.targets.length === 0 && f.symmetric) {
-        const both = pluralSubject(tree, f.at, pair, analysis);
-        if (both) f.sources = both;
-      }
       if (sp && sp.speaker !== f.sources[0]) derive(ctx, f, sp);
       else emit(ctx, f, f.sources, f.nominal ? 0.7 : 0.9);
     }
@@ -571,7 +605,7 @@ export function findEvents(
         accusers.set(r.target.actor, set);
       }
     all.push(...ctx.raws);
-    pair = pairOf(ctx.raws);
+    rememberLists(groups, tree, ctx.raws);
     const quoted = speeches.find((s) => s.quoted);
     if (quoted) carry = quoted;
     else if (!continues) carry = null;

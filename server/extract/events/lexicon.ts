@@ -57,6 +57,7 @@ const LexiconFile = z.object({
     led: z.array(z.string()),
     menace: z.array(z.string()).default([]),
     exposed: z.array(z.string()).default([]),
+    envoys: z.array(z.string()).default([]),
     accusationNouns: z.array(z.string()).default([]),
     requestNouns: z.array(z.string()).default([]),
     relief: z.array(z.string()).default([]),
@@ -114,6 +115,8 @@ export interface Lexicon {
     menace: Set<string>;
     /** Nouns a threat can hit, so a demonym on them names the threatened state ("interests"). */
     exposed: Set<string>;
+    /** Diplomats a state sends abroad, whose recall or expulsion sanctions the other state. */
+    envoys: Set<string>;
     /** Nouns naming a charge ("accusations", "claims"): denying one answers its author's ACCUSE. */
     accusationNouns: Set<string>;
     /** Nouns naming a request ("call", "demand"), for "X's call for Y to ...". */
@@ -205,6 +208,7 @@ export function buildLexicon(raw: unknown, rawPatterns?: unknown): Lexicon {
     led: set(file.cues.led),
     menace: set(file.cues.menace),
     exposed: set(file.cues.exposed),
+    envoys: set(file.cues.envoys),
     accusationNouns: set(file.cues.accusationNouns),
     requestNouns: set(file.cues.requestNouns),
     relief: set(file.cues.relief),

@@ -23,6 +23,7 @@ interface DepRow {
   after?: boolean | undefined;
   role?: 'target' | 'source' | 'companion' | undefined;
   kind?: KindName | KindName[] | undefined;
+  notLemma?: string[] | undefined;
   deps?: DepRow[] | undefined;
 }
 
@@ -36,6 +37,8 @@ const DepSchema: z.ZodType<DepRow> = z.lazy(() =>
     after: z.boolean().optional(),
     role: z.enum(['target', 'source', 'companion']).optional(),
     kind: Kinds.optional(),
+    /** Words the dependent must not be ("launched an offensive" founds no organization). */
+    notLemma: z.array(z.string()).optional(),
     deps: z.array(DepSchema).optional(),
   }),
 );
@@ -67,6 +70,7 @@ export interface PatternDep {
   after: boolean;
   role: 'target' | 'source' | 'companion' | null;
   kind: KindName[] | null;
+  notLemma: Set<string> | null;
   deps: PatternDep[];
 }
 
@@ -107,6 +111,7 @@ function buildDep(row: DepRow, sets: Record<string, Set<string>>): PatternDep {
     after: row.after ?? false,
     role: row.role ?? null,
     kind: kindList(row.kind),
+    notLemma: row.notLemma ? words(row.notLemma, sets) : null,
     deps: (row.deps ?? []).map((d) => buildDep(d, sets)),
   };
 }
@@ -201,6 +206,8 @@ function matchDep(
     if (!relOk(t.deprel, dep.rel)) continue;
     if (dep.after && k < node) continue;
     if (dep.lemma && !dep.lemma.has(t.lemma) && !dep.lemma.has(t.text.toLowerCase())) continue;
+    if (dep.notLemma && (dep.notLemma.has(t.lemma) || dep.notLemma.has(t.text.toLowerCase())))
+      continue;
     const cm = caseOrMark(tree, k);
     if (dep.case && !dep.case.includes(cm)) continue;
     if (dep.notCase.includes(cm)) continue;
