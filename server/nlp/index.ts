@@ -8,7 +8,7 @@ import path from 'node:path';
 import { tokenize } from './tokenize/index.ts';
 import { Lemmatizer, loadLemmatizer } from './lemma/index.ts';
 import { loadTagger, type Tagger } from './tagger/index.ts';
-import { loadParser, type Parser } from './parser/index.ts';
+import { loadParser, parseTagged, type Parser } from './parser/index.ts';
 import {
   loadNameFinder,
   loadNameLexicon,
@@ -89,11 +89,11 @@ export class LanguageLayer {
   /** Tags, lemmas and (unless told not to) the tree; no names yet. */
   private analyzeTokens(sentence: Sentence, options: AnalyzeOptions): AnalyzedSentence {
     const words = sentence.tokens.map((t) => taggerForm(t.text));
-    const { upos, xpos } = this.tagger.tag(words);
-    const { heads, deprels } =
+    const tags = this.tagger.tag(words);
+    const { upos, xpos, heads, deprels } =
       options.parse === false
-        ? { heads: words.map(() => -1), deprels: words.map(() => '') }
-        : this.parser.parse(words, upos, xpos);
+        ? { ...tags, heads: words.map(() => -1), deprels: words.map(() => '') }
+        : parseTagged(this.parser, words, tags.upos, tags.xpos);
     const tokens: AnalyzedToken[] = sentence.tokens.map((t, i) => ({
       text: t.text,
       start: t.start,

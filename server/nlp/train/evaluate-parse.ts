@@ -1,7 +1,7 @@
 // Scoring of tagging and parsing against a gold treebank, CoNLL-style: UPOS and XPOS accuracy
 // over all words; UAS and LAS over words that are not punctuation (gold UPOS PUNCT); per-relation
 // labelled precision, recall and F1 (a predicted arc counts as right when head and label match).
-import type { Parser } from '../parser/index.ts';
+import { parseTagged, type Parser } from '../parser/index.ts';
 import type { Tagger } from '../tagger/index.ts';
 import type { TreeSentence } from './treebank-files.ts';
 
@@ -100,9 +100,13 @@ export function evaluateParser(
   goldTags = false,
 ): ParseScores {
   const predicted: PredictedSentence[] = gold.map((g) => {
-    const tags = goldTags || !tagger ? { upos: g.upos, xpos: g.xpos } : tagger.tag(g.words);
-    const tree = parser.parse(g.words, tags.upos, tags.xpos);
-    return { upos: tags.upos, xpos: tags.xpos, heads: tree.heads, deprels: tree.deprels };
+    if (goldTags || !tagger) {
+      const tree = parser.parse(g.words, g.upos, g.xpos);
+      return { upos: g.upos, xpos: g.xpos, heads: tree.heads, deprels: tree.deprels };
+    }
+    // Predicted tags go through the layer's own path, with its finite-verb repair.
+    const tags = tagger.tag(g.words);
+    return parseTagged(parser, g.words, tags.upos, tags.xpos);
   });
   return scoreParses(gold, predicted);
 }
