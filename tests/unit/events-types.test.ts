@@ -8,6 +8,26 @@ import { withControlledInfinitives } from '../../server/extract/events/infinitiv
 import { treeOf } from '../../server/extract/events/tree.ts';
 import { analysed, triples } from './events-helpers.ts';
 
+describe('event types: keeping or restoring ties', () => {
+  it('restoring, keeping or deepening ties with Y is COOPERATE', () => {
+    expect(
+      triples('[Qatar|qatar] restored diplomatic ties with [Bahrain|bahrain] in 2023.'),
+    ).toEqual(['qatar>bahrain:COOPERATE']);
+    expect(triples('[Oman|oman] maintains close ties with [Iran|iran].')).toEqual([
+      'oman>iran:COOPERATE',
+    ]);
+  });
+
+  it('a stated intent to keep ties is AGREE, and cutting them stays SANCTION', () => {
+    expect(
+      triples(
+        '[The Andean Community|andean-community] said it will maintain trade relations with [Venezuela|venezuela].',
+      ),
+    ).toEqual(['andean-community>venezuela:AGREE']);
+    expect(triples('[Jordan|jordan] cut ties with [Iran|iran].')).toEqual(['jordan>iran:SANCTION']);
+  });
+});
+
 describe('event types: sanctions in trade and diplomacy', () => {
   it.each([
     ['[Brazil|brazil] ramped up its trade war with [Argentina|argentina] on Monday.'],
