@@ -7,6 +7,35 @@ import { lexicon } from '../../server/extract/events/lexicon.ts';
 import { withControlledInfinitives } from '../../server/extract/events/infinitives.ts';
 import { treeOf } from '../../server/extract/events/tree.ts';
 import { analysed, triples } from './events-helpers.ts';
+import { extractArticle } from '../../server/extract/index.ts';
+
+describe('sides: groups that stand apart from their country', () => {
+  it('a state acts on an armed group or a party based in it', () => {
+    expect(triples('[Turkey|turkey] launched airstrikes against [the PKK|pkk] in Iraq.')).toEqual([
+      'turkey>pkk:ASSAULT',
+    ]);
+    expect(
+      triples('[The Labour Party|uk-labour-party] accused [Britain|united-kingdom] of neglect.'),
+    ).toEqual(['uk-labour-party>united-kingdom:ACCUSE']);
+  });
+
+  it('a state and its own ministry stay one side, a party based there does not', () => {
+    const found = (text: string): string[] =>
+      extractArticle({ text, published: '2024-05-02' }).events.map(
+        (e) => `${e.source}>${e.target}:${e.type}`,
+      );
+    expect(found("China's foreign ministry praised China on Monday.")).toEqual([]);
+    expect(found('Britain’s Labour Party accused Britain of neglect on Monday.')).toContain(
+      'uk-labour-party>united-kingdom:ACCUSE',
+    );
+  });
+
+  it('launching a wave of strikes on a group founds nothing', () => {
+    expect(triples('[Israel|israel] launched a wave of strikes on [Hezbollah|hezbollah].')).toEqual(
+      ['israel>hezbollah:ASSAULT'],
+    );
+  });
+});
 
 describe('event types: keeping or restoring ties', () => {
   it('restoring, keeping or deepening ties with Y is COOPERATE', () => {

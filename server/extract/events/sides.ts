@@ -3,13 +3,26 @@
 import { knownActor } from '../gazetteer.ts';
 import type { ActorAnalysis, FoundAffiliation } from '../types.ts';
 
+/**
+ * Kinds of organization that stand apart from the state they are based in: an armed group, a
+ * party, a company or a newspaper of a country acts on its own ("Turkey struck the PKK", "the
+ * opposition party accused Kenya"), unlike its ministries, forces and agencies.
+ */
+const INDEPENDENT = new Set(['armed-group', 'party', 'ngo', 'media', 'company', 'university']);
+
+/** Whether an organization's country is its own side. */
+function sidesWithCountry(id: string): boolean {
+  const category = knownActor(id)?.category;
+  return !category || !INDEPENDENT.has(category);
+}
+
 /** Whether actor b is a's own side: the same actor, a's state or organization, or the reverse. */
 export function sameSide(analysis: ActorAnalysis, a: string, b: string): boolean {
   if (a === b) return true;
   const x = analysis.actors.get(a);
   const y = analysis.actors.get(b);
-  if (x?.country && x.country === b) return true;
-  if (y?.country && y.country === a) return true;
+  if (x?.country && x.country === b && sidesWithCountry(a)) return true;
+  if (y?.country && y.country === a && sidesWithCountry(b)) return true;
   const links = affiliationLinks(analysis);
   return links.has(`${a}|${b}`) || links.has(`${b}|${a}`);
 }
