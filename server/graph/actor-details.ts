@@ -62,24 +62,28 @@ function rankedPartners(sg: StanceGraph, id: string, limit: number): readonly Ca
 
 /** One pass over the actor's pairs, keeping only the best `limit`. */
 function rankPartners(sg: StanceGraph, id: string, limit: number): Candidate[] {
-  const outgoing = sg.pairsFrom(id);
-  const incoming = sg.pairsTo(id);
+  const pairs = sg.pairs;
+  const self = pairs.findActor(id);
   const best: Candidate[] = [];
-  const consider = (other: string) => {
-    const o = outgoing.get(other)?.stance;
-    const i = other === id ? undefined : incoming.get(other)?.stance;
-    const eventCount = (o?.eventCount ?? 0) + (i?.eventCount ?? 0);
+  const consider = (other: number, out: number, into: number) => {
+    const eventCount =
+      (out < 0 ? 0 : pairs.eventCount(out)) + (into < 0 ? 0 : pairs.eventCount(into));
     // Most partners of a hub fall short of the worst kept one on events alone.
     if (best.length === limit && eventCount < best[best.length - 1]!.eventCount) return;
-    const c = { id: other, eventCount, netScore: (o?.netScore ?? 0) + (i?.netScore ?? 0) };
+    const netScore = (out < 0 ? 0 : pairs.netScore(out)) + (into < 0 ? 0 : pairs.netScore(into));
+    const c = { id: pairs.actorId(other), eventCount, netScore };
     if (best.length === limit && !before(c, best[best.length - 1]!)) return;
     let at = best.length;
     while (at > 0 && before(c, best[at - 1]!)) at--;
     best.splice(at, 0, c);
     if (best.length > limit) best.pop();
   };
-  for (const other of outgoing.keys()) consider(other);
-  for (const other of incoming.keys()) if (!outgoing.has(other)) consider(other);
+  pairs.forEachOut(self, (p, other) => {
+    consider(other, p, other === self ? -1 : pairs.find(other, self));
+  });
+  pairs.forEachIn(self, (p, other) => {
+    if (pairs.find(self, other) < 0) consider(other, -1, p);
+  });
   return best;
 }
 

@@ -136,12 +136,13 @@ export function foldContributionInPlace(acc: ActorNodeAttributes, c: ActorContri
 }
 
 /**
- * An actor's attributes from the identities its remaining documents state (in ingest order, one
- * per document, repeated objects skipped) and its remaining event tallies; undefined when no
- * document is left.
+ * An actor's attributes from the identities its remaining documents state (in ingest order,
+ * repeated objects skipped), how many documents remain and its remaining event tallies; undefined
+ * when no identity is left.
  */
 export function actorAttributes(
   identities: readonly ActorIdentity[],
+  documents: number,
   tally: ActorTally,
 ): ActorNodeAttributes | undefined {
   let acc: ActorIdentity | undefined;
@@ -159,7 +160,7 @@ export function actorAttributes(
     name: acc.name,
     country: acc.country,
     aliases: acc.aliases,
-    documents: identities.length,
+    documents,
     eventCount: tally.eventCount,
     outCount: tally.outCount,
     inCount: tally.inCount,

@@ -1,66 +1,37 @@
-// Dyad stance arithmetic: folding events into the aggregate of one ordered pair, and the pair tally
-// the graph keeps per ordered pair (the stance plus counts by PLOVER type).
+// Dyad stance arithmetic: folding events into the aggregate of one ordered pair, and the tally of a
+// pair as one view counts it (the stance plus counts by PLOVER type).
 import type { PloverType } from '../model/index.ts';
+import type { PairTally } from './pair-index.ts';
 import type { DyadStance, EventEdgeAttributes } from './types.ts';
 
 /**
- * What the graph keeps of one ordered pair with events: a single object that is its own stance
- * (the DyadStance fields, in DyadStance's order, so a spread copy of `stance` is exactly the
- * dyad) with its counts by PLOVER type held privately. A store of a million events holds about as
- * many pairs, so one object a pair instead of three matters.
+ * The tally of one ordered pair built as a view is (under an event filter, only the matching
+ * events count): a plain object, for the few pairs one reply shows. The graph's own tallies of
+ * every pair are columns in pair-index.ts.
  */
-export class PairTally implements DyadStance {
-  source: string;
-  target: string;
-  eventCount: number;
-  netScore: number;
-  cooperative: number;
-  hostile: number;
-  neutral: number;
-  firstDate: string | null;
-  lastDate: string | null;
-  /** The first PLOVER type seen and its count; any later types and counts, alternating, in
-   *  exactly sized arrays (most pairs have one type, and a grown array would hold spare room). */
-  #firstType: PloverType | null = null;
-  #firstCount = 0;
-  #more: (PloverType | number)[] | null = null;
+export class PairCounter implements PairTally {
+  readonly stance: DyadStance;
+  /** Each PLOVER type and its count, alternating, in the order first seen. */
+  readonly #types: (PloverType | number)[] = [];
 
   constructor(source: string, target: string) {
-    this.source = source;
-    this.target = target;
-    this.eventCount = 0;
-    this.netScore = 0;
-    this.cooperative = 0;
-    this.hostile = 0;
-    this.neutral = 0;
-    this.firstDate = null;
-    this.lastDate = null;
-  }
-
-  /** The pair's aggregate stance: the tally itself. */
-  get stance(): DyadStance {
-    return this;
+    this.stance = emptyDyad(source, target);
   }
 
   /** Event counts by PLOVER type, in the order first seen (a new object each time). */
   get types(): Partial<Record<PloverType, number>> {
     const out: Partial<Record<PloverType, number>> = {};
-    if (this.#firstType !== null) out[this.#firstType] = this.#firstCount;
-    const more = this.#more ?? [];
-    for (let i = 0; i < more.length; i += 2) out[more[i] as PloverType] = more[i + 1] as number;
+    const t = this.#types;
+    for (let i = 0; i < t.length; i += 2) out[t[i] as PloverType] = t[i + 1] as number;
     return out;
   }
 
-  /** Counts one more event of a type. */
-  addType(type: PloverType): void {
-    if (this.#firstType === null || this.#firstType === type) {
-      this.#firstType = type;
-      this.#firstCount += 1;
-      return;
-    }
-    const at = this.#more?.indexOf(type) ?? -1;
-    if (at >= 0) (this.#more![at + 1] as number) += 1;
-    else this.#more = [...(this.#more ?? []), type, 1];
+  /** Counts one more event. */
+  add(event: EventEdgeAttributes): void {
+    addEventToDyad(this.stance, event);
+    const at = this.#types.indexOf(event.eventType);
+    if (at >= 0) (this.#types[at + 1] as number) += 1;
+    else this.#types.push(event.eventType, 1);
   }
 }
 
@@ -91,27 +62,6 @@ export function addEventToDyad(dyad: DyadStance, event: EventEdgeAttributes): vo
     if (dyad.firstDate === null || event.date < dyad.firstDate) dyad.firstDate = event.date;
     if (dyad.lastDate === null || event.date > dyad.lastDate) dyad.lastDate = event.date;
   }
-}
-
-export function emptyPair(source: string, target: string): PairTally {
-  return new PairTally(source, target);
-}
-
-/** Adds one event to a pair tally in place. */
-export function addEventToPair(pair: PairTally, event: EventEdgeAttributes): void {
-  addEventToDyad(pair, event);
-  pair.addType(event.eventType);
-}
-
-/** The tally of a pair from its events, or null when there are none. */
-export function pairFromEvents(
-  source: string,
-  target: string,
-  events: Iterable<EventEdgeAttributes>,
-): PairTally | null {
-  const pair = emptyPair(source, target);
-  for (const e of events) addEventToPair(pair, e);
-  return pair.stance.eventCount === 0 ? null : pair;
 }
 
 /** The majority polarity of a tally; ties fall to neutral. */

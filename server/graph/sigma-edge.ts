@@ -13,3 +13,10 @@ export type Exported<T> = T & { type: ExportEdgeType };
 export function exported<T extends object>(attrs: T): Exported<T> {
   return { ...attrs, type: EXPORT_EDGE_TYPE };
 }
+
+/** As exported, for a new object the caller owns: the name is set on it rather than copied. */
+export function exportedOwn<T extends object>(fresh: T): Exported<T> {
+  const out = fresh as Exported<T>;
+  out.type = EXPORT_EDGE_TYPE;
+  return out;
+}

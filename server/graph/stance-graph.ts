@@ -9,16 +9,14 @@ import {
   emptyTally,
   foldContribution,
   foldContributionInPlace,
-  identityKey,
-  sameIdentity,
   tallyEvent,
-  type ActorIdentity,
   type ActorTally,
 } from './contributions.ts';
+import { ActorDocuments, DocumentNumbers } from './actor-documents.ts';
 import { Interner } from './intern.ts';
-import { addEventToPair, emptyPair, pairFromEvents, type PairTally } from './dyads.ts';
+import { PairIndex, PairMap, type PairTally } from './pair-index.ts';
 import { ActorNameIndex } from './name-index.ts';
-import { exported, type Exported } from './sigma-edge.ts';
+import { exported, exportedOwn, type Exported } from './sigma-edge.ts';
 import { eventOut } from './quotes.ts';
 import type {
   ActorNodeAttributes,
@@ -32,19 +30,7 @@ import type {
 
 export type StanceGraphData = MultiDirectedGraph<ActorNodeAttributes, StanceEdgeAttributes>;
 
-const EMPTY_PAIRS: ReadonlyMap<string, PairTally> = new Map();
 const EMPTY_KEYS: ReadonlySet<string> = new Set();
-
-/**
- * The documents mentioning one actor in ingest order, and beside each the identity it states (the
- * same object for documents that state the same one).
- */
-interface ActorDocuments {
-  documents: string[];
-  identities: ActorIdentity[];
-  /** The distinct identities by identityKey, so a document stating a known one shares its object. */
-  distinct: Map<string, ActorIdentity>;
-}
 
 /** Values repeated across many events (types, dates, extractors, ids) are pooled up to this many. */
 const INTERNED_STRINGS = 1_000_000;
@@ -55,14 +41,14 @@ export class StanceGraph {
     ActorNodeAttributes,
     StanceEdgeAttributes
   >();
-  /** actor id -> the documents that mention it, in ingest order. */
+  /** actor id -> the documents that mention it (by number), in ingest order. */
   private readonly actorDocuments = new Map<string, ActorDocuments>();
+  private readonly documentNumbers = new DocumentNumbers();
   private readonly strings = new Interner(INTERNED_STRINGS);
   private readonly documentEdges = new Map<string, string[]>();
   private readonly documentActors = new Map<string, string[]>();
-  /** source -> target -> tally of the pair's events; byTarget holds the same objects. */
-  private readonly bySource = new Map<string, Map<string, PairTally>>();
-  private readonly byTarget = new Map<string, Map<string, PairTally>>();
+  /** Tallies of every ordered pair with events, in columns; read-only outside this class. */
+  readonly pairs = new PairIndex();
   /** person -> keys of its affiliation edges, and state or organization -> keys of those to it. */
   private readonly affiliationKeys = new Map<string, Set<string>>();
   private readonly affiliationKeysTo = new Map<string, Set<string>>();
@@ -90,30 +76,19 @@ export class StanceGraph {
     const doc = input.document.id;
     if (this.documentEdges.has(doc)) return;
     const extractor = str.of(input.extractor);
+    const docNumber = this.documentNumbers.of(doc);
     const contributions = actorContributions(input);
-    const actors: string[] = [];
+    // Lists kept per document are allocated at their final size: arrays grown by push keep spare
+    // room, and copies made to trim them would leave the originals as garbage among kept objects.
+    const actors = new Array<string>(contributions.size);
+    let actorAt = 0;
     for (const [id, c] of contributions) {
       const actor = str.of(id);
-      actors.push(actor);
+      actors[actorAt++] = actor;
       this.touchedAt.set(actor, this.changes + 1);
       let mentions = this.actorDocuments.get(actor);
-      if (!mentions) {
-        mentions = { documents: [], identities: [], distinct: new Map() };
-        this.actorDocuments.set(actor, mentions);
-      }
-      // Most documents state what the previous one did; others are looked up by key.
-      const previous = mentions.identities.at(-1);
-      let identity = previous && sameIdentity(previous, c) ? previous : undefined;
-      if (!identity) {
-        const key = identityKey(c);
-        identity = mentions.distinct.get(key);
-        if (!identity) {
-          identity = { kind: c.kind, name: c.name, country: c.country, aliases: c.aliases };
-          mentions.distinct.set(key, identity);
-        }
-      }
-      mentions.documents.push(doc);
-      mentions.identities.push(identity);
+      if (!mentions) this.actorDocuments.set(actor, (mentions = new ActorDocuments()));
+      mentions.add(docNumber, c);
       const current = this.graph.hasNode(actor) ? this.graph.getNodeAttributes(actor) : undefined;
       // From the third document on, the attributes already have their final key order.
       if (current && current.documents >= 2) {
@@ -125,11 +100,17 @@ export class StanceGraph {
       else this.graph.addNode(actor, next);
       this.names.set(actor, next);
     }
-    const edges: string[] = [];
+    const kept = (a: string, b: string) => contributions.has(a) && contributions.has(b);
+    let edgeCount = 0;
+    for (const e of input.events) if (kept(e.source, e.target)) edgeCount += 1;
+    for (const a of input.affiliations) if (kept(a.person, a.of)) edgeCount += 1;
+    const edges = new Array<string>(edgeCount);
+    let edgeAt = 0;
     for (const event of input.events) {
       if (!contributions.has(event.source) || !contributions.has(event.target)) continue;
       const id = str.of(event.id);
-      const key = this.graph.hasEdge(id) ? `${doc}:${id}` : id;
+      // Joined rather than concatenated: a flat string, where `+` would leave a rope to flatten.
+      const key = this.graph.hasEdge(id) ? [doc, id].join(':') : id;
       const attrs: EventEdgeAttributes = {
         kind: 'event',
         id,
@@ -149,14 +130,9 @@ export class StanceGraph {
         ...(event.origin ? { origin: { ...event.origin } } : {}),
       };
       this.graph.addDirectedEdgeWithKey(key, event.source, event.target, attrs);
-      edges.push(key);
+      edges[edgeAt++] = key;
       this.eventTotal += 1;
-      let pair = this.bySource.get(event.source)?.get(event.target);
-      if (!pair) {
-        pair = emptyPair(str.of(event.source), str.of(event.target));
-        this.setPair(pair.stance.source, pair.stance.target, pair);
-      }
-      addEventToPair(pair, attrs);
+      this.pairs.add(str.of(event.source), str.of(event.target), attrs);
     }
     input.affiliations.forEach((a, i) => {
       if (!contributions.has(a.person) || !contributions.has(a.of)) return;
@@ -166,7 +142,7 @@ export class StanceGraph {
         role: str.of(a.role),
         document: doc,
       });
-      edges.push(key);
+      edges[edgeAt++] = key;
       for (const [index, actor] of [
         [this.affiliationKeys, str.of(a.person)],
         [this.affiliationKeysTo, str.of(a.of)],
@@ -216,25 +192,16 @@ export class StanceGraph {
       this.graph.dropEdge(key);
     }
     for (const [source, target] of touched.values()) {
-      const pair = pairFromEvents(source, target, this.eventsBetween(source, target));
-      if (pair) this.setPair(source, target, pair);
-      else this.deletePair(source, target);
+      this.pairs.recount(source, target, this.eventsBetween(source, target));
     }
     for (const actor of this.documentActors.get(documentId) ?? []) {
       this.touchedAt.set(actor, this.changes + 1);
       const mentions = this.actorDocuments.get(actor);
-      const at = mentions ? mentions.documents.indexOf(documentId) : -1;
-      if (mentions && at >= 0) {
-        mentions.documents.splice(at, 1);
-        mentions.identities.splice(at, 1);
-        mentions.distinct = new Map(
-          [...new Set(mentions.identities)].map((i) => [identityKey(i), i]),
-        );
-      }
+      mentions?.remove(this.documentNumbers.find(documentId));
       const current = this.graph.hasNode(actor) ? this.graph.getNodeAttributes(actor) : undefined;
       const next =
         mentions && current
-          ? actorAttributes(mentions.identities, minus(current, share.get(actor)))
+          ? actorAttributes(mentions.identities(), mentions.size, minus(current, share.get(actor)))
           : undefined;
       if (next) {
         this.graph.replaceNodeAttributes(actor, next);
@@ -248,6 +215,7 @@ export class StanceGraph {
     this.documentEdges.delete(documentId);
     this.documentActors.delete(documentId);
     this.documentInfo.delete(documentId);
+    this.documentNumbers.release(documentId);
     this.changes += 1;
   }
 
@@ -281,41 +249,40 @@ export class StanceGraph {
 
   /** Documents that mention an actor, in ingest order. */
   documentsOf(id: string): string[] {
-    return [...(this.actorDocuments.get(id)?.documents ?? [])];
+    return this.documentPage(id, 0, Infinity);
   }
 
   /** `limit` of the documents that mention an actor, from position `offset` in ingest order. */
   documentPage(id: string, offset: number, limit: number): string[] {
-    return this.actorDocuments.get(id)?.documents.slice(offset, offset + limit) ?? [];
+    const numbers = this.actorDocuments.get(id)?.page(offset, limit) ?? [];
+    return numbers.map((n) => this.documentNumbers.id(n));
   }
 
   dyad(source: string, target: string): DyadStance | null {
-    const pair = this.bySource.get(source)?.get(target);
-    return pair ? { ...pair.stance } : null;
+    const pair = this.pairs.findIds(source, target);
+    return pair < 0 ? null : this.pairs.stance(pair);
   }
 
-  /** Copies of all dyads (the index is updated in place), ordered by source then target. */
+  /** Copies of all dyads, ordered by source then target. */
   dyads(): DyadStance[] {
     const out: DyadStance[] = [];
-    for (const targets of this.bySource.values()) {
-      for (const pair of targets.values()) out.push({ ...pair.stance });
-    }
+    for (const pair of this.pairs.all()) out.push(this.pairs.stance(pair));
     return out.sort((a, b) => byCodeUnits(a.source, b.source) || byCodeUnits(a.target, b.target));
   }
 
-  /** The pairs an actor acts in as source (target -> tally); read-only, updated in place. */
+  /** The pairs an actor acts in as source (target -> tally); read-only, read through to the index. */
   pairsFrom(source: string): ReadonlyMap<string, Readonly<PairTally>> {
-    return this.bySource.get(source) ?? EMPTY_PAIRS;
+    return new PairMap(this.pairs, this.pairs.findActor(source), 'out');
   }
 
-  /** The pairs an actor is the target of (source -> tally); read-only, updated in place. */
+  /** The pairs an actor is the target of (source -> tally); read-only, read through to the index. */
   pairsTo(target: string): ReadonlyMap<string, Readonly<PairTally>> {
-    return this.byTarget.get(target) ?? EMPTY_PAIRS;
+    return new PairMap(this.pairs, this.pairs.findActor(target), 'in');
   }
 
   /** Every pair with at least one event. */
   *allPairs(): Generator<Readonly<PairTally>> {
-    for (const targets of this.bySource.values()) yield* targets.values();
+    for (const pair of this.pairs.all()) yield this.pairs.view(pair);
   }
 
   /** Keys of a person's affiliation edges. */
@@ -351,24 +318,6 @@ export class StanceGraph {
     return this.ranking.ids;
   }
 
-  private setPair(source: string, target: string, pair: PairTally): void {
-    let out = this.bySource.get(source);
-    if (!out) this.bySource.set(source, (out = new Map()));
-    out.set(target, pair);
-    let into = this.byTarget.get(target);
-    if (!into) this.byTarget.set(target, (into = new Map()));
-    into.set(source, pair);
-  }
-
-  private deletePair(source: string, target: string): void {
-    const out = this.bySource.get(source);
-    out?.delete(target);
-    if (out?.size === 0) this.bySource.delete(source);
-    const into = this.byTarget.get(target);
-    into?.delete(source);
-    if (into?.size === 0) this.byTarget.delete(target);
-  }
-
   /** Event edge attributes from source to target, in insertion order. */
   *eventsBetween(source: string, target: string): Generator<EventEdgeAttributes> {
     if (!this.graph.hasNode(source) || !this.graph.hasNode(target)) return;
@@ -401,7 +350,7 @@ export class StanceGraph {
       ...data,
       edges: data.edges.map((e) => {
         const a = e.attributes!;
-        return { ...e, attributes: exported(a.kind === 'event' ? eventOut(a) : a) };
+        return { ...e, attributes: a.kind === 'event' ? exportedOwn(eventOut(a)) : exported(a) };
       }),
     };
   }

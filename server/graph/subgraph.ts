@@ -3,20 +3,15 @@
 // view says what it shows out of what there is.
 import type { ActorKind, Polarity } from '../model/index.ts';
 import { byCodeUnits } from './contributions.ts';
-import { dyadKey, majorityPolarity, type PairTally } from './dyads.ts';
+import { dyadKey, majorityPolarity } from './dyads.ts';
 import { UnknownActorError } from './errors.ts';
 import { eventMatches, filterIsActive, type EventFilter } from './event-filter.ts';
 import { layoutPositions } from './layout.ts';
 import { eventOut } from './quotes.ts';
-import { exported, type Exported } from './sigma-edge.ts';
-import {
-  BudgetTicker,
-  busiestPairs,
-  egoSelection,
-  overviewNodes,
-  pairsAmong,
-  type NodeSelection,
-} from './view-select.ts';
+import { exported, exportedOwn, type Exported } from './sigma-edge.ts';
+import type { PairTally } from './pair-index.ts';
+import { BudgetTicker, egoSelection, overviewNodes, type NodeSelection } from './view-select.ts';
+import { pairsAmong, type FoundPairs } from './view-pairs.ts';
 import type { StanceGraph } from './stance-graph.ts';
 import type {
   ActorNodeAttributes,
@@ -115,17 +110,26 @@ function summary(shown: Omit<ViewShown, 'summary'>, mode: 'events' | 'dyads'): s
 }
 
 function dyadEdge(pair: PairTally): ExportEdge {
-  const { source, target, ...rest } = pair.stance;
+  const d = pair.stance;
+  // Spelled out in DyadStance's key order (source and target aside): a view has thousands.
+  const attributes: DyadEdgeAttributes = {
+    kind: 'dyad',
+    eventCount: d.eventCount,
+    netScore: d.netScore,
+    cooperative: d.cooperative,
+    hostile: d.hostile,
+    neutral: d.neutral,
+    firstDate: d.firstDate,
+    lastDate: d.lastDate,
+    polarity: majorityPolarity(d),
+    // A new object on each read, so the edge may own it.
+    eventTypes: pair.types,
+  };
   return {
-    key: dyadKey(source, target),
-    source,
-    target,
-    attributes: exported({
-      kind: 'dyad' as const,
-      ...rest,
-      polarity: majorityPolarity(pair.stance),
-      eventTypes: { ...pair.types },
-    }),
+    key: dyadKey(d.source, d.target),
+    source: d.source,
+    target: d.target,
+    attributes: exportedOwn(attributes),
   };
 }
 
@@ -140,12 +144,13 @@ function eventEdges(
   const g = sg.graph;
   const filtered = filterIsActive(q);
   const out: ExportEdge[] = [];
-  for (const { stance } of pairs) {
+  for (const pair of pairs) {
     if (out.length >= limit) break;
+    const stance = pair.stance;
     g.someOutEdge(stance.source, stance.target, (key, attrs, source, target) => {
       ticker.tick();
       if (attrs.kind !== 'event' || (filtered && !eventMatches(attrs, q))) return false;
-      out.push({ key, source, target, attributes: exported(eventOut(attrs)) });
+      out.push({ key, source, target, attributes: exportedOwn(eventOut(attrs)) });
       return out.length >= limit;
     });
   }
@@ -186,13 +191,12 @@ function affiliationEdges(
 function inGraphOrder(
   sg: StanceGraph,
   kept: ReadonlySet<string>,
-  pairs: readonly PairTally[],
+  pairs: FoundPairs,
   q: SubgraphQuery,
   mode: 'events' | 'dyads',
   ticker: BudgetTicker,
 ): ExportEdge[] {
   const filtered = filterIsActive(q);
-  const tallies = new Map(pairs.map((p) => [dyadKey(p.stance.source, p.stance.target), p]));
   const out: ExportEdge[] = [];
   const seen = new Set<string>();
   sg.graph.forEachEdge((key, attrs, source, target) => {
@@ -206,13 +210,13 @@ function inGraphOrder(
     }
     if (filtered && !eventMatches(attrs, q)) return;
     if (mode === 'events') {
-      out.push({ key, source, target, attributes: exported(eventOut(attrs)) });
+      out.push({ key, source, target, attributes: exportedOwn(eventOut(attrs)) });
       return;
     }
     const pairKey = dyadKey(source, target);
     if (seen.has(pairKey)) return;
     seen.add(pairKey);
-    out.push(dyadEdge(tallies.get(pairKey)!));
+    out.push(dyadEdge(pairs.get(source, target)!));
   });
   if (mode === 'dyads' && q.affiliations !== false) out.push(...affiliationEdges(sg, kept, mode));
   return out;
@@ -239,15 +243,14 @@ export function subgraph(sg: StanceGraph, q: SubgraphQuery = {}, budget?: Budget
   }
   const kept = new Set(selection.ids);
   const pairs = pairsAmong(sg, kept, q, ticker);
-  const edgesTotal =
-    mode === 'dyads' ? pairs.length : pairs.reduce((n, p) => n + p.stance.eventCount, 0);
+  const edgesTotal = mode === 'dyads' ? pairs.count : pairs.events;
   let edges: ExportEdge[];
   let shownEdges: number;
   if (q.order === 'graph') {
     edges = inGraphOrder(sg, kept, pairs, q, mode, ticker);
     shownEdges = edges.filter((e) => e.attributes.kind !== 'affiliation').length;
   } else {
-    const busiest = busiestPairs(pairs, edgeLimit);
+    const busiest = pairs.busiest(edgeLimit);
     ticker.check();
     edges =
       mode === 'dyads' ? busiest.map(dyadEdge) : eventEdges(sg, busiest, q, edgeLimit, ticker);

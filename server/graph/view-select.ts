@@ -1,11 +1,10 @@
-// Which actors and pairs a bounded graph view shows: the most active actors (overview) or the focus
-// and its best-tied neighbours hop by hop (ego view), then the pairs among them ranked by events.
-// Unfiltered views read the graph's pair index and, for an ego view's first hop, the focus's tie
-// ranking kept until a document mentioning it changes; event filters scan only the edges they must.
+// Which actors a bounded graph view shows: the most active actors (overview) or the focus and its
+// best-tied neighbours hop by hop (ego view); view-pairs.ts picks the pairs among them. Unfiltered
+// views read the graph's pair index and, for an ego view's first hop, the focus's tie ranking kept
+// until a document mentioning it changes; event filters scan only the edges they must.
 import type { ActorKind } from '../model/index.ts';
 import { ActorCache } from './actor-cache.ts';
 import { byCodeUnits } from './contributions.ts';
-import { addEventToPair, emptyPair, type PairTally } from './dyads.ts';
 import { eventMatches, filterIsActive, kindAllowed, type EventFilter } from './event-filter.ts';
 import type { StanceGraph } from './stance-graph.ts';
 import type { Budget } from './types.ts';
@@ -104,8 +103,10 @@ function forEachTie(
       }
     });
   } else {
-    for (const [other, pair] of sg.pairsFrom(n)) visit(other, pair.stance.eventCount);
-    for (const [other, pair] of sg.pairsTo(n)) visit(other, pair.stance.eventCount);
+    const pairs = sg.pairs;
+    const a = pairs.findActor(n);
+    pairs.forEachOut(a, (p, other) => visit(pairs.actorId(other), pairs.eventCount(p)));
+    pairs.forEachIn(a, (p, other) => visit(pairs.actorId(other), pairs.eventCount(p)));
   }
   if (q.affiliations === false) return;
   for (const key of sg.affiliationsOf(n)) visit(g.target(key), 1);
@@ -226,68 +227,4 @@ function expand(
     for (const id of frontier) kept.add(id);
   }
   return { ids: [...kept], total: reached.size };
-}
-
-/**
- * The pairs with events among the kept actors: the graph's tallies when no event filter is set,
- * otherwise tallies of the matching events only. Each kept actor looks up the smaller of its
- * partners and the kept set, so the cost follows the answer, not the store.
- */
-export function pairsAmong(
-  sg: StanceGraph,
-  kept: ReadonlySet<string>,
-  q: SelectQuery,
-  ticker: BudgetTicker,
-): PairTally[] {
-  const found: PairTally[] = [];
-  for (const source of kept) {
-    ticker.check();
-    const partners = sg.pairsFrom(source);
-    if (partners.size <= kept.size) {
-      for (const [target, pair] of partners) if (kept.has(target)) found.push(pair as PairTally);
-    } else {
-      for (const target of kept) {
-        const pair = partners.get(target);
-        if (pair) found.push(pair as PairTally);
-      }
-    }
-  }
-  if (!filterIsActive(q)) return found;
-  // Under an event filter, tally the matching events of each pair found.
-  const g = sg.graph;
-  const out: PairTally[] = [];
-  for (const { stance } of found) {
-    const tally = emptyPair(stance.source, stance.target);
-    g.forEachOutEdge(stance.source, stance.target, (_key, attrs) => {
-      ticker.tick();
-      if (attrs.kind === 'event' && eventMatches(attrs, q)) addEventToPair(tally, attrs);
-    });
-    if (tally.stance.eventCount > 0) out.push(tally);
-  }
-  return out;
-}
-
-/** The `k` busiest pairs (most events, then source and target ids), busiest first. */
-export function busiestPairs(pairs: readonly PairTally[], k: number): PairTally[] {
-  const byEvents = (a: PairTally, b: PairTally) =>
-    b.stance.eventCount - a.stance.eventCount ||
-    byCodeUnits(a.stance.source, b.stance.source) ||
-    byCodeUnits(a.stance.target, b.stance.target);
-  if (pairs.length <= k) return [...pairs].sort(byEvents);
-  // The event count the k-th pair has, from a histogram, so only about k pairs are sorted.
-  const counts = new Map<number, number>();
-  for (const p of pairs)
-    counts.set(p.stance.eventCount, (counts.get(p.stance.eventCount) ?? 0) + 1);
-  const levels = [...counts.keys()].sort((a, b) => b - a);
-  let seen = 0;
-  let threshold = 0;
-  for (const level of levels) {
-    seen += counts.get(level)!;
-    threshold = level;
-    if (seen >= k) break;
-  }
-  return pairs
-    .filter((p) => p.stance.eventCount >= threshold)
-    .sort(byEvents)
-    .slice(0, k);
 }

@@ -1,0 +1,535 @@
+// The graph's tallies of every ordered pair with events, held in columns: actors and pairs are
+// numbers, each pair's counts, net score, first and last date and counts by PLOVER type sit in typed
+// arrays at its number, and each actor lists its pairs (pair and partner numbers side by side) in
+// one typed array a side, in the order the pairs opened, so a scan of an actor's partners reads
+// memory in order. A million pairs take about 70 MB here, where one object and two map entries a
+// pair took 190 MB.
+import type { PloverType } from '../model/index.ts';
+import { majorityPolarity } from './dyads.ts';
+import type { DyadStance, EventEdgeAttributes } from './types.ts';
+
+/** What one pair holds, as the graph's queries read it. */
+export interface PairTally {
+  /** The pair's aggregate stance (a new object each time). */
+  readonly stance: DyadStance;
+  /** Event counts by PLOVER type, in the order first seen (a new object each time). */
+  readonly types: Partial<Record<PloverType, number>>;
+}
+
+const NONE = -1;
+
+/** Pairs found among a set of actors: pair numbers, and at the same positions sources and counts. */
+export interface PairsAmong {
+  pairs: Int32Array;
+  sources: Int32Array;
+  events: Int32Array;
+}
+
+/** A table of distinct strings, each known by its position (positions are never reused). */
+class StringTable {
+  private readonly numbers = new Map<string, number>();
+  readonly values: string[] = [];
+
+  of(value: string): number {
+    let n = this.numbers.get(value);
+    if (n === undefined) {
+      n = this.values.length;
+      this.numbers.set(value, n);
+      this.values.push(value);
+    }
+    return n;
+  }
+
+  find(value: string): number {
+    return this.numbers.get(value) ?? NONE;
+  }
+}
+
+function grownInt32(a: Int32Array, size: number, fill = 0): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
+  return b;
+}
+
+/** Mixes two actor numbers into a table slot (a multiplicative hash; `bits` wide). */
+function slotOf(source: number, target: number, bits: number): number {
+  const h = Math.imul(source, 0x9e3779b1) ^ Math.imul(target + 0x632be5ab, 0x85ebca6b);
+  return (Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0) >>> (32 - bits);
+}
+
+export class PairIndex {
+  /** Actor ids by number; a number stays its actor's for the index's life. */
+  private readonly actors = new StringTable();
+  private readonly dates = new StringTable();
+  private readonly typeNames = new StringTable();
+  private readonly polarityCode = new Map<string, 0 | 1 | 2>([
+    ['cooperative', 0],
+    ['hostile', 1],
+    ['neutral', 2],
+  ]);
+
+  // Per pair, at its number.
+  private capacity = 0;
+  private used = 0;
+  private live = 0;
+  private free: number[] = [];
+  private src = new Int32Array(0);
+  private tgt = new Int32Array(0);
+  private events = new Int32Array(0);
+  /** cooperative, hostile, neutral: three a pair. */
+  private polarity = new Int32Array(0);
+  private net = new Float64Array(0);
+  private first = new Int32Array(0);
+  private last = new Int32Array(0);
+  /** The first type seen (its number, NONE when none) and its count; later ones in `moreTypes`. */
+  private type0 = new Int32Array(0);
+  private type0Count = new Int32Array(0);
+  private readonly moreTypes = new Map<number, number[]>();
+
+  // Per actor, at its number: [pair, partner, pair, partner, ...] with spare room at the end.
+  private outLists: Int32Array[] = [];
+  private inLists: Int32Array[] = [];
+  private degreeOut = new Int32Array(0);
+  private degreeIn = new Int32Array(0);
+
+  /** (source, target) -> pair number, open addressing with linear probing; NONE marks a free slot. */
+  private bits = 4;
+  private table = new Int32Array(1 << 4).fill(NONE);
+
+  /** Pairs with at least one event. */
+  get size(): number {
+    return this.live;
+  }
+
+  /** One more than the largest actor number given so far. */
+  get actorCount(): number {
+    return this.actors.values.length;
+  }
+
+  /** The actor's number, given one if new. */
+  actorNumber(id: string): number {
+    const n = this.actors.of(id);
+    if (n >= this.degreeOut.length) this.growActors(n + 1);
+    return n;
+  }
+
+  /** The actor's number, or -1 when it has never been in a pair. */
+  findActor(id: string): number {
+    return this.actors.find(id);
+  }
+
+  actorId(n: number): string {
+    return this.actors.values[n]!;
+  }
+
+  /** The pair's number, or -1 when the pair has no events. */
+  find(source: number, target: number): number {
+    if (source < 0 || target < 0) return NONE;
+    const mask = (1 << this.bits) - 1;
+    for (let s = slotOf(source, target, this.bits); ; s = (s + 1) & mask) {
+      const p = this.table[s]!;
+      if (p === NONE) return NONE;
+      if (this.src[p] === source && this.tgt[p] === target) return p;
+    }
+  }
+
+  /** The pair of two actor ids, or -1. */
+  findIds(source: string, target: string): number {
+    return this.find(this.actors.find(source), this.actors.find(target));
+  }
+
+  /** Counts one event into its pair, opening the pair if it is new. */
+  add(source: string, target: string, event: EventEdgeAttributes): void {
+    const s = this.actorNumber(source);
+    const t = this.actorNumber(target);
+    let p = this.find(s, t);
+    if (p === NONE) p = this.open(s, t);
+    this.count(p, event);
+  }
+
+  /**
+   * Recounts a pair from all its events (as after a document's removal); a pair left without
+   * events is closed. The pair keeps its place in both actors' lists.
+   */
+  recount(source: string, target: string, events: Iterable<EventEdgeAttributes>): void {
+    const s = this.actors.find(source);
+    const t = this.actors.find(target);
+    let p = this.find(s, t);
+    if (p !== NONE) this.clear(p);
+    for (const e of events) {
+      if (p === NONE) p = this.open(this.actorNumber(source), this.actorNumber(target));
+      this.count(p, e);
+    }
+    if (p !== NONE && this.events[p] === 0) this.close(p);
+  }
+
+  source(p: number): number {
+    return this.src[p]!;
+  }
+
+  target(p: number): number {
+    return this.tgt[p]!;
+  }
+
+  eventCount(p: number): number {
+    return this.events[p]!;
+  }
+
+  netScore(p: number): number {
+    return this.net[p]!;
+  }
+
+  /** The majority polarity of the pair's events (ties to neutral). */
+  polarityOf(p: number): 'cooperative' | 'hostile' | 'neutral' {
+    return majorityPolarity(this.polarityCounts(p));
+  }
+
+  polarityCounts(p: number): { cooperative: number; hostile: number; neutral: number } {
+    return {
+      cooperative: this.polarity[3 * p]!,
+      hostile: this.polarity[3 * p + 1]!,
+      neutral: this.polarity[3 * p + 2]!,
+    };
+  }
+
+  /** The pair's stance, as a new object in DyadStance's key order. */
+  stance(p: number): DyadStance {
+    const first = this.first[p]!;
+    const last = this.last[p]!;
+    return {
+      source: this.actors.values[this.src[p]!]!,
+      target: this.actors.values[this.tgt[p]!]!,
+      eventCount: this.events[p]!,
+      netScore: this.net[p]!,
+      cooperative: this.polarity[3 * p]!,
+      hostile: this.polarity[3 * p + 1]!,
+      neutral: this.polarity[3 * p + 2]!,
+      firstDate: first === NONE ? null : this.dates.values[first]!,
+      lastDate: last === NONE ? null : this.dates.values[last]!,
+    };
+  }
+
+  /** Event counts by PLOVER type, in the order first seen (a new object). */
+  types(p: number): Partial<Record<PloverType, number>> {
+    const out: Partial<Record<PloverType, number>> = {};
+    const names = this.typeNames.values as PloverType[];
+    if (this.type0[p] !== NONE) out[names[this.type0[p]!]!] = this.type0Count[p]!;
+    const more = this.moreTypes.get(p);
+    if (more) for (let i = 0; i < more.length; i += 2) out[names[more[i]!]!] = more[i + 1]!;
+    return out;
+  }
+
+  /** A live view of one pair: its getters read the columns at each use. */
+  view(p: number): PairTally {
+    return new PairView(this, p);
+  }
+
+  /** Pairs an actor is the source of (by actor number). */
+  outDegree(actor: number): number {
+    return actor < 0 || actor >= this.degreeOut.length ? 0 : this.degreeOut[actor]!;
+  }
+
+  /** Pairs an actor is the target of (by actor number). */
+  inDegree(actor: number): number {
+    return actor < 0 || actor >= this.degreeIn.length ? 0 : this.degreeIn[actor]!;
+  }
+
+  /** Calls `visit` with each pair the actor is the source of, in the order the pairs opened. */
+  forEachOut(actor: number, visit: (pair: number, target: number) => void): void {
+    const list = this.outLists[actor];
+    const n = this.outDegree(actor);
+    for (let i = 0; i < 2 * n; i += 2) visit(list![i]!, list![i + 1]!);
+  }
+
+  /** Calls `visit` with each pair the actor is the target of, in the order the pairs opened. */
+  forEachIn(actor: number, visit: (pair: number, source: number) => void): void {
+    const list = this.inLists[actor];
+    const n = this.inDegree(actor);
+    for (let i = 0; i < 2 * n; i += 2) visit(list![i]!, list![i + 1]!);
+  }
+
+  /** Pair numbers the actor is the source (`out`) or the target (`in`) of, in opening order. */
+  *pairsOf(actor: number, side: 'out' | 'in'): Generator<number> {
+    const n = side === 'out' ? this.outDegree(actor) : this.inDegree(actor);
+    for (let i = 0; i < n; i++) {
+      // The list is replaced when it grows, so each step reads it afresh.
+      yield (side === 'out' ? this.outLists : this.inLists)[actor]![2 * i]!;
+    }
+  }
+
+  /** Every live pair number, by source actor, each source's pairs in opening order. */
+  *all(): Generator<number> {
+    for (let a = 0; a < this.degreeOut.length; a++) yield* this.pairsOf(a, 'out');
+  }
+
+  /**
+   * The pairs among a set of actors (both ends in it), each source's in opening order, with each
+   * pair's source and event count beside it. An actor's partners are scanned in order against a
+   * mark per actor; only an actor with far more partners than the set has members looks each
+   * member up instead.
+   */
+  among(actors: readonly number[]): PairsAmong {
+    const mark = new Uint8Array(this.degreeOut.length);
+    const members: number[] = [];
+    for (const a of actors) {
+      if (a < 0 || a >= mark.length || mark[a]) continue;
+      mark[a] = 1;
+      members.push(a);
+    }
+    let pairs = new Int32Array(1024);
+    let n = 0;
+    const start = new Int32Array(members.length + 1);
+    members.forEach((a, m) => {
+      start[m] = n;
+      const degree = this.degreeOut[a]!;
+      const list = this.outLists[a]!;
+      const lookUp = degree > 16 * members.length;
+      const steps = lookUp ? members.length : degree;
+      for (let i = 0; i < steps; i++) {
+        const p = lookUp ? this.find(a, members[i]!) : mark[list[2 * i + 1]!] ? list[2 * i]! : NONE;
+        if (p === NONE) continue;
+        if (n === pairs.length) pairs = grownInt32(pairs, 2 * n);
+        pairs[n++] = p;
+      }
+    });
+    start[members.length] = n;
+    const events = new Int32Array(n);
+    const sources = new Int32Array(n);
+    for (let m = 0; m < members.length; m++) sources.fill(members[m]!, start[m]!, start[m + 1]!);
+    for (let i = 0; i < n; i++) events[i] = this.events[pairs[i]!]!;
+    return { pairs: pairs.subarray(0, n), sources, events };
+  }
+
+  private count(p: number, event: EventEdgeAttributes): void {
+    this.events[p]! += 1;
+    this.net[p]! += event.score;
+    this.polarity[3 * p + this.polarityCode.get(event.polarity)!]! += 1;
+    if (event.date !== null) {
+      const dates = this.dates.values;
+      const d = this.dates.of(event.date);
+      const first = this.first[p]!;
+      if (first === NONE || event.date < dates[first]!) this.first[p] = d;
+      const last = this.last[p]!;
+      if (last === NONE || event.date > dates[last]!) this.last[p] = d;
+    }
+    const type = this.typeNames.of(event.eventType);
+    if (this.type0[p] === NONE || this.type0[p] === type) {
+      this.type0[p] = type;
+      this.type0Count[p]! += 1;
+      return;
+    }
+    const more = this.moreTypes.get(p);
+    if (!more) {
+      this.moreTypes.set(p, [type, 1]);
+      return;
+    }
+    for (let i = 0; i < more.length; i += 2) {
+      if (more[i] === type) {
+        more[i + 1]! += 1;
+        return;
+      }
+    }
+    // Replaced rather than pushed, so the array is exactly sized.
+    this.moreTypes.set(p, [...more, type, 1]);
+  }
+
+  private clear(p: number): void {
+    this.events[p] = 0;
+    this.net[p] = 0;
+    this.polarity.fill(0, 3 * p, 3 * p + 3);
+    this.first[p] = NONE;
+    this.last[p] = NONE;
+    this.type0[p] = NONE;
+    this.type0Count[p] = 0;
+    this.moreTypes.delete(p);
+  }
+
+  private open(source: number, target: number): number {
+    let p = this.free.pop();
+    if (p === undefined) {
+      if (this.used === this.capacity) this.growPairs(Math.max(1024, this.capacity * 2));
+      p = this.used++;
+    }
+    this.live += 1;
+    this.src[p] = source;
+    this.tgt[p] = target;
+    this.clear(p);
+    // Appended to both actors' lists, so each lists its pairs in opening order.
+    this.outLists[source] = appended(this.outLists[source]!, this.degreeOut[source]!++, p, target);
+    this.inLists[target] = appended(this.inLists[target]!, this.degreeIn[target]!++, p, source);
+    if (2 * (this.live + 1) > this.table.length) this.rehash(this.bits + 1);
+    const mask = (1 << this.bits) - 1;
+    let s = slotOf(source, target, this.bits);
+    while (this.table[s] !== NONE) s = (s + 1) & mask;
+    this.table[s] = p;
+    return p;
+  }
+
+  private close(p: number): void {
+    const source = this.src[p]!;
+    const target = this.tgt[p]!;
+    removeFrom(this.outLists[source]!, this.degreeOut[source]!--, p);
+    removeFrom(this.inLists[target]!, this.degreeIn[target]!--, p);
+    this.removeSlot(source, target);
+    this.clear(p);
+    this.src[p] = NONE;
+    this.tgt[p] = NONE;
+    this.free.push(p);
+    this.live -= 1;
+  }
+
+  /** Empties the pair's slot, shifting later entries of its probe run back (no tombstones). */
+  private removeSlot(source: number, target: number): void {
+    const mask = (1 << this.bits) - 1;
+    let s = slotOf(source, target, this.bits);
+    while (this.src[this.table[s]!] !== source || this.tgt[this.table[s]!] !== target) {
+      s = (s + 1) & mask;
+    }
+    let hole = s;
+    for (let i = (hole + 1) & mask; this.table[i] !== NONE; i = (i + 1) & mask) {
+      const q = this.table[i]!;
+      const home = slotOf(this.src[q]!, this.tgt[q]!, this.bits);
+      // q may fill the hole when its home slot does not lie cyclically in (hole, i].
+      const between = hole <= i ? home > hole && home <= i : home > hole || home <= i;
+      if (!between) {
+        this.table[hole] = q;
+        hole = i;
+      }
+    }
+    this.table[hole] = NONE;
+  }
+
+  private rehash(bits: number): void {
+    const old = this.table;
+    this.bits = bits;
+    this.table = new Int32Array(1 << bits).fill(NONE);
+    const mask = (1 << bits) - 1;
+    for (const p of old) {
+      if (p === NONE) continue;
+      let s = slotOf(this.src[p]!, this.tgt[p]!, bits);
+      while (this.table[s] !== NONE) s = (s + 1) & mask;
+      this.table[s] = p;
+    }
+  }
+
+  private growPairs(capacity: number): void {
+    this.src = grownInt32(this.src, capacity, NONE);
+    this.tgt = grownInt32(this.tgt, capacity, NONE);
+    this.events = grownInt32(this.events, capacity);
+    this.polarity = grownInt32(this.polarity, 3 * capacity);
+    const net = new Float64Array(capacity);
+    net.set(this.net);
+    this.net = net;
+    this.first = grownInt32(this.first, capacity, NONE);
+    this.last = grownInt32(this.last, capacity, NONE);
+    this.type0 = grownInt32(this.type0, capacity, NONE);
+    this.type0Count = grownInt32(this.type0Count, capacity);
+    this.capacity = capacity;
+  }
+
+  private growActors(needed: number): void {
+    const size = Math.max(needed, 64, this.degreeOut.length * 2);
+    this.degreeOut = grownInt32(this.degreeOut, size);
+    this.degreeIn = grownInt32(this.degreeIn, size);
+    for (let a = this.outLists.length; a < size; a++) {
+      this.outLists.push(EMPTY_LIST);
+      this.inLists.push(EMPTY_LIST);
+    }
+  }
+}
+
+const EMPTY_LIST = new Int32Array(0);
+
+/** The list with (pair, partner) set at entry `at`, grown (a new array) when it is full. */
+function appended(list: Int32Array, at: number, pair: number, partner: number): Int32Array {
+  let out = list;
+  if (2 * at + 2 > list.length) {
+    // Small lists grow in small steps: most actors have few pairs.
+    out = new Int32Array(Math.max(4, list.length < 64 ? list.length + 8 : list.length * 1.5) & ~1);
+    out.set(list);
+  }
+  out[2 * at] = pair;
+  out[2 * at + 1] = partner;
+  return out;
+}
+
+/** Removes a pair's entry from a list of `length` entries, keeping the others in order. */
+function removeFrom(list: Int32Array, length: number, pair: number): void {
+  let at = 0;
+  while (list[2 * at] !== pair) at++;
+  list.copyWithin(2 * at, 2 * at + 2, 2 * length);
+}
+
+/** One pair of an index, read through at each use. */
+class PairView implements PairTally {
+  constructor(
+    private readonly index: PairIndex,
+    private readonly pair: number,
+  ) {}
+
+  get stance(): DyadStance {
+    return this.index.stance(this.pair);
+  }
+
+  get types(): Partial<Record<PloverType, number>> {
+    return this.index.types(this.pair);
+  }
+}
+
+/**
+ * One actor's pairs on one side as a read-only map from the other actor's id to the pair: nothing
+ * is copied; each read goes to the index.
+ */
+export class PairMap implements ReadonlyMap<string, PairTally> {
+  constructor(
+    private readonly index: PairIndex,
+    private readonly actor: number,
+    private readonly side: 'out' | 'in',
+  ) {}
+
+  get size(): number {
+    return this.side === 'out' ? this.index.outDegree(this.actor) : this.index.inDegree(this.actor);
+  }
+
+  private pairWith(other: string): number {
+    if (this.actor < 0) return NONE;
+    const o = this.index.findActor(other);
+    return this.side === 'out' ? this.index.find(this.actor, o) : this.index.find(o, this.actor);
+  }
+
+  get(other: string): PairTally | undefined {
+    const p = this.pairWith(other);
+    return p === NONE ? undefined : this.index.view(p);
+  }
+
+  has(other: string): boolean {
+    return this.pairWith(other) !== NONE;
+  }
+
+  private otherOf(p: number): string {
+    return this.index.actorId(this.side === 'out' ? this.index.target(p) : this.index.source(p));
+  }
+
+  *entries(): MapIterator<[string, PairTally]> {
+    for (const p of this.index.pairsOf(this.actor, this.side)) {
+      yield [this.otherOf(p), this.index.view(p)];
+    }
+  }
+
+  *keys(): MapIterator<string> {
+    for (const p of this.index.pairsOf(this.actor, this.side)) yield this.otherOf(p);
+  }
+
+  *values(): MapIterator<PairTally> {
+    for (const p of this.index.pairsOf(this.actor, this.side)) yield this.index.view(p);
+  }
+
+  [Symbol.iterator](): MapIterator<[string, PairTally]> {
+    return this.entries();
+  }
+
+  forEach(visit: (value: PairTally, key: string, map: ReadonlyMap<string, PairTally>) => void) {
+    for (const [key, value] of this.entries()) visit(value, key, this);
+  }
+}
