@@ -15,7 +15,7 @@ import { findEvents } from './events/index.ts';
 import type { ArticleInput, Mention, Sentence } from './types.ts';
 
 /** Bumped when output changes, so stored sample articles are re-extracted at start-up. */
-export const EXTRACTOR_VERSION = 'stancegraph-rules@0.2.3';
+export const EXTRACTOR_VERSION = 'stancegraph-rules@0.2.4';
 
 /** Splits the cleaned body into sentences with offsets into the original text. */
 export function sentencesOf(text: string): Sentence[] {
