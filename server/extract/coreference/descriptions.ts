@@ -1,10 +1,13 @@
 // Descriptions resolved on the parse: a definite noun phrase headed by a kind noun ("the minister",
 // "the Brazilian leader", "the regional bloc", "the kingdom", "the Chilean side", "the group's
 // spokesman") refers to the most salient earlier actor of that kind whose roles, category, name
-// and state fit the phrase's modifiers; a role no known person holds speaks for its owner.
+// and state fit the phrase's modifiers; a role no known person holds speaks for its owner. A body
+// noun after its owner ("the UN's refugee agency", "the country's intelligence service") names
+// that owner's body (owned-bodies.ts).
 import type { Gazetteer } from '../gazetteer.ts';
 import type { Mention, MentionVia, ResolvedActor, Sentence, Token } from '../types.ts';
 import { kindNouns, type KindNouns } from './kinds.ts';
+import { ownedBody } from './owned-bodies.ts';
 import { clauseRole, spanHead, weight } from './resolve.ts';
 
 /** A role a person holds in the article (stated, or the gazetteer's on the date). */
@@ -91,6 +94,8 @@ interface Phrase {
   complement: Mention | null;
   /** Lower-case modifier words no mention covers ("foreign", "regional"). */
   words: string[];
+  /** Whether those words are all plain nouns and adjectives (none ranked, none a number). */
+  plainWords: boolean;
 }
 
 /** The quote state after reading text[from, to) from state `open` (a paragraph closes quotes). */
@@ -122,7 +127,7 @@ function subtree(tokens: Token[], d: number): [number, number] {
 
 function kindOf(nouns: KindNouns, noun: string): Kind | null {
   if (nouns.person.has(noun)) return 'person';
-  if (nouns.organization.has(noun)) return 'organization';
+  if (nouns.organization.has(noun) || nouns.owned.has(noun)) return 'organization';
   if (nouns.state.has(noun)) return 'state';
   if (nouns.side.has(noun)) return 'side';
   return null;
@@ -180,6 +185,7 @@ function readPhrase(
   let possessorSeen = false;
   const modifiers: Mention[] = [];
   const words: string[] = [];
+  let plainWords = true;
   for (let d = 0; d < h; d++) {
     const dep = tokens[d]!;
     if (dep.head !== h || !LEFT_PARTS.test(dep.deprel)) continue;
@@ -207,12 +213,23 @@ function readPhrase(
       const w = tokens[k]!;
       if (w.pos === 'PUNCT' || w.pos === 'DET') continue;
       if (nouns.past.has(w.text.toLowerCase())) return null;
+      if (!/^(?:NNS?|JJ|VBN)$/.test(w.xpos)) plainWords = false;
       words.push(w.text.toLowerCase());
     }
   }
   // "his deputy", "their leader": a possessor that is no mention (pronouns are resolved after
   // descriptions) leaves the phrase open.
   if (possessorSeen && !possessor) return null;
+  if (!possessorSeen) {
+    const apostrophe = plainPossessive(tokens, first, h, at);
+    if (apostrophe) {
+      possessor = apostrophe.mention;
+      afterPossessor = apostrophe.after;
+      first = Math.min(first, apostrophe.first);
+      const own = modifiers.indexOf(possessor);
+      if (own >= 0) modifiers.splice(own, 1);
+    }
+  }
   if (possessor) definite = true;
   else afterPossessor = first;
   let last = h;
@@ -222,17 +239,24 @@ function readPhrase(
     if (dep.head !== h) continue;
     // "the minister, Ana Ruiz", "the president Ruto": a name after the role is read as a title.
     if (/^(?:appos|flat|compound)/.test(dep.deprel) && dep.pos === 'PROPN') return null;
-    if (kind !== 'person' || dep.deprel !== 'nmod' || complement) continue;
+    if (kind === 'state' || kind === 'side' || dep.deprel !== 'nmod' || complement) continue;
     const kase = tokens.find((x) => x.head === d && x.deprel === 'case');
     if (!kase || !/^(?:of|for)$/i.test(kase.text)) continue;
     const m = at(d);
     const a = m ? actorOf(m.actor) : undefined;
+    // "the refugee agency of the United Nations": a body's owner; any other "of" is no owner.
+    if (
+      kind === 'organization' &&
+      (!a || a.kind === 'person' || kase.text.toLowerCase() !== 'of')
+    ) {
+      continue;
+    }
     // "the emir of the group's affiliate", "chief of staff": a role of something no actor names.
     if (!m || !a || a.kind === 'person') return null;
     complement = m;
     last = subtree(tokens, d)[1];
   }
-  if (!definite && !(indefinite && complement)) return null;
+  if (!definite && !(indefinite && complement && kind === 'person')) return null;
   return {
     head: h,
     kind,
@@ -245,7 +269,37 @@ function readPhrase(
     modifiers,
     complement,
     words,
+    plainWords,
   };
+}
+
+/**
+ * "the United Nations' highest court" with a plain apostrophe the tagger took for a closing quote:
+ * the mention of a name ending in "s" written right before it (just before the phrase or inside
+ * it, where the parse made the name a modifier) is the phrase's possessor.
+ */
+function plainPossessive(
+  tokens: Token[],
+  first: number,
+  h: number,
+  at: MentionAt,
+): { mention: Mention; first: number; after: number } | null {
+  for (let k = Math.max(1, first - 1); k < h; k++) {
+    const mark = tokens[k]!;
+    const name = tokens[k - 1]!;
+    if ((mark.text !== "'" && mark.text !== '\u2019') || mark.xpos === 'POS') continue;
+    if (mark.start !== name.end || tokens[k + 1]!.start === mark.end || !/s$/i.test(name.text)) {
+      continue;
+    }
+    const mention = at(k - 1);
+    if (!mention) continue;
+    let lo = k - 1;
+    while (lo > 0 && tokens[lo - 1]!.start >= mention.start) lo--;
+    // "the United Nations'": the article before the name opens the phrase.
+    if (lo > 0 && tokens[lo - 1]!.lemma === 'the') lo--;
+    return { mention, first: lo, after: k + 1 };
+  }
+  return null;
 }
 
 /** "inside the country", "fled the country", "returned to the country": a place, not an actor. */
@@ -425,7 +479,9 @@ export function describedMentions(input: DescriptionInput): DescribedMentions {
         const found = resolvePhrase(input, nouns, salient, s, p, live, actorOf);
         if (!found) continue;
         const actor = found.mention.actor;
-        if (!input.actors.has(actor) && !made.has(actor)) made.set(actor, actorOf(actor)!);
+        if (!input.actors.has(actor) && !made.has(actor)) {
+          made.set(actor, found.actor ?? actorOf(actor)!);
+        }
         for (const m of found.replaces) replaced.add(m);
         own.push(found.mention);
         added.push(found.mention);
@@ -458,7 +514,7 @@ function resolvePhrase(
   p: Phrase,
   live: Mention[],
   actorOf: ActorOf,
-): { mention: Mention; replaces: Mention[] } | null {
+): { mention: Mention; replaces: Mention[]; actor?: ResolvedActor } | null {
   const owner = ownerOf(p, actorOf);
   const tokens = s.tokens;
   const spanOf = (from: number, to: number): { start: number; end: number } => ({
@@ -484,6 +540,29 @@ function resolvePhrase(
     if (!owner || owner === p.possessor) return null;
     const via = owner.via === 'demonym' ? 'demonym' : 'role';
     return make(owner.actor, spanOf(p.first, p.head), via);
+  }
+  if (p.kind === 'organization') {
+    // "Ruto's commission" is no body of a state or organization.
+    if (p.possessor && actorOf(p.possessor.actor)?.kind === 'person') return null;
+    if (owner && (owner === p.possessor || owner === p.complement)) {
+      const body = ownedBody(
+        input.gaz,
+        nouns,
+        {
+          owner: actorOf(owner.actor)!,
+          noun: p.noun,
+          words: p.words,
+          plainWords: p.plainWords && p.modifiers.length === 0,
+          neutral: (w) => NEUTRAL.has(w),
+        },
+        [...input.actors.values()],
+      );
+      // The whole phrase names the body; its owner is a word of that name here.
+      const found = body && make(body.id, spanOf(p.first, p.last), 'role');
+      return found && { ...found, actor: body };
+    }
+    // "the service", "the watchdog": nouns that describe a body only after its owner.
+    if (!nouns.organization.has(p.noun)) return null;
   }
   const ranked = rank(input, nouns, salient, s, p, owner);
   const best = ranked[0]?.actor ?? (p.kind === 'person' ? holderOf(input, p, owner) : null);

@@ -1,5 +1,6 @@
 // The kind nouns the coreference stage reads descriptions by ("the minister", "the bloc", "the
-// kingdom", "the Chilean side"), loaded once from graph-data/gazetteer/kind-nouns.json.
+// kingdom", "the Chilean side", "the UN's refugee agency"), loaded once from
+// graph-data/gazetteer/kind-nouns.json.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { dataPath } from '../../model/index.ts';
@@ -10,6 +11,10 @@ const KindNounsFile = z.object({
   state: z.array(z.string()),
   side: z.array(z.string()),
   past: z.array(z.string()),
+  owned: z.record(z.string(), z.array(z.string())).default({}),
+  national: z.array(z.string()).default([]),
+  ranks: z.array(z.string()).default([]),
+  categoryWords: z.record(z.string(), z.array(z.string())).default({}),
 });
 
 export interface KindNouns {
@@ -21,6 +26,14 @@ export interface KindNouns {
   side: Set<string>;
   /** Modifiers that make a role no one's current one ("former", "late"). */
   past: Set<string>;
+  /** Body nouns read only after an owner ("its intelligence service") -> the categories they fit. */
+  owned: Map<string, string[]>;
+  /** Body nouns that, after a state and a word of their own, name a body of that state. */
+  national: Set<string>;
+  /** Modifiers that rank a body among its owner's without naming it ("highest", "top"). */
+  ranks: Set<string>;
+  /** Modifiers that state a body's category, not a word of its name ("judicial" -> court). */
+  categoryWords: Map<string, string[]>;
 }
 
 let loaded: KindNouns | null = null;
@@ -37,6 +50,10 @@ export function kindNouns(): KindNouns {
     state: new Set(raw.state),
     side: new Set(raw.side),
     past: new Set(raw.past),
+    owned: new Map(Object.entries(raw.owned)),
+    national: new Set(raw.national),
+    ranks: new Set(raw.ranks),
+    categoryWords: new Map(Object.entries(raw.categoryWords)),
   };
   return loaded;
 }
