@@ -216,3 +216,21 @@ describe('events: patterns constrained by actor kinds', () => {
     expect(matchPattern(tree, verb, patterns, kindOf)?.pattern.id).toBe('scold');
   });
 });
+
+describe('a party hung on a setting phrase of the verb', () => {
+  it.each([
+    [
+      "[Ghana's president|nana-akufo-addo] spoke by phone with [Nigeria's president|bola-tinubu] on Sunday.",
+      ['nana-akufo-addo>bola-tinubu:CONSULT'],
+    ],
+    ['[Kenya|kenya] met in Geneva on Monday with [Ethiopia|ethiopia].', ['kenya>ethiopia:CONSULT']],
+  ])('%s', (sentence, expected) => {
+    expect(triples(sentence)).toEqual(expected);
+  });
+
+  it('does not make an instrument a party', () => {
+    expect(triples('[Russia|russia] attacked [Ukraine|ukraine] on Monday with drones.')).toEqual([
+      'russia>ukraine:ASSAULT',
+    ]);
+  });
+});

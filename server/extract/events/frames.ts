@@ -379,8 +379,17 @@ function obliques(tree: Tree, i: number, objs: number[], preps: string[]): numbe
   // An object with a case word ("apologised to Y" parsed as obj) is an oblique in all but name.
   for (const k of children(tree, i, 'obl', 'obl:agent', 'nmod', 'obj')) if (fits(k)) out.push(k);
   for (const o of objs) for (const k of children(tree, o, 'nmod')) if (fits(k)) out.push(k);
+  // "spoke by phone with Y", "met in Nairobi on Monday with Y": the parser may hang the party's
+  // phrase on a means, place or time phrase of the verb.
+  for (const o of children(tree, i, 'obl')) {
+    if (!SETTING_CASES.has(caseOf(tree.tokens, o))) continue;
+    for (const k of children(tree, o, 'nmod')) if (fits(k) && !out.includes(k)) out.push(k);
+  }
   return out;
 }
+
+/** Case words of a means, place or time phrase ("by phone", "in Nairobi", "on Monday"). */
+const SETTING_CASES = new Set(['by', 'via', 'over', 'in', 'on', 'at', 'during']);
 
 function mentionsOf(tree: Tree, nodes: number[], agentFirst: boolean): Mention[] {
   const out: Mention[] = [];
