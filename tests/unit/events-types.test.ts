@@ -291,3 +291,17 @@ describe('event types: rejecting what another party offered', () => {
     expect(triples(sentence)).toEqual(['peru>chile:REJECT']);
   });
 });
+
+describe('event types: a judgement the parser hangs as an adverbial clause', () => {
+  it('"called the decision deeply disappointing" is ACCUSE, not a call', () => {
+    expect(
+      triples('[Kenya|kenya] called the [Ugandan|uganda|demonym] decision deeply disappointing.'),
+    ).toEqual(['kenya>uganda:ACCUSE']);
+  });
+
+  it('a marked clause after the object is no judgement', () => {
+    expect(triples('[Kenya|kenya] called [Uganda|uganda] after losing the vote.')).toEqual([
+      'kenya>uganda:CONSULT',
+    ]);
+  });
+});
