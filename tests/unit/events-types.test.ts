@@ -305,3 +305,16 @@ describe('event types: a judgement the parser hangs as an adverbial clause', () 
     ]);
   });
 });
+
+describe('denials answer the author a charge names on its participle', () => {
+  it.each([
+    ['[Vietnam|vietnam] denied the allegations made by [China|china].'],
+    ['[Vietnam|vietnam] rejected the accusations levelled by [China|china] on Monday.'],
+  ])('%s', (sentence) => {
+    expect(triples(sentence)).toContain('vietnam>china:REJECT');
+  });
+
+  it('a charge with no author named stays without a target', () => {
+    expect(triples('[Vietnam|vietnam] rejected the accusations on Monday.')).toEqual([]);
+  });
+});

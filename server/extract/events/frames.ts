@@ -367,6 +367,14 @@ function particleOk(tree: Tree, i: number, particle: string[]): number | null {
   return null;
 }
 
+/** The author a charge noun's participle names: "the allegations made by X". */
+function chargeMakers(tree: Tree, charge: number): Mention[] {
+  const agents = children(tree, charge, 'acl').flatMap((a) =>
+    children(tree, a, 'obl:agent', 'obl').filter((k) => caseOf(tree.tokens, k) === 'by'),
+  );
+  return mentionsOf(tree, agents, true);
+}
+
 /** Obliques of i (and of its object) whose case word is one of `preps`. */
 function obliques(tree: Tree, i: number, objs: number[], preps: string[]): number[] {
   const out: number[] = [];
@@ -445,12 +453,17 @@ function matchVerb(
       if (found.length === 0 && matched >= 0 && entry.object && (slot === 'object' || charge)) {
         const author = mentionsOf(tree, [matched], true);
         if (author.length > 0 || !charge) return author;
+        const makers = chargeMakers(tree, matched);
+        if (makers.length > 0) return makers;
         // "denied accusations from X": the author as an oblique of the verb.
         const from = children(tree, i, 'obl').filter((k) =>
           ['from', 'by'].includes(caseOf(tree.tokens, k)),
         );
         return mentionsOf(tree, from, true);
       }
+      // "rejected the accusations levelled by X": a charge object names its author.
+      if (found.length === 0 && matched < 0)
+        for (const o of nodes) if (charges.has(tree.tokens[o]!.lemma)) return chargeMakers(tree, o);
       return found;
     };
     const byPrep = (): Mention[] =>
