@@ -318,3 +318,18 @@ describe('denials answer the author a charge names on its participle', () => {
     expect(triples('[Vietnam|vietnam] rejected the accusations on Monday.')).toEqual([]);
   });
 });
+
+describe('news outlets of every region are the press', () => {
+  it.each([
+    ["Kenya's finance minister told CNBC that Uganda must pay its debts.", 'cnbc'],
+    [
+      "Israel's defence minister told The Jerusalem Post that Syria must act.",
+      'the-jerusalem-post',
+    ],
+    ['Turkey’s foreign minister told Daily Sabah that Greece must stop its drills.', 'daily-sabah'],
+  ])('telling one is no CONSULT: %s', (text, outlet) => {
+    const got = extractArticle({ text, published: '2024-05-02' }).events;
+    expect(got.some((e) => e.source === outlet || e.target === outlet)).toBe(false);
+    expect(got.some((e) => e.type === 'REQUEST')).toBe(true);
+  });
+});
