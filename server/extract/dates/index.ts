@@ -2,6 +2,7 @@
 // published date and biased to the past, because news reports what has already happened.
 import * as chrono from 'chrono-node';
 import type { DatePrecision } from '../../model/index.ts';
+import { CARDINALS } from '../number-words.ts';
 
 export interface ResolvedDate {
   date: string | null;
@@ -72,24 +73,7 @@ const MONTH_CONTEXT = new Set([
   'previous',
 ]);
 
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  several: 3,
-  few: 3,
-};
+const NUMBER_WORDS: Record<string, number> = { ...CARDINALS, a: 1, an: 1, several: 3, few: 3 };
 
 const RELATIVE_PERIOD =
   /\b(?:(this|last|past|previous|next|earlier this|later this|coming)\s+(week|month|year)|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|few|several|\d{1,2})\s+(weeks?|months?|years?)\s+ago)\b/gi;

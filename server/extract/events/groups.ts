@@ -12,6 +12,7 @@ import { caseOf } from '../case-words.ts';
 import { pronounAt } from '../coreference/pronouns.ts';
 import type { Raw } from './merge.ts';
 import { actorsIn, child, children, conjuncts, type Tree } from './tree.ts';
+import { CARDINALS } from '../number-words.ts';
 
 type GroupKind = 'person' | 'state' | 'organization' | 'any';
 
@@ -53,17 +54,10 @@ const GROUP_NOUNS: Record<string, GroupKind> = {
 };
 /** Singular nouns that name a group of a fixed size ("the trio"). */
 const SIZE_NOUNS: Record<string, number> = { pair: 2, duo: 2, trio: 3, troika: 3, quartet: 4 };
-const NUMBERS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-};
+/** Number words of a group: "the three nations" (one is no group). */
+const NUMBERS: Readonly<Record<string, number>> = Object.fromEntries(
+  Object.entries(CARDINALS).filter(([, n]) => n > 1),
+);
 /** Case words that open a list of examples inside a phrase ("30 countries, including Japan"). */
 const EXAMPLE_CASES = new Set(['including', 'such as', 'notably', 'namely']);
 /** Punctuation that opens a list apposed to a phrase ("its partners — X, Y and Z"). */
