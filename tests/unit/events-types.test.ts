@@ -81,6 +81,19 @@ describe('event types: sanctions in trade and diplomacy', () => {
     ).toEqual(['laos>japan:SANCTION']);
   });
 
+  it('doers acting on "each other" or "one another" act on each other', () => {
+    expect(
+      triples('[Armenia|armenia] and [Azerbaijan|azerbaijan] accused each other of shelling.'),
+    ).toEqual(['armenia>azerbaijan:ACCUSE', 'azerbaijan>armenia:ACCUSE']);
+    expect(
+      triples('[Ethiopia|ethiopia] and [Eritrea|eritrea] blamed one another for the clashes.'),
+    ).toEqual(['ethiopia>eritrea:ACCUSE', 'eritrea>ethiopia:ACCUSE']);
+    // A possessive "each other's" is no object of the act.
+    expect(triples('[Kenya|kenya] accused [Uganda|uganda] of arming each other’s rebels.')).toEqual(
+      ['kenya>uganda:ACCUSE'],
+    );
+  });
+
   it('two doers recalling or expelling envoys sanction each other', () => {
     expect(triples('[Peru|peru] and [Chile|chile] recalled their ambassadors.')).toEqual([
       'peru>chile:SANCTION',
