@@ -264,8 +264,13 @@ export function parseOrg(
   const corporate = CORPORATE_SUFFIX.exec(name);
   const short = corporate && corporate.index > 0 ? name.slice(0, corporate.index) : undefined;
   if (short) name = short;
+  // A body of another state is never the one named: "Pakistan's Foreign Office" is not Britain's.
+  const ownState = (e: { id: string }): boolean => {
+    const of = ctx.gaz.byId(e.id)?.country;
+    return !orgCountry || !of || of === orgCountry;
+  };
   const knownId =
-    ctx.gaz.lookup(name).find((e) => e.kind === 'organization')?.id ??
+    ctx.gaz.lookup(name).find((e) => e.kind === 'organization' && ownState(e))?.id ??
     (orgCountry ? ctx.gaz.nationalBody(orgCountry, name) : null);
   const known = knownId ? { id: knownId } : null;
   if (known) {
