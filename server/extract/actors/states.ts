@@ -82,9 +82,28 @@ function roleWordAt(words: Word[], j: number, gaz: Gazetteer): number {
   return -1;
 }
 
+/**
+ * Plural nouns of several states: "American" before them names the Americas, not the United
+ * States ("a collection of American nations", "South and Central American countries").
+ */
+const MANY_STATES = new Set([
+  'nations',
+  'countries',
+  'states',
+  'governments',
+  'republics',
+  'peoples',
+]);
+
 /** A state by name, capital, seat of government or demonym, and what follows it. */
 export function stateAt(scan: Scan, i: number, end: number, entry: PhraseEntry): number {
   const { words, ctx } = scan;
+  if (
+    entry.via === 'demonym' &&
+    words[end - 1]?.key === 'american' &&
+    MANY_STATES.has(words[end]?.key ?? '')
+  )
+    return end;
   const place = placeOnTree(scan, i, end, entry, scan.placeNodes);
   if (place) {
     scan.placeNodes.add(place.node);
