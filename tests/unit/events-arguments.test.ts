@@ -234,3 +234,19 @@ describe('a party hung on a setting phrase of the verb', () => {
     ]);
   });
 });
+
+describe('an event noun named as a means is no act', () => {
+  it('"promoting a settlement via dialogue" holds no talks', () => {
+    expect(
+      triples(
+        '[Mexico|mexico] and [Uruguay|uruguay] stayed neutral, promoting a settlement via dialogue.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('talks held are still talks', () => {
+    expect(triples('[Kenya|kenya] and [Uganda|uganda] held talks in Nairobi.')).toEqual([
+      'kenya>uganda:CONSULT',
+    ]);
+  });
+});

@@ -396,6 +396,9 @@ function obliques(tree: Tree, i: number, objs: number[], preps: string[]): numbe
   return out;
 }
 
+/** Case words that make an event noun a means rather than an act ("through dialogue"). */
+const MEANS_CASES = new Set(['via', 'through', 'by means of', 'by way of']);
+
 /** Case words of a means, place or time phrase ("by phone", "in Nairobi", "on Monday"). */
 const SETTING_CASES = new Set(['by', 'via', 'over', 'in', 'on', 'at', 'during']);
 
@@ -822,7 +825,9 @@ export function framesOf(tree: Tree, lex: Lexicon, kindOf?: KindOf): Frame[] {
         }
       } else if (t.pos === 'NOUN' || t.pos === 'PROPN') {
         const entries = lex.nouns.get(t.lemma) ?? lex.nouns.get(t.text.toLowerCase());
-        const e = entries ? matchNoun(tree, i, entries) : null;
+        // "a settlement via dialogue", "resolve it through talks": a means named, no act done.
+        const means = MEANS_CASES.has(caseOf(tree.tokens, i));
+        const e = entries && !means ? matchNoun(tree, i, entries) : null;
         if (e) {
           const nodes: number[] = [];
           for (const k of children(tree, i, 'nmod', 'acl')) {
