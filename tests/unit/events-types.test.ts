@@ -346,3 +346,23 @@ describe('news outlets of every region are the press', () => {
     expect(got.some((e) => e.type === 'REQUEST')).toBe(true);
   });
 });
+
+describe('event types: striking, ramming and hitting back', () => {
+  it('a state hitting or ramming another state’s boat assaults that state', () => {
+    const found = (text: string): string[] =>
+      extractArticle({ text, published: '2024-05-02' }).events.map(
+        (e) => `${e.source}>${e.target}:${e.type}`,
+      );
+    expect(
+      found('Two Chinese coast guard ships hit a Philippine supply boat with water cannons.'),
+    ).toContain('china>philippines:ASSAULT');
+    expect(found('The Chinese coast guard rammed a Vietnamese fishing boat.')).toContain(
+      'china>vietnam:ASSAULT',
+    );
+    // Hitting back or out at a state is a verbal attack, not a place.
+    expect(found('Kenya hit back at Uganda over the remarks.')).toEqual(['kenya>uganda:ACCUSE']);
+    expect(found("Britain's prime minister hit out at Russia on Monday.")).toContainEqual(
+      expect.stringMatching(/>russia:ACCUSE$/),
+    );
+  });
+});

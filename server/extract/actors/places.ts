@@ -211,6 +211,9 @@ const AIMED_AT = new Set([
   'snapped',
 ]);
 
+/** Verbs of striking back, whose "back at" names a target ("hit back at Uganda"). */
+const RETORTS = new Set(['hit', 'strike', 'fire', 'shoot', 'lash', 'punch', 'swing']);
+
 /** Verbs whose object is a place travelled to ("visited Beijing", "toured Kenya"). */
 const VISIT_VERBS = new Set(['visit', 'tour']);
 
@@ -266,8 +269,16 @@ export function placeOnTree(
   }
   const prep = caseOf(tokens, k, { nearest: true });
   // "lashed out at Sweden": a target, not a place.
-  const before = tokens[caseTokenOf(tokens, k) - 1];
+  const at = caseTokenOf(tokens, k);
+  const before = tokens[at - 1];
   if (prep === 'at' && before && AIMED_AT.has(before.text.toLowerCase())) return null;
+  // "hit back at Uganda", "fired back at critics": a retort's target.
+  if (
+    prep === 'at' &&
+    before?.text.toLowerCase() === 'back' &&
+    RETORTS.has(tokens[at - 2]?.lemma ?? '')
+  )
+    return null;
   if (node.deprel === 'obj' && gov && VISIT_VERBS.has(gov.lemma)) return { node: k, located: true };
   if (prep === 'to' || prep === 'from' || prep === 'into') {
     return motion(gov) ? { node: k, located: true } : null;
