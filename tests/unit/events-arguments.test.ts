@@ -224,6 +224,10 @@ describe('a party hung on a setting phrase of the verb', () => {
       ['nana-akufo-addo>bola-tinubu:CONSULT'],
     ],
     ['[Kenya|kenya] met in Geneva on Monday with [Ethiopia|ethiopia].', ['kenya>ethiopia:CONSULT']],
+    [
+      "[Kenya's president|william-ruto] spoke by phone Sunday with [Uganda's president|yoweri-museveni].",
+      ['william-ruto>yoweri-museveni:CONSULT'],
+    ],
   ])('%s', (sentence, expected) => {
     expect(triples(sentence)).toEqual(expected);
   });

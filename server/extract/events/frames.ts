@@ -391,7 +391,10 @@ function obliques(tree: Tree, i: number, objs: number[], preps: string[]): numbe
   // phrase on a means, place or time phrase of the verb.
   for (const o of children(tree, i, 'obl')) {
     if (!SETTING_CASES.has(caseOf(tree.tokens, o))) continue;
-    for (const k of children(tree, o, 'nmod')) if (fits(k) && !out.includes(k)) out.push(k);
+    // One step further through a day or place apposed to it ("by phone Sunday with Y").
+    const settings = [o, ...children(tree, o, 'appos')];
+    for (const x of settings)
+      for (const k of children(tree, x, 'nmod')) if (fits(k) && !out.includes(k)) out.push(k);
   }
   return out;
 }
