@@ -21,7 +21,17 @@ import {
 } from './groups.ts';
 import { isNewsMedia, isReporter } from './press.ts';
 import { sameSide, speaksFor } from './sides.ts';
-import { accordingTo, hasQuote, opensQuote, speechScopes, type Speech } from './speech.ts';
+import {
+  accordingTo,
+  hasQuote,
+  agentlessPassive,
+  openQuotes,
+  opensQuote,
+  unmetWish,
+  speechScopes,
+  type Speech,
+} from './speech.ts';
+import { chargeWord, cleftCharges, unnamedBlame, worriedAbout } from './claims.ts';
 import { caseOf } from '../case-words.ts';
 import { actorIn, actorsIn, child, conjuncts, treeOf, under, type Tree } from './tree.ts';
 
@@ -161,12 +171,17 @@ function conditionActors(tree: Tree, i: number): Mention[] {
 }
 
 /** What a frame inside speech means: the speaker's own act, a charge against its doer, or a report. */
-function derive(ctx: SentenceCtx, f: Frame, sp: Speech): void {
+function derive(ctx: SentenceCtx, f: Frame, sp: Speech, worried: Mention[]): void {
   const { analysis } = ctx;
   const speaker = sp.speaker;
   const base = f.nominal ? 0.7 : 0.9;
   const own =
     f.sources.length === 0 || f.sources.every((s) => speaksFor(analysis, speaker.actor, s.actor));
+  // "“The rebel commander was killed,” X said": a done act with no doer named is not the speaker's
+  // ("measures would be taken against Y" still announces one); "we had hoped to settle with Y" is
+  // a wish that was not met.
+  if (f.mode === null && f.sources.length === 0 && agentlessPassive(ctx.tree, f.at)) return;
+  if (own && unmetWish(ctx.tree, f.at)) return;
   if (own) {
     let type = f.type;
     let mode = f.mode;
@@ -206,6 +221,8 @@ function derive(ctx: SentenceCtx, f: Frame, sp: Speech): void {
     // A claim inside speech charges its doer even when what was hit is no actor (guideline 4),
     // but "X fired rockets into the sea, Y said" only attributes a report.
     if (f.targets.length === 0 && sp.attributed && !sp.quoted && !CLAIM_VERBS.has(sp.lemma)) return;
+    // "Y is concerned about Z's aggression": the charge is Y's worry, not the speaker's.
+    if (worried.some((h) => !speaksFor(analysis, speaker.actor, h.actor))) return;
     for (const doer of f.sources) {
       if (speaksFor(analysis, speaker.actor, doer.actor)) continue;
       push(
@@ -352,8 +369,11 @@ function speechCues(ctx: SentenceCtx, sp: Speech, k: number, scope: Int32Array):
     if (scope[i] !== k || tree.at[i]! >= 0) continue;
     const t = tree.tokens[i]!;
     const w = t.text.toLowerCase();
-    if (lex.cues.accusation.has(w) || lex.cues.accusation.has(t.lemma)) {
-      // "Y's aggression", "aggression by Y", "Y is violating", "Y's actions are illegal".
+    if (chargeWord(tree, i, lex.cues.accusation)) {
+      // "Y's aggression", "aggression by Y", "Y is violating", "Y has been ripping off Z".
+      // "Z is concerned about Y's aggression": the worry, and the charge, are Z's.
+      const holders = worriedAbout(tree, i, k, scope, lex.cues.concerns);
+      if (holders.some((h) => !speaksFor(analysis, speaker.actor, h.actor))) continue;
       for (const m of agentsNear(tree, i, k, scope))
         if (ok(m)) {
           done.add(m.actor);
@@ -463,8 +483,47 @@ function answered(ctx: SentenceCtx, f: Frame): void {
       push(ctx, f.at, accuser, doer, { type: 'ACCUSE', mode: null, symmetric: false }, 0.6);
 }
 
+/** A speech with no reporting verb of its own. */
+const SAID: Omit<Speech, 'speaker' | 'quoted' | 'attributed'> = {
+  at: -1,
+  lemma: 'say',
+  addressees: [],
+  frame: null,
+};
+
+/** The actor a sentence is about: the subject of its root ("The minister was blunt."). */
+function leadOf(tree: Tree, analysis: ActorAnalysis): Mention | null {
+  const root = tree.tokens.findIndex((t) => t.deprel === 'root');
+  const subj = root >= 0 ? child(tree, root, 'nsubj', 'nsubj:pass') : -1;
+  const m = subj >= 0 ? actorIn(tree, subj) : null;
+  if (!m || isNewsMedia(analysis.actors.get(m.actor)) || isReporter(analysis, m.actor)) return null;
+  return m;
+}
+
+/** "It is Y that is violating the accord", "… who is responsible? It's Y.": a charge on Y. */
+function clefts(
+  ctx: SentenceCtx,
+  sp: Speech,
+  k: number,
+  scope: Int32Array,
+  answers: boolean,
+): void {
+  const { tree, lex, analysis } = ctx;
+  for (const c of cleftCharges(tree, k, scope, lex.cues.accusation, answers)) {
+    const m = tree.mentions[c.actor]!;
+    if (
+      ctx.raws.some((r) => r.source === sp.speaker && r.target.actor === m.actor) ||
+      sameSide(analysis, sp.speaker.actor, m.actor) ||
+      isNewsMedia(analysis.actors.get(m.actor))
+    )
+      continue;
+    const at = sp.at >= 0 ? sp.at : c.at;
+    push(ctx, at, sp.speaker, m, { type: 'ACCUSE', mode: null, symmetric: false }, 0.6);
+  }
+}
+
 /** The speeches of a sentence: reporting verbs with one speaker who is not the press. */
-function speechesOf(ctx: SentenceCtx, frames: Frame[]): Speech[] {
+function speechesOf(ctx: Pick<SentenceCtx, 'tree' | 'analysis'>, frames: Frame[]): Speech[] {
   const { tree, analysis } = ctx;
   const words = tree.tokens.map((t) => t.text.toLowerCase());
   const out: Speech[] = [];
@@ -543,9 +602,28 @@ export function findEvents(
   const accusers = new Map<string, Set<string>>();
   // The speaker of a quote that runs on into the next sentence.
   let carry: Speech | null = null;
+  // Which sentences start inside a quotation opened before them.
+  const inside = openQuotes(text, sentences);
+  // The doer of a sentence with no quote and no speech ("The minister was blunt."), who speaks
+  // the quotation that follows when no one else is named.
+  let lead: Mention | null = null;
+  // The speaker whose quote has just blamed someone unnamed ("It's one person who is responsible").
+  let blame: string | null = null;
+  /** The speaker a later sentence of the same quotation names ("“A. B,” X said"). */
+  const attributedLater = (n: number): Speech | null => {
+    for (let j = n + 1; j < sentences.length && inside[j]; j++) {
+      if (inside[j + 1]) continue;
+      const s = sentences[j]!;
+      let later = treeOf(s, bySentence.get(j) ?? [], placesBy.get(j) ?? [], lex.cues.led);
+      later = withControlledInfinitives(later, lex);
+      const speeches = speechesOf({ tree: later, analysis }, framesOf(later, lex, kindOf));
+      return speeches.find((sp) => sp.at >= 0 && sp.attributed) ?? null;
+    }
+    return null;
+  };
   // The lists named so far, for plural descriptions and pronouns ("the two sides", "the trio").
   const groups = groupMemory();
-  for (const sentence of sentences) {
+  for (const [n, sentence] of sentences.entries()) {
     const mentions = bySentence.get(sentence.index) ?? [];
     const places = placesBy.get(sentence.index) ?? [];
     let tree = treeOf(sentence, mentions, places, lex.cues.led);
@@ -556,10 +634,13 @@ export function findEvents(
     }
     // "threatened on Monday to impose": a control verb's infinitive is its complement.
     tree = withControlledInfinitives(tree, lex);
-    const continues = carry !== null && opensQuote(tree);
+    const continues = carry !== null && (opensQuote(tree) || inside[n]!);
     // One mention can still speak (a quote that runs on) or deny an earlier charge; a sentence
     // without any can still speak of a group named before ("The two sides agreed ...").
     if (mentions.length + places.length + grouped.length < 1) {
+      const all = new Int32Array(tree.tokens.length);
+      blame = continues && unnamedBlame(tree, 0, all) ? carry!.speaker.actor : null;
+      lead = null;
       if (!continues) carry = null;
       continue;
     }
@@ -579,9 +660,19 @@ export function findEvents(
     dropShadowedNominals(tree, frames);
     const speeches = speechesOf(ctx, frames);
     let carried = -1;
-    if (continues && !speeches.some((s) => s.at >= 0)) {
-      speeches.push({ ...carry!, at: -1, frame: null, addressees: [] });
-      carried = speeches.length - 1;
+    if (!speeches.some((s) => s.at >= 0)) {
+      // A quotation whose speaker is named before it, after it, or in the sentence just before.
+      // Another reporting verb in the sentence, even of someone who is no actor, ends the quote.
+      const reported = frames.some((f) => f.speech);
+      let from: Speech | null = continues && (opensQuote(tree) || !reported) ? carry : null;
+      if (!from && !reported && (opensQuote(tree) || inside[n]))
+        from = inside[n + 1] ? attributedLater(n) : null;
+      if (!from && !reported && opensQuote(tree) && lead)
+        from = { ...SAID, speaker: lead, quoted: true, attributed: false };
+      if (from) {
+        speeches.push({ ...from, at: -1, frame: null, addressees: [] });
+        carried = speeches.length - 1;
+      }
     }
     const scope = speechScopes(tree, speeches, carried);
     const charged = chargeClauses(tree, frames);
@@ -590,10 +681,15 @@ export function findEvents(
       const k = scope[f.at]!;
       const sp = k >= 0 ? speeches[k]! : null;
       if (f.speech === 'say') continue;
-      if (sp && sp.speaker !== f.sources[0]) derive(ctx, f, sp);
+      if (sp && sp.speaker !== f.sources[0])
+        derive(ctx, f, sp, worriedAbout(tree, f.at, k, scope, lex.cues.concerns));
       else emit(ctx, f, f.sources, f.nominal ? 0.7 : 0.9);
     }
     speeches.forEach((sp, k) => speechCues(ctx, sp, k, scope));
+    speeches.forEach((sp, k) => clefts(ctx, sp, k, scope, blame === sp.speaker.actor));
+    const blamer = speeches.find((_, k) => unnamedBlame(tree, k, scope));
+    blame = blamer ? blamer.speaker.actor : null;
+    lead = speeches.length === 0 && !hasQuote(tree) ? leadOf(tree, analysis) : null;
     for (const f of frames) {
       denial(ctx, f);
       answered(ctx, f);
@@ -608,7 +704,7 @@ export function findEvents(
     rememberLists(groups, tree, ctx.raws);
     const quoted = speeches.find((s) => s.quoted);
     if (quoted) carry = quoted;
-    else if (!continues) carry = null;
+    else if (!continues || frames.some((f) => f.speech)) carry = null;
   }
   return buildEvents(mergeRaws(all, analysis), text, sentences, published);
 }

@@ -69,6 +69,7 @@ const LexiconFile = z.object({
     settle: z.array(z.string()).default([]),
     gatherings: z.array(z.string()).default([]),
     halts: z.array(z.string()).default([]),
+    concerns: z.array(z.string()).default([]),
   }),
 });
 
@@ -139,6 +140,8 @@ export interface Lexicon {
     gatherings: Set<string>;
     /** Nouns that stop what they govern ("the pause in aid to Y", "a freeze on trade with Y"). */
     halts: Set<string>;
+    /** Words of worry ("concerned about", "fears"): a charge they govern is their subject's. */
+    concerns: Set<string>;
   };
 }
 
@@ -220,6 +223,7 @@ export function buildLexicon(raw: unknown, rawPatterns?: unknown): Lexicon {
     settle: set(file.cues.settle),
     gatherings: set(file.cues.gatherings),
     halts: set(file.cues.halts),
+    concerns: set(file.cues.concerns),
   };
   return {
     verbs,

@@ -1,6 +1,7 @@
 // Reported speech on the tree: which reporting verb each token's clause is the content of (ccomp,
-// parataxis, "according to"), found in one top-down pass so nested chains stay linear.
-import type { Mention } from '../types.ts';
+// parataxis, "according to"), found in one top-down pass so nested chains stay linear; which
+// sentences a quotation runs over; and what a speaker's own clause does not commit to.
+import type { Mention, Sentence } from '../types.ts';
 import type { Frame } from './frames.ts';
 import { caseOf } from '../case-words.ts';
 import { child, type Tree } from './tree.ts';
@@ -31,6 +32,36 @@ export function hasQuote(tree: Tree): boolean {
 export function opensQuote(tree: Tree): boolean {
   return /^["“«]/.test(tree.sentence.text.trimStart());
 }
+
+/**
+ * For each sentence, whether a quotation is still open where it starts: opened in an earlier
+ * sentence and not yet closed ("“A. B,” X said": B starts inside). A paragraph break closes any
+ * quote left open, and so does a run of more than `MAX_QUOTE_RUN` sentences (an unpaired mark).
+ */
+export function openQuotes(text: string, sentences: readonly Sentence[]): boolean[] {
+  const out: boolean[] = [];
+  let open = false;
+  let run = 0;
+  sentences.forEach((s, n) => {
+    const next = sentences[n + 1];
+    if (open && ++run > MAX_QUOTE_RUN) open = false;
+    out.push(open);
+    const end = next ? next.start : Math.max(s.end, text.length);
+    for (let i = s.start; i < end; i++) {
+      const c = text[i];
+      if (c === '“' || c === '«') open = true;
+      else if (c === '”' || c === '»') open = false;
+      else if (c === '"') open = !open;
+      else if (c === '\n' && text[i + 1] === '\n') open = false;
+      else continue;
+      run = 0;
+    }
+  });
+  return out;
+}
+
+/** Sentences one quotation may run over before an unpaired mark is assumed. */
+const MAX_QUOTE_RUN = 6;
 
 /** Whether the phrase at i opens with a quotation mark (after any comma or colon before it). */
 function quotedFrom(tree: Tree, i: number): boolean {
@@ -116,4 +147,28 @@ export function accordingTo(tree: Tree): { clause: number; obl: number }[] {
       out.push({ clause: t.head, obl: i });
   });
   return out;
+}
+
+/** Verbs of wishing whose past tense reports a wish that was not met ("we had hoped to ..."). */
+const WISHES = new Set(['hope', 'wish', 'want']);
+
+/**
+ * Whether the predicate at i sits under a past wish of the speaker ("We hoped it would be possible
+ * to settle with Y"): an act hoped for and not done, neither a pledge nor an act.
+ */
+export function unmetWish(tree: Tree, i: number): boolean {
+  for (let x = tree.tokens[i]!.head, n = 0; x >= 0 && n < 5; x = tree.tokens[x]!.head, n++) {
+    const t = tree.tokens[x]!;
+    if (WISHES.has(t.lemma) && (t.xpos === 'VBD' || t.xpos === 'VBN')) return true;
+    if (t.deprel === 'root' || t.deprel === 'parataxis') break;
+  }
+  return false;
+}
+
+/** Whether the predicate at i is a passive with no doer stated ("the leader was killed"). */
+export function agentlessPassive(tree: Tree, i: number): boolean {
+  return (
+    child(tree, i, 'aux:pass', 'nsubj:pass') >= 0 &&
+    !tree.kids[i]!.some((k) => tree.tokens[k]!.deprel === 'obl:agent')
+  );
 }
