@@ -31,6 +31,18 @@ describe('a post stated in an "as" phrase', () => {
     expect(seen.affiliations.some((a) => a.startsWith('mirela-kovac>'))).toBe(true);
   });
 
+  it('reads an "as" phrase on a tenure noun the name\'s pronoun possesses', () => {
+    const seen = analyse('Tamas Kovacs took bribes during his term as prime minister of Hungary.');
+    expect(seen.affiliations).toContain('tamas-kovacs>hungary:prime minister');
+  });
+
+  it('gives the post of an appointing verb to its object or passive subject, not its doer', () => {
+    expect(analyse('Tamas Kovacs named Ilona Varga as envoy to Austria.').ids).not.toContain(
+      'tamas-kovacs',
+    );
+    expect(analyse('Tamas Kovacs was named as envoy to Austria.').ids).toContain('tamas-kovacs');
+  });
+
   it('gives no post to an "as" phrase of a verb that is no career ("described as")', () => {
     const seen = analyse('Tomasz Wrona was described as a strong leader by his neighbours.');
     expect(seen.ids).not.toContain('tomasz-wrona');

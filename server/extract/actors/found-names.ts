@@ -283,13 +283,54 @@ const CAREER_VERBS = new Set([
   'join',
 ]);
 
+/** Verbs that give a post to their object, or to their passive subject: "named Novak as envoy". */
+const APPOINTING = new Set([
+  'name',
+  'appoint',
+  'elect',
+  'reelect',
+  're-elect',
+  'choose',
+  'select',
+  'nominate',
+  'designate',
+  'install',
+  'confirm',
+  'replace',
+  'succeed',
+]);
+
+/** Verbs whose "as" phrase only characterizes: "was described as a strong leader". */
+const CHARACTERIZING = new Set([
+  'describe',
+  'see',
+  'regard',
+  'view',
+  'consider',
+  'know',
+  'call',
+  'label',
+  'brand',
+  'hail',
+  'portray',
+  'present',
+  'treat',
+  'identify',
+  'recognize',
+  'recognise',
+  'depict',
+  'dismiss',
+]);
+
 /** Nouns of a spell in office that a person possesses: "Novak's term as mayor". */
 const TENURE_NOUNS = new Set(['term', 'tenure', 'time', 'stint', 'years', 'career', 'spell']);
 
 /**
- * "Novak served as prime minister of Slovakia", "Novak, who resigned as leader of the party",
- * "Novak's term as mayor": an "as" phrase with a role noun on a career verb whose subject is the
- * name (or on the name's relative clause), or on a tenure noun the name possesses.
+ * "Novak served as prime minister of Slovakia", "Novak took bribes during his term as mayor",
+ * "Novak, who resigned as leader of the party", "Novak's term as mayor": an "as" phrase with a role
+ * noun on the verb whose subject is the name (not a verb that only characterizes, nor one that
+ * gives its object the post), on a career verb of the name's relative clause, or on a tenure noun
+ * the name (or "his"/"her" on its verb) possesses.
  */
 function asRole(
   ctx: ActorContext,
@@ -303,8 +344,23 @@ function asRole(
   const hosts: number[] = [];
   const rel = t[head]!.deprel;
   const above = t[head]!.head;
-  if (above >= 0 && /^nsubj/.test(rel) && CAREER_VERBS.has(t[above]!.lemma)) hosts.push(above);
   if (above >= 0 && rel === 'nmod:poss' && TENURE_NOUNS.has(t[above]!.lemma)) hosts.push(above);
+  // "Kovacs took bribes during his term as prime minister", "Kovacs, as foreign minister, signed
+  // the pact": an "as" phrase on the name's own verb (or on a tenure noun there that "his" or
+  // "her" possesses), unless the verb gives its object the post ("named Y as envoy").
+  if (above >= 0 && /^nsubj/.test(rel)) {
+    const verb = t[above]!.lemma;
+    const objectTakesIt =
+      APPOINTING.has(verb) &&
+      rel === 'nsubj' &&
+      t.some((x) => x.head === above && x.deprel === 'obj');
+    if (!CHARACTERIZING.has(verb) && !objectTakesIt) hosts.push(above);
+    for (let k = 0; k < t.length; k++) {
+      if (t[k]!.head !== above || !TENURE_NOUNS.has(t[k]!.lemma)) continue;
+      const owner = t.findIndex((x) => x.head === k && x.deprel === 'nmod:poss');
+      if (owner >= 0 && /^(?:his|her)$/i.test(t[owner]!.text)) hosts.push(k);
+    }
+  }
   const to = Math.min(t.length, last + REACH);
   for (let k = last + 1; k < to; k++) {
     const v = t[k]!;
