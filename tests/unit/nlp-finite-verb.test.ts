@@ -1,7 +1,7 @@
 // The finite-verb repair of the language layer: a sentence whose only verb the tagger read as a
-// past participle with an object ("criticised Israel") is parsed again with that verb as a past
-// tense, so its subject is found; participles of passives and sentences with a finite verb are
-// left as they were.
+// past participle with an object ("criticised Israel", "Amnesty International accused Egypt") is
+// parsed again with that verb as a past tense, so its subject is found; participles of passives
+// and sentences with a finite verb are left as they were.
 import { describe, expect, it } from 'vitest';
 import { languageLayer } from '../../server/nlp/index.ts';
 
@@ -23,6 +23,13 @@ describe('finite-verb repair', () => {
     expect(verb.head).toBe('ROOT');
     expect(t.find((x) => x.word === 'Lina')).toMatchObject({ head: 'criticised', deprel: 'nsubj' });
     expect(t.find((x) => x.word === 'Israel')).toMatchObject({ head: 'criticised', deprel: 'obj' });
+  });
+
+  it('makes a participle between a name and a noun phrase the verb ("Amnesty International accused")', () => {
+    const t = tree('Amnesty International accused Egypt of torture.');
+    const verb = t.find((x) => x.word === 'accused')!;
+    expect(verb.xpos).toBe('VBD');
+    expect(t.find((x) => x.word === 'Egypt')).toMatchObject({ head: 'accused', deprel: 'obj' });
   });
 
   it('leaves a participle with no object (a headline passive) alone', () => {

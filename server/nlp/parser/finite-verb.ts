@@ -1,8 +1,10 @@
 // A sentence needs a finite verb: when the tagger reads the only verb of a sentence as a past
 // participle though it takes an object ("Lina Haddad, UN special coordinator, criticised Israel",
 // "The two countries criticised Iraq"), the parser makes the subject the root and the verb a
-// reduced relative clause of it. Then the verb is retagged as a past tense and the sentence parsed
-// again; the new reading is kept only when the verb has found a subject in it.
+// reduced relative clause of it; right after a name ("Amnesty International accused Egypt") it may
+// make the verb a modifier of its object. Then the verb is retagged as a past tense and the
+// sentence parsed again; the new reading is kept only when the verb has found a subject and an
+// object (or become the root) in it.
 import type { Parser } from './parser-model.ts';
 
 export interface TaggedParse {
@@ -38,8 +40,19 @@ function participleAsVerb(words: readonly string[], tree: TaggedParse): number {
     }
     if (object && !auxiliary) return v;
   }
+  // "Amnesty International accused Egypt of torture": a participle right after a name and before
+  // a noun phrase, made a modifier of what follows it.
+  for (let v = 1; v < n - 1; v++) {
+    if (tree.xpos[v] !== 'VBN' || OWN_PARTICIPLE.test(words[v]!)) continue;
+    if (tree.xpos[v - 1] !== 'NNP' || !OBJECT_START.has(tree.xpos[v + 1]!)) continue;
+    if (tree.heads.some((h, k) => h === v && /^(?:aux|cop)/.test(tree.deprels[k]!))) continue;
+    return v;
+  }
   return -1;
 }
+
+/** Tags that can open a participle's object ("accused Egypt", "accused the government"). */
+const OBJECT_START = new Set(['NNP', 'NNPS', 'DT', 'PRP', 'PRP$']);
 
 /** Parses a tagged sentence, repairing a participle that stands for the finite verb. */
 export function parseTagged(
@@ -55,6 +68,8 @@ export function parseTagged(
   const retagged = [...xpos];
   retagged[v] = 'VBD';
   const again = parser.parse(words, upos, retagged);
-  const subject = again.heads.some((h, k) => h === v && /^nsubj/.test(again.deprels[k]!));
-  return subject ? { upos: [...upos], xpos: retagged, ...again } : tree;
+  const subject = again.heads.some((h, k) => h === v && /^nsubj$/.test(again.deprels[k]!));
+  const object = again.heads.some((h, k) => h === v && again.deprels[k] === 'obj');
+  const rooted = again.heads[v] === -1;
+  return subject && (object || rooted) ? { upos: [...upos], xpos: retagged, ...again } : tree;
 }
