@@ -254,3 +254,35 @@ describe('an event noun named as a means is no act', () => {
     ]);
   });
 });
+
+describe('officials placed in a state are its counterparts in a meeting', () => {
+  const found = (text: string): string[] =>
+    extractArticle({ text, published: '2024-05-02' }).events.map(
+      (e) => `${e.source}>${e.target}:${e.type}`,
+    );
+
+  it('"met with officials in Germany, France and Italy" meets each state', () => {
+    const got = found("China's commerce minister met with officials in Germany, France and Italy.");
+    expect(got).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/>germany:CONSULT$/),
+        expect.stringMatching(/>france:CONSULT$/),
+        expect.stringMatching(/>italy:CONSULT$/),
+      ]),
+    );
+  });
+
+  it('reads a place deep in the officials’ phrase ("in charge of trade in Uganda and Rwanda")', () => {
+    const got = found(
+      "Kenya's trade minister met officials and business leaders in charge of trade in Uganda and Rwanda.",
+    );
+    expect(got.some((e) => e.endsWith('>uganda:CONSULT'))).toBe(true);
+    expect(got.some((e) => e.endsWith('>rwanda:CONSULT'))).toBe(true);
+  });
+
+  it('takes no host when the officials are named by their state, and no place when none is said', () => {
+    const got = found("Kenya's trade minister met with Ugandan officials in Nairobi.");
+    expect(got.every((e) => !e.endsWith('>kenya:CONSULT'))).toBe(true);
+    expect(found("Kenya's trade minister met with officials on Monday.")).toEqual([]);
+  });
+});

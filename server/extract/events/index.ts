@@ -11,6 +11,7 @@ import { threatenedOwners } from './threats.ts';
 import { mutualWithdrawals } from './mutual.ts';
 import { dropShadowedNominals } from './shadowed.ts';
 import { meansTargets } from './means.ts';
+import { placedCounterparts } from './counterparts.ts';
 import { withControlledInfinitives } from './infinitives.ts';
 import {
   expandGroups,
@@ -657,6 +658,7 @@ export function findEvents(
     threatenedOwners(tree, frames, lex, analysis);
     mutualWithdrawals(tree, frames, lex);
     meansTargets(tree, frames);
+    placedCounterparts(tree, frames);
     dropShadowedNominals(tree, frames);
     const speeches = speechesOf(ctx, frames);
     let carried = -1;
