@@ -406,7 +406,9 @@ function ledeRole(
   const t = s.tokens;
   const head = headOf(t, first, last);
   if (!/^nsubj/.test(t[head]!.deprel) || t[t[head]!.head]?.head !== -1) return null;
-  const before = article.find((x) => x.index === s.index - 1);
+  // An article's sentences sit at their own index (sentencesOf numbers them in order).
+  const candidate = article[s.index - 1];
+  const before = candidate?.index === s.index - 1 ? candidate : undefined;
   if (!before) return null;
   const p = before.tokens;
   const root = p.findIndex((x) => x.head === -1);

@@ -610,17 +610,24 @@ export function findEvents(
   let lead: Mention | null = null;
   // The speaker whose quote has just blamed someone unnamed ("It's one person who is responsible").
   let blame: string | null = null;
-  /** The speaker a later sentence of the same quotation names ("“A. B,” X said"). */
+  /**
+   * The speaker a later sentence of the same quotation names ("“A. B,” X said"): the quotation's
+   * closing sentence is read ahead once, however many of its sentences ask.
+   */
+  const closingSpeaker = new Map<number, Speech | null>();
   const attributedLater = (n: number): Speech | null => {
-    for (let j = n + 1; j < sentences.length && inside[j]; j++) {
-      if (inside[j + 1]) continue;
-      const s = sentences[j]!;
-      let later = treeOf(s, bySentence.get(j) ?? [], placesBy.get(j) ?? [], lex.cues.led);
-      later = withControlledInfinitives(later, lex);
-      const speeches = speechesOf({ tree: later, analysis }, framesOf(later, lex, kindOf));
-      return speeches.find((sp) => sp.at >= 0 && sp.attributed) ?? null;
-    }
-    return null;
+    let j = n + 1;
+    while (j < sentences.length && inside[j] && inside[j + 1]) j++;
+    if (j >= sentences.length || !inside[j]) return null;
+    const known = closingSpeaker.get(j);
+    if (known !== undefined) return known;
+    const s = sentences[j]!;
+    let later = treeOf(s, bySentence.get(s.index) ?? [], placesBy.get(s.index) ?? [], lex.cues.led);
+    later = withControlledInfinitives(later, lex);
+    const speeches = speechesOf({ tree: later, analysis }, framesOf(later, lex, kindOf));
+    const speaker = speeches.find((sp) => sp.at >= 0 && sp.attributed) ?? null;
+    closingSpeaker.set(j, speaker);
+    return speaker;
   };
   // The lists named so far, for plural descriptions and pronouns ("the two sides", "the trio").
   const groups = groupMemory();
