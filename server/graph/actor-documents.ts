@@ -54,17 +54,21 @@ export class ActorDocuments {
     return this.docs.length;
   }
 
-  /** Appends a document and the identity it states (stored as an object equal ones share). */
-  add(doc: number, stated: ActorIdentity): void {
+  /**
+   * Appends a document and the identity it states (stored as an object equal ones share); true when
+   * no document listed states that identity yet, so folding it in can change the actor's.
+   */
+  add(doc: number, stated: ActorIdentity): boolean {
     this.docs.push(doc);
     const last = this.runIdentities.length - 1;
     const previous = this.runIdentities[last];
     if (previous && sameIdentity(previous, stated)) {
       this.runLengths[last]! += 1;
-      return;
+      return false;
     }
     const key = identityKey(stated);
     let identity = this.distinct.get(key);
+    const fresh = !identity;
     if (!identity) {
       const { kind, name, country, aliases } = stated;
       identity = { kind, name, country, aliases };
@@ -72,6 +76,7 @@ export class ActorDocuments {
     }
     this.runIdentities.push(identity);
     this.runLengths.push(1);
+    return fresh;
   }
 
   /** Removes a document; false when it is not listed. */

@@ -38,32 +38,33 @@ export function tallyEvent(
   }
 }
 
-/** The per-actor contributions of one document; events whose endpoints are not listed actors are ignored. */
-export function actorContributions(input: GraphDocument): Map<string, ActorContribution> {
-  const out = new Map<string, ActorContribution>();
-  for (const actor of input.actors) {
-    // Extractions stored by older extractor versions may list pronouns as aliases.
-    const aliases = actor.aliases.filter(isNameAlias);
-    const known = out.get(actor.id);
-    if (known) {
-      known.aliases = sortedUnion(known.aliases, aliases);
-      continue;
-    }
-    out.set(actor.id, {
-      kind: actor.kind,
-      name: actor.name,
-      country: actor.country,
-      aliases: sortedUnion([], aliases),
-      ...emptyTally(),
-    });
-  }
-  for (const event of input.events) {
-    const source = out.get(event.source);
-    const target = out.get(event.target);
-    if (!source || !target) continue;
-    tallyEvent(source, target, event.polarity, target === source);
-  }
-  return out;
+/**
+ * The name aliases of a stated list, sorted and unique, in an array of its own: extractions stored
+ * by older extractor versions may list pronouns as aliases, which are dropped.
+ */
+export function nameAliases(stated: readonly string[]): string[] {
+  const names = stated.every(isNameAlias) ? stated : stated.filter(isNameAlias);
+  // A copy exactly sized, never the caller's array.
+  return isSortedUnique(names) ? names.slice() : [...new Set(names)].sort(byCodeUnits);
+}
+
+/** A document's contribution to one actor it lists, before its events are tallied. */
+export function listedActor(
+  actor: GraphDocument['actors'][number],
+  aliases: string[],
+): ActorContribution {
+  return {
+    kind: actor.kind,
+    name: actor.name,
+    country: actor.country,
+    aliases,
+    eventCount: 0,
+    outCount: 0,
+    inCount: 0,
+    cooperative: 0,
+    hostile: 0,
+    neutral: 0,
+  };
 }
 
 /** True when two identities state the same kind, name, country and aliases. */
@@ -72,8 +73,9 @@ export function sameIdentity(a: ActorIdentity, b: ActorIdentity): boolean {
     a.kind === b.kind &&
     a.name === b.name &&
     a.country === b.country &&
-    a.aliases.length === b.aliases.length &&
-    a.aliases.every((alias, i) => alias === b.aliases[i])
+    (a.aliases === b.aliases ||
+      (a.aliases.length === b.aliases.length &&
+        a.aliases.every((alias, i) => alias === b.aliases[i])))
   );
 }
 
@@ -101,9 +103,30 @@ export function foldContribution(
   acc: ActorNodeAttributes | undefined,
   c: ActorContribution,
 ): ActorNodeAttributes {
-  if (!acc) return { ...c, aliases: [...c.aliases], documents: 1 };
+  // Object literals, not spreads: a spread gives each result a map (hidden class) of its own, and
+  // reads of many actors' attributes then go through V8's slow megamorphic path. Key orders as
+  // they always were: a first document's tallies come before its count.
+  if (!acc) {
+    return {
+      kind: c.kind,
+      name: c.name,
+      country: c.country,
+      aliases: [...c.aliases],
+      eventCount: c.eventCount,
+      outCount: c.outCount,
+      inCount: c.inCount,
+      cooperative: c.cooperative,
+      hostile: c.hostile,
+      neutral: c.neutral,
+      documents: 1,
+    };
+  }
+  const identity = foldIdentity(acc, c);
   return {
-    ...foldIdentity(acc, c),
+    kind: identity.kind,
+    name: identity.name,
+    country: identity.country,
+    aliases: identity.aliases,
     documents: acc.documents + 1,
     eventCount: acc.eventCount + c.eventCount,
     outCount: acc.outCount + c.outCount,
@@ -170,8 +193,25 @@ export function actorAttributes(
   };
 }
 
+/** Adds one document's event tallies to an actor's attributes whose identity it leaves unchanged. */
+export function addTallies(acc: ActorNodeAttributes, c: ActorTally): void {
+  acc.documents += 1;
+  acc.eventCount += c.eventCount;
+  acc.outCount += c.outCount;
+  acc.inCount += c.inCount;
+  acc.cooperative += c.cooperative;
+  acc.hostile += c.hostile;
+  acc.neutral += c.neutral;
+}
+
+/** True when the strings are in strictly increasing code-unit order. */
+function isSortedUnique(list: readonly string[]): boolean {
+  for (let i = 1; i < list.length; i++) if (!(list[i - 1]! < list[i]!)) return false;
+  return true;
+}
+
 /** The sorted union; `a` itself (sorted and unique) when it already holds every string of `b`. */
-function sortedUnion(a: readonly string[], b: readonly string[]): string[] {
+export function sortedUnion(a: readonly string[], b: readonly string[]): string[] {
   if (b.every((s) => a.includes(s))) return a as string[];
   const set = new Set(a);
   for (const s of b) set.add(s);

@@ -142,9 +142,13 @@ export class PairIndex {
   /** Counts one event into its pair, opening the pair if it is new. */
   add(source: string, target: string, event: EventEdgeAttributes): void {
     const s = this.actorNumber(source);
-    const t = this.actorNumber(target);
-    let p = this.find(s, t);
-    if (p === NONE) p = this.open(s, t);
+    this.addNumbers(s, this.actorNumber(target), event);
+  }
+
+  /** As add(), with the actors' numbers (from actorNumber). */
+  addNumbers(source: number, target: number, event: EventEdgeAttributes): void {
+    let p = this.find(source, target);
+    if (p === NONE) p = this.open(source, target);
     this.count(p, event);
   }
 
@@ -352,9 +356,10 @@ export class PairIndex {
       p = this.used++;
     }
     this.live += 1;
+    // A new number's columns are as clear() leaves them (growPairs fills them so), and so are a
+    // freed one's (close() clears them).
     this.src[p] = source;
     this.tgt[p] = target;
-    this.clear(p);
     // Appended to both actors' lists, so each lists its pairs in opening order.
     this.outLists[source] = appended(this.outLists[source]!, this.degreeOut[source]!++, p, target);
     this.inLists[target] = appended(this.inLists[target]!, this.degreeIn[target]!++, p, source);
@@ -445,8 +450,9 @@ const EMPTY_LIST = new Int32Array(0);
 function appended(list: Int32Array, at: number, pair: number, partner: number): Int32Array {
   let out = list;
   if (2 * at + 2 > list.length) {
-    // Small lists grow in small steps: most actors have few pairs.
-    out = new Int32Array(Math.max(4, list.length < 64 ? list.length + 8 : list.length * 1.5) & ~1);
+    // Doubling from 4 entries: a list reaching n entries has been allocated about log2(n) times
+    // (each typed array allocation costs far more than its copy), with at most n entries spare.
+    out = new Int32Array(Math.max(8, 2 * list.length));
     out.set(list);
   }
   out[2 * at] = pair;

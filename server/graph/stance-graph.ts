@@ -4,12 +4,16 @@ import type { GraphDocument } from '../model/index.ts';
 import type { SerializedGraph } from 'graphology-types';
 import {
   actorAttributes,
-  actorContributions,
+  addTallies,
   byCodeUnits,
   emptyTally,
   foldContribution,
   foldContributionInPlace,
+  listedActor,
+  nameAliases,
+  sortedUnion,
   tallyEvent,
+  type ActorContribution,
   type ActorTally,
 } from './contributions.ts';
 import { ActorDocuments, DocumentNumbers } from './actor-documents.ts';
@@ -41,8 +45,10 @@ export class StanceGraph {
     ActorNodeAttributes,
     StanceEdgeAttributes
   >();
-  /** actor id -> the documents that mention it (by number), in ingest order. */
-  private readonly actorDocuments = new Map<string, ActorDocuments>();
+  /** Each actor in the graph, with all the graph keeps about it beside graphology: one lookup. */
+  private readonly actorStates = new Map<string, ActorState>();
+  /** actor no longer in the graph -> the version of the removal that dropped it. */
+  private readonly removedAt = new Map<string, number>();
   private readonly documentNumbers = new DocumentNumbers();
   private readonly strings = new Interner(INTERNED_STRINGS);
   private readonly documentEdges = new Map<string, string[]>();
@@ -53,8 +59,6 @@ export class StanceGraph {
   private readonly affiliationKeys = new Map<string, Set<string>>();
   private readonly affiliationKeysTo = new Map<string, Set<string>>();
   private eventTotal = 0;
-  /** actor -> the version at which a document mentioning it was last added or removed. */
-  private readonly touchedAt = new Map<string, number>();
   private ranking: { version: number; ids: string[] } | null = null;
   /** Normalised names and aliases of every actor, for search. */
   readonly names = new ActorNameIndex();
@@ -77,37 +81,67 @@ export class StanceGraph {
     if (this.documentEdges.has(doc)) return;
     const extractor = str.of(input.extractor);
     const docNumber = this.documentNumbers.of(doc);
-    const contributions = actorContributions(input);
+    const version = this.changes + 1;
+    // The actors the document lists (each once, in order of first listing), with their state and
+    // the document's contribution; events between two of them are tallied in.
+    const listed = new Map<string, Listed>();
+    for (const actor of input.actors) {
+      const known = listed.get(actor.id);
+      if (known) {
+        known.c.aliases = sortedUnion(known.c.aliases, known.state.aliasesOf(actor.aliases));
+        continue;
+      }
+      let state = this.actorStates.get(actor.id);
+      if (!state) {
+        const id = str.of(actor.id);
+        state = new ActorState(id);
+        this.actorStates.set(id, state);
+        this.removedAt.delete(id);
+      }
+      listed.set(actor.id, { state, c: listedActor(actor, state.aliasesOf(actor.aliases)) });
+    }
+    let edgeCount = 0;
+    for (const event of input.events) {
+      const source = listed.get(event.source);
+      const target = listed.get(event.target);
+      if (!source || !target) continue;
+      tallyEvent(source.c, target.c, event.polarity, target === source);
+      edgeCount += 1;
+    }
+    for (const a of input.affiliations)
+      if (listed.has(a.person) && listed.has(a.of)) edgeCount += 1;
     // Lists kept per document are allocated at their final size: arrays grown by push keep spare
     // room, and copies made to trim them would leave the originals as garbage among kept objects.
-    const actors = new Array<string>(contributions.size);
+    const actors = new Array<string>(listed.size);
     let actorAt = 0;
-    for (const [id, c] of contributions) {
-      const actor = str.of(id);
+    for (const { state, c } of listed.values()) {
+      const actor = state.id;
       actors[actorAt++] = actor;
-      this.touchedAt.set(actor, this.changes + 1);
-      let mentions = this.actorDocuments.get(actor);
-      if (!mentions) this.actorDocuments.set(actor, (mentions = new ActorDocuments()));
-      mentions.add(docNumber, c);
-      const current = this.graph.hasNode(actor) ? this.graph.getNodeAttributes(actor) : undefined;
+      state.touchedAt = version;
+      const freshIdentity = state.mentions.add(docNumber, c);
+      const current = state.attributes;
       // From the third document on, the attributes already have their final key order.
       if (current && current.documents >= 2) {
-        if (foldContributionInPlace(current, c)) this.names.set(actor, current);
+        // An identity some listed document already states was folded in with it: only the
+        // tallies change.
+        if (!freshIdentity) addTallies(current, c);
+        else if (foldContributionInPlace(current, c)) this.names.set(actor, current);
         continue;
       }
       const next = foldContribution(current, c);
       if (current) this.graph.replaceNodeAttributes(actor, next);
       else this.graph.addNode(actor, next);
+      state.attributes = this.graph.getNodeAttributes(actor);
       this.names.set(actor, next);
     }
-    const kept = (a: string, b: string) => contributions.has(a) && contributions.has(b);
-    let edgeCount = 0;
-    for (const e of input.events) if (kept(e.source, e.target)) edgeCount += 1;
-    for (const a of input.affiliations) if (kept(a.person, a.of)) edgeCount += 1;
     const edges = new Array<string>(edgeCount);
     let edgeAt = 0;
     for (const event of input.events) {
-      if (!contributions.has(event.source) || !contributions.has(event.target)) continue;
+      const sourceListed = listed.get(event.source);
+      const targetListed = listed.get(event.target);
+      if (!sourceListed || !targetListed) continue;
+      const source = sourceListed.state;
+      const target = targetListed.state;
       const id = str.of(event.id);
       // Joined rather than concatenated: a flat string, where `+` would leave a rope to flatten.
       const key = this.graph.hasEdge(id) ? [doc, id].join(':') : id;
@@ -127,15 +161,20 @@ export class StanceGraph {
         sentence: event.evidence.sentence,
         evidenceStart: event.evidence.start,
         evidenceEnd: event.evidence.end,
-        ...(event.origin ? { origin: { ...event.origin } } : {}),
       };
-      this.graph.addDirectedEdgeWithKey(key, event.source, event.target, attrs);
+      if (event.origin) attrs.origin = { ...event.origin };
+      this.graph.addDirectedEdgeWithKey(key, source.id, target.id, attrs);
       edges[edgeAt++] = key;
       this.eventTotal += 1;
-      this.pairs.add(str.of(event.source), str.of(event.target), attrs);
+      // The source's number first, then the target's: numbers are given in that order.
+      const s = source.pairActor >= 0 ? source.pairActor : this.pairActor(source);
+      const t = target.pairActor >= 0 ? target.pairActor : this.pairActor(target);
+      this.pairs.addNumbers(s, t, attrs);
     }
     input.affiliations.forEach((a, i) => {
-      if (!contributions.has(a.person) || !contributions.has(a.of)) return;
+      const person = listed.get(a.person);
+      const of = listed.get(a.of);
+      if (!person || !of) return;
       const key = `${doc}:aff:${i}`;
       this.graph.addDirectedEdgeWithKey(key, a.person, a.of, {
         kind: 'affiliation',
@@ -144,8 +183,8 @@ export class StanceGraph {
       });
       edges[edgeAt++] = key;
       for (const [index, actor] of [
-        [this.affiliationKeys, str.of(a.person)],
-        [this.affiliationKeysTo, str.of(a.of)],
+        [this.affiliationKeys, person.state.id],
+        [this.affiliationKeysTo, of.state.id],
       ] as const) {
         let keys = index.get(actor);
         if (!keys) index.set(actor, (keys = new Set()));
@@ -194,21 +233,26 @@ export class StanceGraph {
     for (const [source, target] of touched.values()) {
       this.pairs.recount(source, target, this.eventsBetween(source, target));
     }
+    const version = this.changes + 1;
     for (const actor of this.documentActors.get(documentId) ?? []) {
-      this.touchedAt.set(actor, this.changes + 1);
-      const mentions = this.actorDocuments.get(actor);
-      mentions?.remove(this.documentNumbers.find(documentId));
-      const current = this.graph.hasNode(actor) ? this.graph.getNodeAttributes(actor) : undefined;
-      const next =
-        mentions && current
-          ? actorAttributes(mentions.identities(), mentions.size, minus(current, share.get(actor)))
-          : undefined;
+      const state = this.actorStates.get(actor);
+      if (!state) continue;
+      state.touchedAt = version;
+      const mentions = state.mentions;
+      mentions.remove(this.documentNumbers.find(documentId));
+      const next = actorAttributes(
+        mentions.identities(),
+        mentions.size,
+        minus(state.attributes!, share.get(actor)),
+      );
       if (next) {
         this.graph.replaceNodeAttributes(actor, next);
+        state.attributes = this.graph.getNodeAttributes(actor);
         this.names.set(actor, next);
       } else {
-        this.actorDocuments.delete(actor);
-        if (this.graph.hasNode(actor)) this.graph.dropNode(actor);
+        this.actorStates.delete(actor);
+        this.removedAt.set(actor, version);
+        this.graph.dropNode(actor);
         this.names.delete(actor);
       }
     }
@@ -221,7 +265,13 @@ export class StanceGraph {
 
   /** The version at which the actor's events last changed (0 if never), for caches keyed by actor. */
   touched(id: string): number {
-    return this.touchedAt.get(id) ?? 0;
+    return this.actorStates.get(id)?.touchedAt ?? this.removedAt.get(id) ?? 0;
+  }
+
+  /** The actor's number in the pair index, given on its first event. */
+  private pairActor(state: ActorState): number {
+    state.pairActor = this.pairs.actorNumber(state.id);
+    return state.pairActor;
   }
 
   hasDocument(documentId: string): boolean {
@@ -254,7 +304,7 @@ export class StanceGraph {
 
   /** `limit` of the documents that mention an actor, from position `offset` in ingest order. */
   documentPage(id: string, offset: number, limit: number): string[] {
-    const numbers = this.actorDocuments.get(id)?.page(offset, limit) ?? [];
+    const numbers = this.actorStates.get(id)?.mentions.page(offset, limit) ?? [];
     return numbers.map((n) => this.documentNumbers.id(n));
   }
 
@@ -354,6 +404,40 @@ export class StanceGraph {
       }),
     };
   }
+}
+
+/** What the graph keeps about one actor beside its graphology node. */
+class ActorState {
+  readonly mentions = new ActorDocuments();
+  /** The alias list last stated for it (a copy) and its name aliases: documents mostly repeat it. */
+  private stated: readonly string[] = [];
+  private names: string[] = [];
+  /** The node's attributes object (graphology's own, updated in place). */
+  attributes: ActorNodeAttributes | undefined = undefined;
+  /** The version at which a document mentioning it was last added or removed. */
+  touchedAt = 0;
+  /** Its number in the pair index, or -1 before its first event. */
+  pairActor = -1;
+
+  /** `id` is the one string object the graph uses for the actor. */
+  constructor(readonly id: string) {}
+
+  /** The name aliases of a list a document states for this actor (shared; read-only). */
+  aliasesOf(stated: readonly string[]): string[] {
+    const last = this.stated;
+    if (stated.length === last.length && stated.every((alias, i) => alias === last[i])) {
+      return this.names;
+    }
+    this.stated = stated.slice();
+    this.names = nameAliases(stated);
+    return this.names;
+  }
+}
+
+/** An actor a document lists: its state and the document's contribution. */
+interface Listed {
+  state: ActorState;
+  c: ActorContribution;
 }
 
 /** An actor's tallies less a removed document's share. */

@@ -8,6 +8,7 @@ import { contentHash } from '../model/index.ts';
 import { checkLimit, decodeCursor, encodeCursor } from './cursor.ts';
 import { migratePostgres } from './postgres-migrations.ts';
 import {
+  AliasLists,
   assembleGraphDocuments,
   checkBatch,
   compareStrings,
@@ -26,8 +27,8 @@ import type {
   DocumentActorRow,
   DocumentRow,
   EventRow,
-  GraphActorRow,
-  GraphAffiliationRow,
+  GraphActorTuple,
+  GraphAffiliationTuple,
   GraphDocumentRow,
   GraphEventTuple,
   RoleRow,
@@ -359,6 +360,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 
     async graphDocuments(onBatch, options) {
       const batch = checkBatch(options?.batch ?? GRAPH_BATCH);
+      const aliases = new AliasLists();
       // One snapshot; each round trip reads one batch of documents and the child rows in its range.
       await inTransaction(pool, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (c) => {
         for (let after = 0; ;) {
@@ -373,16 +375,18 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           if (!last) return;
           const bounds = [after, last.seq];
           const [actors, affiliations, events] = await Promise.all([
-            c.query<GraphActorRow>(
-              `SELECT ${GRAPH_COLUMNS.actors} FROM documents d
+            c.query<GraphActorTuple>({
+              text: `SELECT ${GRAPH_COLUMNS.actors} FROM documents d
                JOIN document_actors x ON x.document = d.id WHERE ${GRAPH_RANGE_PG}`,
-              bounds,
-            ),
-            c.query<GraphAffiliationRow>(
-              `SELECT ${GRAPH_COLUMNS.affiliations} FROM documents d
+              values: bounds,
+              rowMode: 'array',
+            }),
+            c.query<GraphAffiliationTuple>({
+              text: `SELECT ${GRAPH_COLUMNS.affiliations} FROM documents d
                JOIN affiliations x ON x.document = d.id WHERE ${GRAPH_RANGE_PG}`,
-              bounds,
-            ),
+              values: bounds,
+              rowMode: 'array',
+            }),
             c.query<GraphEventTuple>({
               text: `SELECT ${GRAPH_COLUMNS.events} FROM documents d
                JOIN events x ON x.document = d.id WHERE ${GRAPH_RANGE_PG}`,
@@ -399,6 +403,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
             },
             batch,
             onBatch,
+            aliases,
           );
           after = last.seq;
         }

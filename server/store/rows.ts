@@ -214,19 +214,19 @@ export interface GraphDocumentRow {
   extractor: string;
 }
 
-/** Child rows of the graph read, each tagged with its document's place in ingest order. */
-export type GraphActorRow = Pick<
-  DocumentActorRow,
-  'document' | 'actor' | 'name' | 'kind' | 'country' | 'aliases'
-> & { seq: number };
-export type GraphAffiliationRow = Pick<AffiliationRow, 'person' | 'of_actor' | 'role'> & {
-  seq: number;
-};
-/** An event row of the graph read as an array (GRAPH_COLUMNS.events order): the widest and most
- *  numerous rows, read without an object per row. */
+/** The child rows of the graph read, each read as an array (GRAPH_COLUMNS order) without an object
+ *  per row, and each tagged with its document's place in ingest order. */
+export type GraphActorTuple = [
+  seq: number,
+  actor: string,
+  name: string,
+  kind: DocumentActorRow['kind'],
+  country: string | null,
+  aliases: string,
+];
+export type GraphAffiliationTuple = [seq: number, person: string, of: string, role: string];
 export type GraphEventTuple = [
   seq: number,
-  document: string,
   id: string,
   source: string,
   target: string,
@@ -244,122 +244,126 @@ export type GraphEventTuple = [
   origin: string | null,
 ];
 
-function eventFromTuple(t: GraphEventTuple): GraphEvent {
-  const [
-    ,
-    document,
-    id,
-    source,
-    target,
-    type,
-    quad,
-    polarity,
-    score,
-    mode,
-    date,
-    datePrecision,
-    confidence,
-    sentence,
-    start,
-    end,
-    origin,
-  ] = t;
-  return {
-    id,
-    source,
-    target,
-    type,
-    quad,
-    polarity,
-    score,
-    mode,
-    date,
-    datePrecision,
-    confidence,
-    evidence: { sentence, start, end },
-    ...(origin === null
-      ? {}
-      : {
-          origin: storedJson<ExtractedEvent['origin']>(
-            'events',
-            { document, id },
-            'origin',
-            origin,
-          ),
-        }),
+function eventFromTuple(t: GraphEventTuple, document: string): GraphEvent {
+  const event: GraphEvent = {
+    id: t[1],
+    source: t[2],
+    target: t[3],
+    type: t[4],
+    quad: t[5],
+    polarity: t[6],
+    score: t[7],
+    mode: t[8],
+    date: t[9],
+    datePrecision: t[10],
+    confidence: t[11],
+    evidence: { sentence: t[12], start: t[13], end: t[14] },
   };
+  const origin = t[15];
+  if (origin !== null) {
+    event.origin = storedJson<ExtractedEvent['origin']>(
+      'events',
+      { document, id: t[1] },
+      'origin',
+      origin,
+    );
+  }
+  return event;
 }
 
 /** The columns each graph read selects (the child tables aliased x, documents d). */
 export const GRAPH_COLUMNS = {
   documents: 'd.ingest_seq AS seq, d.id, d.title, d.published, d.extractor',
-  actors: 'd.ingest_seq AS seq, x.document, x.actor, x.name, x.kind, x.country, x.aliases',
+  actors: 'd.ingest_seq AS seq, x.actor, x.name, x.kind, x.country, x.aliases',
   affiliations: 'd.ingest_seq AS seq, x.person, x.of_actor, x.role',
-  events: `d.ingest_seq AS seq, x.document, x.id, x.source, x.target, x.type, x.quad, x.polarity,
-    x.score, x.mode, x.date, x.date_precision, x.confidence, x.sentence, x.ev_start, x.ev_end,
-    x.origin`,
+  events: `d.ingest_seq AS seq, x.id, x.source, x.target, x.type, x.quad, x.polarity, x.score,
+    x.mode, x.date, x.date_precision, x.confidence, x.sentence, x.ev_start, x.ev_end, x.origin`,
 } as const;
 
 /** The child rows of the documents with a seq in (lower, upper], in seq then ord order. */
 export const GRAPH_RANGE = 'd.ingest_seq > ? AND d.ingest_seq <= ? ORDER BY d.ingest_seq, x.ord';
 export const GRAPH_RANGE_PG = GRAPH_RANGE.replace('?', '$1').replace('?', '$2');
 
-/** Hands out a row stream ordered by document seq one document's rows at a time. */
-class RowsBySeq<R> {
-  private next: IteratorResult<R>;
-  constructor(
-    private readonly rows: Iterator<R>,
-    private readonly seqOf: (row: R) => number,
-  ) {
-    this.next = rows.next();
-  }
+/** Distinct alias lists kept parsed across one graph read, at most this many at once. */
+const ALIAS_LISTS = 65_536;
 
-  /** The rows of document `seq`, in stream order; rows of earlier documents are passed over. */
-  take(seq: number): R[] {
-    const out: R[] = [];
-    while (!this.next.done && this.seqOf(this.next.value) <= seq) {
-      if (this.seqOf(this.next.value) === seq) out.push(this.next.value);
-      this.next = this.rows.next();
+/**
+ * The parsed alias lists of one graph read: a JSON text seen before gives the array parsed the
+ * first time, so the documents stating the same aliases share one (read-only) array and the read
+ * parses each distinct list about once.
+ */
+export class AliasLists {
+  private readonly parsed = new Map<string, string[]>();
+
+  of(json: string, document: string, actor: string): string[] {
+    let list = this.parsed.get(json);
+    if (list === undefined) {
+      list = storedJson<string[]>('document_actors', { document, actor }, 'aliases', json);
+      if (this.parsed.size >= ALIAS_LISTS) this.parsed.clear();
+      this.parsed.set(json, list);
     }
-    return out;
+    return list;
   }
 }
 
-const seqField = (row: { seq: number }) => row.seq;
-
 /**
- * Builds GraphDocuments from the document rows and the three child row streams (each ordered by
- * seq, then ord) and hands them to `onBatch` `batch` at a time; the last batch may be shorter.
+ * Builds GraphDocuments from the document rows and the three child row lists (each ordered by seq,
+ * then ord) and hands them to `onBatch` `batch` at a time; the last batch may be shorter. Alias
+ * lists are parsed through `aliases` (one per graph read), so equal lists are one array.
  */
 export function assembleGraphDocuments(
   rows: {
-    documents: Iterable<GraphDocumentRow>;
-    actors: Iterable<GraphActorRow>;
-    affiliations: Iterable<GraphAffiliationRow>;
-    events: Iterable<GraphEventTuple>;
+    documents: readonly GraphDocumentRow[];
+    actors: readonly GraphActorTuple[];
+    affiliations: readonly GraphAffiliationTuple[];
+    events: readonly GraphEventTuple[];
   },
   batch: number,
   onBatch: (documents: GraphDocument[]) => void,
+  aliases: AliasLists = new AliasLists(),
 ): void {
-  const actors = new RowsBySeq(rows.actors[Symbol.iterator](), seqField);
-  const affiliations = new RowsBySeq(rows.affiliations[Symbol.iterator](), seqField);
-  const events = new RowsBySeq(rows.events[Symbol.iterator](), (t) => t[0]);
+  const { actors, affiliations, events } = rows;
+  let a = 0;
+  let f = 0;
+  let e = 0;
   let pending: GraphDocument[] = [];
   for (const doc of rows.documents) {
+    const seq = doc.seq;
+    const id = doc.id;
+    // Rows of earlier documents (none in a consistent read) are passed over.
+    while (a < actors.length && actors[a]![0] < seq) a++;
+    while (f < affiliations.length && affiliations[f]![0] < seq) f++;
+    while (e < events.length && events[e]![0] < seq) e++;
+    let end = a;
+    while (end < actors.length && actors[end]![0] === seq) end++;
+    const docActors = new Array<GraphDocument['actors'][number]>(end - a);
+    for (let i = 0; a < end; a++, i++) {
+      const t = actors[a]!;
+      docActors[i] = {
+        id: t[1],
+        name: t[2],
+        kind: t[3],
+        country: t[4],
+        aliases: aliases.of(t[5], id, t[1]),
+      };
+    }
+    end = f;
+    while (end < affiliations.length && affiliations[end]![0] === seq) end++;
+    const docAffiliations = new Array<GraphDocument['affiliations'][number]>(end - f);
+    for (let i = 0; f < end; f++, i++) {
+      const t = affiliations[f]!;
+      docAffiliations[i] = { person: t[1], of: t[2], role: t[3] };
+    }
+    end = e;
+    while (end < events.length && events[end]![0] === seq) end++;
+    const docEvents = new Array<GraphEvent>(end - e);
+    for (let i = 0; e < end; e++, i++) docEvents[i] = eventFromTuple(events[e]!, id);
     pending.push({
       extractor: doc.extractor,
-      document: { id: doc.id, title: doc.title, published: doc.published },
-      actors: actors.take(doc.seq).map((row) => ({
-        id: row.actor,
-        name: row.name,
-        kind: row.kind,
-        country: row.country,
-        aliases: storedJson<string[]>('document_actors', actorKey(row), 'aliases', row.aliases),
-      })),
-      affiliations: affiliations
-        .take(doc.seq)
-        .map((row) => ({ person: row.person, of: row.of_actor, role: row.role })),
-      events: events.take(doc.seq).map(eventFromTuple),
+      document: { id, title: doc.title, published: doc.published },
+      actors: docActors,
+      affiliations: docAffiliations,
+      events: docEvents,
     });
     if (pending.length >= batch) {
       onBatch(pending);

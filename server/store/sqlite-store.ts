@@ -9,6 +9,7 @@ import type { Actor, DocumentBundle, Extraction } from '../model/index.ts';
 import { contentHash } from '../model/index.ts';
 import { migrate } from './migrations.ts';
 import {
+  AliasLists,
   assembleGraphDocuments,
   checkBatch,
   compareStrings,
@@ -27,8 +28,8 @@ import type {
   DocumentActorRow,
   DocumentRow,
   EventRow,
-  GraphActorRow,
-  GraphAffiliationRow,
+  GraphActorTuple,
+  GraphAffiliationTuple,
   GraphDocumentRow,
   GraphEventTuple,
   RoleRow,
@@ -112,14 +113,18 @@ function prepareStatements(db: Database.Database) {
       `SELECT ${GRAPH_COLUMNS.documents} FROM documents d WHERE d.ingest_seq > ?
        ORDER BY d.ingest_seq LIMIT ?`,
     ),
-    graphActors: db.prepare<[number, number], GraphActorRow>(
-      `SELECT ${GRAPH_COLUMNS.actors} FROM documents d JOIN document_actors x ON x.document = d.id
-       WHERE ${GRAPH_RANGE}`,
-    ),
-    graphAffiliations: db.prepare<[number, number], GraphAffiliationRow>(
-      `SELECT ${GRAPH_COLUMNS.affiliations} FROM documents d
-       JOIN affiliations x ON x.document = d.id WHERE ${GRAPH_RANGE}`,
-    ),
+    graphActors: db
+      .prepare<[number, number], GraphActorTuple>(
+        `SELECT ${GRAPH_COLUMNS.actors} FROM documents d JOIN document_actors x ON x.document = d.id
+         WHERE ${GRAPH_RANGE}`,
+      )
+      .raw(true),
+    graphAffiliations: db
+      .prepare<[number, number], GraphAffiliationTuple>(
+        `SELECT ${GRAPH_COLUMNS.affiliations} FROM documents d
+         JOIN affiliations x ON x.document = d.id WHERE ${GRAPH_RANGE}`,
+      )
+      .raw(true),
     graphEvents: db
       .prepare<[number, number], GraphEventTuple>(
         `SELECT ${GRAPH_COLUMNS.events} FROM documents d JOIN events x ON x.document = d.id
@@ -391,6 +396,7 @@ export function openSqliteStore(options: { file: string } | { memory: true }): S
 
     async graphDocuments(onBatch, options) {
       const batch = checkBatch(options?.batch ?? GRAPH_BATCH);
+      const aliases = new AliasLists();
       // One read transaction, so one snapshot; only the batch being handed over is held.
       db.transaction(() => {
         for (let after = 0; ;) {
@@ -403,7 +409,7 @@ export function openSqliteStore(options: { file: string } | { memory: true }): S
             affiliations: stmt.graphAffiliations.all(after, last.seq),
             events: stmt.graphEvents.all(after, last.seq),
           };
-          assembleGraphDocuments(rows, batch, onBatch);
+          assembleGraphDocuments(rows, batch, onBatch, aliases);
           after = last.seq;
         }
       })();

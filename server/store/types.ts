@@ -72,7 +72,8 @@ export interface Store {
   /**
    * Every stored document as the graph needs it (GraphDocument), in ingest order and from one
    * snapshot, handed to `onBatch` `batch` documents at a time (default GRAPH_BATCH): only a batch
-   * is held at once, and only the columns the graph keeps are read.
+   * is held at once, and only the columns the graph keeps are read. Documents stating the same
+   * alias list may share one array: treat what is handed over as read-only.
    */
   graphDocuments(
     onBatch: (documents: GraphDocument[]) => void,

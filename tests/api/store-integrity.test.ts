@@ -128,6 +128,47 @@ describe('a damaged index page', () => {
 });
 
 describe('a malformed JSON row', () => {
+  it('stops the graph read with the damaged row named by its key', async () => {
+    const { file } = await storeDir();
+    const db = new Database(file);
+    const row = db.prepare('SELECT document, actor FROM document_actors LIMIT 1').get() as {
+      document: string;
+      actor: string;
+    };
+    db.prepare(
+      'UPDATE document_actors SET aliases = \'["Harbour Council",\' WHERE document = ? AND actor = ?',
+    ).run(row.document, row.actor);
+    const event = db.prepare('SELECT document, id FROM events LIMIT 1').get() as {
+      document: string;
+      id: string;
+    };
+    db.close();
+    const store = openSqliteStore({ file });
+    try {
+      await expect(store.graphDocuments(() => undefined)).rejects.toThrow(
+        `table document_actors, row (document="${row.document}", actor="${row.actor}"): column aliases holds malformed JSON`,
+      );
+    } finally {
+      await store.close();
+    }
+    const db2 = new Database(file);
+    db2
+      .prepare("UPDATE document_actors SET aliases = '[]' WHERE document = ? AND actor = ?")
+      .run(row.document, row.actor);
+    db2
+      .prepare('UPDATE events SET origin = \'{"file":\' WHERE document = ? AND id = ?')
+      .run(event.document, event.id);
+    db2.close();
+    const reopened = openSqliteStore({ file });
+    try {
+      await expect(reopened.graphDocuments(() => undefined)).rejects.toThrow(
+        `table events, row (document="${event.document}", id="${event.id}"): column origin holds malformed JSON`,
+      );
+    } finally {
+      await reopened.close();
+    }
+  });
+
   it('is named by table and key, by check and by the API', async () => {
     const { dir, file } = await storeDir();
     const db = new Database(file);

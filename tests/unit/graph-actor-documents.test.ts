@@ -1,6 +1,7 @@
 // Each actor's documents as numbers with identities in runs (server/graph/actor-documents.ts)
 // against a plain reference (a list of document ids and one identity per document): random adds and
-// removals keep the same documents in order, the same identity sequence and shared objects.
+// removals keep the same documents in order, the same identity sequence and shared objects, and an
+// add says whether its identity is new among the documents listed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ActorDocuments, DocumentNumbers } from '../../server/graph/actor-documents.ts';
@@ -44,6 +45,31 @@ describe('actor documents', () => {
         expect(collapsed([...ids])).toEqual(collapsed(ref.map((r) => r.identity)));
         // Equal identities are one object.
         expect(new Set(ids).size).toBe(new Set(ids.map((i) => JSON.stringify(i))).size);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('says whether an added document states an identity no listed document states', () => {
+    const step = fc.oneof(fc.record({ add: fc.nat(2) }), fc.record({ remove: fc.nat(40) }));
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
+        const numbers = new DocumentNumbers();
+        const docs = new ActorDocuments();
+        const ref: { id: string; stated: number }[] = [];
+        let next = 0;
+        for (const s of steps) {
+          if ('add' in s) {
+            const id = `dispatch-${next++}`;
+            const known = ref.some((r) => r.stated === s.add);
+            expect(docs.add(numbers.of(id), structuredClone(STATED[s.add]!))).toBe(!known);
+            ref.push({ id, stated: s.add });
+          } else if (ref.length > 0) {
+            const [gone] = ref.splice(s.remove % ref.length, 1);
+            docs.remove(numbers.find(gone!.id));
+            numbers.release(gone!.id);
+          }
+        }
       }),
       { numRuns: 300 },
     );
