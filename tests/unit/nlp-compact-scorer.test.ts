@@ -1,9 +1,16 @@
 // The compact model's scorer against a naive sum over the stored entries: every row length from
 // one class to all of them (inline pairs, packed rows and each remainder of the four-entry loop),
 // keys that collide in the table's low bits, absent keys, repeated keys, and the same sums after
-// a save/load round trip.
+// a save/load round trip; with a class split, each part's classes sum exactly, whatever the
+// order of a feature's classes on input.
 import { describe, expect, it } from 'vitest';
-import { CompactModel, Rng, loadModel, saveModel } from '../../server/nlp/learn/index.ts';
+import {
+  ClassPart,
+  CompactModel,
+  Rng,
+  loadModel,
+  saveModel,
+} from '../../server/nlp/learn/index.ts';
 import { randomCompactModel } from './helpers/compact-models.ts';
 
 interface Built {
@@ -85,5 +92,72 @@ describe('compact model scorer', () => {
       again.score(feats, feats.length, out);
       expect(Array.from(out)).toEqual(reference(feats, feats.length));
     }
+  });
+
+  it('sums exactly the classes of the part asked for, at every split point', () => {
+    for (const nClasses of [7, 103]) {
+      const { model, keys, reference } = build(nClasses, 500, 20 + nClasses);
+      for (const split of [0, 1, 3, Math.floor(nClasses / 2) + 1, nClasses - 1, nClasses]) {
+        model.splitClasses(split);
+        for (const feats of featureLists(keys, split, 60)) {
+          const want = reference(feats, feats.length);
+          const all = new Int32Array(nClasses);
+          const below = new Int32Array(nClasses);
+          const from = new Int32Array(nClasses);
+          model.addScores(feats, feats.length, all, ClassPart.all);
+          model.addScores(feats, feats.length, below, ClassPart.below);
+          model.addScores(feats, feats.length, from, ClassPart.from);
+          expect(Array.from(all)).toEqual(want);
+          expect(Array.from(below.subarray(0, split))).toEqual(want.slice(0, split));
+          expect(Array.from(from.subarray(split))).toEqual(want.slice(split));
+        }
+      }
+    }
+  });
+
+  it('orders the classes of each row itself, so parts hold for rows given in any order', () => {
+    const nClasses = 40;
+    const keys = Uint32Array.from([11, 12, 13]);
+    // Classes given highest first, with rows long enough to be stored apart from the table.
+    const rows = [
+      [39, 30, 21, 20, 19, 5, 0],
+      [38, 17, 16, 2, 1],
+      [25, 24, 23, 22, 21, 20, 19, 18, 10, 3],
+    ];
+    const off = new Uint32Array(keys.length + 1);
+    const cls: number[] = [];
+    const w: number[] = [];
+    rows.forEach((row, f) => {
+      row.forEach((c) => {
+        cls.push(c);
+        w.push(c * 3 - 50);
+      });
+      off[f + 1] = off[f] + row.length;
+    });
+    const model = new CompactModel(
+      nClasses,
+      keys,
+      off,
+      Uint16Array.from(cls),
+      Int16Array.from(w),
+      1,
+    );
+    const want = new Array<number>(nClasses).fill(0);
+    for (const row of rows) for (const c of row) want[c] += c * 3 - 50;
+    for (const split of [4, 19, 20, 22]) {
+      model.splitClasses(split);
+      const below = new Int32Array(nClasses);
+      const from = new Int32Array(nClasses);
+      model.addScores(keys, 3, below, ClassPart.below);
+      model.addScores(keys, 3, from, ClassPart.from);
+      expect(Array.from(below.subarray(0, split))).toEqual(want.slice(0, split));
+      expect(Array.from(from.subarray(split))).toEqual(want.slice(split));
+    }
+  });
+
+  it('refuses a split outside the classes', () => {
+    const { model } = build(5, 20, 1);
+    expect(() => model.splitClasses(6)).toThrow(/split/);
+    expect(() => model.splitClasses(-1)).toThrow(/split/);
   });
 });

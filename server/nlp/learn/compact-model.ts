@@ -5,8 +5,17 @@
 // packed into one int32), inline for features with few classes (every feature of a model with
 // at most four classes), so a feature costs about one memory read. The adds, not the reads, are
 // most of the time: longer rows are padded with zero entries to a multiple of four and summed two
-// rows at a time, four entries each per turn, so that independent adds overlap in the CPU.
+// rows at a time, four entries each per turn, so that independent adds overlap in the CPU. The
+// reads of a call are issued early (every home slot first, then each row's second cache line)
+// so that their misses overlap, and the longest rows, which belong to the most frequent
+// features, are stored first, together. A caller that needs only the classes below (or from) a
+// split point, set once with `splitClasses`, can have only that part of each longer row added
+// (rows are sorted by class).
 import type { AnyTypedArray } from './bundle.ts';
+
+/** Which classes a call to `addScores` must sum exactly (see `CompactModel.splitClasses`). */
+export const ClassPart = { all: 0, below: 1, from: 2 } as const;
+export type ClassPart = (typeof ClassPart)[keyof typeof ClassPart];
 
 export class CompactModel {
   readonly nClasses: number;
@@ -26,14 +35,18 @@ export class CompactModel {
   private readonly mask: number;
   private readonly stride: number;
   /**
-   * Per feature with more entries than fit inline: a count rounded up to a multiple of four, then
-   * that many entries of (class << 16) | (weight & 0xffff), the last ones zero (class 0, weight 0).
+   * Per feature with more entries than fit inline: a header, then entries of
+   * (class << 16) | (weight & 0xffff) sorted by class, padded with zero entries (class 0, weight
+   * 0) to a multiple of four. Header: the padded length, plus (<< 16) the number of entries with
+   * a class below the split (all of them until `splitClasses` is called).
    */
   private readonly packed: Int32Array;
   /** Scratch: slots found by the current `score` call, and their packed rows as [start, end). */
   private found = new Int32Array(256);
   private rows = new Int32Array(512);
   private readonly acc: Int32Array;
+  /** Keeps the touching reads of `addScores` from being optimised away. */
+  private touched = 0;
 
   constructor(
     nClasses: number,
@@ -62,13 +75,23 @@ export class CompactModel {
     this.mask = slots - 1;
     const table = new Int32Array(slots * stride);
     for (let i = 1; i < table.length; i += stride) table[i] = -1;
-    let packedSize = 0;
+    // Longer rows first: a feature with many classes is a frequent one, so the rows read most
+    // often sit together in fewer pages. rowAt[c]: where the next row of c entries goes.
+    let maxCount = 0;
+    for (let f = 0; f < keys.length; f++) maxCount = Math.max(maxCount, off[f + 1] - off[f]);
+    const rowAt = new Int32Array(maxCount + 1);
     for (let f = 0; f < keys.length; f++) {
       const count = off[f + 1] - off[f];
-      if (count > inline) packedSize += ((count + 3) & ~3) + 1;
+      if (count > inline) rowAt[count] += ((count + 3) & ~3) + 1;
     }
-    const packed = new Int32Array(packedSize);
-    let at = 0;
+    let packedSize = 0;
+    for (let c = maxCount; c > inline; c--) {
+      const size = rowAt[c];
+      rowAt[c] = packedSize;
+      packedSize += size;
+    }
+    // Spare room after the last row: `addScores` reads ahead one cache line into each row.
+    const packed = new Int32Array(packedSize + 16);
     for (let f = 0; f < keys.length; f++) {
       const key = keys[f] | 0;
       if (off[f + 1] === off[f]) continue;
@@ -87,16 +110,41 @@ export class CompactModel {
           table[base + 2 + j] = (cls[e] << 16) | (w[e] & 0xffff);
         }
       } else {
+        let at = rowAt[count];
         table[base + 1] = at;
         // Zero entries (already zero in the array) pad the row: they add nothing to class 0.
         const padded = (count + 3) & ~3;
-        packed[at++] = padded;
+        packed[at++] = padded | (count << 16);
+        const start = at;
         for (let j = off[f]; j < off[f + 1]; j++) packed[at++] = (cls[j] << 16) | (w[j] & 0xffff);
-        at += padded - count;
+        // Entries hold the class in their high bits, so ordering them orders the classes.
+        packed.subarray(start, at).sort();
+        rowAt[count] = at + padded - count;
       }
     }
     this.table = table;
     this.packed = packed;
+  }
+
+  /**
+   * Sets the class split for {@link addScores}' `part`: classes below `split` and the others. Only
+   * the longer rows are divided; the two entries at most held inline are always added.
+   */
+  splitClasses(split: number): void {
+    if (!(split >= 0 && split <= this.nClasses)) throw new Error('compact model: bad class split');
+    const { table, packed, stride } = this;
+    for (let base = 0; base < table.length; base += stride) {
+      const ref = table[base + 1];
+      if (ref < 0) continue;
+      const padded = packed[ref] & 0xffff;
+      let below = 0;
+      for (let j = ref + 1; j < ref + 1 + padded; j++) {
+        const v = packed[j];
+        if (v !== 0 && v >>> 16 < split) below = j - ref;
+      }
+      // Padding entries (zero, class 0) never count: a row's last real entry ends its low part.
+      packed[ref] = padded | (below << 16);
+    }
   }
 
   /** Number of features kept. */
@@ -120,9 +168,11 @@ export class CompactModel {
 
   /**
    * Adds each class's integer score over the features to acc[0..nClasses) (exact: int16 terms
-   * summed in int32), so a caller can start from cached partial sums.
+   * summed in int32), so a caller can start from cached partial sums. With `part` below (from),
+   * only the classes below (from) the split set by {@link splitClasses} are summed exactly: the
+   * others get some of their terms and must be ignored.
    */
-  addScores(feats: Uint32Array, n: number, acc: Int32Array): void {
+  addScores(feats: Uint32Array, n: number, acc: Int32Array, part: ClassPart = ClassPart.all): void {
     const { table, mask, packed, stride } = this;
     if (n > this.found.length) {
       this.found = new Int32Array(n * 2);
@@ -130,7 +180,11 @@ export class CompactModel {
     }
     const found = this.found;
     const end = table.length;
-    // First find every feature's slot (independent memory reads the CPU can overlap), then add.
+    // Touch every feature's home slot first (independent reads with no branch between them, so
+    // the CPU overlaps the misses), then find the slots, then add.
+    let touch = 0;
+    for (let i = 0; i < n; i++) touch ^= table[(feats[i] & mask) * stride];
+    this.touched ^= touch;
     let m = 0;
     for (let i = 0; i < n; i++) {
       const key = feats[i] | 0;
@@ -153,8 +207,21 @@ export class CompactModel {
       const base = found[i];
       const ref = table[base + 1];
       if (ref >= 0) {
-        rows[nr++] = ref + 1;
-        rows[nr++] = ref + 1 + packed[ref];
+        // Whole turns of four: a part starts or ends on the turn that holds the split, so a few
+        // entries of the other part may be added too.
+        const head = packed[ref];
+        const start = ref + 1;
+        touch ^= packed[start + 16];
+        if (part === ClassPart.all) {
+          rows[nr++] = start;
+          rows[nr++] = start + (head & 0xffff);
+        } else if (part === ClassPart.below) {
+          rows[nr++] = start;
+          rows[nr++] = start + (((head >>> 16) + 3) & ~3);
+        } else {
+          rows[nr++] = start + ((head >>> 16) & ~3);
+          rows[nr++] = start + (head & 0xffff);
+        }
       } else {
         const e = base + 1 - ref;
         for (let j = base + 2; j < e; j++) {
@@ -163,6 +230,7 @@ export class CompactModel {
         }
       }
     }
+    this.touched ^= touch;
     // Two rows at a time, four entries of each per turn, then the rest of the longer row: the
     // adds of one turn are independent (distinct classes within a row; a class in both rows is
     // still added in order), so the CPU overlaps them. Integer sums: the order changes no score.

@@ -2,8 +2,11 @@
 // of the top three stack items and the first three buffer items, their leftmost and rightmost
 // dependents with labels, valencies, label sets, distances, and combinations of these. Template
 // numbers are pre-mixed and single-token features are hashed once per sentence; the ids are the
-// same as hashing every template from scratch with feat1..feat4.
-import { featPrefix, featWith1, featWith2, featWith3, featWith4 } from '../learn/index.ts';
+// same as hashing every template from scratch with feat1..feat4. The templates are a table: each
+// step reads the state's values once into an array, and one loop per arity hashes the templates
+// from it (few call sites of the mixing functions, so the compiler inlines them instead of making
+// about a hundred calls per step).
+import { featPrefix, hashFinish, hashMix } from '../learn/index.ts';
 import type { ParseState } from './transitions.ts';
 
 export const MAX_PARSER_FEATURES = 160;
@@ -11,10 +14,6 @@ export const MAX_PARSER_FEATURES = 160;
 const NONE_WORD = 0x3c1e57a1;
 const NONE_TAG = 0xffff;
 const NONE_LABEL = 0xfffe;
-
-/** Each template number already mixed into the start of its feature hash (see featPrefix). */
-const P = new Int32Array(160);
-for (let t = 0; t < P.length; t++) P[t] = featPrefix(t);
 
 // Slots of the single-token table (ParserTokens.single), one per template that reads one token.
 const SINGLE_SLOTS = 24;
@@ -65,6 +64,41 @@ function distBucket(d: number): number {
   return 6;
 }
 
+// Values of one token for the single-token table, and its templates by slot.
+const TW = 0;
+const TT = 1;
+const TU = 2;
+const TSF = 3;
+const TC = 4;
+const TOKEN_SLOTS: Spec[] = [
+  [1, TW],
+  [2, TT],
+  [3, TW, TT],
+  [4, TW],
+  [5, TT],
+  [6, TW, TT],
+  [7, TW],
+  [8, TT],
+  [9, TW, TT],
+  [10, TW],
+  [11, TT],
+  [12, TW, TT],
+  [13, TW],
+  [14, TT],
+  [15, TT],
+  [16, TW],
+  [130, TU],
+  [131, TU],
+  [137, TSF],
+  [138, TSF],
+];
+const TOKEN_CLUSTER_SLOTS: Spec[] = [
+  [120, TC],
+  [121, TC],
+  [122, TC],
+  [128, TC],
+];
+
 /**
  * Fills the single-token table: the same ids the templates below would compute at each step,
  * computed once per token (a token is read at the same position over many steps).
@@ -72,42 +106,309 @@ function distBucket(d: number): number {
 function fillSingle(tk: ParserTokens): void {
   const n = tk.n;
   const S = tk.single;
+  const V = tokenValues;
   for (let i = 0; i <= n + 1; i++) {
     const none = i > n;
-    const w = none ? NONE_WORD : tk.word[i];
-    const t = none ? NONE_TAG : tk.tag[i];
-    const u = none ? NONE_TAG : tk.upos[i];
-    const sf = none ? NONE_TAG : tk.suffix[i];
+    V[TW] = none ? NONE_WORD : tk.word[i];
+    V[TT] = none ? NONE_TAG : tk.tag[i];
+    V[TU] = none ? NONE_TAG : tk.upos[i];
+    V[TSF] = none ? NONE_TAG : tk.suffix[i];
     const o = i * SINGLE_SLOTS;
-    S[o] = featWith1(P[1], w);
-    S[o + 1] = featWith1(P[2], t);
-    S[o + 2] = featWith2(P[3], w, t);
-    S[o + 3] = featWith1(P[4], w);
-    S[o + 4] = featWith1(P[5], t);
-    S[o + 5] = featWith2(P[6], w, t);
-    S[o + 6] = featWith1(P[7], w);
-    S[o + 7] = featWith1(P[8], t);
-    S[o + 8] = featWith2(P[9], w, t);
-    S[o + 9] = featWith1(P[10], w);
-    S[o + 10] = featWith1(P[11], t);
-    S[o + 11] = featWith2(P[12], w, t);
-    S[o + 12] = featWith1(P[13], w);
-    S[o + 13] = featWith1(P[14], t);
-    S[o + 14] = featWith1(P[15], t);
-    S[o + 15] = featWith1(P[16], w);
-    S[o + 16] = featWith1(P[130], u);
-    S[o + 17] = featWith1(P[131], u);
-    S[o + 18] = featWith1(P[137], sf);
-    S[o + 19] = featWith1(P[138], sf);
+    writeHashed(TOKEN_TABLE, V, S, o);
     if (!tk.hasClusters) continue;
-    const c = none ? NONE_TAG : tk.cluster[i];
-    S[o + 20] = featWith1(P[120], c);
-    S[o + 21] = featWith1(P[121], c);
-    S[o + 22] = featWith1(P[122], c);
-    S[o + 23] = featWith1(P[128], c);
+    V[TC] = none ? NONE_TAG : tk.cluster[i];
+    writeHashed(TOKEN_CLUSTER_TABLE, V, S, o);
   }
   tk.singleReady = true;
 }
+
+// Values a step reads from the state, by index into the per-step value array.
+const S0W = 0;
+const S0T = 1;
+const S1W = 2;
+const S1T = 3;
+const S2T = 4;
+const B0W = 5;
+const B0T = 6;
+const B1T = 7;
+const B2T = 8;
+const S0U = 9;
+const B0U = 10;
+const S1U = 11;
+const B1U = 12;
+const DIST = 13;
+const DIST01 = 14;
+const S0VL = 15;
+const S0VR = 16;
+const B0VL = 17;
+const S1VR = 18;
+const S0LW = 19;
+const S0LT = 20;
+const S0LL = 21;
+const S0RW = 22;
+const S0RT = 23;
+const S0RL = 24;
+const B0LW = 25;
+const B0LT = 26;
+const B0LL = 27;
+const S1RL = 28;
+const S1LL = 29;
+const S1RT = 30;
+const S1LT = 31;
+const S0L2T = 32;
+const S0L2L = 33;
+const S0R2T = 34;
+const S0R2L = 35;
+const B0L2T = 36;
+const B0L2L = 37;
+const S1R2L = 38;
+const S0RS = 39;
+const S0LS = 40;
+const B0LS = 41;
+const S1RSV = 42;
+const S0SF = 43;
+const B0SF = 44;
+const ZERO = 45;
+const S0C = 46;
+const B0C = 47;
+const S1C = 48;
+const S0CS = 49;
+const B0CS = 50;
+const VALUE_COUNT = 51;
+
+// Token roles of the single-token table's rows.
+const RS0 = 0;
+const RS1 = 1;
+const RS2 = 2;
+const RB0 = 3;
+const RB1 = 4;
+const RB2 = 5;
+
+/**
+ * A template in output order: [template number, ...value indices], or for a feature read from
+ * the single-token table, [-1, token role, slot].
+ */
+type Spec = readonly number[];
+const single = (role: number, slot: number): Spec => [-1, role, slot];
+
+const MAIN: Spec[] = [
+  // Single positions.
+  single(RS0, 0),
+  single(RS0, 1),
+  single(RS0, 2),
+  single(RS1, 3),
+  single(RS1, 4),
+  single(RS1, 5),
+  single(RB0, 6),
+  single(RB0, 7),
+  single(RB0, 8),
+  single(RB1, 9),
+  single(RB1, 10),
+  single(RB1, 11),
+  single(RB2, 12),
+  single(RB2, 13),
+  single(RS2, 14),
+  single(RS2, 15),
+  [17, S0U, B0U],
+  // Pairs of s0 and b0.
+  [20, S0W, S0T, B0W, B0T],
+  [21, S0W, S0T, B0W],
+  [22, S0W, B0W, B0T],
+  [23, S0W, S0T, B0T],
+  [24, S0T, B0W, B0T],
+  [25, S0W, B0W],
+  [26, S0T, B0T],
+  [27, B0T, B1T],
+  // Pairs of s0 and s1.
+  [30, S1W, S1T, S0W, S0T],
+  [31, S1W, S1T, S0T],
+  [32, S1T, S0W, S0T],
+  [33, S1W, S0W],
+  [34, S1T, S0T],
+  [35, S1W, S0W, B0T],
+  // Tag trigrams.
+  [40, B0T, B1T, B2T],
+  [41, S0T, B0T, B1T],
+  [42, S1T, S0T, B0T],
+  [43, S2T, S1T, S0T],
+  [44, S0T, S0LT, B0T],
+  [45, S0T, S0RT, B0T],
+  [46, S0T, B0T, B0LT],
+  [47, S1T, S0T, S0LT],
+  [48, S1T, S0T, S0RT],
+  [49, S1T, S1RT, S0T],
+  [50, S1T, S1LT, S0T],
+  [51, S0W, B0T, B1T],
+  [52, S0T, B0W, B1T],
+  // Distance.
+  [60, S0W, DIST],
+  [61, S0T, DIST],
+  [62, B0W, DIST],
+  [63, B0T, DIST],
+  [64, S0W, B0W, DIST, ZERO],
+  [65, S0T, B0T, DIST],
+  [66, S1T, S0T, DIST01],
+  [67, S1W, S0W, DIST01],
+  // Valency.
+  [70, S0W, S0VR],
+  [71, S0T, S0VR],
+  [72, S0W, S0VL],
+  [73, S0T, S0VL],
+  [74, B0W, B0VL],
+  [75, B0T, B0VL],
+  [76, S1T, S1VR, S0T],
+  // Dependents: words, tags, labels.
+  [80, S0LW],
+  [81, S0LT],
+  [82, S0LL],
+  [83, S0RW],
+  [84, S0RT],
+  [85, S0RL],
+  [86, B0LW],
+  [87, B0LT],
+  [88, B0LL],
+  [89, S1RL],
+  [90, S1LL],
+  [91, S0T, S0LL],
+  [92, S0T, S0RL],
+  [93, B0T, B0LL],
+  [94, S0T, S0LL, S0RL],
+  [95, S1T, S1RL, S0T],
+  // Second-order dependents.
+  [100, S0L2T],
+  [101, S0L2L],
+  [102, S0R2T],
+  [103, S0R2L],
+  [104, B0L2T],
+  [105, B0L2L],
+  [106, S0T, S0LT, S0L2T],
+  [107, S0T, S0RT, S0R2T],
+  [108, B0T, B0LT, B0L2T],
+  [109, S1R2L, S1RL],
+  // Label sets.
+  [110, S0W, S0RS],
+  [111, S0T, S0RS],
+  [112, S0W, S0LS],
+  [113, S0T, S0LS],
+  [114, B0W, B0LS],
+  [115, B0T, B0LS],
+  [116, S1T, S1RSV],
+  // Coarse tags and suffixes: redundancy against tagging errors.
+  single(RS0, 16),
+  single(RB0, 17),
+  [132, S1U, S0U],
+  [133, B0U, B1U],
+  [134, S0U, B0U, B1U],
+  [135, S1U, S0U, B0U],
+  [136, S0U, B0U, DIST],
+  single(RS0, 18),
+  single(RB0, 19),
+  [139, S0SF, B0T],
+  [140, S0T, B0SF],
+  // The verb's own word with what it already governs: object control (urge X to V) versus
+  // adverbial clauses, and similar lexically decided labels.
+  [150, S1W, S1RL, S0T],
+  [151, S1W, S0T, S0LL],
+  [152, S0W, S0LL, S1T],
+  [153, S1W, S1RT, S0T],
+  [154, S0W, S0LL, B0T],
+];
+
+// Word clusters (only when the model has a cluster table), after the others.
+const CLUSTERS: Spec[] = [
+  single(RS0, 20),
+  single(RB0, 21),
+  single(RS1, 22),
+  [123, S0C, B0C],
+  [124, S0CS, B0CS],
+  [125, S0CS, B0T, DIST],
+  [126, S0T, B0CS, DIST],
+  [127, S1C, S0C],
+  single(RB1, 23),
+];
+
+/** Hashed templates of one arity: start hash, output position, and `arity` value indices each. */
+interface ArityGroup {
+  prefix: Int32Array;
+  pos: Int32Array;
+  values: Int32Array;
+}
+
+/** A template list compiled to flat arrays: hashed templates by arity, single-token reads. */
+interface Compiled {
+  count: number;
+  byArity: ArityGroup[];
+  /** Single-token reads: output position, token role, slot. */
+  singlePos: Int32Array;
+  singleRole: Int32Array;
+  singleSlot: Int32Array;
+}
+
+function compile(specs: Spec[], first: number): Compiled {
+  const at = specs.map((s, i) => ({ s, at: first + i }));
+  const singles = at.filter(({ s }) => s[0] < 0);
+  const byArity = [1, 2, 3, 4].map((arity): ArityGroup => {
+    const group = at.filter(({ s }) => s[0] >= 0 && s.length - 1 === arity);
+    return {
+      prefix: Int32Array.from(group, ({ s }) => featPrefix(s[0])),
+      pos: Int32Array.from(group, ({ at }) => at),
+      values: Int32Array.from(group.flatMap(({ s }) => s.slice(1))),
+    };
+  });
+  if (singles.length + byArity.reduce((sum, g) => sum + g.pos.length, 0) !== specs.length)
+    throw new Error('parser: templates of one to four values only');
+  return {
+    count: specs.length,
+    byArity,
+    singlePos: Int32Array.from(singles, ({ at }) => at),
+    singleRole: Int32Array.from(singles, ({ s }) => s[1]),
+    singleSlot: Int32Array.from(singles, ({ s }) => s[2]),
+  };
+}
+
+const MAIN_TABLE = compile(MAIN, 0);
+const CLUSTER_TABLE = compile(CLUSTERS, MAIN.length);
+const TOKEN_TABLE = compile(TOKEN_SLOTS, 0);
+const TOKEN_CLUSTER_TABLE = compile(TOKEN_CLUSTER_SLOTS, TOKEN_SLOTS.length);
+if (TOKEN_SLOTS.length + TOKEN_CLUSTER_SLOTS.length !== SINGLE_SLOTS)
+  throw new Error('parser: single-token slots');
+if (MAIN.length + CLUSTERS.length > MAX_PARSER_FEATURES)
+  throw new Error('parser: too many features');
+
+/**
+ * Writes a compiled list's hashed ids for the values into out from `offset`: one loop per arity,
+ * so each loop mixes a fixed number of values (the same chain as featWith1..featWith4).
+ */
+function writeHashed(c: Compiled, V: Int32Array, out: Uint32Array, offset: number): void {
+  const [g1, g2, g3, g4] = c.byArity;
+  for (let j = 0, v = 0; j < g1.pos.length; j++, v += 1)
+    out[offset + g1.pos[j]] = hashFinish(hashMix(g1.prefix[j], V[g1.values[v]]));
+  for (let j = 0, v = 0; j < g2.pos.length; j++, v += 2) {
+    const h = hashMix(g2.prefix[j], V[g2.values[v]]);
+    out[offset + g2.pos[j]] = hashFinish(hashMix(h, V[g2.values[v + 1]]));
+  }
+  for (let j = 0, v = 0; j < g3.pos.length; j++, v += 3) {
+    const h = hashMix(hashMix(g3.prefix[j], V[g3.values[v]]), V[g3.values[v + 1]]);
+    out[offset + g3.pos[j]] = hashFinish(hashMix(h, V[g3.values[v + 2]]));
+  }
+  for (let j = 0, v = 0; j < g4.pos.length; j++, v += 4) {
+    const h = hashMix(hashMix(g4.prefix[j], V[g4.values[v]]), V[g4.values[v + 1]]);
+    const h2 = hashMix(hashMix(h, V[g4.values[v + 2]]), V[g4.values[v + 3]]);
+    out[offset + g4.pos[j]] = hashFinish(h2);
+  }
+}
+
+/** Copies a compiled list's single-token ids from the table rows of the step's tokens. */
+function writeSingles(c: Compiled, S: Uint32Array, rows: Int32Array, out: Uint32Array): void {
+  const { singlePos, singleRole, singleSlot } = c;
+  for (let j = 0; j < singlePos.length; j++)
+    out[singlePos[j]] = S[rows[singleRole[j]] + singleSlot[j]];
+}
+
+/** Scratch: the step's values, the single-token table's row per token role, a token's values. */
+const stepValues = new Int32Array(VALUE_COUNT);
+const stepRows = new Int32Array(6);
+const tokenValues = new Int32Array(5);
 
 /** Writes the features of the state into out and returns their count. */
 export function parserFeatures(st: ParseState, tk: ParserTokens, out: Uint32Array): number {
@@ -115,209 +416,91 @@ export function parserFeatures(st: ParseState, tk: ParserTokens, out: Uint32Arra
   const W = tk.word;
   const T = tk.tag;
   const U = tk.upos;
+  const SF = tk.suffix;
   const s0 = sp > 0 ? stack[sp - 1] : -1;
   const s1 = sp > 1 ? stack[sp - 2] : -1;
   const s2 = sp > 2 ? stack[sp - 3] : -1;
   const b0 = b;
   const b1 = b + 1 <= n ? b + 1 : -1;
   const b2 = b + 2 <= n ? b + 2 : -1;
-
-  const s0w = gw(W, s0);
-  const s0t = gt(T, s0);
-  const s1w = gw(W, s1);
-  const s1t = gt(T, s1);
-  const s2t = gt(T, s2);
-  const b0w = gw(W, b0);
-  const b0t = gt(T, b0);
-  const b1t = gt(T, b1);
-  const b2t = gt(T, b2);
-
   const s0l = gc(lc1, s0);
-  const s0l2 = gc(lc2, s0);
   const s0r = gc(rc1, s0);
-  const s0r2 = gc(rc2, s0);
   const s1l = gc(lc1, s1);
   const s1r = gc(rc1, s1);
-  const s1r2 = gc(rc2, s1);
   const b0l = gc(lc1, b0);
-  const b0l2 = gc(lc2, b0);
-
-  const dist = s0 >= 0 ? distBucket(b0 - s0) : 7;
-  const dist01 = s1 >= 0 ? distBucket(s0 - s1) : 7;
-  const s0vl = s0 >= 0 ? st.nLeft[s0] : 0;
-  const s0vr = s0 >= 0 ? st.nRight[s0] : 0;
-  const b0vl = st.nLeft[b0];
   const s1vr = s1 >= 0 ? st.nRight[s1] : 0;
 
-  const s0lt = gt(T, s0l);
-  const s0rt = gt(T, s0r);
-  const b0lt = gt(T, b0l);
-  const s1rt = gt(T, s1r);
-  const s1lt = gt(T, s1l);
-  const s0ll = gl(labels, s0l);
-  const s0rl = gl(labels, s0r);
-  const b0ll = gl(labels, b0l);
-  const s1rl = gl(labels, s1r);
-  const s1ll = gl(labels, s1l);
-  const s0u = gt(U, s0);
-  const b0u = gt(U, b0);
-  const s1u = gt(U, s1);
-  const b1u = gt(U, b1);
-  const SF = tk.suffix;
-  const s0sf = gt(SF, s0);
-  const b0sf = gt(SF, b0);
-  const s0rs = s0 >= 0 ? st.rightLabels[s0] : -1;
-  const s0ls = s0 >= 0 ? st.leftLabels[s0] : -1;
-  const b0ls = st.leftLabels[b0];
-  const p = P;
-  if (!tk.singleReady) fillSingle(tk);
-  const S = tk.single;
-  const none = tk.n + 1;
-  const rs0 = (s0 < 0 ? none : s0) * SINGLE_SLOTS;
-  const rs1 = (s1 < 0 ? none : s1) * SINGLE_SLOTS;
-  const rs2 = (s2 < 0 ? none : s2) * SINGLE_SLOTS;
-  const rb0 = b0 * SINGLE_SLOTS;
-  const rb1 = (b1 < 0 ? none : b1) * SINGLE_SLOTS;
-  const rb2 = (b2 < 0 ? none : b2) * SINGLE_SLOTS;
+  const V = stepValues;
+  V[S0W] = gw(W, s0);
+  V[S0T] = gt(T, s0);
+  V[S1W] = gw(W, s1);
+  V[S1T] = gt(T, s1);
+  V[S2T] = gt(T, s2);
+  V[B0W] = gw(W, b0);
+  V[B0T] = gt(T, b0);
+  V[B1T] = gt(T, b1);
+  V[B2T] = gt(T, b2);
+  V[S0U] = gt(U, s0);
+  V[B0U] = gt(U, b0);
+  V[S1U] = gt(U, s1);
+  V[B1U] = gt(U, b1);
+  V[DIST] = s0 >= 0 ? distBucket(b0 - s0) : 7;
+  V[DIST01] = s1 >= 0 ? distBucket(s0 - s1) : 7;
+  V[S0VL] = s0 >= 0 ? st.nLeft[s0] : 0;
+  V[S0VR] = s0 >= 0 ? st.nRight[s0] : 0;
+  V[B0VL] = st.nLeft[b0];
+  V[S1VR] = s1vr;
+  V[S0LW] = gw(W, s0l);
+  V[S0LT] = gt(T, s0l);
+  V[S0LL] = gl(labels, s0l);
+  V[S0RW] = gw(W, s0r);
+  V[S0RT] = gt(T, s0r);
+  V[S0RL] = gl(labels, s0r);
+  V[B0LW] = gw(W, b0l);
+  V[B0LT] = gt(T, b0l);
+  V[B0LL] = gl(labels, b0l);
+  V[S1RL] = gl(labels, s1r);
+  V[S1LL] = gl(labels, s1l);
+  V[S1RT] = gt(T, s1r);
+  V[S1LT] = gt(T, s1l);
+  const s0l2 = gc(lc2, s0);
+  const s0r2 = gc(rc2, s0);
+  const b0l2 = gc(lc2, b0);
+  V[S0L2T] = gt(T, s0l2);
+  V[S0L2L] = gl(labels, s0l2);
+  V[S0R2T] = gt(T, s0r2);
+  V[S0R2L] = gl(labels, s0r2);
+  V[B0L2T] = gt(T, b0l2);
+  V[B0L2L] = gl(labels, b0l2);
+  V[S1R2L] = gl(labels, gc(rc2, s1));
+  V[S0RS] = s0 >= 0 ? st.rightLabels[s0] : -1;
+  V[S0LS] = s0 >= 0 ? st.leftLabels[s0] : -1;
+  V[B0LS] = st.leftLabels[b0];
+  V[S1RSV] = s1vr > 0 ? st.rightLabels[s1] : -1;
+  V[S0SF] = gt(SF, s0);
+  V[B0SF] = gt(SF, b0);
+  V[ZERO] = 0;
 
-  let k = 0;
-  // Single positions.
-  out[k++] = S[rs0];
-  out[k++] = S[rs0 + 1];
-  out[k++] = S[rs0 + 2];
-  out[k++] = S[rs1 + 3];
-  out[k++] = S[rs1 + 4];
-  out[k++] = S[rs1 + 5];
-  out[k++] = S[rb0 + 6];
-  out[k++] = S[rb0 + 7];
-  out[k++] = S[rb0 + 8];
-  out[k++] = S[rb1 + 9];
-  out[k++] = S[rb1 + 10];
-  out[k++] = S[rb1 + 11];
-  out[k++] = S[rb2 + 12];
-  out[k++] = S[rb2 + 13];
-  out[k++] = S[rs2 + 14];
-  out[k++] = S[rs2 + 15];
-  out[k++] = featWith2(p[17], s0u, b0u);
-  // Pairs of s0 and b0.
-  out[k++] = featWith4(p[20], s0w, s0t, b0w, b0t);
-  out[k++] = featWith3(p[21], s0w, s0t, b0w);
-  out[k++] = featWith3(p[22], s0w, b0w, b0t);
-  out[k++] = featWith3(p[23], s0w, s0t, b0t);
-  out[k++] = featWith3(p[24], s0t, b0w, b0t);
-  out[k++] = featWith2(p[25], s0w, b0w);
-  out[k++] = featWith2(p[26], s0t, b0t);
-  out[k++] = featWith2(p[27], b0t, b1t);
-  // Pairs of s0 and s1.
-  out[k++] = featWith4(p[30], s1w, s1t, s0w, s0t);
-  out[k++] = featWith3(p[31], s1w, s1t, s0t);
-  out[k++] = featWith3(p[32], s1t, s0w, s0t);
-  out[k++] = featWith2(p[33], s1w, s0w);
-  out[k++] = featWith2(p[34], s1t, s0t);
-  out[k++] = featWith3(p[35], s1w, s0w, b0t);
-  // Tag trigrams.
-  out[k++] = featWith3(p[40], b0t, b1t, b2t);
-  out[k++] = featWith3(p[41], s0t, b0t, b1t);
-  out[k++] = featWith3(p[42], s1t, s0t, b0t);
-  out[k++] = featWith3(p[43], s2t, s1t, s0t);
-  out[k++] = featWith3(p[44], s0t, s0lt, b0t);
-  out[k++] = featWith3(p[45], s0t, s0rt, b0t);
-  out[k++] = featWith3(p[46], s0t, b0t, b0lt);
-  out[k++] = featWith3(p[47], s1t, s0t, s0lt);
-  out[k++] = featWith3(p[48], s1t, s0t, s0rt);
-  out[k++] = featWith3(p[49], s1t, s1rt, s0t);
-  out[k++] = featWith3(p[50], s1t, s1lt, s0t);
-  out[k++] = featWith3(p[51], s0w, b0t, b1t);
-  out[k++] = featWith3(p[52], s0t, b0w, b1t);
-  // Distance.
-  out[k++] = featWith2(p[60], s0w, dist);
-  out[k++] = featWith2(p[61], s0t, dist);
-  out[k++] = featWith2(p[62], b0w, dist);
-  out[k++] = featWith2(p[63], b0t, dist);
-  out[k++] = featWith4(p[64], s0w, b0w, dist, 0);
-  out[k++] = featWith3(p[65], s0t, b0t, dist);
-  out[k++] = featWith3(p[66], s1t, s0t, dist01);
-  out[k++] = featWith3(p[67], s1w, s0w, dist01);
-  // Valency.
-  out[k++] = featWith2(p[70], s0w, s0vr);
-  out[k++] = featWith2(p[71], s0t, s0vr);
-  out[k++] = featWith2(p[72], s0w, s0vl);
-  out[k++] = featWith2(p[73], s0t, s0vl);
-  out[k++] = featWith2(p[74], b0w, b0vl);
-  out[k++] = featWith2(p[75], b0t, b0vl);
-  out[k++] = featWith3(p[76], s1t, s1vr, s0t);
-  // Dependents: words, tags, labels.
-  out[k++] = featWith1(p[80], gw(W, s0l));
-  out[k++] = featWith1(p[81], s0lt);
-  out[k++] = featWith1(p[82], s0ll);
-  out[k++] = featWith1(p[83], gw(W, s0r));
-  out[k++] = featWith1(p[84], s0rt);
-  out[k++] = featWith1(p[85], s0rl);
-  out[k++] = featWith1(p[86], gw(W, b0l));
-  out[k++] = featWith1(p[87], b0lt);
-  out[k++] = featWith1(p[88], b0ll);
-  out[k++] = featWith1(p[89], s1rl);
-  out[k++] = featWith1(p[90], s1ll);
-  out[k++] = featWith2(p[91], s0t, s0ll);
-  out[k++] = featWith2(p[92], s0t, s0rl);
-  out[k++] = featWith2(p[93], b0t, b0ll);
-  out[k++] = featWith3(p[94], s0t, s0ll, s0rl);
-  out[k++] = featWith3(p[95], s1t, s1rl, s0t);
-  // Second-order dependents.
-  out[k++] = featWith1(p[100], gt(T, s0l2));
-  out[k++] = featWith1(p[101], gl(labels, s0l2));
-  out[k++] = featWith1(p[102], gt(T, s0r2));
-  out[k++] = featWith1(p[103], gl(labels, s0r2));
-  out[k++] = featWith1(p[104], gt(T, b0l2));
-  out[k++] = featWith1(p[105], gl(labels, b0l2));
-  out[k++] = featWith3(p[106], s0t, s0lt, gt(T, s0l2));
-  out[k++] = featWith3(p[107], s0t, s0rt, gt(T, s0r2));
-  out[k++] = featWith3(p[108], b0t, b0lt, gt(T, b0l2));
-  out[k++] = featWith2(p[109], gl(labels, s1r2), s1rl);
-  // Label sets.
-  out[k++] = featWith2(p[110], s0w, s0rs);
-  out[k++] = featWith2(p[111], s0t, s0rs);
-  out[k++] = featWith2(p[112], s0w, s0ls);
-  out[k++] = featWith2(p[113], s0t, s0ls);
-  out[k++] = featWith2(p[114], b0w, b0ls);
-  out[k++] = featWith2(p[115], b0t, b0ls);
-  out[k++] = featWith2(p[116], s1t, s1vr > 0 ? st.rightLabels[s1] : -1);
-  // Coarse tags and suffixes: redundancy against tagging errors.
-  out[k++] = S[rs0 + 16];
-  out[k++] = S[rb0 + 17];
-  out[k++] = featWith2(p[132], s1u, s0u);
-  out[k++] = featWith2(p[133], b0u, b1u);
-  out[k++] = featWith3(p[134], s0u, b0u, b1u);
-  out[k++] = featWith3(p[135], s1u, s0u, b0u);
-  out[k++] = featWith3(p[136], s0u, b0u, dist);
-  out[k++] = S[rs0 + 18];
-  out[k++] = S[rb0 + 19];
-  out[k++] = featWith2(p[139], s0sf, b0t);
-  out[k++] = featWith2(p[140], s0t, b0sf);
-  // The verb's own word with what it already governs: object control (urge X to V) versus
-  // adverbial clauses, and similar lexically decided labels.
-  out[k++] = featWith3(p[150], s1w, s1rl, s0t);
-  out[k++] = featWith3(p[151], s1w, s0t, s0ll);
-  out[k++] = featWith3(p[152], s0w, s0ll, s1t);
-  out[k++] = featWith3(p[153], s1w, s1rt, s0t);
-  out[k++] = featWith3(p[154], s0w, s0ll, b0t);
-  // Word clusters (only when the model has a cluster table).
-  if (!tk.hasClusters) return k;
+  if (!tk.singleReady) fillSingle(tk);
+  const none = tk.n + 1;
+  const R = stepRows;
+  R[RS0] = (s0 < 0 ? none : s0) * SINGLE_SLOTS;
+  R[RS1] = (s1 < 0 ? none : s1) * SINGLE_SLOTS;
+  R[RS2] = (s2 < 0 ? none : s2) * SINGLE_SLOTS;
+  R[RB0] = b0 * SINGLE_SLOTS;
+  R[RB1] = (b1 < 0 ? none : b1) * SINGLE_SLOTS;
+  R[RB2] = (b2 < 0 ? none : b2) * SINGLE_SLOTS;
+  writeHashed(MAIN_TABLE, V, out, 0);
+  writeSingles(MAIN_TABLE, tk.single, R, out);
+  if (!tk.hasClusters) return MAIN_TABLE.count;
   const C = tk.cluster;
   const CS = tk.clusterShort;
-  const s0c = gt(C, s0);
-  const b0c = gt(C, b0);
-  const s1c = gt(C, s1);
-  const s0cs = gt(CS, s0);
-  const b0cs = gt(CS, b0);
-  out[k++] = S[rs0 + 20];
-  out[k++] = S[rb0 + 21];
-  out[k++] = S[rs1 + 22];
-  out[k++] = featWith2(p[123], s0c, b0c);
-  out[k++] = featWith2(p[124], s0cs, b0cs);
-  out[k++] = featWith3(p[125], s0cs, b0t, dist);
-  out[k++] = featWith3(p[126], s0t, b0cs, dist);
-  out[k++] = featWith2(p[127], s1c, s0c);
-  out[k++] = S[rb1 + 23];
-  return k;
+  V[S0C] = gt(C, s0);
+  V[B0C] = gt(C, b0);
+  V[S1C] = gt(C, s1);
+  V[S0CS] = gt(CS, s0);
+  V[B0CS] = gt(CS, b0);
+  writeHashed(CLUSTER_TABLE, V, out, 0);
+  writeSingles(CLUSTER_TABLE, tk.single, R, out);
+  return MAIN_TABLE.count + CLUSTER_TABLE.count;
 }

@@ -1,8 +1,11 @@
 // The parser at inference time: greedy arc-hybrid parsing scored by a compact perceptron.
 // Input: token strings with their UPOS and XPOS tags; output: 0-based heads (-1 for the root)
 // and UD relations. Linear in sentence length; state and scores live in reused typed arrays.
+// Scores are exact integer sums read only for legal actions: when every legal action is RIGHT, or
+// none is, only that half of each feature's action row is summed, and every choice stays the same.
 import { readFileSync } from 'node:fs';
 import {
+  ClassPart,
   CompactModel,
   HashIndex,
   hashRange,
@@ -119,6 +122,7 @@ export class Parser {
   private readonly tokens = new ParserTokens();
   private readonly feats = new Uint32Array(MAX_PARSER_FEATURES);
   private readonly scores: Float64Array;
+  private readonly acc: Int32Array;
   private xposIds = new Uint32Array(64);
   private uposIds = new Uint32Array(64);
 
@@ -148,6 +152,9 @@ export class Parser {
     } else this.clusters = null;
     this.state = new ParseState(labels.length, rootLabel);
     this.scores = new Float64Array(model.nClasses);
+    this.acc = new Int32Array(model.nClasses);
+    // Actions: SHIFT, LEFT per label, RIGHT per label; the split parts RIGHT from the rest.
+    model.splitClasses(1 + labels.length);
   }
 
   /** Word-cluster table (may be null) used for features; exposed for training. */
@@ -179,13 +186,21 @@ export class Parser {
     fillTokens(this.tokens, words, this.xposIds, this.uposIds, this.clusters);
     const st = this.state;
     st.reset(n);
-    const feats = this.feats;
-    const scores = this.scores;
+    const { feats, scores, acc, model, tokens } = this;
+    const nc = model.nClasses;
     while (!st.isTerminal()) {
       let action = forcedAction(st);
       if (action < 0) {
-        const k = parserFeatures(st, this.tokens, feats);
-        this.model.score(feats, k, scores);
+        // Without RIGHT the legal actions are SHIFT and LEFT (the classes below the split);
+        // with the root at the front of the buffer and two words on the stack, only RIGHT.
+        const part = !st.canRight()
+          ? ClassPart.below
+          : !st.canShift()
+            ? ClassPart.from
+            : ClassPart.all;
+        acc.fill(0);
+        model.addScores(feats, parserFeatures(st, tokens, feats), acc, part);
+        for (let c = 0; c < nc; c++) scores[c] = acc[c];
         action = bestLegal(st, scores);
       }
       st.apply(action);
