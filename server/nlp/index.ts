@@ -76,7 +76,9 @@ export class LanguageLayer {
       sentences.map((s) => s.tokens),
       this.lexicon,
     );
-    return sentences.map((s, i) => ({ ...s, names: names[i] ?? [] }));
+    // the sentences are this call's own objects: their names are filled in place
+    for (let i = 0; i < sentences.length; i++) sentences[i].names = names[i] ?? [];
+    return sentences;
   }
 
   /** Analyzes one sentence the tokenizer produced (names found within the sentence alone). */
@@ -90,10 +92,9 @@ export class LanguageLayer {
   private analyzeTokens(sentence: Sentence, options: AnalyzeOptions): AnalyzedSentence {
     const words = sentence.tokens.map((t) => taggerForm(t.text));
     const tags = this.tagger.tag(words);
-    const { upos, xpos, heads, deprels } =
-      options.parse === false
-        ? { ...tags, heads: words.map(() => -1), deprels: words.map(() => '') }
-        : parseTagged(this.parser, words, tags.upos, tags.xpos);
+    const parsed =
+      options.parse === false ? undefined : parseTagged(this.parser, words, tags.upos, tags.xpos);
+    const { upos, xpos } = parsed ?? tags;
     const tokens: AnalyzedToken[] = sentence.tokens.map((t, i) => ({
       text: t.text,
       start: t.start,
@@ -101,8 +102,8 @@ export class LanguageLayer {
       upos: upos[i]!,
       xpos: xpos[i]!,
       lemma: this.lemmatizer.lemmatize(t.text, upos[i]!, xpos[i]!),
-      head: heads[i]!,
-      deprel: deprels[i]!,
+      head: parsed ? parsed.heads[i]! : -1,
+      deprel: parsed ? parsed.deprels[i]! : '',
     }));
     return { start: sentence.start, end: sentence.end, tokens, names: [] };
   }

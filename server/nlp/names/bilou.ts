@@ -53,32 +53,36 @@ export function encodeBilou(length: number, spans: readonly LabelledSpan[]): Uin
  */
 export function decodeBilou(classes: ArrayLike<number>): LabelledSpan[] {
   const spans: LabelledSpan[] = [];
+  // the open span: its first token and label index (-1: none)
   let start = -1;
-  let label: NameLabel | undefined;
-  const close = (end: number): void => {
-    if (start >= 0 && label) spans.push({ first: start, last: end, label });
-    start = -1;
-    label = undefined;
-  };
+  let label = -1;
   for (let i = 0; i < classes.length; i++) {
     const c = classes[i];
     if (c === OUTSIDE) {
-      close(i - 1);
+      if (start >= 0) spans.push({ first: start, last: i - 1, label: NAME_LABELS[label] });
+      start = -1;
       continue;
     }
     const part = (c - 1) % 4;
-    const l = NAME_LABELS[Math.floor((c - 1) / 4)];
+    const l = Math.floor((c - 1) / 4);
     if (part === U) {
-      close(i - 1);
-      spans.push({ first: i, last: i, label: l });
+      if (start >= 0) spans.push({ first: start, last: i - 1, label: NAME_LABELS[label] });
+      start = -1;
+      spans.push({ first: i, last: i, label: NAME_LABELS[l] });
     } else if (part === B || start < 0 || label !== l) {
-      close(i - 1);
+      if (start >= 0) spans.push({ first: start, last: i - 1, label: NAME_LABELS[label] });
       start = i;
       label = l;
-      if (part === L) close(i);
-    } else if (part === L) close(i);
+      if (part === L) {
+        spans.push({ first: start, last: i, label: NAME_LABELS[label] });
+        start = -1;
+      }
+    } else if (part === L) {
+      spans.push({ first: start, last: i, label: NAME_LABELS[label] });
+      start = -1;
+    }
   }
-  close(classes.length - 1);
+  if (start >= 0) spans.push({ first: start, last: classes.length - 1, label: NAME_LABELS[label] });
   return spans;
 }
 

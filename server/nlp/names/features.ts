@@ -3,8 +3,8 @@
 // sentence start, neighbouring words and tags, gazetteer matches) and are computed once per
 // sentence from per-word-type values (word-features.ts), with no string work in the loop;
 // transition features pair the previous token's class with this token's shape and capitalisation,
-// and are added per candidate previous class by the decoder. At run time the features of one word
-// or one tag alone are left out here and scored once per type (static-scores.ts).
+// and are added per candidate previous class by the decoder. At run time the same features are
+// scored by static-scores.ts, which scores those of one word or one tag once per type.
 import { feat1, feat2, feat3, hashString } from '../learn/index.ts';
 import { matchLexicon, type LexiconMatch, type NameLexicon } from './lexicon.ts';
 import type { WordStats } from './word-stats.ts';
@@ -44,7 +44,8 @@ export interface SentenceFeatures {
   capCommon: Uint32Array;
 }
 
-const T = {
+/** Template numbers of the static and transition features. */
+export const T = {
   bias: 1,
   form: 2,
   lower: 3,
@@ -100,14 +101,15 @@ const T = {
   prevCap: 52,
 } as const;
 
-const H_NONE = hashString('<none>');
-const H_START = hashString('<s>');
-const H_END = hashString('</s>');
+/** Hashes standing for "no gazetteer match", the sentence start and the sentence end. */
+export const H_NONE = hashString('<none>');
+export const H_START = hashString('<s>');
+export const H_END = hashString('</s>');
 const BIAS = feat1(T.bias, 0);
 
 /** Gazetteer feature values by position, kind and ambiguity ("Bstate?"), hashed once. */
 const gazValues = new Map<string, number>();
-function gazValue(pos: string, kind: string, ambiguous: boolean): number {
+export function gazValue(pos: string, kind: string, ambiguous: boolean): number {
   const key = `${pos}${kind}${ambiguous ? '?' : ''}`;
   let v = gazValues.get(key);
   if (v === undefined) {
@@ -140,16 +142,13 @@ export function tagHash(tag: string): number {
 /**
  * Static features for every token of a sentence. `lexicon` may be empty, and so may `stats`
  * (the model then learns without those features). `matches` are the sentence's lexicon
- * matches when the caller already has them. With `all` false, the features that depend on one
- * word alone ({@link wordRoleFeatures}) are left out: the decoder then adds their scores from
- * a per-word cache.
+ * matches when the caller already has them. (At run time StaticScorer gives the same scores.)
  */
 export function sentenceFeatures(
   tokens: readonly NameToken[],
   lexicon: NameLexicon,
   stats: WordStats,
   matches: readonly LexiconMatch[] = matchLexicon(tokens, lexicon),
-  all = true,
 ): SentenceFeatures {
   const n = tokens.length;
   if (hLowerAt.length < n + 4) {
@@ -215,67 +214,55 @@ export function sentenceFeatures(
     const init = i === 0 ? 1 : 0;
     const afterQuote = i > 0 ? infos[i - 1].opener : 0;
     // the token's own word first (counted in `identity`), then everything else
-    if (all) {
-      out[k++] = feat1(T.form, w.hForm);
-      out[k++] = feat1(T.lower, w.hLower);
-    }
+    out[k++] = feat1(T.form, w.hForm);
+    out[k++] = feat1(T.lower, w.hLower);
     out[k++] = feat2(T.biM1, hLowerAt[x - 1], w.hLower);
     out[k++] = feat2(T.biP1, w.hLower, hLowerAt[x + 1]);
     if (init) out[k++] = feat1(T.initLower, w.hLower);
     identity[i] = k - offsets[i];
     // then the tag features (counted in `tagged`)
     const xp = hXposAt[x];
-    if (all) {
-      out[k++] = feat1(T.upos, hUposAt[x]);
-      out[k++] = feat1(T.xpos, xp);
-      out[k++] = feat1(T.uposM1, hUposAt[x - 1]);
-      out[k++] = feat1(T.uposP1, hUposAt[x + 1]);
-      out[k++] = feat1(T.uposM2, hUposAt[x - 2]);
-      out[k++] = feat1(T.uposP2, hUposAt[x + 2]);
-      out[k++] = feat1(T.xposM1, hXposAt[x - 1]);
-      out[k++] = feat1(T.xposP1, hXposAt[x + 1]);
-    }
+    out[k++] = feat1(T.upos, hUposAt[x]);
+    out[k++] = feat1(T.xpos, xp);
+    out[k++] = feat1(T.uposM1, hUposAt[x - 1]);
+    out[k++] = feat1(T.uposP1, hUposAt[x + 1]);
+    out[k++] = feat1(T.uposM2, hUposAt[x - 2]);
+    out[k++] = feat1(T.uposP2, hUposAt[x + 2]);
+    out[k++] = feat1(T.xposM1, hXposAt[x - 1]);
+    out[k++] = feat1(T.xposP1, hXposAt[x + 1]);
     out[k++] = feat2(T.xposBiM1, hXposAt[x - 1], xp);
     out[k++] = feat2(T.xposBiP1, xp, hXposAt[x + 1]);
     out[k++] = feat3(T.xposTri, hXposAt[x - 1], xp, hXposAt[x + 1]);
     out[k++] = feat2(T.xposShort, xp, w.hShort);
     tagged[i] = k - offsets[i];
-    if (all) out[k++] = BIAS;
-    if (all) {
-      out[k++] = w.shapeFeat;
-      out[k++] = feat1(T.short, w.hShort);
-      const affixes = w.affixes;
-      for (let a = 0; a < affixes.length; a++) out[k++] = affixes[a];
-    }
+    out[k++] = BIAS;
+    out[k++] = w.shapeFeat;
+    out[k++] = feat1(T.short, w.hShort);
+    const affixes = w.affixes;
+    for (let a = 0; a < affixes.length; a++) out[k++] = affixes[a];
     const hCap = w.hCap;
-    if (all) {
-      out[k++] = feat2(T.capInit, hCap, init);
-      out[k++] = feat2(T.quoteInit, hCap, afterQuote);
-      out[k++] = feat3(T.common, w.common, hCap, init);
-    }
+    out[k++] = feat2(T.capInit, hCap, init);
+    out[k++] = feat2(T.quoteInit, hCap, afterQuote);
+    out[k++] = feat3(T.common, w.common, hCap, init);
     out[k++] = feat2(T.commonM1, i > 0 ? infos[i - 1].common : 2, hCap);
     out[k++] = feat2(T.commonP1, i + 1 < n ? infos[i + 1].common : 2, hCap);
-    if (all) {
-      out[k++] = feat1(T.lowerM1, hLowerAt[x - 1]);
-      out[k++] = feat1(T.lowerP1, hLowerAt[x + 1]);
-      out[k++] = feat1(T.lowerM2, hLowerAt[x - 2]);
-      out[k++] = feat1(T.lowerP2, hLowerAt[x + 2]);
-      out[k++] = feat1(T.shapeM1, hShortAt[x - 1]);
-      out[k++] = feat1(T.shapeP1, hShortAt[x + 1]);
-    }
+    out[k++] = feat1(T.lowerM1, hLowerAt[x - 1]);
+    out[k++] = feat1(T.lowerP1, hLowerAt[x + 1]);
+    out[k++] = feat1(T.lowerM2, hLowerAt[x - 2]);
+    out[k++] = feat1(T.lowerP2, hLowerAt[x + 2]);
+    out[k++] = feat1(T.shapeM1, hShortAt[x - 1]);
+    out[k++] = feat1(T.shapeP1, hShortAt[x + 1]);
     out[k++] = feat2(T.lowerM1Short, hLowerAt[x - 1], w.hShort);
     out[k++] = feat2(T.shortLowerP1, w.hShort, hLowerAt[x + 1]);
     out[k++] = feat3(T.shortTri, hShortAt[x - 1], w.hShort, hShortAt[x + 1]);
-    if (all) {
-      out[k++] = feat2(T.headline, headline, w.hShort);
-      out[k++] = feat2(T.desig, w.hDesig, hCap);
-    }
-    if (all) out[k++] = feat1(T.desigM1, desigAt[x - 1]);
+    out[k++] = feat2(T.headline, headline, w.hShort);
+    out[k++] = feat2(T.desig, w.hDesig, hCap);
+    out[k++] = feat1(T.desigM1, desigAt[x - 1]);
     out[k++] = feat2(T.desigP1, desigAt[x + 1], hCap);
-    if (all) out[k++] = feat1(T.desigP2, desigAt[x + 2]);
-    if (all) out[k++] = feat2(T.title, w.title, hCap);
+    out[k++] = feat1(T.desigP2, desigAt[x + 2]);
+    out[k++] = feat2(T.title, w.title, hCap);
     out[k++] = feat2(T.titleM1, i > 0 ? infos[i - 1].title : 2, hCap);
-    if (all) out[k++] = feat2(T.usage, w.usage, init);
+    out[k++] = feat2(T.usage, w.usage, init);
     out[k++] = feat2(T.usageM1, i > 0 ? infos[i - 1].usage : 255, w.usage);
     out[k++] = feat2(T.usageP1, w.usage, i + 1 < n ? infos[i + 1].usage : 255);
     if (gaz) for (const g of gaz[i]) out[k++] = feat1(T.gaz, g);
@@ -298,12 +285,11 @@ const TWO_BEFORE = 3;
 const TWO_AFTER = 4;
 
 /**
- * The static features that depend on one word alone (and the bias), by role: the token's own word (SELF), the
- * word just before the scored token (BEFORE), just after (AFTER), two before, two after. With
- * `word` 'start' or 'end', the sentence boundary in that role (BEFORE/TWO_BEFORE for 'start',
- * AFTER/TWO_AFTER for 'end'). These, {@link wordPositionFeatures} and {@link tagRoleFeatures} are
- * exactly the features
- * `sentenceFeatures` leaves out when its `all` is false.
+ * The static features that depend on one word alone (and the bias), by role: the token's own
+ * word (SELF), the word just before the scored token (BEFORE), just after (AFTER), two before,
+ * two after. With `word` 'start' or 'end', the sentence boundary in that role (BEFORE/TWO_BEFORE
+ * for 'start', AFTER/TWO_AFTER for 'end'). StaticScorer scores these, {@link wordPositionFeatures}
+ * and {@link tagRoleFeatures} once per word type or tag.
  */
 export function wordRoleFeatures(word: WordInfo | 'start' | 'end', role: number): number[] {
   const edge = word === 'start' ? H_START : H_END;
@@ -336,8 +322,8 @@ export function wordRoleFeatures(word: WordInfo | 'start' | 'end', role: number)
 
 /**
  * The static features of a token's own word in its position: whether it starts the sentence,
- * follows an opening quote or bracket, and stands in a headline (flags 0 or 1). Left out of
- * `sentenceFeatures` with `all` false too.
+ * follows an opening quote or bracket, and stands in a headline (flags 0 or 1). Scored once per
+ * word type and combination of flags too.
  */
 export function wordPositionFeatures(
   w: WordInfo,

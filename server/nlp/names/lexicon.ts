@@ -38,13 +38,19 @@ export function lexiconKey(text: string): string {
   return text.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
 }
 
+/** What the lexicon knows of a string: the forms it is, and whether it starts a longer key. */
+interface LexiconNode {
+  entries: LexiconEntry[] | undefined;
+  prefix: boolean;
+}
+
 export class NameLexicon {
-  private readonly entries = new Map<string, LexiconEntry[]>();
   /**
-   * Every proper prefix of every key: matching stops growing a candidate as soon as it starts no
-   * key, so most tokens cost one set lookup.
+   * Every key and every proper prefix of a key: matching stops growing a candidate as soon as it
+   * starts no key, so most tokens cost one lookup.
    */
-  private readonly prefixes = new Set<string>();
+  private readonly nodes = new Map<string, LexiconNode>();
+  private forms = 0;
   /** Longest key, in UTF-16 code units, to bound matching. */
   maxLength = 0;
 
@@ -58,35 +64,51 @@ export class NameLexicon {
 
   /** Entries for an exact (normalised) form, or undefined. */
   lookup(form: string): readonly LexiconEntry[] | undefined {
-    return this.entries.get(lexiconKey(form));
+    return this.nodes.get(lexiconKey(form))?.entries;
   }
 
   /** Number of distinct forms. */
   get size(): number {
-    return this.entries.size;
+    return this.forms;
   }
 
   /** Whether some key is longer than this text and starts with it. */
   isPrefix(text: string): boolean {
-    return this.prefixes.has(text);
+    return this.nodes.get(text)?.prefix ?? false;
   }
 
   /** Internal lookup on an already normalised key. */
   getKey(key: string): readonly LexiconEntry[] | undefined {
-    return this.entries.get(key);
+    return this.nodes.get(key)?.entries;
+  }
+
+  /** Internal: the entries of a normalised key and whether it starts a longer one, or undefined. */
+  node(key: string): Readonly<LexiconNode> | undefined {
+    return this.nodes.get(key);
+  }
+
+  private nodeOf(key: string): LexiconNode {
+    let node = this.nodes.get(key);
+    if (!node) {
+      node = { entries: undefined, prefix: false };
+      this.nodes.set(key, node);
+    }
+    return node;
   }
 
   private put(key: string, kind: LexiconKind, ambiguous: boolean): void {
-    let list = this.entries.get(key);
+    const node = this.nodeOf(key);
+    let list = node.entries;
     if (!list) {
       list = [];
-      this.entries.set(key, list);
+      node.entries = list;
+      this.forms++;
     }
     const same = list.find((e) => e.kind === kind);
     if (same) same.ambiguous ||= ambiguous;
     else list.push({ kind, ambiguous });
     if (key.length > this.maxLength) this.maxLength = key.length;
-    for (let k = 1; k < key.length; k++) this.prefixes.add(key.slice(0, k));
+    for (let k = 1; k < key.length; k++) this.nodeOf(key.slice(0, k)).prefix = true;
   }
 }
 
@@ -183,14 +205,13 @@ export function matchLexicon(
   for (let i = 0; i < tokens.length; i++) {
     let key = '';
     for (let j = i; j < tokens.length && j < i + MAX_TOKENS; j++) {
-      if (j > i) {
-        if (!lexicon.isPrefix(key)) break;
-        if (tokens[j].start > tokens[j - 1].end) key += ' ';
-      }
+      if (j > i && tokens[j].start > tokens[j - 1].end) key += ' ';
       key += texts[j];
       if (key.length > lexicon.maxLength) break;
-      const entries = lexicon.getKey(key);
-      if (entries) matches.push({ first: i, last: j, entries });
+      const node = lexicon.node(key);
+      if (!node) break;
+      if (node.entries) matches.push({ first: i, last: j, entries: node.entries });
+      if (!node.prefix) break;
     }
   }
   return matches;

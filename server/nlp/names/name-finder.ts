@@ -4,16 +4,17 @@
 // The file also holds the word statistics (common words, proper-noun usage) both were trained with,
 // and the thresholds of the document pass (document.ts). At run time the first stage scores
 // through StaticScorer and cached transition tables, which give the model's exact scores without
-// hashing or looking up the features that depend on one word or one tag more than once per type.
+// hashing or looking up the features that depend on one word, one tag or a few small values more
+// than once per type.
 import { argmax, CompactModel, readBundle, saveModels } from '../learn/index.ts';
 import type { NameSpan } from '../types.ts';
 import { CLASS_COUNT, decodeBilou, NAME_LABELS, type LabelledSpan } from './bilou.ts';
 import { consistentLabels, type ConsistencyThresholds } from './document.ts';
-import { sentenceFeatures, type NameToken } from './features.ts';
+import type { NameToken } from './features.ts';
 import { matchLexicon, type NameLexicon } from './lexicon.ts';
 import { spanFeatures } from './span-features.ts';
 import { StaticScorer } from './static-scores.ts';
-import { spanLabelScores, viterbi } from './viterbi.ts';
+import { decodeScored, spanLabelScoresScored } from './viterbi.ts';
 import { WordStats } from './word-stats.ts';
 
 /** A found span with its score per label (NAME_LABELS order). */
@@ -48,6 +49,7 @@ export class NameFinder {
   private statics = new Float64Array(64 * CLASS_COUNT);
   private feats = new Uint32Array(256);
   private readonly spanBuffer: number[] = [];
+  private readonly labelScores = new Float64Array(NAME_LABELS.length);
 
   constructor(
     model: CompactModel,
@@ -86,11 +88,11 @@ export class NameFinder {
     if (tokens.length === 0) return [];
     const n = tokens.length;
     const matches = matchLexicon(tokens, lexicon);
-    const sf = sentenceFeatures(tokens, lexicon, this.stats, matches, false);
     if (this.statics.length < n * CLASS_COUNT) this.statics = new Float64Array(2 * n * CLASS_COUNT);
     const statics = this.statics;
-    this.staticScorer.score(tokens, sf, statics);
-    const classes = viterbi(this.model, sf, undefined, statics);
+    const scorer = this.staticScorer;
+    scorer.score(tokens, matches, statics);
+    const classes = decodeScored(n, statics, scorer.trans);
     const spans = decodeBilou(classes);
     const typer = this.typer;
     const L = NAME_LABELS.length;
@@ -102,18 +104,25 @@ export class NameFinder {
       });
     const buf = this.spanBuffer;
     const mix = this.mix;
+    const first = this.labelScores;
     return spans.map((span) => {
-      const count = spanFeatures(tokens, span.first, span.last, matches, this.stats, buf);
+      const count = spanFeatures(
+        tokens,
+        span.first,
+        span.last,
+        matches,
+        this.stats,
+        buf,
+        scorer.infos,
+      );
       if (this.feats.length < count) this.feats = new Uint32Array(2 * count);
       this.feats.set(buf);
       const scores = new Float64Array(L);
       typer.score(this.feats, count, scores);
-      const first =
-        mix === 0
-          ? undefined
-          : spanLabelScores(this.model, sf, classes, span.first, span.last, L, statics);
+      if (mix !== 0)
+        spanLabelScoresScored(statics, scorer.trans, classes, span.first, span.last, L, first);
       for (let l = 0; l < L; l++)
-        scores[l] = scores[l] * typer.scale + (first ? mix * first[l] * this.model.scale : 0);
+        scores[l] = scores[l] * typer.scale + (mix !== 0 ? mix * first[l] * this.model.scale : 0);
       return { span, scores };
     });
   }

@@ -60,17 +60,20 @@ export function spanIdentityCount(first: number, last: number): number {
 const H_START = hashString('<s>');
 const H_END = hashString('</s>');
 
-/** Same value as hashString(parts.join(' ')) without building the joined string. */
-function joinedHash(parts: readonly string[]): number {
+/**
+ * Same value as hashString(words.map((w) => w.lower or w.short).join(' ')) without building the
+ * joined string.
+ */
+function joinedHash(words: readonly WordInfo[], short: boolean): number {
   let h = 0x811c9dc5 >>> 0;
   let length = 0;
-  for (let p = 0; p < parts.length; p++) {
+  for (let p = 0; p < words.length; p++) {
     if (p > 0) {
       h ^= 32;
       h = Math.imul(h, 0x01000193);
       length++;
     }
-    const s = parts[p];
+    const s = short ? words[p].short : words[p].lower;
     for (let i = 0; i < s.length; i++) {
       h ^= s.charCodeAt(i);
       h = Math.imul(h, 0x01000193);
@@ -91,7 +94,38 @@ function kindHash(kind: string, ambiguous: boolean): number {
   return h;
 }
 
-/** Features of tokens [first, last] as a name, written into `out`; returns how many. */
+/** Token i's word information, from `words` when the caller has it. */
+function infoAt(
+  tokens: readonly NameToken[],
+  stats: WordStats,
+  words: readonly WordInfo[] | undefined,
+  i: number,
+): WordInfo {
+  return words ? words[i] : wordInfo(tokens[i].text, stats);
+}
+
+/** Hash of token i's lowercase form; the sentence boundary's outside the sentence. */
+function lowerAt(
+  tokens: readonly NameToken[],
+  stats: WordStats,
+  words: readonly WordInfo[] | undefined,
+  i: number,
+): number {
+  return i < 0 ? H_START : i >= tokens.length ? H_END : infoAt(tokens, stats, words, i).hLower;
+}
+
+/** Hash of token i's Penn tag; the sentence boundary's outside the sentence. */
+function tagAt(tokens: readonly NameToken[], i: number): number {
+  return i < 0 ? H_START : i >= tokens.length ? H_END : tagHash(tokens[i].xpos);
+}
+
+/** Scratch: the words of the current span. */
+const spanWords: WordInfo[] = [];
+
+/**
+ * Features of tokens [first, last] as a name, written into `out`; returns how many. `words`, when
+ * given, holds each token's word information (as wordInfo gives it) so it is not looked up again.
+ */
 export function spanFeatures(
   tokens: readonly NameToken[],
   first: number,
@@ -99,52 +133,57 @@ export function spanFeatures(
   matches: readonly LexiconMatch[],
   stats: WordStats,
   out: number[],
+  words?: readonly WordInfo[],
 ): number {
   out.length = 0;
-  const n = tokens.length;
-  const lower = (i: number): number =>
-    i < 0 ? H_START : i >= n ? H_END : wordInfo(tokens[i].text, stats).hLower;
-  const tag = (i: number): number => (i < 0 ? H_START : i >= n ? H_END : tagHash(tokens[i].xpos));
-  const infos: WordInfo[] = [];
-  for (let i = first; i <= last; i++) infos.push(wordInfo(tokens[i].text, stats));
+  const infos = spanWords;
+  infos.length = 0;
+  for (let i = first; i <= last; i++) infos.push(infoAt(tokens, stats, words, i));
   const count = infos.length;
   const head = infos[0];
   const tail = infos[count - 1];
   const multi = count > 1 ? 1 : 0;
   // the span's own words first (see spanIdentityCount), then everything else
-  out.push(feat1(S.text, joinedHash(infos.map((w) => w.lower))));
+  out.push(feat1(S.text, joinedHash(infos, false)));
   out.push(feat1(S.first, head.hLower));
   out.push(feat1(S.last, tail.hLower));
   out.push(feat1(S.lastForm, tail.hForm));
   for (const w of infos) out.push(feat1(S.word, w.hLower));
   out.push(feat1(S.bias, 0));
   out.push(feat1(S.length, Math.min(count, 5)));
-  out.push(feat1(S.shape, joinedHash(infos.map((w) => w.short))));
+  out.push(feat1(S.shape, joinedHash(infos, true)));
   for (let k = 2; k <= tail.suffixHashes.length; k++) {
     const h = tail.suffixHashes[k - 1];
     out.push(feat2(S.lastSuffix, k, h));
     out.push(feat3(S.lastSuffixLen, k, h, multi));
   }
-  infos.forEach((w, k) => {
+  for (let k = 0; k < count; k++) {
     const where = k === count - 1 ? 2 : k === 0 ? 0 : 1;
-    out.push(feat2(S.usage, w.rawUsage, where));
-  });
+    out.push(feat2(S.usage, infos[k].rawUsage, where));
+  }
   for (let k = 2; k <= 3 && k <= head.prefixHashes.length; k++)
     out.push(feat2(S.firstPrefix, k, head.prefixHashes[k - 1]));
   for (let d = 1; d <= 3; d++) {
-    out.push(feat2(S.left, d, lower(first - d)));
-    out.push(feat2(S.right, d, lower(last + d)));
+    out.push(feat2(S.left, d, lowerAt(tokens, stats, words, first - d)));
+    out.push(feat2(S.right, d, lowerAt(tokens, stats, words, last + d)));
   }
-  out.push(feat2(S.leftBigram, lower(first - 2), lower(first - 1)));
-  out.push(feat2(S.rightBigram, lower(last + 1), lower(last + 2)));
-  out.push(feat2(S.leftLast, lower(first - 1), tail.hLower));
-  out.push(feat1(S.leftTag, tag(first - 1)));
-  out.push(feat1(S.rightTag, tag(last + 1)));
+  const leftLower = lowerAt(tokens, stats, words, first - 1);
+  out.push(feat2(S.leftBigram, lowerAt(tokens, stats, words, first - 2), leftLower));
+  out.push(
+    feat2(
+      S.rightBigram,
+      lowerAt(tokens, stats, words, last + 1),
+      lowerAt(tokens, stats, words, last + 2),
+    ),
+  );
+  out.push(feat2(S.leftLast, leftLower, tail.hLower));
+  out.push(feat1(S.leftTag, tagAt(tokens, first - 1)));
+  out.push(feat1(S.rightTag, tagAt(tokens, last + 1)));
   out.push(feat1(S.initial, first === 0 ? 1 : 0));
   out.push(feat2(S.lastDesig, tail.hDesig, multi));
   for (let k = 0; k < count - 1; k++)
     if (infos[k].desig) out.push(feat1(S.anyDesig, infos[k].hDesig));
-  out.push(feat1(S.leftTitle, first > 0 && wordInfo(tokens[first - 1].text, stats).title ? 1 : 0));
+  out.push(feat1(S.leftTitle, first > 0 && infoAt(tokens, stats, words, first - 1).title ? 1 : 0));
   out.push(feat1(S.firstTitle, head.title));
   if (head.acronym && first === last) out.push(feat1(S.acronym, 1));
   for (const m of matches) {

@@ -135,16 +135,22 @@ function staticScores(
   t: TransitionTables | undefined,
   sf: SentenceFeatures,
   i: number,
-  statics?: Float64Array,
 ): void {
-  if (statics) for (let c = 0; c < C; c++) stat[c] = statics[i * C + c];
-  else if (t) t.range.scoreRange(sf.feats, sf.offsets[i], sf.offsets[i + 1], stat);
+  if (t) t.range.scoreRange(sf.feats, sf.offsets[i], sf.offsets[i + 1], stat);
   else
     scorer.score(
       sf.feats.subarray(sf.offsets[i], sf.offsets[i + 1]),
       sf.offsets[i + 1] - sf.offsets[i],
       stat,
     );
+}
+
+/**
+ * Transition scores of a compact model for a token of this short shape and capitalisation value:
+ * per previous class p (P of them) and class c, at p * C + c.
+ */
+export function transitionTable(model: CompactModel, shape: number, cap: number): Float64Array {
+  return (tablesOf(model) as TransitionTables).pair(shape, cap);
 }
 
 let delta = new Float64Array(64 * C);
@@ -155,15 +161,9 @@ const tf = new Uint32Array(8);
 
 /**
  * Decodes one sentence. `forced[i] >= 0` fixes token i's class; -1 leaves it free. Returns one class
- * per token. `statics`, when given, holds every token's static scores (token i's at i * C), as
- * StaticScorer computes them; the scorer then serves for the transitions only.
+ * per token.
  */
-export function viterbi(
-  scorer: Scorer,
-  sf: SentenceFeatures,
-  forced?: Int8Array,
-  statics?: Float64Array,
-): Uint8Array {
+export function viterbi(scorer: Scorer, sf: SentenceFeatures, forced?: Int8Array): Uint8Array {
   const n = sf.offsets.length - 1;
   const out = new Uint8Array(n);
   if (n === 0) return out;
@@ -175,7 +175,7 @@ export function viterbi(
   back.fill(-1, 0, n * C);
   const t = tablesOf(scorer);
   for (let i = 0; i < n; i++) {
-    staticScores(scorer, t, sf, i, statics);
+    staticScores(scorer, t, sf, i);
     const fix = forced ? forced[i] : -1;
     const pFrom = i === 0 ? START_CLASS : 0;
     const pTo = i === 0 ? START_CLASS : C - 1;
@@ -217,6 +217,66 @@ export function viterbi(
 }
 
 /**
+ * Decodes one sentence of n tokens of a compact model from scores computed beforehand (as
+ * StaticScorer gives them): token i's static scores at statics[i * C ..], its transition table
+ * (see {@link transitionTable}) in trans[i]. The same classes as {@link viterbi} on the same model.
+ */
+export function decodeScored(
+  n: number,
+  statics: Float64Array,
+  trans: readonly Float64Array[],
+): Uint8Array {
+  const out = new Uint8Array(n);
+  if (n === 0) return out;
+  if (delta.length < n * C) {
+    delta = new Float64Array(2 * n * C);
+    back = new Int8Array(2 * n * C);
+  }
+  const d = delta;
+  const b = back;
+  d.fill(-Infinity, 0, n * C);
+  // the first token follows the start
+  const start = FOLLOWERS[START_CLASS];
+  for (let k = 0; k < start.length; k++) {
+    const c = start[k];
+    d[c] = statics[c] + trans[0][START_CLASS * C + c];
+    b[c] = -1;
+  }
+  for (let i = 1; i < n; i++) {
+    const row = i * C;
+    const table = trans[i];
+    for (let p = 0; p < C; p++) {
+      const base = d[row - C + p];
+      if (base === -Infinity) continue;
+      const at = p * C;
+      const followers = FOLLOWERS[p];
+      for (let k = 0; k < followers.length; k++) {
+        const c = followers[k];
+        const v = base + statics[row + c] + table[at + c];
+        if (v > d[row + c]) {
+          d[row + c] = v;
+          b[row + c] = p;
+        }
+      }
+    }
+  }
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let c = 0; c < C; c++) {
+    const v = d[(n - 1) * C + c];
+    if (canEnd(c) && v > bestScore) {
+      bestScore = v;
+      best = c;
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = best;
+    best = b[i * C + best];
+  }
+  return out;
+}
+
+/**
  * The first stage's score for labelling tokens [first, last] as one name of each label, the rest of
  * the sentence's classes held as decoded: per label, the static and transition scores of its
  * B..L (or U) classes over the span, in the model's own (unscaled) units.
@@ -228,12 +288,11 @@ export function spanLabelScores(
   first: number,
   last: number,
   labels: number,
-  statics?: Float64Array,
 ): Float64Array {
   const out = new Float64Array(labels);
   const t = tablesOf(scorer);
   for (let i = first; i <= last; i++) {
-    staticScores(scorer, t, sf, i, statics);
+    staticScores(scorer, t, sf, i);
     const part = first === last ? 3 : i === first ? 0 : i === last ? 2 : 1;
     for (let l = 0; l < labels; l++) {
       const prev =
@@ -251,4 +310,34 @@ export function spanLabelScores(
     }
   }
   return out;
+}
+
+/**
+ * {@link spanLabelScores} from scores computed beforehand, as {@link decodeScored} takes them;
+ * written into out[0..labels).
+ */
+export function spanLabelScoresScored(
+  statics: Float64Array,
+  trans: readonly Float64Array[],
+  classes: Uint8Array,
+  first: number,
+  last: number,
+  labels: number,
+  out: Float64Array,
+): void {
+  out.fill(0, 0, labels);
+  for (let i = first; i <= last; i++) {
+    const part = first === last ? 3 : i === first ? 0 : i === last ? 2 : 1;
+    const table = trans[i];
+    for (let l = 0; l < labels; l++) {
+      const prev =
+        i === first
+          ? i === 0
+            ? START_CLASS
+            : classes[i - 1]
+          : 1 + 4 * l + (i - 1 === first ? 0 : 1);
+      const c = 1 + 4 * l + part;
+      out[l] += statics[i * C + c] + table[prev * C + c];
+    }
+  }
 }

@@ -21,11 +21,15 @@ export interface WordInfo {
   /** Capitalisation class: a, A, Aa, aA or - (see capClass). */
   cap: string;
   hCap: number;
+  /** The capitalisation class as a number (index in CAP_CLASSES). */
+  capId: number;
   /** 1 when a capitalised word is common in lowercase text. */
   common: number;
   /** USED_AS bits (0 for a lowercase word). */
   usage: number;
   hDesig: number;
+  /** The designator kind as a number (index in DESIGNATORS). */
+  desigId: number;
   title: number;
   /** Hash of the capitalisation class with the common flag, for transition features. */
   capCommon: number;
@@ -41,6 +45,10 @@ export interface WordInfo {
   prefixHashes: Uint32Array;
   suffixHashes: Uint32Array;
 }
+
+/** Capitalisation classes (see capClass) and designator kinds, in the order of their ids. */
+export const CAP_CLASSES = ['a', 'A', 'Aa', 'aA', '-'] as const;
+export const DESIGNATORS = ['', 'org', 'place'] as const;
 
 /** "Xxxxx", "XX", "dd.dd": letters and digits mapped to classes, runs capped at four. */
 export function wordShape(word: string): string {
@@ -107,9 +115,11 @@ function describe(text: string, stats: WordStats): WordInfo {
     affixes: Uint32Array.from(affixes),
     cap,
     hCap: hashString(cap),
+    capId: CAP_CLASSES.indexOf(cap as (typeof CAP_CLASSES)[number]),
     common,
     usage: cap === 'a' ? 0 : stats.usage(lower),
     hDesig: hashString(desig),
+    desigId: DESIGNATORS.indexOf(desig),
     title: isTitle(text) ? 1 : 0,
     capCommon: hashString(`${cap}${common}`),
     opener: /^["'“‘([:—–-]$/.test(text) ? 1 : 0,

@@ -1,8 +1,12 @@
 // Feature templates of the tagger: the word, its lowercase form, affixes, shape, neighbouring
 // words, the two previous predicted tags and the lexicon's usual tag of nearby words. The
-// templates of the word alone are kept apart so their scores can be cached per word form.
-import { feat1, feat2, feat3 } from '../learn/index.ts';
+// templates of the word alone are kept apart so their scores can be cached per word form. Each
+// template's number is mixed into its hash prefix once, at load.
+import { featPrefix, featWith1, featWith2, featWith3 } from '../learn/index.ts';
 import { PAD_END, PAD_START, type WordHashes } from './word-hashes.ts';
+
+/** Each template's hash prefix: featWithK(P[t], ...) === featK(t, ...). */
+const P = Array.from({ length: 67 }, (_, t) => featPrefix(t));
 
 /** Most features one token can produce (size of the reusable feature buffer). */
 export const MAX_TAGGER_FEATURES = 48;
@@ -24,26 +28,27 @@ export function wordFeatures(
   out: Uint32Array,
   k = 0,
 ): number {
-  out[k++] = feat1(1, 0);
-  out[k++] = feat1(2, h.lower[i]);
-  out[k++] = feat1(3, h.exact[i]);
-  out[k++] = feat1(4, h.pre1[i]);
-  out[k++] = feat1(5, h.pre2[i]);
-  out[k++] = feat1(6, h.pre3[i]);
-  out[k++] = feat1(7, h.suf1[i]);
-  out[k++] = feat1(8, h.suf2[i]);
-  out[k++] = feat1(9, h.suf3[i]);
-  out[k++] = feat1(10, h.suf4[i]);
-  out[k++] = feat1(11, h.shape[i]);
-  out[k++] = feat2(12, h.flags[i], i === 0 ? 1 : 0);
-  out[k++] = feat1(28, lex[i]);
+  out[k++] = featWith1(P[1], 0);
+  out[k++] = featWith1(P[2], h.lower[i]);
+  out[k++] = featWith1(P[3], h.exact[i]);
+  out[k++] = featWith1(P[4], h.pre1[i]);
+  out[k++] = featWith1(P[5], h.pre2[i]);
+  out[k++] = featWith1(P[6], h.pre3[i]);
+  out[k++] = featWith1(P[7], h.suf1[i]);
+  out[k++] = featWith1(P[8], h.suf2[i]);
+  out[k++] = featWith1(P[9], h.suf3[i]);
+  out[k++] = featWith1(P[10], h.suf4[i]);
+  out[k++] = featWith1(P[11], h.shape[i]);
+  out[k++] = featWith2(P[12], h.flags[i], i === 0 ? 1 : 0);
+  out[k++] = featWith1(P[28], lex[i]);
   return k;
 }
 
 /**
  * Writes the features of token i that look at its neighbours and at the previous predicted tags
  * into out from index k; returns the new count. `p1`/`p2` are the predicted tags of tokens i-1
- * and i-2 (-1 before the sentence start).
+ * and i-2 (-1 before the sentence start). At run time the tagger scores the same features as
+ * {@link neighbourFeatures} (cached per neighbouring form) and {@link pairFeatures}.
  */
 export function contextFeatures(
   h: WordHashes,
@@ -66,31 +71,116 @@ export function contextFeatures(
   const lp1 = i + 1 < n ? lex[i + 1] : END_TAG;
   const lp2 = i + 2 < n ? lex[i + 2] : END_TAG;
   const lm1 = i > 0 ? lex[i - 1] : START_TAG;
-  out[k++] = feat1(13, wm1);
-  out[k++] = feat1(14, wp1);
-  out[k++] = feat1(15, wm2);
-  out[k++] = feat1(16, wp2);
-  out[k++] = feat1(17, t1);
-  out[k++] = feat2(18, t1, t2);
-  out[k++] = feat2(19, t1, w);
-  out[k++] = feat1(20, i > 0 ? h.suf3[i - 1] : PAD_START);
-  out[k++] = feat1(21, i + 1 < n ? h.suf3[i + 1] : PAD_END);
-  out[k++] = feat2(22, w, wp1);
-  out[k++] = feat2(23, wm1, w);
-  out[k++] = feat1(24, lp1);
-  out[k++] = feat1(25, lp2);
-  out[k++] = feat2(26, l0, lp1);
-  out[k++] = feat2(27, t1, lp1);
-  out[k++] = feat2(29, t1, h.suf3[i]);
-  out[k++] = feat1(30, i > 0 ? h.shape[i - 1] : PAD_START);
-  out[k++] = feat1(31, i + 1 < n ? h.shape[i + 1] : PAD_END);
-  out[k++] = feat3(32, lm1, l0, lp1);
-  out[k++] = feat2(33, t1, l0);
-  out[k++] = feat2(34, h.suf2[i], lp1);
-  out[k++] = feat2(35, wm1, wp1);
-  out[k++] = feat3(36, t1, w, wp1);
-  out[k++] = feat2(37, t2, w);
-  out[k++] = feat2(38, h.shape[i], lp1);
+  out[k++] = featWith1(P[13], wm1);
+  out[k++] = featWith1(P[14], wp1);
+  out[k++] = featWith1(P[15], wm2);
+  out[k++] = featWith1(P[16], wp2);
+  out[k++] = featWith1(P[17], t1);
+  out[k++] = featWith2(P[18], t1, t2);
+  out[k++] = featWith2(P[19], t1, w);
+  out[k++] = featWith1(P[20], i > 0 ? h.suf3[i - 1] : PAD_START);
+  out[k++] = featWith1(P[21], i + 1 < n ? h.suf3[i + 1] : PAD_END);
+  out[k++] = featWith2(P[22], w, wp1);
+  out[k++] = featWith2(P[23], wm1, w);
+  out[k++] = featWith1(P[24], lp1);
+  out[k++] = featWith1(P[25], lp2);
+  out[k++] = featWith2(P[26], l0, lp1);
+  out[k++] = featWith2(P[27], t1, lp1);
+  out[k++] = featWith2(P[29], t1, h.suf3[i]);
+  out[k++] = featWith1(P[30], i > 0 ? h.shape[i - 1] : PAD_START);
+  out[k++] = featWith1(P[31], i + 1 < n ? h.shape[i + 1] : PAD_END);
+  out[k++] = featWith3(P[32], lm1, l0, lp1);
+  out[k++] = featWith2(P[33], t1, l0);
+  out[k++] = featWith2(P[34], h.suf2[i], lp1);
+  out[k++] = featWith2(P[35], wm1, wp1);
+  out[k++] = featWith3(P[36], t1, w, wp1);
+  out[k++] = featWith2(P[37], t2, w);
+  out[k++] = featWith2(P[38], h.shape[i], lp1);
+  return k;
+}
+
+/** Roles of a neighbouring token in a token's context: just before, just after, two before, two after. */
+export const ROLE_BEFORE = 0;
+export const ROLE_AFTER = 1;
+export const ROLE_TWO_BEFORE = 2;
+export const ROLE_TWO_AFTER = 3;
+
+/**
+ * The context features that depend on one neighbouring token alone, token j in the given role
+ * (j = -1: the sentence boundary in that role), written into out from k; returns the new count.
+ * They depend on j's form only, so their scores can be cached per form and role.
+ */
+export function neighbourFeatures(
+  h: WordHashes,
+  lex: Uint16Array,
+  j: number,
+  role: number,
+  out: Uint32Array,
+  k = 0,
+): number {
+  const edge = j < 0;
+  switch (role) {
+    case ROLE_BEFORE:
+      out[k++] = featWith1(P[13], edge ? PAD_START : h.lower[j]);
+      out[k++] = featWith1(P[20], edge ? PAD_START : h.suf3[j]);
+      out[k++] = featWith1(P[30], edge ? PAD_START : h.shape[j]);
+      break;
+    case ROLE_AFTER:
+      out[k++] = featWith1(P[14], edge ? PAD_END : h.lower[j]);
+      out[k++] = featWith1(P[21], edge ? PAD_END : h.suf3[j]);
+      out[k++] = featWith1(P[24], edge ? END_TAG : lex[j]);
+      out[k++] = featWith1(P[31], edge ? PAD_END : h.shape[j]);
+      break;
+    case ROLE_TWO_BEFORE:
+      out[k++] = featWith1(P[15], edge ? PAD_START : h.lower[j]);
+      break;
+    case ROLE_TWO_AFTER:
+      out[k++] = featWith1(P[16], edge ? PAD_END : h.lower[j]);
+      out[k++] = featWith1(P[25], edge ? END_TAG : lex[j]);
+      break;
+    default:
+      throw new Error(`tagger: no neighbour role ${role}`);
+  }
+  return k;
+}
+
+/**
+ * The context features of token i that {@link neighbourFeatures} leaves out: those over the
+ * token with a neighbour, two neighbours or the previous tags. Written into out from k.
+ */
+export function pairFeatures(
+  h: WordHashes,
+  lex: Uint16Array,
+  i: number,
+  p1: number,
+  p2: number,
+  out: Uint32Array,
+  k = 0,
+): number {
+  const n = h.n;
+  const w = h.lower[i];
+  const wm1 = i > 0 ? h.lower[i - 1] : PAD_START;
+  const wp1 = i + 1 < n ? h.lower[i + 1] : PAD_END;
+  const t1 = p1 < 0 ? START_TAG : p1;
+  const t2 = p2 < 0 ? START_TAG : p2;
+  const l0 = lex[i];
+  const lp1 = i + 1 < n ? lex[i + 1] : END_TAG;
+  const lm1 = i > 0 ? lex[i - 1] : START_TAG;
+  out[k++] = featWith1(P[17], t1);
+  out[k++] = featWith2(P[18], t1, t2);
+  out[k++] = featWith2(P[19], t1, w);
+  out[k++] = featWith2(P[22], w, wp1);
+  out[k++] = featWith2(P[23], wm1, w);
+  out[k++] = featWith2(P[26], l0, lp1);
+  out[k++] = featWith2(P[27], t1, lp1);
+  out[k++] = featWith2(P[29], t1, h.suf3[i]);
+  out[k++] = featWith3(P[32], lm1, l0, lp1);
+  out[k++] = featWith2(P[33], t1, l0);
+  out[k++] = featWith2(P[34], h.suf2[i], lp1);
+  out[k++] = featWith2(P[35], wm1, wp1);
+  out[k++] = featWith3(P[36], t1, w, wp1);
+  out[k++] = featWith2(P[37], t2, w);
+  out[k++] = featWith2(P[38], h.shape[i], lp1);
   return k;
 }
 
@@ -111,8 +201,8 @@ export function taggerFeatures(
 
 /**
  * The second (refining) pass's context features: those of the first pass plus the first pass's
- * tags of the token and the following words, so the tag of token i can depend on what comes
- * after it. `first` holds the first pass's tags for the sentence.
+ * tags of the token and the following words ({@link refineTagFeatures}), so the tag of token i
+ * can depend on what comes after it. `first` holds the first pass's tags for the sentence.
  */
 export function refineContextFeatures(
   h: WordHashes,
@@ -124,18 +214,29 @@ export function refineContextFeatures(
   out: Uint32Array,
   k = 0,
 ): number {
-  k = contextFeatures(h, lex, i, p1, p2, out, k);
+  return refineTagFeatures(h, first, i, p1, out, contextFeatures(h, lex, i, p1, p2, out, k));
+}
+
+/** The refining pass's features over the first pass's tags, written into out from k. */
+export function refineTagFeatures(
+  h: WordHashes,
+  first: Uint16Array,
+  i: number,
+  p1: number,
+  out: Uint32Array,
+  k = 0,
+): number {
   const n = h.n;
   const n1 = i + 1 < n ? first[i + 1] : END_TAG;
   const n2 = i + 2 < n ? first[i + 2] : END_TAG;
   const t1 = p1 < 0 ? START_TAG : p1;
-  out[k++] = feat1(60, n1);
-  out[k++] = feat2(61, n1, n2);
-  out[k++] = feat2(62, t1, n1);
-  out[k++] = feat2(63, h.lower[i], n1);
-  out[k++] = feat2(64, h.suf3[i], n1);
-  out[k++] = feat1(65, first[i]);
-  out[k++] = feat3(66, t1, first[i], n1);
+  out[k++] = featWith1(P[60], n1);
+  out[k++] = featWith2(P[61], n1, n2);
+  out[k++] = featWith2(P[62], t1, n1);
+  out[k++] = featWith2(P[63], h.lower[i], n1);
+  out[k++] = featWith2(P[64], h.suf3[i], n1);
+  out[k++] = featWith1(P[65], first[i]);
+  out[k++] = featWith3(P[66], t1, first[i], n1);
   return k;
 }
 

@@ -1,8 +1,9 @@
 // The tagger at inference time: a compact perceptron over joint UPOS+XPOS classes, tagging
 // greedily left to right, plus a lexicon (each frequent word's usual tag, and a dictionary of
 // frequent words that always carry one tag). The scores of the templates that look only at the
-// word itself are cached per word form (integer sums, so the tags are the same with or without
-// the cache). Works on reusable typed arrays; linear in length.
+// word itself, and of those that look at one neighbouring word alone, are cached per word form
+// (integer sums, so the tags are the same with or without the caches). Works on reusable typed
+// arrays; linear in length.
 import { readFileSync } from 'node:fs';
 import {
   CompactModel,
@@ -13,55 +14,95 @@ import {
 } from '../learn/index.ts';
 import {
   MAX_TAGGER_FEATURES,
+  ROLE_AFTER,
+  ROLE_BEFORE,
+  ROLE_TWO_AFTER,
+  ROLE_TWO_BEFORE,
   UNKNOWN_TAG,
-  contextFeatures,
-  refineContextFeatures,
+  neighbourFeatures,
+  pairFeatures,
+  refineTagFeatures,
   wordFeatures,
 } from './features.ts';
-import { WordHashes } from './word-hashes.ts';
+import { FORM_SLOTS, WordHashes, formGeneration } from './word-hashes.ts';
 
 /** A value in the lexicon: the class in the low 16 bits, bit 16 set when the tag is certain. */
 export const LEX_SURE = 1 << 16;
 
-/** Word forms whose own-word scores are cached; the cache starts over when it is full. */
-const CACHE_WORDS = 8192;
-
 /**
- * Per word form (and whether it opens the sentence), the summed integer scores of its own-word
- * features under one model: one row of nClasses int32 per form.
+ * Per word form (by its id in the sentence's WordHashes), the summed integer scores of its
+ * features under one model that depend on the form alone: its own-word features (one row as the
+ * sentence's first token, one elsewhere) and its features as the neighbour just before or just
+ * after a token ({@link neighbourFeatures}), nClasses int32 per row, filled on first use. A
+ * form's rows hold while the form ids keep their generation.
  */
-class WordScoreCache {
-  private readonly rows: Int32Array;
-  private readonly atStart = new Map<string, number>();
-  private readonly inside = new Map<string, number>();
-  private used = 0;
+class FormScores {
+  /** Own rows at (id * 2 + first) * nc; neighbour rows at (id * 2 + role) * nc, the last pair for the boundary. */
+  readonly own: Int32Array;
+  readonly neighbours: Int32Array;
+  private readonly ownStamp = new Int32Array(FORM_SLOTS * 2);
+  private readonly neighbourStamp = new Int32Array(FORM_SLOTS);
+  private readonly nc: number;
 
-  constructor(private readonly nClasses: number) {
-    this.rows = new Int32Array(CACHE_WORDS * nClasses);
+  constructor(
+    private readonly model: CompactModel,
+    private readonly feats: Uint32Array,
+  ) {
+    const nc = model.nClasses;
+    this.nc = nc;
+    this.own = new Int32Array(FORM_SLOTS * 2 * nc);
+    this.neighbours = new Int32Array((FORM_SLOTS + 1) * 2 * nc);
+    this.fillNeighbours(new WordHashes(), new Uint16Array(0), -1, FORM_SLOTS * 2 * nc);
   }
 
-  /** Offset of the form's row, or -1. */
-  find(form: string, first: boolean): number {
-    return (first ? this.atStart : this.inside).get(form) ?? -1;
-  }
-
-  /** Stores a row for the form (starting over when full) and returns its offset. */
-  store(form: string, first: boolean, row: Int32Array): number {
-    if (this.used === CACHE_WORDS) {
-      this.atStart.clear();
-      this.inside.clear();
-      this.used = 0;
+  /** Offset in `own` of token i's own-word row (h, lex: the sentence's hashes and lexicon tags). */
+  ownAt(h: WordHashes, lex: Uint16Array, i: number): number {
+    const key = h.ids[i] * 2 + (i === 0 ? 1 : 0);
+    const at = key * this.nc;
+    const stamp = formGeneration() + 1;
+    if (this.ownStamp[key] !== stamp) {
+      this.own.fill(0, at, at + this.nc);
+      const k = wordFeatures(h, lex, i, this.feats);
+      this.model.addScores(this.feats, k, this.own.subarray(at, at + this.nc));
+      this.ownStamp[key] = stamp;
     }
-    const at = this.used++ * this.nClasses;
-    this.rows.set(row.subarray(0, this.nClasses), at);
-    (first ? this.atStart : this.inside).set(form, at);
     return at;
   }
 
-  /** Copies the row at `at` into acc. */
-  load(at: number, acc: Int32Array): void {
-    acc.set(this.rows.subarray(at, at + this.nClasses));
+  /** Offset in `neighbours` of token j's neighbour rows (before, then after); j = -1: the boundary's. */
+  neighbourAt(h: WordHashes, lex: Uint16Array, j: number): number {
+    if (j < 0) return FORM_SLOTS * 2 * this.nc;
+    const id = h.ids[j];
+    const at = id * 2 * this.nc;
+    const stamp = formGeneration() + 1;
+    if (this.neighbourStamp[id] !== stamp) {
+      this.fillNeighbours(h, lex, j, at);
+      this.neighbourStamp[id] = stamp;
+    }
+    return at;
   }
+
+  private fillNeighbours(h: WordHashes, lex: Uint16Array, j: number, at: number): void {
+    const nc = this.nc;
+    this.neighbours.fill(0, at, at + 2 * nc);
+    for (const role of [ROLE_BEFORE, ROLE_AFTER]) {
+      const k = neighbourFeatures(h, lex, j, role, this.feats);
+      const from = at + (role === ROLE_BEFORE ? 0 : nc);
+      this.model.addScores(this.feats, k, this.neighbours.subarray(from, from + nc));
+    }
+  }
+}
+
+/** acc[c] += rows[at + c] + more[from + c] for c < n. */
+function addRows(
+  acc: Int32Array,
+  rows: Int32Array,
+  at: number,
+  more: Int32Array,
+  from: number,
+  n: number,
+): void {
+  for (let c = 0; c < n; c++) acc[c] += rows[at + c] + more[from + c];
 }
 
 /** Index of the highest value in acc[0..n) (ties: lowest); the gap to the runner-up in `gap[0]`. */
@@ -99,8 +140,8 @@ export class Tagger {
   private readonly hashes = new WordHashes();
   private readonly feats = new Uint32Array(MAX_TAGGER_FEATURES);
   private readonly acc: Int32Array;
-  private readonly cache: WordScoreCache;
-  private readonly refineCache: WordScoreCache | null;
+  private readonly forms: FormScores;
+  private readonly refineForms: FormScores | null;
   private lex = new Uint16Array(64);
   private out = new Uint16Array(64);
   private first = new Uint16Array(64);
@@ -137,8 +178,8 @@ export class Tagger {
       this.lexicon.set(lexKeys[i], lexValues[i]);
     }
     this.acc = new Int32Array(model.nClasses);
-    this.cache = new WordScoreCache(model.nClasses);
-    this.refineCache = refine ? new WordScoreCache(model.nClasses) : null;
+    this.forms = new FormScores(model, this.feats);
+    this.refineForms = refine ? new FormScores(refine, this.feats) : null;
   }
 
   /** Number of classes (UPOS+XPOS pairs). */
@@ -185,9 +226,8 @@ export class Tagger {
       let tag: number;
       if (v >= 0 && v & LEX_SURE) tag = v & 0xffff;
       else {
-        this.wordScores(this.model, this.cache, words[i], i, acc);
-        const k = contextFeatures(h, lex, i, p1, p2, feats);
-        this.model.addScores(feats, k, acc);
+        const k = this.formScores(this.model, this.forms, i, acc);
+        this.model.addScores(feats, pairFeatures(h, lex, i, p1, p2, feats, k), acc);
         tag = argmaxInt(acc, nc, this.gap);
       }
       settled[i] = v >= 0 && v & LEX_SURE ? 1 : this.gap[0] >= sureGap ? 1 : 0;
@@ -195,16 +235,16 @@ export class Tagger {
       p2 = p1;
       p1 = tag;
     }
-    if (refine && this.refineCache) {
+    if (refine && this.refineForms) {
       p1 = -1;
       p2 = -1;
       for (let i = 0; i < n; i++) {
         let tag: number;
         if (settled[i]) tag = first[i];
         else {
-          this.wordScores(refine, this.refineCache, words[i], i, acc);
-          const k = refineContextFeatures(h, lex, first, i, p1, p2, feats);
-          refine.addScores(feats, k, acc);
+          let k = this.formScores(refine, this.refineForms, i, acc);
+          k = pairFeatures(h, lex, i, p1, p2, feats, k);
+          refine.addScores(feats, refineTagFeatures(h, first, i, p1, feats, k), acc);
           tag = argmaxInt(acc, nc, this.gap);
         }
         out[i] = tag;
@@ -215,23 +255,32 @@ export class Tagger {
     return out.subarray(0, n);
   }
 
-  /** Writes the scores of token i's own-word features into acc, from the cache when it can. */
-  private wordScores(
-    model: CompactModel,
-    cache: WordScoreCache,
-    form: string,
-    i: number,
-    acc: Int32Array,
-  ): void {
-    const first = i === 0;
-    let at = cache.find(form, first);
-    if (at < 0) {
+  /**
+   * Starts token i's scores under one model in acc: its form's own-word scores and those of its
+   * neighbours just before and after, from the per-form rows; the features of the neighbours two
+   * before and two after are written into the feature buffer. Returns how many were written.
+   * (In a sentence too long for form ids, every one of those features is written instead.)
+   */
+  private formScores(model: CompactModel, forms: FormScores, i: number, acc: Int32Array): number {
+    const h = this.hashes;
+    const lex = this.lex;
+    const feats = this.feats;
+    const n = h.n;
+    let k = 0;
+    if (h.ids[i] < 0) {
       acc.fill(0);
-      const k = wordFeatures(this.hashes, this.lex, i, this.feats);
-      model.addScores(this.feats, k, acc);
-      at = cache.store(form, first, acc);
+      k = wordFeatures(h, lex, i, feats, k);
+      k = neighbourFeatures(h, lex, i > 0 ? i - 1 : -1, ROLE_BEFORE, feats, k);
+      k = neighbourFeatures(h, lex, i + 1 < n ? i + 1 : -1, ROLE_AFTER, feats, k);
+    } else {
+      const own = forms.ownAt(h, lex, i);
+      acc.set(forms.own.subarray(own, own + model.nClasses));
+      const before = forms.neighbourAt(h, lex, i - 1);
+      const after = forms.neighbourAt(h, lex, i + 1 < n ? i + 1 : -1) + model.nClasses;
+      addRows(acc, forms.neighbours, before, forms.neighbours, after, model.nClasses);
     }
-    cache.load(at, acc);
+    k = neighbourFeatures(h, lex, i > 1 ? i - 2 : -1, ROLE_TWO_BEFORE, feats, k);
+    return neighbourFeatures(h, lex, i + 2 < n ? i + 2 : -1, ROLE_TWO_AFTER, feats, k);
   }
 
   /** Tags a sentence given as token strings. */
