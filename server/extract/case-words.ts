@@ -22,10 +22,6 @@ export function dependentsOf(tokens: Token[]): readonly (readonly number[])[] {
   return kids;
 }
 
-function childrenOf(tokens: Token[], k: number): readonly number[] {
-  return dependentsOf(tokens)[k] ?? [];
-}
-
 /**
  * Index of the nearest case word of node `k` within a few tokens to its left (the "in" of "in
  * Nairobi"), the possessive "'s" skipped; -1 for none.
@@ -47,26 +43,48 @@ export interface CaseOptions {
   nearest?: boolean;
 }
 
+/** Each token's case word as `caseOf` reads it by default, filled in as asked (a parse is never edited). */
+const caseWords = new WeakMap<Token[], (string | undefined)[]>();
+
 /**
  * The case word of node `k`, lower-cased, or ''. By default every case word on the node is read,
  * multi-word ones joined by spaces ("according to", "out of"), and a name whose case word the
  * parser hung on its first part ("to South Korea") gets that word.
  */
-export function caseOf(tokens: Token[], k: number, options: CaseOptions = {}): string {
-  if (options.nearest) {
+export function caseOf(tokens: Token[], k: number, options?: CaseOptions): string {
+  if (options?.nearest) {
     const c = caseTokenOf(tokens, k);
     return c < 0 ? '' : tokens[c]!.text.toLowerCase();
   }
-  const kids = childrenOf(tokens, k);
-  const first = kids.find((j) => j < k && tokens[j]!.deprel === 'compound');
-  const heads =
-    first === undefined || kids.some((j) => tokens[j]!.deprel === 'case') ? [k] : [k, first];
-  const words: string[] = [];
-  for (const j of heads.flatMap((h) => childrenOf(tokens, h))) {
-    if (tokens[j]!.deprel !== 'case') continue;
-    words.push(tokens[j]!.text.toLowerCase());
-    for (const f of childrenOf(tokens, j))
-      if (tokens[f]!.deprel === 'fixed') words.push(tokens[f]!.text.toLowerCase());
+  if (!(k >= 0 && k < tokens.length)) return '';
+  let known = caseWords.get(tokens);
+  if (!known) {
+    known = new Array<string | undefined>(tokens.length);
+    caseWords.set(tokens, known);
   }
-  return words.join(' ');
+  return (known[k] ??= readCase(tokens, k));
+}
+
+/** The case words on node `k` (or on its first compound part when it has none), joined by spaces. */
+function readCase(tokens: Token[], k: number): string {
+  const lists = dependentsOf(tokens);
+  const kids = lists[k]!;
+  let first = -1;
+  let own = false;
+  for (const j of kids) {
+    const d = tokens[j]!.deprel;
+    if (d === 'case') own = true;
+    else if (first < 0 && j < k && d === 'compound') first = j;
+  }
+  let words = '';
+  let n = 0;
+  for (const h of first < 0 || own ? [k] : [k, first])
+    for (const j of lists[h]!) {
+      if (tokens[j]!.deprel !== 'case') continue;
+      const w = tokens[j]!.text.toLowerCase();
+      words = n++ > 0 ? `${words} ${w}` : w;
+      for (const f of lists[j]!)
+        if (tokens[f]!.deprel === 'fixed') words = `${words} ${tokens[f]!.text.toLowerCase()}`;
+    }
+  return words;
 }

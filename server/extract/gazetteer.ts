@@ -275,6 +275,9 @@ function compareDate(date: string, bound: string): number {
   return d < bound ? -1 : d > bound ? 1 : 0;
 }
 
+/** How many role-word answers the gazetteer keeps before starting afresh. */
+const MAX_KEPT_ANSWERS = 50_000;
+
 /** The loaded gazetteer and its indexes. */
 export class Gazetteer {
   readonly states: StateEntry[];
@@ -499,14 +502,36 @@ export class Gazetteer {
    * holds the same words folded with case kept, to check case-sensitive entries.
    */
   matchAt(keys: readonly string[], surfaces: readonly string[], from: number): PhraseMatch | null {
+    // The stages ask again and again at the same words: answers are kept per key list (one per
+    // sentence, always passed with its own surfaces; callers read a match, never edit it).
+    let known = this.matched.get(keys);
+    if (!known) {
+      known = [];
+      this.matched.set(keys, known);
+    }
+    const hit = known[from];
+    if (hit !== undefined) return hit;
+    return (known[from] = this.longestAt(keys, surfaces, from));
+  }
+
+  /** Answers of `matchAt` by key list and start. */
+  private readonly matched = new WeakMap<readonly string[], (PhraseMatch | null)[]>();
+
+  private longestAt(
+    keys: readonly string[],
+    surfaces: readonly string[],
+    from: number,
+  ): PhraseMatch | null {
     let node: TrieNode | undefined = this.root;
     let best: PhraseMatch | null = null;
     for (let i = from; i < keys.length; i++) {
       node = node.next.get(keys[i]!);
       if (!node) break;
       if (node.entries.length > 0) {
-        const text = surfaces.slice(from, i + 1);
-        const ok = node.entries.filter((e) => !e.caseSensitive || caseMatches(e.surface, text));
+        let text: string[] | null = null;
+        const ok = node.entries.filter(
+          (e) => !e.caseSensitive || caseMatches(e.surface, (text ??= surfaces.slice(from, i + 1))),
+        );
         if (ok.length > 0) best = { end: i + 1, entries: ok };
       }
     }
@@ -549,13 +574,22 @@ export class Gazetteer {
 
   /** Offices a role word may denote, most likely first ("leader" -> supreme-leader, head-of-state...). */
   officesForRoleWord(word: string): string[] {
-    return (
-      this.roleWords.get(word) ??
-      this.roleWords.get(phraseKeys(word).join(' ')) ??
-      this.roleWords.get(normKey(word)) ??
-      []
-    );
+    // The stages ask about the same words again and again; answers are kept, a bounded number.
+    let offices = this.officeAnswers.get(word);
+    if (offices === undefined) {
+      offices =
+        this.roleWords.get(word) ??
+        this.roleWords.get(phraseKeys(word).join(' ')) ??
+        this.roleWords.get(normKey(word)) ??
+        null;
+      if (this.officeAnswers.size >= MAX_KEPT_ANSWERS) this.officeAnswers.clear();
+      this.officeAnswers.set(word, offices);
+    }
+    return offices ?? [];
   }
+
+  /** Answers of `officesForRoleWord` by word (null for none). */
+  private readonly officeAnswers = new Map<string, string[] | null>();
 
   /** The state a demonym denotes ("Chinese" -> china). */
   stateForDemonym(word: string): string | null {

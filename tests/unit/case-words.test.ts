@@ -1,5 +1,6 @@
 // The case word of a token read off the dependency tree: multi-word and `fixed` case words, the
-// possessive "'s", a case word the parser hung on the first part of a name, and none at all.
+// possessive "'s", a case word the parser hung on the first part of a name, none at all, and the
+// same answer each time a parse is asked.
 import { describe, expect, it } from 'vitest';
 import { caseOf, caseTokenOf } from '../../server/extract/case-words.ts';
 import { sentencesOf } from '../../server/extract/pipeline.ts';
@@ -117,6 +118,28 @@ describe('caseOf', () => {
       expect(caseOf(t, k)).toBe('');
       expect(caseOf(t, k, { nearest: true })).toBe('');
     }
+  });
+
+  it('answers each parse for itself, the same when asked again', () => {
+    // Kenya sent troops to Haiti . / Kenya sent troops from Haiti .
+    const rows = (prep: string): [string, string, string, number][] => [
+      ['Kenya', 'NNP', 'nsubj', 1],
+      ['sent', 'VBD', 'root', -1],
+      ['troops', 'NNS', 'obj', 1],
+      [prep, 'IN', 'case', 4],
+      ['Haiti', 'NNP', 'obl', 1],
+      ['.', '.', 'punct', 1],
+    ];
+    const to = tokens(rows('to'));
+    const from = tokens(rows('from'));
+    expect(caseOf(to, 4)).toBe('to');
+    expect(caseOf(from, 4)).toBe('from');
+    expect(caseOf(to, 4, { nearest: true })).toBe('to');
+    expect(caseOf(to, 4)).toBe('to');
+    expect(caseOf(to, 0)).toBe('');
+    // Positions outside the sentence have no case word.
+    expect(caseOf(to, -1)).toBe('');
+    expect(caseOf(to, to.length)).toBe('');
   });
 
   it('reads case words off the parse of a written sentence', () => {

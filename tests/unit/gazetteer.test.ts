@@ -51,6 +51,32 @@ describe('gazetteer lookup (fixture)', () => {
     expect(mini.matchAt(keys, ['Kingdom', 'of', 'Ruritania', 'said'], 3)).toBeNull();
   });
 
+  it('answers each key list for itself, again and again', () => {
+    const keys = ['kingdom', 'of', 'ruritania', 'said'];
+    const surfaces = ['Kingdom', 'of', 'Ruritania', 'said'];
+    const first = mini.matchAt(keys, surfaces, 0);
+    expect(mini.matchAt(keys, surfaces, 0)).toEqual(first);
+    // Another list with other words at the same positions gets its own answers.
+    const other = ['strelsau', 'said', 'kingdom', 'of'];
+    expect(mini.matchAt(other, ['Strelsau', 'said', 'Kingdom', 'of'], 0)?.entries[0]?.via).toBe(
+      'capital',
+    );
+    expect(mini.matchAt(other, ['Strelsau', 'said', 'Kingdom', 'of'], 2)).toBeNull();
+    expect(mini.matchAt(keys, surfaces, 2)?.end).toBe(3);
+    // A case-sensitive entry is checked against the surfaces: "rr" in lower case is no acronym.
+    expect(mini.matchAt(['rr'], ['RR'], 0)?.entries[0]?.id).toBe('ruritania');
+    expect(mini.matchAt(['rr'], ['rr'], 0)).toBeNull();
+  });
+
+  it('keeps role-word answers right past the number it remembers', () => {
+    for (let n = 0; n < 50_010; n++) mini.officesForRoleWord(`clerk${n}`);
+    expect(mini.officesForRoleWord('leader')).toEqual(['supreme-leader', 'head-of-state']);
+    expect(mini.officesForRoleWord('plumber')).toEqual([]);
+    // An empty answer is the caller's own: adding to it changes no later answer.
+    mini.officesForRoleWord('plumber').push('head-of-state');
+    expect(mini.officesForRoleWord('plumber')).toEqual([]);
+  });
+
   it('resolves dated roles, with month-precision bounds', () => {
     expect(mini.holderOf('ruritania', 'head-of-state', '2018-05-01')).toBe('rudolf-elphberg');
     expect(mini.holderOf('ruritania', 'head-of-state', '2019-06-30')).toBe('rudolf-elphberg');

@@ -186,9 +186,14 @@ function qualifierBefore(scan: Scan, i: number): string | null {
 export function articleName(scan: Scan, i: number): number | null {
   const { words, ctx } = scan;
   if (!words[i]!.cap) return null;
-  for (let len = Math.min(6, words.length - i); len >= 2; len--) {
-    const key = scan.keys.slice(i, i + len).join(' ');
-    const id = ctx.names.get(key);
+  // The phrases of two to six words from i, built once, tried longest first.
+  const longest = Math.min(6, words.length - i);
+  const phrases: string[] = [];
+  let phrase = scan.keys[i]!;
+  for (let len = 2; len <= longest; len++)
+    phrases.push((phrase = `${phrase} ${scan.keys[i + len - 1]!}`));
+  for (let len = longest; len >= 2; len--) {
+    const id = ctx.names.get(phrases[len - 2]!);
     if (id && !(words[i + len]?.joined && words[i + len]!.start === words[i + len - 1]!.end + 1)) {
       ctx.mention(id, scan.start(i), scan.end(i + len), scan.index, 'name');
       return i + len;

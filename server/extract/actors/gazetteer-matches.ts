@@ -17,18 +17,22 @@ import { acronymDefinition, rememberShortName } from './bodies.ts';
  * Communist Party's ..."), else of the state named most in the sentence, else in the article.
  */
 function pick(entries: PhraseEntry[], scan: Scan, qualifier: string | null): PhraseEntry {
-  const { gaz } = scan.ctx;
-  const order = { state: 0, organization: 1, person: 2 } as const;
+  if (entries.length === 1) return entries[0]!;
   const inSentence = sentenceStateCounts(scan);
   const before = stateBefore(scan);
   const weight = (e: PhraseEntry): number => {
-    const country = gaz.byId(e.id)?.country ?? '';
+    const country = scan.ctx.gaz.byId(e.id)?.country ?? '';
     if (country === qualifier) return 1e7;
     if (country === before) return 1e6;
     return (inSentence.get(country) ?? 0) * 1e3 + (scan.counts.get(country) ?? 0);
   };
-  return [...entries].sort((a, b) => order[a.kind] - order[b.kind] || weight(b) - weight(a))[0]!;
+  return [...entries].sort(
+    (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || weight(b) - weight(a),
+  )[0]!;
 }
+
+/** States first, then organizations, then persons. */
+const KIND_ORDER = { state: 0, organization: 1, person: 2 } as const;
 
 /** The state of the latest state mention earlier in the scanned sentence, demonyms included. */
 function stateBefore(scan: Scan): string | null {
@@ -80,7 +84,13 @@ export function unambiguousIds(
 ): { ids: Set<string>; counts: Map<string, number> } {
   const ids = new Set<string>();
   const counts = new Map<string, number>();
-  for (const words of all) countNamed(words, gaz, ids, counts);
+  for (const words of all) {
+    // Each sentence's own counts are kept for `sentenceStateCounts`, then added to the article's.
+    const own = new Map<string, number>();
+    countNamed(words, gaz, ids, own);
+    sentenceCounts.set(words, own);
+    for (const [id, n] of own) counts.set(id, (counts.get(id) ?? 0) + n);
+  }
   return { ids, counts };
 }
 

@@ -71,14 +71,12 @@ const ARMY_NAME = /^(?:[\w'-]+ )?(?:Armed Forces|Army|Defen[cs]e Forces|Military
 /** Longest role word of roles.json starting at `j`: its end index, or -1. */
 function roleWordAt(words: Word[], j: number, gaz: Gazetteer): number {
   if (!words[j] || words[j]!.pos === 'PUNCT') return -1;
-  for (let len = 3; len >= 1; len--) {
-    if (j + len > words.length) continue;
-    const key = words
-      .slice(j, j + len)
-      .map((w) => w.key)
-      .join(' ');
-    if (gaz.officesForRoleWord(key).length > 0) return j + len;
-  }
+  // The phrases of one to three words from j, tried longest first.
+  const phrases = [words[j]!.key];
+  for (let len = 2; len <= 3 && j + len <= words.length; len++)
+    phrases.push(`${phrases[len - 2]!} ${words[j + len - 1]!.key}`);
+  for (let len = phrases.length; len >= 1; len--)
+    if (gaz.officesForRoleWord(phrases[len - 1]!).length > 0) return j + len;
   return -1;
 }
 

@@ -31,8 +31,10 @@ function makeWord(
   lemma: string,
   joined: boolean,
   tok: number,
+  name: Word['name'],
 ): Word {
   const surf = fold(text);
+  // Every word gets the same fields (`name` possibly undefined), so all words share one shape.
   return {
     text,
     key: surf.toLowerCase(),
@@ -43,13 +45,9 @@ function makeWord(
     lemma,
     cap: isCapitalised(text),
     joined,
+    name,
     tok,
   };
-}
-
-function nameWords(words: Word[], from: number, name: Word['name']): void {
-  if (!name) return;
-  for (let k = from; k < words.length; k++) words[k]!.name = name;
 }
 
 /** The words of a sentence. */
@@ -63,7 +61,6 @@ export function wordsOf(sentence: Sentence): Word[] {
   let joinNext = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const before = words.length;
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     if (HYPHENS.has(t.text) && prev && next && prev.end === t.start && next.start === t.end) {
@@ -71,23 +68,29 @@ export function wordsOf(sentence: Sentence): Word[] {
       continue;
     }
     // Split any hyphenated token the tagger kept whole ("G-20", "Asia-Pacific").
-    if (t.text.length > 2 && /[A-Za-z0-9]-[A-Za-z0-9]/.test(t.text)) {
+    if (t.text.length > 2 && t.text.includes('-') && /[A-Za-z0-9]-[A-Za-z0-9]/.test(t.text)) {
       let offset = 0;
       for (const part of t.text.split('-')) {
         if (part !== '') {
           words.push(
-            makeWord(part, t.start + offset, t.pos, part.toLowerCase(), joinNext || offset > 0, i),
+            makeWord(
+              part,
+              t.start + offset,
+              t.pos,
+              part.toLowerCase(),
+              joinNext || offset > 0,
+              i,
+              inName[i],
+            ),
           );
         }
         offset += part.length + 1;
         joinNext = false;
       }
-      nameWords(words, before, inName[i]);
       continue;
     }
-    words.push(makeWord(t.text, t.start, t.pos, t.lemma, joinNext, i));
+    words.push(makeWord(t.text, t.start, t.pos, t.lemma, joinNext, i, inName[i]));
     joinNext = false;
-    nameWords(words, before, inName[i]);
   }
   return words;
 }

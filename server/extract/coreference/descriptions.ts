@@ -462,20 +462,19 @@ export function describedMentions(input: DescriptionInput): DescribedMentions {
       openAtStart = readQuotes(input.text, read, s.start, openAtStart);
       read = s.start;
     }
-    const quoted = (offset: number): boolean =>
-      readQuotes(input.text, s.start, offset, openAtStart);
     const own = bySentence.get(s.index) ?? [];
     bySentence.set(s.index, own);
+    // The sentence's mentions not given way, read anew only after a description is found.
+    let live = own.filter((m) => !replaced.has(m));
+    let at = mentionLookup(s.tokens, live);
     // Bodies and states first, so "the group's spokesman" finds its group already read.
     for (const pass of [false, true]) {
       for (const h of heads) {
-        const live = own.filter((m) => !replaced.has(m));
-        const at = mentionLookup(s.tokens, live);
         if (at(h)) continue;
         const p = readPhrase(s.tokens, h, nouns, at, actorOf);
         if (!p || (p.kind === 'person') !== pass) continue;
         if (!!input.pronounPossessors !== (p.possessor?.via === 'pronoun')) continue;
-        if (quoted(s.tokens[p.first]!.start)) continue;
+        if (readQuotes(input.text, s.start, s.tokens[p.first]!.start, openAtStart)) continue;
         const found = resolvePhrase(input, nouns, salient, s, p, live, actorOf);
         if (!found) continue;
         const actor = found.mention.actor;
@@ -486,6 +485,8 @@ export function describedMentions(input: DescriptionInput): DescribedMentions {
         own.push(found.mention);
         added.push(found.mention);
         salience.get(s.index)?.push(...salienceOf(s, found.mention, actorOf));
+        live = own.filter((m) => !replaced.has(m));
+        at = mentionLookup(s.tokens, live);
       }
     }
   }

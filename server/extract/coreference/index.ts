@@ -29,7 +29,7 @@ function statedGender(text: string, start: number, end: number): 'm' | 'f' | nul
   return null;
 }
 
-const ARGUMENT = /^(?:nsubj|nsubj:pass|obj|iobj)$/;
+const ARGUMENT = new Set(['nsubj', 'nsubj:pass', 'obj', 'iobj']);
 
 /** A test of whether [start, end) overlaps any of the mentions, in logarithmic time. */
 function coverage(mentions: Mention[]): (start: number, end: number) => boolean {
@@ -78,7 +78,8 @@ export function candidatesOf(
     // Common nouns in argument roles compete for "it" and "they" ("the report ... it", "the
     // parents ... they"), so those pronouns go to a body only when it is the likelier antecedent.
     s.tokens.forEach((t) => {
-      if (!/^NNS?$/.test(t.xpos) || !ARGUMENT.test(t.deprel) || covered(t.start, t.end)) return;
+      if (t.xpos !== 'NN' && t.xpos !== 'NNS') return;
+      if (!ARGUMENT.has(t.deprel) || covered(t.start, t.end)) return;
       out.push({
         actor: null,
         kind: t.xpos === 'NNS' ? 'group' : 'thing',

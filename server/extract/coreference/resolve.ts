@@ -72,16 +72,22 @@ export function spanHead(tokens: Token[], start: number, end: number): number {
   return first;
 }
 
+/** Relations of a word inside a name or fixed phrase (flat, compound, fixed and their subtypes). */
+function partOfName(deprel: string): boolean {
+  return deprel.startsWith('flat') || deprel.startsWith('compound') || deprel.startsWith('fixed');
+}
+
 /** The deprel that says what a token does in its clause (a flat or compound part takes its head's). */
 export function clauseRole(tokens: Token[], k: number): { role: string; governor: number } {
   let i = k;
   let steps = 0;
-  while (i >= 0 && /^(?:flat|compound|fixed)/.test(tokens[i]!.deprel) && steps++ < 8) {
+  while (i >= 0 && partOfName(tokens[i]!.deprel) && steps++ < 8) {
     i = tokens[i]!.head;
   }
   if (i < 0) return { role: 'other', governor: -1 };
   const t = tokens[i]!;
-  const base = t.deprel.startsWith('nsubj') ? t.deprel : t.deprel.split(':')[0]!;
+  const colon = t.deprel.indexOf(':');
+  const base = t.deprel.startsWith('nsubj') || colon < 0 ? t.deprel : t.deprel.slice(0, colon);
   // A conjunct shares its first conjunct's role.
   if (base === 'conj' && t.head >= 0) return clauseRole(tokens, t.head);
   return { role: t.deprel in ROLE_WEIGHT ? t.deprel : base, governor: t.head };

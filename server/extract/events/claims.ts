@@ -21,7 +21,7 @@ const BLAME = new Set(['responsible', 'blame']);
  * Whether the content of speech k assigns blame to no actor: "It's one person who is
  * responsible", "Who is to blame?". A cleft naming an actor in the next sentence answers it.
  */
-export function unnamedBlame(tree: Tree, k: number, scope: Int32Array): boolean {
+export function unnamedBlame(tree: Tree, k: number, scope: readonly number[]): boolean {
   return tree.tokens.some((t, i) => {
     if (scope[i] !== k || !BLAME.has(t.lemma)) return false;
     // "is responsible" / "is to blame": the subject sits on the adjective or on "is".
@@ -59,7 +59,7 @@ function cleftActor(tree: Tree, i: number): number {
 export function cleftCharges(
   tree: Tree,
   k: number,
-  scope: Int32Array,
+  scope: readonly number[],
   words: ReadonlySet<string>,
   answers: boolean,
 ): { at: number; actor: number }[] {
@@ -92,7 +92,7 @@ export function worriedAbout(
   tree: Tree,
   i: number,
   k: number,
-  scope: Int32Array,
+  scope: readonly number[],
   concerns: ReadonlySet<string>,
 ): Mention[] {
   for (let x = tree.tokens[i]!.head, n = 0; x >= 0 && n < 4 && scope[x] === k; n++) {

@@ -297,8 +297,18 @@ export function doersOf(
  * the case word hangs on it or on a name word of it.
  */
 function cited(tree: Tree, o: number): boolean {
-  for (const k of [o, ...children(tree, o, 'compound', 'flat')])
-    for (const c of children(tree, k, 'case')) if (lower(tree, c) === 'according') return true;
+  if (casedAccording(tree, o)) return true;
+  for (const k of tree.kids[o]!) {
+    const d = tree.tokens[k]!.deprel;
+    if ((d === 'compound' || d === 'flat') && casedAccording(tree, k)) return true;
+  }
+  return false;
+}
+
+/** Whether "according" is a case word of node k. */
+function casedAccording(tree: Tree, k: number): boolean {
+  for (const c of tree.kids[k]!)
+    if (tree.tokens[c]!.deprel === 'case' && lower(tree, c) === 'according') return true;
   return false;
 }
 
@@ -379,14 +389,11 @@ function chargeMakers(tree: Tree, charge: number): Mention[] {
 function obliques(tree: Tree, i: number, objs: number[], preps: string[]): number[] {
   const out: number[] = [];
   if (preps.length === 0) return out;
-  const fits = (k: number): boolean => {
-    const c = caseOf(tree.tokens, k);
-    // "out of": the last word is the preposition ("pulled out of Georgia").
-    return preps.includes(c) || preps.includes(c.slice(c.lastIndexOf(' ') + 1));
-  };
   // An object with a case word ("apologised to Y" parsed as obj) is an oblique in all but name.
-  for (const k of children(tree, i, 'obl', 'obl:agent', 'nmod', 'obj')) if (fits(k)) out.push(k);
-  for (const o of objs) for (const k of children(tree, o, 'nmod')) if (fits(k)) out.push(k);
+  for (const k of children(tree, i, 'obl', 'obl:agent', 'nmod', 'obj'))
+    if (fits(tree, k, preps)) out.push(k);
+  for (const o of objs)
+    for (const k of children(tree, o, 'nmod')) if (fits(tree, k, preps)) out.push(k);
   // "spoke by phone with Y", "met in Nairobi on Monday with Y": the parser may hang the party's
   // phrase on a means, place or time phrase of the verb.
   for (const o of children(tree, i, 'obl')) {
@@ -394,9 +401,17 @@ function obliques(tree: Tree, i: number, objs: number[], preps: string[]): numbe
     // One step further through a day or place apposed to it ("by phone Sunday with Y").
     const settings = [o, ...children(tree, o, 'appos')];
     for (const x of settings)
-      for (const k of children(tree, x, 'nmod')) if (fits(k) && !out.includes(k)) out.push(k);
+      for (const k of children(tree, x, 'nmod'))
+        if (fits(tree, k, preps) && !out.includes(k)) out.push(k);
   }
   return out;
+}
+
+/** Whether node k's case word is one of `preps` ("out of": its last word, "of"). */
+function fits(tree: Tree, k: number, preps: string[]): boolean {
+  const c = caseOf(tree.tokens, k);
+  // "out of": the last word is the preposition ("pulled out of Georgia").
+  return preps.includes(c) || preps.includes(c.slice(c.lastIndexOf(' ') + 1));
 }
 
 /** Case words that make an event noun a means rather than an act ("through dialogue"). */
@@ -451,34 +466,11 @@ function matchVerb(
     }
     let targets: Mention[] = [];
     const slot = entry.target;
-    const byObject = (): Mention[] => {
-      const nodes = objs.filter((o) => o !== matched);
-      const found = mentionsOf(tree, nodes, true);
-      // "named the group a terrorist organisation": the object is the target, its complement the kind.
-      const charge = matched >= 0 && charges.has(tree.tokens[matched]!.lemma);
-      if (found.length === 0 && matched >= 0 && entry.object && (slot === 'object' || charge)) {
-        const author = mentionsOf(tree, [matched], true);
-        if (author.length > 0 || !charge) return author;
-        const makers = chargeMakers(tree, matched);
-        if (makers.length > 0) return makers;
-        // "denied accusations from X": the author as an oblique of the verb.
-        const from = children(tree, i, 'obl').filter((k) =>
-          ['from', 'by'].includes(caseOf(tree.tokens, k)),
-        );
-        return mentionsOf(tree, from, true);
-      }
-      // "rejected the accusations levelled by X": a charge object names its author.
-      if (found.length === 0 && matched < 0)
-        for (const o of nodes) if (charges.has(tree.tokens[o]!.lemma)) return chargeMakers(tree, o);
-      return found;
-    };
-    const byPrep = (): Mention[] =>
-      mentionsOf(tree, obliques(tree, i, matched >= 0 ? [matched] : objs, entry.prep), true);
-    if (slot === 'object') targets = byObject();
-    else if (slot === 'prep') targets = byPrep();
+    if (slot === 'object') targets = objectTargets(tree, i, entry, objs, matched, charges);
+    else if (slot === 'prep') targets = prepTargets(tree, i, entry, objs, matched);
     else if (slot === 'object|prep') {
-      targets = byObject();
-      if (targets.length === 0) targets = byPrep();
+      targets = objectTargets(tree, i, entry, objs, matched, charges);
+      if (targets.length === 0) targets = prepTargets(tree, i, entry, objs, matched);
     }
     if (particleObj >= 0 && targets.length === 0 && slot !== 'none')
       targets = mentionsOf(tree, [particleObj], true);
@@ -488,6 +480,47 @@ function matchVerb(
     fallback ??= hit;
   }
   return fallback;
+}
+
+/** A verb entry's targets in its objects (`matched` is the object that matched the entry's list). */
+function objectTargets(
+  tree: Tree,
+  i: number,
+  entry: VerbEntry,
+  objs: number[],
+  matched: number,
+  charges: Set<string>,
+): Mention[] {
+  const nodes = objs.filter((o) => o !== matched);
+  const found = mentionsOf(tree, nodes, true);
+  // "named the group a terrorist organisation": the object is the target, its complement the kind.
+  const charge = matched >= 0 && charges.has(tree.tokens[matched]!.lemma);
+  if (found.length === 0 && matched >= 0 && entry.object && (entry.target === 'object' || charge)) {
+    const author = mentionsOf(tree, [matched], true);
+    if (author.length > 0 || !charge) return author;
+    const makers = chargeMakers(tree, matched);
+    if (makers.length > 0) return makers;
+    // "denied accusations from X": the author as an oblique of the verb.
+    const from = children(tree, i, 'obl').filter((k) =>
+      ['from', 'by'].includes(caseOf(tree.tokens, k)),
+    );
+    return mentionsOf(tree, from, true);
+  }
+  // "rejected the accusations levelled by X": a charge object names its author.
+  if (found.length === 0 && matched < 0)
+    for (const o of nodes) if (charges.has(tree.tokens[o]!.lemma)) return chargeMakers(tree, o);
+  return found;
+}
+
+/** A verb entry's targets in the obliques with one of its case words. */
+function prepTargets(
+  tree: Tree,
+  i: number,
+  entry: VerbEntry,
+  objs: number[],
+  matched: number,
+): Mention[] {
+  return mentionsOf(tree, obliques(tree, i, matched >= 0 ? [matched] : objs, entry.prep), true);
 }
 
 /** Source of an event noun: its possessor, demonym, "by"/"from" phrase, or a light verb's subject. */
@@ -829,8 +862,8 @@ export function framesOf(tree: Tree, lex: Lexicon, kindOf?: KindOf): Frame[] {
       } else if (t.pos === 'NOUN' || t.pos === 'PROPN') {
         const entries = lex.nouns.get(t.lemma) ?? lex.nouns.get(t.text.toLowerCase());
         // "a settlement via dialogue", "resolve it through talks": a means named, no act done.
-        const means = MEANS_CASES.has(caseOf(tree.tokens, i));
-        const e = entries && !means ? matchNoun(tree, i, entries) : null;
+        const e =
+          entries && !MEANS_CASES.has(caseOf(tree.tokens, i)) ? matchNoun(tree, i, entries) : null;
         if (e) {
           const nodes: number[] = [];
           for (const k of children(tree, i, 'nmod', 'acl')) {

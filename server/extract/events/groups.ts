@@ -7,7 +7,7 @@
 // apposition "Oman and Kuwait", or a stray first name) acts as a whole, and so does a name heading
 // coordinated names where a rule reads one actor. Group mentions are placed in the tree like
 // names and spelled out into their members before events are made.
-import type { ActorAnalysis, Mention } from '../types.ts';
+import type { ActorAnalysis, Mention, Token } from '../types.ts';
 import { caseOf } from '../case-words.ts';
 import { pronounAt } from '../coreference/pronouns.ts';
 import type { Raw } from './merge.ts';
@@ -112,14 +112,19 @@ export function groupMemory(): GroupMemory {
  */
 export function expandGroups(memory: GroupMemory, mentions: Mention[], lists = true): Mention[] {
   if (memory.members.size === 0) return mentions;
-  const grouped = (m: Mention): boolean =>
-    memory.members.has(m) && (lists || !memory.coordinated.has(m));
-  if (!mentions.some(grouped)) return mentions;
+  let any = false;
+  for (const m of mentions) if (grouped(memory, m, lists)) any = true;
+  if (!any) return mentions;
   const out: Mention[] = [];
   for (const m of mentions)
-    for (const x of grouped(m) ? memory.members.get(m)! : [m])
+    for (const x of grouped(memory, m, lists) ? memory.members.get(m)! : [m])
       if (!out.some((o) => o.actor === x.actor)) out.push(x);
   return out;
+}
+
+/** Whether a mention stands for a group to expand (a coordinated list's head only with `lists`). */
+function grouped(memory: GroupMemory, m: Mention, lists: boolean): boolean {
+  return memory.members.has(m) && (lists || !memory.coordinated.has(m));
 }
 
 /** The members of a list, restated at a group mention's own span. */
@@ -137,13 +142,33 @@ function lower(tree: Tree, i: number): string {
   return tree.tokens[i]?.text.toLowerCase() ?? '';
 }
 
+/** The size a number word among a phrase's modifiers states ("the three", "2"), or 0. */
+function counted(words: string[]): number {
+  for (const w of words) {
+    if (Object.hasOwn(NUMBERS, w)) return NUMBERS[w]!;
+    if (/^[2-9]$/.test(w)) return Number(w);
+  }
+  return 0;
+}
+
+/** Whether the token at i could head a plural description at all (the tests `described` makes). */
+function mayDescribe(t: Token): boolean {
+  return (
+    (t.pos === 'NOUN' &&
+      ((t.xpos === 'NN' && Object.hasOwn(SIZE_NOUNS, t.lemma)) ||
+        (t.xpos === 'NNS' && Object.hasOwn(GROUP_NOUNS, t.lemma)))) ||
+    t.pos === 'NUM' ||
+    t.text.toLowerCase() === 'both'
+  );
+}
+
 /** The size and kind a plural description at i states ("the two sides", "all three", "the trio"). */
 function described(
   tree: Tree,
   i: number,
 ): { size: number; kind: GroupKind; other: boolean } | null {
   const t = tree.tokens[i]!;
-  if (tree.at[i]! >= 0) return null;
+  if (tree.at[i]! >= 0 || !mayDescribe(t)) return null;
   const mods = children(tree, i, 'nummod', 'det', 'det:predet', 'amod', 'advmod');
   const words = mods.map((k) => lower(tree, k));
   const other = words.includes('other');
@@ -154,13 +179,6 @@ function described(
     (k) => caseOf(tree.tokens, k) === 'of' && actorsIn(tree, k).length === 0,
   );
   if (partOf) return null;
-  const counted = (ws: string[]): number => {
-    for (const w of ws) {
-      if (Object.hasOwn(NUMBERS, w)) return NUMBERS[w]!;
-      if (/^[2-9]$/.test(w)) return Number(w);
-    }
-    return 0;
-  };
   if (t.pos === 'NOUN' && Object.hasOwn(SIZE_NOUNS, t.lemma) && t.xpos === 'NN' && definite)
     return { size: SIZE_NOUNS[t.lemma]!, kind: 'any', other };
   if (t.pos === 'NOUN' && t.xpos === 'NNS' && Object.hasOwn(GROUP_NOUNS, t.lemma) && definite) {
@@ -197,12 +215,11 @@ function fitting(list: Mention[], kind: GroupKind, analysis: ActorAnalysis): Men
 /** Plural nouns in argument roles that name no actor: rivals of a list for a plural pronoun. */
 function pluralRival(tree: Tree, k: number): boolean {
   const t = tree.tokens[k]!;
-  return (
-    (t.xpos === 'NNS' || t.xpos === 'NNPS') &&
-    tree.at[k]! < 0 &&
-    /^(?:nsubj|nsubj:pass|obj|iobj)$/.test(t.deprel)
-  );
+  return (t.xpos === 'NNS' || t.xpos === 'NNPS') && tree.at[k]! < 0 && ARGUMENTS.has(t.deprel);
 }
+
+/** Relations of a clause's core arguments. */
+const ARGUMENTS = new Set(['nsubj', 'nsubj:pass', 'obj', 'iobj']);
 
 /** The list an unresolved plural pronoun at i stands for: the last list, with no plural noun between. */
 function pronounList(tree: Tree, i: number, memory: GroupMemory): Mention[] | null {
@@ -383,6 +400,28 @@ export function findGroups(tree: Tree, memory: GroupMemory, analysis: ActorAnaly
   return added;
 }
 
+/** Remembers a list of two or more members, once per set of actors in a sentence (`seen`). */
+function keepList(memory: GroupMemory, seen: Set<string>, list: Listed): void {
+  if (list.members.length < 2) return;
+  const key = list.members
+    .map((m) => m.actor)
+    .sort()
+    .join('|');
+  if (seen.has(key)) return;
+  seen.add(key);
+  memory.lists.push(list);
+  if (memory.lists.length > MAX_LISTS) memory.lists.shift();
+}
+
+/** Offset where the phrase of token i ends. */
+function endOf(tree: Tree, i: number): number {
+  return tree.tokens[tree.hi[i]!]!.end;
+}
+
+function isSubject(tree: Tree, i: number): boolean {
+  return tree.tokens[i]!.deprel.startsWith('nsubj');
+}
+
 /**
  * After a sentence: the lists it named (coordinated actors, lists split by an apposition, groups
  * it resolved) and the one set of parties that met in it, for descriptions further on.
@@ -390,30 +429,26 @@ export function findGroups(tree: Tree, memory: GroupMemory, analysis: ActorAnaly
 export function rememberLists(memory: GroupMemory, tree: Tree, raws: Raw[]): void {
   const here = tree.sentence.index;
   const seen = new Set<string>();
-  const keep = (members: Mention[], end: number, subject: boolean): void => {
-    if (members.length < 2) return;
-    const key = members
-      .map((m) => m.actor)
-      .sort()
-      .join('|');
-    if (seen.has(key)) return;
-    seen.add(key);
-    memory.lists.push({ members, sentence: here, end, subject });
-    if (memory.lists.length > MAX_LISTS) memory.lists.shift();
-  };
-  const endOf = (i: number): number => tree.tokens[tree.hi[i]!]!.end;
-  const subject = (i: number): boolean => tree.tokens[i]!.deprel.startsWith('nsubj');
+  const keep = (members: Mention[], end: number, subject: boolean): void =>
+    keepList(memory, seen, { members, sentence: here, end, subject });
   for (let i = 0; i < tree.tokens.length; i++) {
     const t = tree.tokens[i]!;
     if (t.deprel === 'conj' || t.deprel === 'appos') continue;
     const own = tree.at[i]! >= 0 ? tree.mentions[tree.at[i]!]! : null;
     if (own && t.head >= 0 && tree.at[t.head] === tree.at[i]) continue;
     if (own && memory.members.has(own)) {
-      keep(expandGroups(memory, [own]), endOf(i), subject(i));
+      keep(expandGroups(memory, [own]), endOf(tree, i), isSubject(tree, i));
       continue;
     }
-    const subjects = children(tree, i, 'nsubj');
-    if (subjects.length >= 2) {
+    let nsubj = 0;
+    let conj = false;
+    for (const k of tree.kids[i]!) {
+      const d = tree.tokens[k]!.deprel;
+      if (d === 'nsubj') nsubj++;
+      else if (d === 'conj') conj = true;
+    }
+    if (nsubj >= 2) {
+      const subjects = children(tree, i, 'nsubj');
       // "Ecuador, Peru and Colombia signed": a list the parser split into several subjects.
       const listed = expandGroups(
         memory,
@@ -422,14 +457,14 @@ export function rememberLists(memory: GroupMemory, tree: Tree, raws: Raw[]): voi
       if (subjects.every((k) => actorsIn(tree, k).length > 0))
         keep(
           listed.filter((x, n) => listed.findIndex((o) => o.actor === x.actor) === n),
-          endOf(subjects.at(-1)!),
+          endOf(tree, subjects.at(-1)!),
           true,
         );
     }
-    if (child(tree, i, 'conj') < 0) continue;
+    if (!conj) continue;
     const listed = expandGroups(memory, actorsIn(tree, i));
     if (listed.length >= 2 && conjuncts(tree, i).every((c) => actorsIn(tree, c).length > 0))
-      keep(listed, endOf(i), subject(i));
+      keep(listed, endOf(tree, i), isSubject(tree, i));
   }
   // The one pair that met or acted jointly ("Chile and Peru held talks" or "Chile met Peru").
   const pairs = new Map<string, Mention[]>();

@@ -271,7 +271,7 @@ const AGENT_RELS = new Set(['nsubj', 'nsubj:outer', 'nmod:poss', 'amod', 'compou
  * else the subjects and "by"/"from" phrases in the clause around it ("escalated because of actions
  * by Y and Z"), within the same speech.
  */
-function agentsNear(tree: Tree, cue: number, k: number, scope: Int32Array): Mention[] {
+function agentsNear(tree: Tree, cue: number, k: number, scope: readonly number[]): Mention[] {
   const own = actorIn(tree, cue, true);
   if (own) {
     // "actions by Y and Z": every coordinated doer.
@@ -327,7 +327,7 @@ function needsTo(tree: Tree, i: number): boolean {
 }
 
 /** Charges and demands a speech states without a lexicon verb: "Y's aggression", "Y must withdraw". */
-function speechCues(ctx: SentenceCtx, sp: Speech, k: number, scope: Int32Array): void {
+function speechCues(ctx: SentenceCtx, sp: Speech, k: number, scope: readonly number[]): void {
   const { tree, lex, analysis } = ctx;
   const speaker = sp.speaker;
   const done = new Set(ctx.raws.filter((r) => r.source === speaker).map((r) => r.target.actor));
@@ -506,7 +506,7 @@ function clefts(
   ctx: SentenceCtx,
   sp: Speech,
   k: number,
-  scope: Int32Array,
+  scope: readonly number[],
   answers: boolean,
 ): void {
   const { tree, lex, analysis } = ctx;
@@ -526,7 +526,6 @@ function clefts(
 /** The speeches of a sentence: reporting verbs with one speaker who is not the press. */
 function speechesOf(ctx: Pick<SentenceCtx, 'tree' | 'analysis'>, frames: Frame[]): Speech[] {
   const { tree, analysis } = ctx;
-  const words = tree.tokens.map((t) => t.text.toLowerCase());
   const out: Speech[] = [];
   const quoted = hasQuote(tree);
   for (const f of frames) {
@@ -535,10 +534,11 @@ function speechesOf(ctx: Pick<SentenceCtx, 'tree' | 'analysis'>, frames: Frame[]
     if (isNewsMedia(analysis.actors.get(speaker.actor)) || isReporter(analysis, speaker.actor))
       continue;
     const last = tree.tokens.findIndex((t) => t.start >= speaker.end);
+    const after = tree.tokens[last + 1]?.text.toLowerCase();
     if (
       last > 0 &&
-      words[last] === ',' &&
-      (words[last + 1] === 'reporting' || words[last + 1] === 'writing')
+      tree.tokens[last]!.text === ',' &&
+      (after === 'reporting' || after === 'writing')
     )
       continue;
     out.push({
@@ -646,8 +646,11 @@ export function findEvents(
     // One mention can still speak (a quote that runs on) or deny an earlier charge; a sentence
     // without any can still speak of a group named before ("The two sides agreed ...").
     if (mentions.length + places.length + grouped.length < 1) {
-      const all = new Int32Array(tree.tokens.length);
-      blame = continues && unnamedBlame(tree, 0, all) ? carry!.speaker.actor : null;
+      // The whole sentence is the content of the one speech it continues.
+      blame =
+        continues && unnamedBlame(tree, 0, new Array<number>(tree.tokens.length).fill(0))
+          ? carry!.speaker.actor
+          : null;
       lead = null;
       if (!continues) carry = null;
       continue;

@@ -167,7 +167,9 @@ export interface PatternHit {
 const RELATIVE = new Set(['which', 'who', 'whom', 'that']);
 
 function relOk(deprel: string, rels: string[]): boolean {
-  return rels.includes(deprel) || rels.includes(deprel.split(':')[0]!);
+  if (rels.includes(deprel)) return true;
+  const colon = deprel.indexOf(':');
+  return colon >= 0 && rels.includes(deprel.slice(0, colon));
 }
 
 /** The case word or subordinating mark of a dependent ("on", "as", "to"). */

@@ -88,10 +88,11 @@ function thatClause(tree: Tree, i: number): boolean {
  * is the reporting verb; its ccomp (or the clause it is a parataxis of, "“…,” X said") is the
  * content. `carried`, when given, is the speech of a quote the sentence continues.
  */
-export function speechScopes(tree: Tree, speeches: Speech[], carried: number): Int32Array {
+export function speechScopes(tree: Tree, speeches: Speech[], carried: number): number[] {
   const n = tree.tokens.length;
-  const contentOf = new Int32Array(n).fill(-1);
-  const verbOf = new Int32Array(n).fill(-1);
+  // Plain arrays: for a sentence's few dozen slots they are cheaper to make than typed arrays.
+  const contentOf = new Array<number>(n).fill(-1);
+  const verbOf = new Array<number>(n).fill(-1);
   speeches.forEach((sp, k) => {
     if (sp.at < 0) {
       if (sp.root !== undefined && contentOf[sp.root]! < 0) contentOf[sp.root] = k;
@@ -109,8 +110,8 @@ export function speechScopes(tree: Tree, speeches: Speech[], carried: number): I
     }
     if (v.deprel === 'parataxis' && v.head >= 0 && contentOf[v.head] < 0) contentOf[v.head] = k;
   });
-  const scope = new Int32Array(n).fill(-1);
-  const inherited = new Int32Array(n).fill(-1);
+  const scope = new Array<number>(n).fill(-1);
+  const inherited = new Array<number>(n).fill(-1);
   const stack: number[] = [];
   for (let i = 0; i < n; i++) {
     const h = tree.tokens[i]!.head;

@@ -9,14 +9,14 @@ export interface Tree {
   /** Children of each token, in sentence order. */
   kids: readonly (readonly number[])[];
   /** Index into `mentions` of the mention covering each token, -1 for none. */
-  at: Int32Array;
+  at: readonly number[];
   mentions: Mention[];
   /** Index into `places` of the place mention covering each token, -1 for none. */
-  placeAt: Int32Array;
+  placeAt: readonly number[];
   places: Mention[];
   /** First and last token of each token's subtree. */
-  lo: Int32Array;
-  hi: Int32Array;
+  lo: readonly number[];
+  hi: readonly number[];
   /** Participles that name a phrase's author ("a US-led resolution", "a Cairo-brokered truce"). */
   led: Set<string>;
 }
@@ -99,8 +99,8 @@ function originOf(tree: Tree, i: number): Mention | null {
 /** Words whose phrase names no doer: "a group of", "most of". */
 const EMPTY_HEADS = new Set(['some', 'many', 'most', 'all', 'both', 'none', 'each', 'one']);
 
-function cover(tokens: Token[], spans: Mention[]): Int32Array {
-  const at = new Int32Array(tokens.length).fill(-1);
+function cover(tokens: Token[], spans: Mention[]): number[] {
+  const at = new Array<number>(tokens.length).fill(-1);
   let k = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -111,6 +111,14 @@ function cover(tokens: Token[], spans: Mention[]): Int32Array {
   return at;
 }
 
+/** First and last token of each token's subtree, built once per token array (shared: read only). */
+const subtreeSpans = new WeakMap<Token[], Spans>();
+
+interface Spans {
+  lo: readonly number[];
+  hi: readonly number[];
+}
+
 /** Builds the tree of a sentence with its mentions and places (each sorted by offset). */
 export function treeOf(
   sentence: Sentence,
@@ -119,9 +127,28 @@ export function treeOf(
   led: Set<string> = new Set(),
 ): Tree {
   const tokens = sentence.tokens;
+  const { lo, hi } = spansOf(tokens);
+  return {
+    lo,
+    hi,
+    sentence,
+    tokens,
+    kids: dependentsOf(tokens),
+    at: cover(tokens, mentions),
+    mentions,
+    placeAt: cover(tokens, places),
+    places,
+    led,
+  };
+}
+
+function spansOf(tokens: Token[]): Spans {
+  const known = subtreeSpans.get(tokens);
+  if (known) return known;
   const kids = dependentsOf(tokens);
-  const lo = new Int32Array(tokens.length);
-  const hi = new Int32Array(tokens.length);
+  // Plain arrays: for a sentence's few dozen slots they are cheaper to make than typed arrays.
+  const lo = new Array<number>(tokens.length).fill(0);
+  const hi = new Array<number>(tokens.length).fill(0);
   // Post-order over the tree (iterative, so a 40,000-token sentence is no deeper than a short one).
   const order: number[] = [];
   const stack: number[] = [];
@@ -131,11 +158,11 @@ export function treeOf(
     const h = tokens[i]!.head;
     if (h < 0 || h >= tokens.length || h === i) stack.push(i);
   }
-  const seen = new Uint8Array(tokens.length);
+  const seen = new Array<boolean>(tokens.length).fill(false);
   while (stack.length > 0) {
     const x = stack.pop()!;
     if (seen[x]) continue;
-    seen[x] = 1;
+    seen[x] = true;
     order.push(x);
     for (const k of kids[x]!) stack.push(k);
   }
@@ -146,18 +173,9 @@ export function treeOf(
     if (lo[x]! < lo[h]!) lo[h] = lo[x]!;
     if (hi[x]! > hi[h]!) hi[h] = hi[x]!;
   }
-  return {
-    lo,
-    hi,
-    sentence,
-    tokens,
-    kids,
-    at: cover(tokens, mentions),
-    mentions,
-    placeAt: cover(tokens, places),
-    places,
-    led,
-  };
+  const spans = { lo, hi };
+  subtreeSpans.set(tokens, spans);
+  return spans;
 }
 
 /** The base relation ("obl" for "obl:tmod"), except for the subtypes that change the role. */
@@ -166,7 +184,9 @@ export function rel(tree: Tree, i: number): string {
 }
 
 export function children(tree: Tree, i: number, ...rels: string[]): number[] {
-  return tree.kids[i]!.filter((k) => rels.includes(tree.tokens[k]!.deprel));
+  const out: number[] = [];
+  for (const k of tree.kids[i]!) if (rels.includes(tree.tokens[k]!.deprel)) out.push(k);
+  return out;
 }
 
 export function child(tree: Tree, i: number, ...rels: string[]): number {
@@ -233,12 +253,9 @@ export function actorIn(tree: Tree, i: number, agentFirst = false): Mention | nu
 /** Every actor a phrase stands for, one per coordinated phrase ("Kenya and Tanzania"). */
 export function actorsIn(tree: Tree, i: number, agentFirst = false): Mention[] {
   const out: Mention[] = [];
-  const add = (m: Mention | null): void => {
-    if (m && !out.some((o) => o.actor === m.actor)) out.push(m);
-  };
   for (const c of conjuncts(tree, i)) {
     const m = actorIn(tree, c, agentFirst);
-    add(m);
+    addActor(out, m);
     // "German and Italian vehicles", "its neighbours, Kenya and Uganda": the modifier or apposed
     // name that named the actor has coordinated ones.
     for (const k of tree.kids[c]!) {
@@ -247,10 +264,15 @@ export function actorsIn(tree: Tree, i: number, agentFirst = false): Mention[] {
       const at = tree.at[k]!;
       if (at < 0 || tree.mentions[at] !== m) continue;
       for (const j of conjuncts(tree, k).slice(1))
-        if (tree.at[j]! >= 0) add(tree.mentions[tree.at[j]!]!);
+        if (tree.at[j]! >= 0) addActor(out, tree.mentions[tree.at[j]!]!);
     }
   }
   return out;
+}
+
+/** Adds a mention to a list unless its actor is there already. */
+function addActor(out: Mention[], m: Mention | null): void {
+  if (m && !out.some((o) => o.actor === m.actor)) out.push(m);
 }
 
 /** A place ("strikes in Syria") the phrase at i names, for attacks only. */
