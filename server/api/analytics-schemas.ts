@@ -101,6 +101,12 @@ export const PathsResponse = z.object({
       ),
     }),
   ),
+  truncated: z
+    .literal(true)
+    .optional()
+    .describe(
+      'present when the search read its most neighbour entries (1,000,000) and stopped: the paths found by then, exact and cheapest first, fewer than k',
+    ),
 });
 
 export const MetricsResponse = z.object({

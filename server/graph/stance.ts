@@ -1,5 +1,8 @@
-// The stance query: one dyad in both directions, with counts by type and a monthly timeline.
+// The stance query: one dyad in both directions, with counts by type and a monthly timeline. Each
+// direction's tally is kept until a document mentioning its source is added or removed (only such
+// a document can hold events from that source), so asking again reads no event.
 import type { PloverType } from '../model/index.ts';
+import { ActorCache } from './actor-cache.ts';
 import { UnknownActorError } from './errors.ts';
 import { eventMatches, type EventFilter } from './event-filter.ts';
 import { emptyDyad, addEventToDyad, majorityPolarity } from './dyads.ts';
@@ -24,11 +27,28 @@ export interface DirectedStance extends DyadStance {
 export interface StanceResult {
   source: { id: string; name: string };
   target: { id: string; name: string };
-  forward: DirectedStance;
-  backward: DirectedStance;
+  forward: Readonly<DirectedStance>;
+  backward: Readonly<DirectedStance>;
   /** Both directions together. */
   eventCount: number;
   netScore: number;
+}
+
+/** Directed stances recently asked, by source, target and filter. */
+const kept = new ActorCache<Readonly<DirectedStance>>(256);
+
+/**
+ * The stance from source to target under the filter, as kept since the source was last touched
+ * (shared between replies: read only).
+ */
+export function keptStance(
+  sg: StanceGraph,
+  source: string,
+  target: string,
+  filter: EventFilter = {},
+): Readonly<DirectedStance> {
+  const key = JSON.stringify([source, target, filter]);
+  return kept.get(sg, source, key, () => directedStance(sg, source, target, filter));
 }
 
 export function directedStance(
@@ -73,8 +93,8 @@ export function stance(
   if (!a) throw new UnknownActorError(source, 'source');
   const b = sg.actor(target);
   if (!b) throw new UnknownActorError(target, 'target');
-  const forward = directedStance(sg, source, target, filter);
-  const backward = directedStance(sg, target, source, filter);
+  const forward = keptStance(sg, source, target, filter);
+  const backward = keptStance(sg, target, source, filter);
   return {
     source: { id: source, name: a.name },
     target: { id: target, name: b.name },

@@ -250,7 +250,8 @@ export function subgraph(sg: StanceGraph, q: SubgraphQuery = {}, budget?: Budget
     edges = inGraphOrder(sg, kept, pairs, q, mode, ticker);
     shownEdges = edges.filter((e) => e.attributes.kind !== 'affiliation').length;
   } else {
-    const busiest = pairs.busiest(edgeLimit);
+    // Events mode needs only as many pairs as it takes to reach edgeLimit events.
+    const busiest = pairs.busiest(edgeLimit, mode === 'events' ? edgeLimit : Infinity);
     ticker.check();
     edges =
       mode === 'dyads' ? busiest.map(dyadEdge) : eventEdges(sg, busiest, q, edgeLimit, ticker);

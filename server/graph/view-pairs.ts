@@ -1,12 +1,15 @@
 // The pairs a bounded view shows among its actors: all of them counted, the busiest picked. Without
-// an event filter they are the graph's own pair numbers, gathered by scanning each shown actor's
-// partners in order and ranked on numbers (events, then the actors' ids in code-unit order), so a
-// view costs the shown actors' partner lists and never a sort of all its pairs; under a filter each
-// pair's matching events are tallied.
+// an event filter they are the graph's own pair numbers: gathered by scanning each shown actor's
+// partners against a mark per actor, kept per set of shown actors, and gathered again at a later
+// graph version only for the shown actors a document has touched since (only a document
+// mentioning an actor can change the pairs it is the source of). The busiest are picked on
+// numbers (events, then the actors' ids in code-unit order): a histogram of event counts gives
+// the last count needed, and only the pairs at or above it are sorted. Under a filter each pair's
+// matching events are tallied.
 import { byCodeUnits } from './contributions.ts';
 import { dyadKey, PairCounter } from './dyads.ts';
 import { eventMatches, filterIsActive, type EventFilter } from './event-filter.ts';
-import type { PairIndex, PairsAmong, PairTally } from './pair-index.ts';
+import type { PairIndex, PairTally } from './pair-index.ts';
 import type { StanceGraph } from './stance-graph.ts';
 import type { BudgetTicker } from './view-select.ts';
 
@@ -16,8 +19,11 @@ export interface FoundPairs {
   readonly count: number;
   /** Their events. */
   readonly events: number;
-  /** The `k` busiest (most events, then source and target ids in code-unit order), busiest first. */
-  busiest(k: number): PairTally[];
+  /**
+   * The `k` busiest (most events, then source and target ids in code-unit order), busiest first;
+   * with `eventLimit`, only as many as it takes for their events to reach it.
+   */
+  busiest(k: number, eventLimit?: number): PairTally[];
   /** The pair from source to target, when found. */
   get(source: string, target: string): PairTally | undefined;
 }
@@ -39,9 +45,9 @@ export function pairsAmong(
     if (a >= 0) actors.push(a);
   }
   ticker.check();
-  const found = index.among(actors);
+  const found = countedAmong(sg, actors);
   ticker.check();
-  if (!filterIsActive(q)) return new IndexedPairs(index, actors, found);
+  if (!filterIsActive(q)) return new IndexedPairs(index, found);
   const g = sg.graph;
   const out: PairCounter[] = [];
   for (const p of found.pairs) {
@@ -57,20 +63,170 @@ export function pairsAmong(
   return new CountedPairs(out);
 }
 
-/** Pairs of the graph's index, by number. */
+/** Event counts below this are tallied in an array, higher ones in a map. */
+const SMALL_LEVELS = 1024;
+
+/** The pairs among one set of actors at one graph version. */
+interface Counted {
+  /** The actors, each once, in number order. */
+  readonly members: Int32Array;
+  /** The graph version the pairs were read at. */
+  builtAt: number;
+  /** Pair numbers, each member's run (as source) in turn; their event counts beside them. */
+  readonly pairs: Int32Array;
+  readonly events: Int32Array;
+  /** Member m's run is [start[m], start[m + 1]). */
+  readonly start: Int32Array;
+  readonly eventTotal: number;
+  /** How many pairs have each event count (below SMALL_LEVELS), and the others. */
+  readonly small: Int32Array;
+  readonly large: Map<number, number>;
+  /** Each member's place in code-unit order of ids, at its actor number (built when first asked). */
+  rank: Int32Array | null;
+}
+
+/** Sets of shown actors counted lately, per graph, by their members; most recently asked last. */
+const countedSets = new WeakMap<StanceGraph, Map<string, Counted>>();
+const COUNTED_SETS = 8;
+/** Above this share of touched members a set is counted afresh rather than in part. */
+const REUSE_SHARE = 0.25;
+
+/** The pairs among the actors: kept from an earlier count of the same set where they can be. */
+function countedAmong(sg: StanceGraph, actors: readonly number[]): Counted {
+  const index = sg.pairs;
+  const mark = new Uint8Array(index.actorCount);
+  const list: number[] = [];
+  for (const a of actors) {
+    if (a < 0 || a >= mark.length || mark[a]) continue;
+    mark[a] = 1;
+    list.push(a);
+  }
+  // In number order, so that the same set is found again whatever order it was given in.
+  const members = Int32Array.from(list).sort();
+  let sets = countedSets.get(sg);
+  if (!sets) countedSets.set(sg, (sets = new Map()));
+  const key = members.join(',');
+  const before = sets.get(key);
+  sets.delete(key);
+  let counted: Counted;
+  if (before && before.builtAt === sg.version) counted = before;
+  else if (before) counted = recounted(sg, before, mark);
+  else counted = counting(index, members, sg.version);
+  sets.set(key, counted);
+  if (sets.size > COUNTED_SETS) sets.delete(sets.keys().next().value!);
+  return counted;
+}
+
+/** Counts the pairs among the members afresh. */
+function counting(index: PairIndex, members: Int32Array, at: number): Counted {
+  const found = index.among(Array.from(members));
+  const position = new Int32Array(index.actorCount);
+  members.forEach((a, m) => (position[a] = m));
+  const start = new Int32Array(members.length + 1);
+  for (const source of found.sources) start[position[source]! + 1]! += 1;
+  for (let m = 0; m < members.length; m++) start[m + 1]! += start[m]!;
+  return tallied(members, found.pairs, found.events, start, at);
+}
+
+/**
+ * The count of `before` brought to the graph's version: the runs of members a document has
+ * touched since are read again, the others kept; afresh when too many were touched.
+ */
+function recounted(sg: StanceGraph, before: Counted, mark: Uint8Array): Counted {
+  const index = sg.pairs;
+  const { members } = before;
+  const touched: number[] = [];
+  for (let m = 0; m < members.length; m++) {
+    if (sg.touched(index.actorId(members[m]!)) > before.builtAt) touched.push(m);
+  }
+  if (touched.length === 0) {
+    before.builtAt = sg.version;
+    return before;
+  }
+  if (touched.length > REUSE_SHARE * members.length) {
+    return counting(index, members, sg.version);
+  }
+  const fresh = new Map<number, number[]>();
+  let size = before.pairs.length;
+  for (const m of touched) {
+    const run = pairsFrom(index, members[m]!, members, mark);
+    fresh.set(m, run);
+    size += run.length - (before.start[m + 1]! - before.start[m]!);
+  }
+  const pairs = new Int32Array(size);
+  const events = new Int32Array(size);
+  const start = new Int32Array(members.length + 1);
+  let n = 0;
+  for (let m = 0; m < members.length; m++) {
+    start[m] = n;
+    const run = fresh.get(m);
+    if (run) {
+      for (const p of run) {
+        pairs[n] = p;
+        events[n++] = index.eventCount(p);
+      }
+    } else {
+      const from = before.start[m]!;
+      const to = before.start[m + 1]!;
+      pairs.set(before.pairs.subarray(from, to), n);
+      events.set(before.events.subarray(from, to), n);
+      n += to - from;
+    }
+  }
+  start[members.length] = n;
+  const counted = tallied(members, pairs, events, start, sg.version);
+  counted.rank = before.rank;
+  return counted;
+}
+
+/** The pairs from `a` to the marked members: in `a`'s opening order, or the members' order. */
+function pairsFrom(index: PairIndex, a: number, members: Int32Array, mark: Uint8Array): number[] {
+  const out: number[] = [];
+  // Far more partners than members: each member is looked up instead (as PairIndex.among does).
+  if (index.outDegree(a) > 16 * members.length) {
+    for (let i = 0; i < members.length; i++) {
+      const p = index.find(a, members[i]!);
+      if (p >= 0) out.push(p);
+    }
+  } else {
+    index.forEachOut(a, (p, b) => {
+      if (mark[b]) out.push(p);
+    });
+  }
+  return out;
+}
+
+/** A count with its totals and histogram. */
+function tallied(
+  members: Int32Array,
+  pairs: Int32Array,
+  events: Int32Array,
+  start: Int32Array,
+  builtAt: number,
+): Counted {
+  const small = new Int32Array(SMALL_LEVELS);
+  const large = new Map<number, number>();
+  let eventTotal = 0;
+  for (let i = 0; i < events.length; i++) {
+    const n = events[i]!;
+    eventTotal += n;
+    if (n < SMALL_LEVELS) small[n]! += 1;
+    else large.set(n, (large.get(n) ?? 0) + 1);
+  }
+  return { members, builtAt, pairs, events, start, eventTotal, small, large, rank: null };
+}
+
+/** Pairs of the graph's index among a view's actors, by number. */
 class IndexedPairs implements FoundPairs {
   readonly count: number;
   readonly events: number;
 
   constructor(
     private readonly index: PairIndex,
-    private readonly actors: readonly number[],
-    private readonly found: PairsAmong,
+    private readonly found: Counted,
   ) {
     this.count = found.pairs.length;
-    let events = 0;
-    for (const n of found.events) events += n;
-    this.events = events;
+    this.events = found.eventTotal;
   }
 
   get(source: string, target: string): PairTally | undefined {
@@ -78,77 +234,76 @@ class IndexedPairs implements FoundPairs {
     return p < 0 ? undefined : this.index.view(p);
   }
 
-  busiest(k: number): PairTally[] {
+  /**
+   * The event count of the last pair needed: the `k`-th busiest, or sooner the one whose events
+   * bring the busiest pairs' sum to `eventLimit`. 0 when every pair is needed.
+   */
+  private cut(k: number, eventLimit: number): number {
+    let pairs = 0;
+    let events = 0;
+    const reached = (level: number, n: number) => {
+      if (pairs + n >= k || events + n * level >= eventLimit) return true;
+      pairs += n;
+      events += n * level;
+      return false;
+    };
+    const { small, large } = this.found;
+    for (const level of [...large.keys()].sort((a, b) => b - a)) {
+      if (reached(level, large.get(level)!)) return level;
+    }
+    for (let level = SMALL_LEVELS - 1; level > 0; level--) {
+      const n = small[level]!;
+      if (n > 0 && reached(level, n)) return level;
+    }
+    return 0;
+  }
+
+  /** Each member's place in code-unit order of ids, at its actor number. */
+  private ranks(): Int32Array {
     const index = this.index;
-    // Each actor's place in code-unit order of ids, so ties on events break on two numbers.
-    const order = [...new Set(this.actors)].sort((a, b) =>
-      byCodeUnits(index.actorId(a), index.actorId(b)),
+    if (this.found.rank) return this.found.rank;
+    const byId = Array.from(this.found.members).sort((x, y) =>
+      byCodeUnits(index.actorId(x), index.actorId(y)),
     );
     const rank = new Int32Array(index.actorCount);
-    order.forEach((a, i) => (rank[a] = i));
-    const { pairs, sources, events } = this.found;
-    const chosen = pairs.length <= k ? pairs.map((_p, i) => i) : this.top(k, rank, order.length);
-    // Sorted on one number a pair: fewer events first, then later ids, read back to front.
-    const width = order.length * order.length;
-    const keys = new Float64Array(chosen.length);
-    const at = new Map<number, number>();
-    for (let i = 0; i < chosen.length; i++) {
-      const j = chosen[i]!;
-      const ids = rank[sources[j]!]! * order.length + rank[index.target(pairs[j]!)]!;
-      keys[i] = events[j]! * width + (width - 1 - ids);
-      at.set(keys[i]!, pairs[j]!);
+    for (let i = 0; i < byId.length; i++) rank[byId[i]!] = i;
+    return (this.found.rank = rank);
+  }
+
+  busiest(k: number, eventLimit = Infinity): PairTally[] {
+    if (k <= 0 || this.count === 0) return [];
+    const index = this.index;
+    const threshold = this.cut(k, eventLimit);
+    // Each pair at or above the cut sorted on one number: fewer events first, then later source
+    // and target ids (read back to front), from which its two actors are read back.
+    const { pairs, events, members } = this.found;
+    const rank = this.ranks();
+    const byRank = new Int32Array(members.length);
+    for (const a of members) byRank[rank[a]!] = a;
+    const width = members.length * members.length;
+    let n = 0;
+    for (let i = 0; i < events.length; i++) if (events[i]! >= threshold) n++;
+    const keys = new Float64Array(n);
+    n = 0;
+    for (let i = 0; i < pairs.length; i++) {
+      if (events[i]! < threshold) continue;
+      const p = pairs[i]!;
+      const ids = rank[index.source(p)]! * members.length + rank[index.target(p)]!;
+      keys[n++] = events[i]! * width + (width - 1 - ids);
     }
     keys.sort();
     const out: PairTally[] = [];
-    for (let i = keys.length - 1; i >= 0; i--) out.push(index.view(at.get(keys[i]!)!));
+    let taken = 0;
+    for (let i = n - 1; i >= 0 && out.length < k && taken < eventLimit; i--) {
+      const ids = width - 1 - (keys[i]! % width);
+      const p = index.find(
+        byRank[Math.floor(ids / members.length)]!,
+        byRank[ids % members.length]!,
+      );
+      out.push(index.view(p));
+      taken += index.eventCount(p);
+    }
     return out;
-  }
-
-  /**
-   * Positions (in the found lists) of the `k` busiest pairs, unordered: those above the k-th's
-   * event count, then of those at it the first by source and target ids.
-   */
-  private top(k: number, rank: Int32Array, actors: number): Int32Array {
-    const { pairs, sources, events } = this.found;
-    // How many pairs have each event count, to find the k-th's count.
-    const levels = new Map<number, number>();
-    for (let i = 0; i < events.length; i++)
-      levels.set(events[i]!, (levels.get(events[i]!) ?? 0) + 1);
-    let above = 0;
-    let threshold = 0;
-    for (const level of [...levels.keys()].sort((a, b) => b - a)) {
-      const n = levels.get(level)!;
-      if (above + n >= k) {
-        threshold = level;
-        break;
-      }
-      above += n;
-    }
-    // Of the pairs at that count, the first `need` by source then target: counted by source
-    // first, so only the pairs of the source where the cut falls are sorted.
-    const need = k - above;
-    const bySource = new Int32Array(actors);
-    for (let i = 0; i < events.length; i++) {
-      if (events[i] === threshold) bySource[rank[sources[i]!]!]! += 1;
-    }
-    let before = 0;
-    let cut = 0;
-    while (before + bySource[cut]! < need) before += bySource[cut++]!;
-    const chosen = new Int32Array(k);
-    let n = 0;
-    const atCut: number[] = [];
-    for (let i = 0; i < events.length; i++) {
-      if (events[i]! > threshold) chosen[n++] = i;
-      else if (events[i] === threshold) {
-        const r = rank[sources[i]!]!;
-        if (r < cut) chosen[n++] = i;
-        else if (r === cut) atCut.push(i);
-      }
-    }
-    const target = (i: number) => rank[this.index.target(pairs[i]!)]!;
-    atCut.sort((a, b) => target(a) - target(b));
-    for (let i = 0; i < need - before; i++) chosen[n++] = atCut[i]!;
-    return chosen;
   }
 }
 

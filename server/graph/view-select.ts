@@ -125,8 +125,9 @@ const tieRankings = new ActorCache<TieRanking>(64);
 /**
  * Every actor tied to `focus` (itself aside), best first as topK ranks them. The ties and their
  * weights change only with a document mentioning the focus, so they are kept until one comes; the
- * tie-break by events overall can move with any document, so a ranking from an earlier version is
- * re-sorted (nearly in order already) on its first use at the current one.
+ * tie-break by events overall can move with any document, so a ranking from an earlier version
+ * reads again the event counts of the ties touched since and, if there are any, is re-sorted
+ * (nearly in order already) on its first use at the current one.
  */
 function rankedTies(sg: StanceGraph, focus: string, affiliations: boolean): readonly Ranked[] {
   const g = sg.graph;
@@ -140,8 +141,14 @@ function rankedTies(sg: StanceGraph, focus: string, affiliations: boolean): read
     return { version: -1, ties };
   });
   if (ranking.version !== sg.version) {
-    for (const tie of ranking.ties) tie.events = g.getNodeAttribute(tie.id, 'eventCount');
-    ranking.ties.sort(byRank);
+    // Only an actor a document has touched since can have a new event count.
+    let moved = false;
+    for (const tie of ranking.ties) {
+      if (ranking.version >= 0 && sg.touched(tie.id) <= ranking.version) continue;
+      tie.events = g.getNodeAttribute(tie.id, 'eventCount');
+      moved = true;
+    }
+    if (moved) ranking.ties.sort(byRank);
     ranking.version = sg.version;
   }
   return ranking.ties;

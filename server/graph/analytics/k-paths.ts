@@ -7,6 +7,12 @@
 //
 // graphology-shortest-path has no search that can leave nodes and edges out, which every spur of
 // Yen's algorithm needs, so the searches here are a small Dijkstra over a compact index.
+//
+// Visit budget: one query reads at most `maxVisits` neighbour entries of the index over all its
+// searches (PATH_VISIT_BUDGET by default). A query that would read more stops there and answers
+// with the paths accepted so far, each still exact (the cheapest, second cheapest, ... in order),
+// and `truncated: true`; the count is deterministic, so the same query on the same graph is cut at
+// the same place.
 import { UnknownActorError } from '../errors.ts';
 import { eventView, newestFirst } from '../event-view.ts';
 import type { StanceGraph } from '../stance-graph.ts';
@@ -25,7 +31,17 @@ export interface KPathsOptions {
   eventsPerHop?: number;
   /** Checked at every node a search settles; its error propagates. */
   budget?: Budget;
+  /** Most neighbour entries read over all the query's searches (default PATH_VISIT_BUDGET). */
+  maxVisits?: number;
 }
+
+/**
+ * Neighbour entries one path query may read, over all its searches, before it stops: more than
+ * half of every link of a million-event graph (1.8 million entries), about 60 ms on a 2-core
+ * machine. Three paths of up to 4 hops read at most 430,000 at a million events; the README's
+ * Performance section has the measurements.
+ */
+export const PATH_VISIT_BUDGET = 1_000_000;
 
 export interface PathHop {
   from: string;
@@ -50,9 +66,23 @@ export interface KPathsResult {
   mode: PathMode;
   /** Cheapest first; empty when `to` cannot be reached within maxLength hops. */
   paths: ActorPath[];
+  /**
+   * Present (true) only when the visit budget ran out: `paths` then holds the paths found before
+   * it did (possibly none), fewer than `k`, and more or cheaper ones may exist.
+   */
+  truncated?: true;
 }
 
 const EPSILON = 1e-9;
+
+/** Neighbour entries a query may still read; a search that runs out throws VisitsSpent. */
+class Visits {
+  used = 0;
+  constructor(readonly limit: number) {}
+}
+
+/** Thrown inside a search when the query's visit budget is spent; caught by yenPaths. */
+class VisitsSpent extends Error {}
 
 interface Found {
   nodes: number[];
@@ -187,6 +217,7 @@ function restrictedDijkstra(
   blockedNodes: Uint8Array,
   blockedEdges: Set<number>,
   budget: Budget | undefined,
+  visits: Visits,
 ): Found | null {
   if (s === t) return { nodes: [s], cost: 0 };
   const n = idx.ids.length;
@@ -208,11 +239,16 @@ function restrictedDijkstra(
     const h = side.hops[v]!;
     if (h >= maxHops) continue;
     const end = idx.offsets[v + 1]!;
+    visits.used += end - idx.offsets[v]!;
+    if (visits.used > visits.limit) throw new VisitsSpent();
     for (let at = idx.offsets[v]!; at < end; at++) {
       const u = idx.neighbours[at]!;
       if (side.done[u] === side.stamp || blockedNodes[u]) continue;
       if (blockedEdges.size > 0 && blockedEdges.has(v * n + u)) continue;
       const cost = d + idx.costs[at]!;
+      // A node the other side has not reached is at least its cheapest open entry from the far
+      // end, so a hop that cannot beat the best meeting found is not queued.
+      if (other.seen[u] !== other.stamp && cost + other.heap.topCost >= best - EPSILON) continue;
       if (side.seen[u] !== side.stamp || cost < side.dist[u]! - EPSILON) {
         side.seen[u] = side.stamp;
         side.dist[u] = cost;
@@ -257,7 +293,20 @@ function comparePaths(idx: PathIndex, a: Found, b: Found): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-/** Yen's algorithm: node sequences of the k cheapest simple paths within maxHops. */
+/** What Yen's algorithm found, and whether the visit budget cut it short. */
+export interface YenResult {
+  paths: Found[];
+  /** Neighbour entries read over all the searches. */
+  visits: number;
+  truncated: boolean;
+}
+
+/**
+ * Yen's algorithm: node sequences of the k cheapest simple paths within maxHops. Once `maxVisits`
+ * neighbour entries have been read the search stops and gives the paths accepted so far, which
+ * are the cheapest ones in order (a candidate not yet accepted is dropped: a cheaper path could
+ * still have come from the spur searches left).
+ */
 export function yenPaths(
   idx: PathIndex,
   s: number,
@@ -265,12 +314,36 @@ export function yenPaths(
   k: number,
   maxHops: number,
   budget?: Budget,
-): Found[] {
+  maxVisits = PATH_VISIT_BUDGET,
+): YenResult {
+  const visits = new Visits(maxVisits);
+  const accepted: Found[] = [];
+  try {
+    yenInto(idx, s, t, k, maxHops, budget, visits, accepted);
+  } catch (e) {
+    if (!(e instanceof VisitsSpent)) throw e;
+    accepted.sort((x, y) => comparePaths(idx, x, y));
+    return { paths: accepted, visits: visits.used, truncated: true };
+  }
+  return { paths: accepted, visits: visits.used, truncated: false };
+}
+
+/** Yen's algorithm proper, pushing each accepted path (cheapest first) into `accepted`. */
+function yenInto(
+  idx: PathIndex,
+  s: number,
+  t: number,
+  k: number,
+  maxHops: number,
+  budget: Budget | undefined,
+  visits: Visits,
+  accepted: Found[],
+): void {
   const n = idx.ids.length;
   const blockedNodes = new Uint8Array(n);
-  const first = restrictedDijkstra(idx, s, t, maxHops, blockedNodes, new Set(), budget);
-  if (!first) return [];
-  const accepted: Found[] = [first];
+  const first = restrictedDijkstra(idx, s, t, maxHops, blockedNodes, new Set(), budget, visits);
+  if (!first) return;
+  accepted.push(first);
   const candidates: Found[] = [];
   const seen = new Set([first.nodes.join(',')]);
   while (accepted.length < k) {
@@ -287,16 +360,21 @@ export function yenPaths(
         }
       }
       for (let j = 0; j < i; j++) blockedNodes[root[j]!] = 1;
-      const spurPath = restrictedDijkstra(
-        idx,
-        spur,
-        t,
-        maxHops - i,
-        blockedNodes,
-        blockedEdges,
-        budget,
-      );
-      for (let j = 0; j < i; j++) blockedNodes[root[j]!] = 0;
+      let spurPath: Found | null;
+      try {
+        spurPath = restrictedDijkstra(
+          idx,
+          spur,
+          t,
+          maxHops - i,
+          blockedNodes,
+          blockedEdges,
+          budget,
+          visits,
+        );
+      } finally {
+        for (let j = 0; j < i; j++) blockedNodes[root[j]!] = 0;
+      }
       if (!spurPath) continue;
       const nodes = [...root.slice(0, -1), ...spurPath.nodes];
       const key = nodes.join(',');
@@ -308,7 +386,7 @@ export function yenPaths(
     candidates.sort((a, b) => comparePaths(idx, a, b));
     accepted.push(candidates.shift()!);
   }
-  return accepted.sort((a, b) => comparePaths(idx, a, b));
+  accepted.sort((a, b) => comparePaths(idx, a, b));
 }
 
 /** An event of a hop: its edge key, and what newestFirst orders by. */
@@ -355,13 +433,21 @@ export function kShortestPaths(
   sg: StanceGraph,
   from: string,
   to: string,
-  { k = 3, mode = 'any', maxLength = 4, eventsPerHop = 5, budget }: KPathsOptions = {},
+  { k = 3, mode = 'any', maxLength = 4, eventsPerHop = 5, budget, maxVisits }: KPathsOptions = {},
 ): KPathsResult {
   if (!sg.hasActor(from)) throw new UnknownActorError(from, 'from');
   if (!sg.hasActor(to)) throw new UnknownActorError(to, 'to');
   const idx = pathIndex(sg, mode);
-  const found = yenPaths(idx, idx.indexOf.get(from)!, idx.indexOf.get(to)!, k, maxLength, budget);
-  const paths = found.map(({ nodes, cost }) => {
+  const found = yenPaths(
+    idx,
+    idx.indexOf.get(from)!,
+    idx.indexOf.get(to)!,
+    k,
+    maxLength,
+    budget,
+    maxVisits,
+  );
+  const paths = found.paths.map(({ nodes, cost }) => {
     const ids = nodes.map((i) => idx.ids[i]!);
     const hops: PathHop[] = [];
     for (let i = 0; i + 1 < ids.length; i++) {
@@ -369,5 +455,5 @@ export function kShortestPaths(
     }
     return { nodes: ids, length: hops.length, cost: Math.round(cost * 1e6) / 1e6, hops };
   });
-  return { from, to, mode, paths };
+  return found.truncated ? { from, to, mode, paths, truncated: true } : { from, to, mode, paths };
 }
