@@ -148,13 +148,7 @@ export function foldContributionInPlace(acc: ActorNodeAttributes, c: ActorContri
   const changed = country !== acc.country || aliases !== acc.aliases;
   acc.country = country;
   acc.aliases = aliases;
-  acc.documents += 1;
-  acc.eventCount += c.eventCount;
-  acc.outCount += c.outCount;
-  acc.inCount += c.inCount;
-  acc.cooperative += c.cooperative;
-  acc.hostile += c.hostile;
-  acc.neutral += c.neutral;
+  addTallies(acc, c);
   return changed;
 }
 

@@ -22,15 +22,8 @@ import { decodeScored, START_CLASS, viterbi } from '../../server/nlp/names/viter
 import { WordStats } from '../../server/nlp/names/word-stats.ts';
 import { loadTagger, type Tagger } from '../../server/nlp/tagger/index.ts';
 import {
-  contextFeatures,
   MAX_TAGGER_FEATURES,
-  neighbourFeatures,
-  pairFeatures,
   refineFeatures,
-  ROLE_AFTER,
-  ROLE_BEFORE,
-  ROLE_TWO_AFTER,
-  ROLE_TWO_BEFORE,
   taggerFeatures,
   UNKNOWN_TAG,
 } from '../../server/nlp/tagger/features.ts';
@@ -124,25 +117,6 @@ function plainTags(tagger: Tagger, words: readonly string[]): number[] {
 describe('tagger shortcuts', () => {
   const tagger = loadTagger(path.join(models, 'tagger.bin'));
   const sentences = tokenize(TEXT).map((s) => s.tokens.map((t) => t.text));
-
-  it('splits the context features into neighbour and pair features, none lost or added', () => {
-    const h = new WordHashes();
-    const words = sentences[1];
-    h.fill(words);
-    const lex = Uint16Array.from(words, (_, i) => (i % 3 === 0 ? UNKNOWN_TAG : i));
-    const a = new Uint32Array(64);
-    const b = new Uint32Array(64);
-    for (let i = 0; i < words.length; i++) {
-      const whole = [...a.subarray(0, contextFeatures(h, lex, i, i - 1, i - 2, a))];
-      const n = words.length;
-      let k = neighbourFeatures(h, lex, i > 0 ? i - 1 : -1, ROLE_BEFORE, b);
-      k = neighbourFeatures(h, lex, i + 1 < n ? i + 1 : -1, ROLE_AFTER, b, k);
-      k = neighbourFeatures(h, lex, i > 1 ? i - 2 : -1, ROLE_TWO_BEFORE, b, k);
-      k = neighbourFeatures(h, lex, i + 2 < n ? i + 2 : -1, ROLE_TWO_AFTER, b, k);
-      k = pairFeatures(h, lex, i, i - 1, i - 2, b, k);
-      expect([...b.subarray(0, k)].sort()).toEqual(whole.sort());
-    }
-  });
 
   it('tags as plain feature scoring does, warm or cold', () => {
     for (const words of sentences)

@@ -47,8 +47,9 @@ export function wordFeatures(
 /**
  * Writes the features of token i that look at its neighbours and at the previous predicted tags
  * into out from index k; returns the new count. `p1`/`p2` are the predicted tags of tokens i-1
- * and i-2 (-1 before the sentence start). At run time the tagger scores the same features as
- * {@link neighbourFeatures} (cached per neighbouring form) and {@link pairFeatures}.
+ * and i-2 (-1 before the sentence start). They are the {@link neighbourFeatures} of the four
+ * neighbours and the {@link pairFeatures}; at run time the tagger scores the two parts apart, the
+ * first cached per neighbouring form.
  */
 export function contextFeatures(
   h: WordHashes,
@@ -60,43 +61,11 @@ export function contextFeatures(
   k = 0,
 ): number {
   const n = h.n;
-  const w = h.lower[i];
-  const wm1 = i > 0 ? h.lower[i - 1] : PAD_START;
-  const wm2 = i > 1 ? h.lower[i - 2] : PAD_START;
-  const wp1 = i + 1 < n ? h.lower[i + 1] : PAD_END;
-  const wp2 = i + 2 < n ? h.lower[i + 2] : PAD_END;
-  const t1 = p1 < 0 ? START_TAG : p1;
-  const t2 = p2 < 0 ? START_TAG : p2;
-  const l0 = lex[i];
-  const lp1 = i + 1 < n ? lex[i + 1] : END_TAG;
-  const lp2 = i + 2 < n ? lex[i + 2] : END_TAG;
-  const lm1 = i > 0 ? lex[i - 1] : START_TAG;
-  out[k++] = featWith1(P[13], wm1);
-  out[k++] = featWith1(P[14], wp1);
-  out[k++] = featWith1(P[15], wm2);
-  out[k++] = featWith1(P[16], wp2);
-  out[k++] = featWith1(P[17], t1);
-  out[k++] = featWith2(P[18], t1, t2);
-  out[k++] = featWith2(P[19], t1, w);
-  out[k++] = featWith1(P[20], i > 0 ? h.suf3[i - 1] : PAD_START);
-  out[k++] = featWith1(P[21], i + 1 < n ? h.suf3[i + 1] : PAD_END);
-  out[k++] = featWith2(P[22], w, wp1);
-  out[k++] = featWith2(P[23], wm1, w);
-  out[k++] = featWith1(P[24], lp1);
-  out[k++] = featWith1(P[25], lp2);
-  out[k++] = featWith2(P[26], l0, lp1);
-  out[k++] = featWith2(P[27], t1, lp1);
-  out[k++] = featWith2(P[29], t1, h.suf3[i]);
-  out[k++] = featWith1(P[30], i > 0 ? h.shape[i - 1] : PAD_START);
-  out[k++] = featWith1(P[31], i + 1 < n ? h.shape[i + 1] : PAD_END);
-  out[k++] = featWith3(P[32], lm1, l0, lp1);
-  out[k++] = featWith2(P[33], t1, l0);
-  out[k++] = featWith2(P[34], h.suf2[i], lp1);
-  out[k++] = featWith2(P[35], wm1, wp1);
-  out[k++] = featWith3(P[36], t1, w, wp1);
-  out[k++] = featWith2(P[37], t2, w);
-  out[k++] = featWith2(P[38], h.shape[i], lp1);
-  return k;
+  k = neighbourFeatures(h, lex, i > 0 ? i - 1 : -1, ROLE_BEFORE, out, k);
+  k = neighbourFeatures(h, lex, i + 1 < n ? i + 1 : -1, ROLE_AFTER, out, k);
+  k = neighbourFeatures(h, lex, i > 1 ? i - 2 : -1, ROLE_TWO_BEFORE, out, k);
+  k = neighbourFeatures(h, lex, i + 2 < n ? i + 2 : -1, ROLE_TWO_AFTER, out, k);
+  return pairFeatures(h, lex, i, p1, p2, out, k);
 }
 
 /** Roles of a neighbouring token in a token's context: just before, just after, two before, two after. */
