@@ -1,6 +1,7 @@
 // The parser skips scoring at steps with a single legal action: on random transition sequences
 // the forced action is exactly the only legal one (and what the scores would choose anyway), and
-// the committed parser gives the same trees as a loop that scores every step.
+// the committed parser gives the same trees as a loop that scores every step; the best legal action
+// read from integer sums is the one read from the same scores as doubles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../server/nlp/learn/index.ts';
@@ -53,6 +54,29 @@ describe('forced actions', () => {
     }
     expect(forced).toBeGreaterThan(300);
     expect(free).toBeGreaterThan(300);
+  });
+
+  it('choose the same action from integer sums as from the same scores as doubles', () => {
+    const nLabels = 5;
+    const nActions = 1 + 2 * nLabels;
+    const rng = new Rng(9);
+    const ints = new Int32Array(nActions);
+    const doubles = new Float64Array(nActions);
+    const chosen = new Set<number>();
+    for (let t = 0; t < 200; t++) {
+      const st = new ParseState(nLabels, 1);
+      st.reset(1 + rng.int(10));
+      while (!st.isTerminal()) {
+        // Few distinct values, so ties (lowest action wins) are frequent.
+        for (let a = 0; a < nActions; a++) doubles[a] = ints[a] = rng.int(7) - 3;
+        const action = bestLegal(st, ints);
+        expect(action).toBe(bestLegal(st, doubles));
+        expect(st.isLegal(action)).toBe(true);
+        chosen.add(action);
+        st.apply(action);
+      }
+    }
+    expect(chosen.size).toBeGreaterThan(nActions / 2);
   });
 });
 

@@ -60,7 +60,7 @@ export function fillTokens(
 }
 
 /** Chooses the best legal action from the scores (ties: lowest action id). */
-export function bestLegal(st: ParseState, scores: Float64Array): number {
+export function bestLegal(st: ParseState, scores: ArrayLike<number>): number {
   let best = -1;
   let bestScore = -Infinity;
   if (st.canShift()) {
@@ -121,7 +121,6 @@ export class Parser {
   private readonly state: ParseState;
   private readonly tokens = new ParserTokens();
   private readonly feats = new Uint32Array(MAX_PARSER_FEATURES);
-  private readonly scores: Float64Array;
   private readonly acc: Int32Array;
   private xposIds = new Uint32Array(64);
   private uposIds = new Uint32Array(64);
@@ -151,7 +150,6 @@ export class Parser {
         this.clusters.set(clusterKeys[i], clusterValues[i]);
     } else this.clusters = null;
     this.state = new ParseState(labels.length, rootLabel);
-    this.scores = new Float64Array(model.nClasses);
     this.acc = new Int32Array(model.nClasses);
     // Actions: SHIFT, LEFT per label, RIGHT per label; the split parts RIGHT from the rest.
     model.splitClasses(1 + labels.length);
@@ -186,8 +184,7 @@ export class Parser {
     fillTokens(this.tokens, words, this.xposIds, this.uposIds, this.clusters);
     const st = this.state;
     st.reset(n);
-    const { feats, scores, acc, model, tokens } = this;
-    const nc = model.nClasses;
+    const { feats, acc, model, tokens } = this;
     while (!st.isTerminal()) {
       let action = forcedAction(st);
       if (action < 0) {
@@ -200,8 +197,8 @@ export class Parser {
             : ClassPart.all;
         acc.fill(0);
         model.addScores(feats, parserFeatures(st, tokens, feats), acc, part);
-        for (let c = 0; c < nc; c++) scores[c] = acc[c];
-        action = bestLegal(st, scores);
+        // Exact integer sums, compared as they are.
+        action = bestLegal(st, acc);
       }
       st.apply(action);
     }
