@@ -2,10 +2,12 @@
 // an event filter they are the graph's own pair numbers: gathered by scanning each shown actor's
 // partners against a mark per actor, kept per set of shown actors, and gathered again at a later
 // graph version only for the shown actors a document has touched since (only a document
-// mentioning an actor can change the pairs it is the source of). The busiest are picked on
-// numbers (events, then the actors' ids in code-unit order): a histogram of event counts gives
-// the last count needed, and only the pairs at or above it are sorted. Under a filter each pair's
-// matching events are tallied.
+// mentioning an actor can change the pairs it is the source of). The members are marked in one
+// array per pair index, kept and cleared member by member, so a small view (a leaf's ego view)
+// does work in proportion to its members and their partners, never to the actors in the graph.
+// The busiest are picked on numbers (events, then the actors' ids in code-unit order): a
+// histogram of event counts gives the last count needed, and only the pairs at or above it are
+// sorted. Under a filter each pair's matching events are tallied.
 import { byCodeUnits } from './contributions.ts';
 import { dyadKey, PairCounter } from './dyads.ts';
 import { eventMatches, filterIsActive, type EventFilter } from './event-filter.ts';
@@ -81,7 +83,7 @@ interface Counted {
   /** How many pairs have each event count (below SMALL_LEVELS), and the others. */
   readonly small: Int32Array;
   readonly large: Map<number, number>;
-  /** Each member's place in code-unit order of ids, at its actor number (built when first asked). */
+  /** Each member's rank in code-unit order of ids, at its place in members (built when asked). */
   rank: Int32Array | null;
 }
 
@@ -91,18 +93,42 @@ const COUNTED_SETS = 8;
 /** Above this share of touched members a set is counted afresh rather than in part. */
 const REUSE_SHARE = 0.25;
 
+/** Per pair index: -1 at each actor number, but a member's place while a view marks its members. */
+const places = new WeakMap<PairIndex, Int32Array>();
+
+/**
+ * Runs `use` with each member's place in `members` at its actor number (-1 at every other actor),
+ * and clears the marks after: the array is made once per pair index (and when actors outgrow it),
+ * so marking costs the members, not the actors. Members must be distinct and below actorCount.
+ */
+function withPlaces<T>(index: PairIndex, members: Int32Array, use: (place: Int32Array) => T): T {
+  let place = places.get(index);
+  if (!place || place.length < index.actorCount) {
+    place = new Int32Array(Math.max(index.actorCount, 2 * (place?.length ?? 0))).fill(-1);
+    places.set(index, place);
+  }
+  for (let m = 0; m < members.length; m++) place[members[m]!] = m;
+  try {
+    return use(place);
+  } finally {
+    for (let m = 0; m < members.length; m++) place[members[m]!] = -1;
+  }
+}
+
+/** A set at least this many times smaller than the actors is gathered member by member. */
+const SMALL_SET_SHARE = 64;
+
 /** The pairs among the actors: kept from an earlier count of the same set where they can be. */
 function countedAmong(sg: StanceGraph, actors: readonly number[]): Counted {
   const index = sg.pairs;
-  const mark = new Uint8Array(index.actorCount);
-  const list: number[] = [];
-  for (const a of actors) {
-    if (a < 0 || a >= mark.length || mark[a]) continue;
-    mark[a] = 1;
-    list.push(a);
+  const actorCount = index.actorCount;
+  // In number order, each once, so that the same set is found again whatever order it came in.
+  const sorted = Int32Array.from(actors.filter((a) => a >= 0 && a < actorCount)).sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;
   }
-  // In number order, so that the same set is found again whatever order it was given in.
-  const members = Int32Array.from(list).sort();
+  const members = sorted.slice(0, distinct);
   let sets = countedSets.get(sg);
   if (!sets) countedSets.set(sg, (sets = new Map()));
   const key = members.join(',');
@@ -110,29 +136,41 @@ function countedAmong(sg: StanceGraph, actors: readonly number[]): Counted {
   sets.delete(key);
   let counted: Counted;
   if (before && before.builtAt === sg.version) counted = before;
-  else if (before) counted = recounted(sg, before, mark);
-  else counted = counting(index, members, sg.version);
+  else if (before) counted = withPlaces(index, members, (place) => recounted(sg, before, place));
+  else counted = withPlaces(index, members, (place) => counting(index, members, place, sg.version));
   sets.set(key, counted);
   if (sets.size > COUNTED_SETS) sets.delete(sets.keys().next().value!);
   return counted;
 }
 
-/** Counts the pairs among the members afresh. */
-function counting(index: PairIndex, members: Int32Array, at: number): Counted {
-  const found = index.among(Array.from(members));
-  const position = new Int32Array(index.actorCount);
-  members.forEach((a, m) => (position[a] = m));
+/**
+ * Counts the pairs among the members afresh: a large set through the index's own scan (its mark
+ * per actor then costs less than the scan), a small one member by member.
+ */
+function counting(index: PairIndex, members: Int32Array, place: Int32Array, at: number): Counted {
   const start = new Int32Array(members.length + 1);
-  for (const source of found.sources) start[position[source]! + 1]! += 1;
-  for (let m = 0; m < members.length; m++) start[m + 1]! += start[m]!;
-  return tallied(members, found.pairs, found.events, start, at);
+  if (members.length * SMALL_SET_SHARE >= index.actorCount) {
+    const found = index.among(Array.from(members));
+    for (const source of found.sources) start[place[source]! + 1]! += 1;
+    for (let m = 0; m < members.length; m++) start[m + 1]! += start[m]!;
+    return tallied(members, found.pairs, found.events, start, at);
+  }
+  const runs: number[] = [];
+  for (let m = 0; m < members.length; m++) {
+    start[m] = runs.length;
+    for (const p of pairsFrom(index, members[m]!, members, place)) runs.push(p);
+  }
+  start[members.length] = runs.length;
+  const pairs = Int32Array.from(runs);
+  const events = pairs.map((p) => index.eventCount(p));
+  return tallied(members, pairs, events, start, at);
 }
 
 /**
  * The count of `before` brought to the graph's version: the runs of members a document has
  * touched since are read again, the others kept; afresh when too many were touched.
  */
-function recounted(sg: StanceGraph, before: Counted, mark: Uint8Array): Counted {
+function recounted(sg: StanceGraph, before: Counted, place: Int32Array): Counted {
   const index = sg.pairs;
   const { members } = before;
   const touched: number[] = [];
@@ -144,12 +182,12 @@ function recounted(sg: StanceGraph, before: Counted, mark: Uint8Array): Counted 
     return before;
   }
   if (touched.length > REUSE_SHARE * members.length) {
-    return counting(index, members, sg.version);
+    return counting(index, members, place, sg.version);
   }
   const fresh = new Map<number, number[]>();
   let size = before.pairs.length;
   for (const m of touched) {
-    const run = pairsFrom(index, members[m]!, members, mark);
+    const run = pairsFrom(index, members[m]!, members, place);
     fresh.set(m, run);
     size += run.length - (before.start[m + 1]! - before.start[m]!);
   }
@@ -179,8 +217,8 @@ function recounted(sg: StanceGraph, before: Counted, mark: Uint8Array): Counted 
   return counted;
 }
 
-/** The pairs from `a` to the marked members: in `a`'s opening order, or the members' order. */
-function pairsFrom(index: PairIndex, a: number, members: Int32Array, mark: Uint8Array): number[] {
+/** The pairs from `a` to the placed members: in `a`'s opening order, or the members' order. */
+function pairsFrom(index: PairIndex, a: number, members: Int32Array, place: Int32Array): number[] {
   const out: number[] = [];
   // Far more partners than members: each member is looked up instead (as PairIndex.among does).
   if (index.outDegree(a) > 16 * members.length) {
@@ -190,7 +228,7 @@ function pairsFrom(index: PairIndex, a: number, members: Int32Array, mark: Uint8
     }
   } else {
     index.forEachOut(a, (p, b) => {
-      if (mark[b]) out.push(p);
+      if (place[b]! >= 0) out.push(p);
     });
   }
   return out;
@@ -258,14 +296,15 @@ class IndexedPairs implements FoundPairs {
     return 0;
   }
 
-  /** Each member's place in code-unit order of ids, at its actor number. */
+  /** Each member's rank in code-unit order of ids, at its place in members. */
   private ranks(): Int32Array {
     const index = this.index;
     if (this.found.rank) return this.found.rank;
-    const byId = Array.from(this.found.members).sort((x, y) =>
-      byCodeUnits(index.actorId(x), index.actorId(y)),
+    const { members } = this.found;
+    const byId = Array.from(members.keys()).sort((x, y) =>
+      byCodeUnits(index.actorId(members[x]!), index.actorId(members[y]!)),
     );
-    const rank = new Int32Array(index.actorCount);
+    const rank = new Int32Array(members.length);
     for (let i = 0; i < byId.length; i++) rank[byId[i]!] = i;
     return (this.found.rank = rank);
   }
@@ -276,21 +315,25 @@ class IndexedPairs implements FoundPairs {
     const threshold = this.cut(k, eventLimit);
     // Each pair at or above the cut sorted on one number: fewer events first, then later source
     // and target ids (read back to front), from which its two actors are read back.
-    const { pairs, events, members } = this.found;
+    const { pairs, events, members, start } = this.found;
     const rank = this.ranks();
     const byRank = new Int32Array(members.length);
-    for (const a of members) byRank[rank[a]!] = a;
+    for (let m = 0; m < members.length; m++) byRank[rank[m]!] = members[m]!;
     const width = members.length * members.length;
     let n = 0;
     for (let i = 0; i < events.length; i++) if (events[i]! >= threshold) n++;
     const keys = new Float64Array(n);
     n = 0;
-    for (let i = 0; i < pairs.length; i++) {
-      if (events[i]! < threshold) continue;
-      const p = pairs[i]!;
-      const ids = rank[index.source(p)]! * members.length + rank[index.target(p)]!;
-      keys[n++] = events[i]! * width + (width - 1 - ids);
-    }
+    withPlaces(index, members, (place) => {
+      // Member m's run holds the pairs it is the source of.
+      for (let m = 0; m < members.length; m++) {
+        for (let i = start[m]!; i < start[m + 1]!; i++) {
+          if (events[i]! < threshold) continue;
+          const ids = rank[m]! * members.length + rank[place[index.target(pairs[i]!)]!]!;
+          keys[n++] = events[i]! * width + (width - 1 - ids);
+        }
+      }
+    });
     keys.sort();
     const out: PairTally[] = [];
     let taken = 0;
