@@ -268,34 +268,51 @@ export class PairIndex {
   }
 
   /**
-   * The pairs among a set of actors (both ends in it), each source's in opening order, with each
-   * pair's source and event count beside it. An actor's partners are scanned in order against a
-   * mark per actor; only an actor with far more partners than the set has members looks each
-   * member up instead.
+   * Calls `visit` with each pair from actor `a` to a member of a set (`place[b] >= 0` for each
+   * member b, -1 for every other actor): `a`'s partners are scanned in opening order, unless `a`
+   * has far more partners than the set has members, when each member is looked up instead (in the
+   * members' order).
+   */
+  forEachOutAmong(
+    a: number,
+    members: ArrayLike<number>,
+    place: Int32Array,
+    visit: (pair: number) => void,
+  ): void {
+    const degree = this.outDegree(a);
+    if (degree > 16 * members.length) {
+      for (let i = 0; i < members.length; i++) {
+        const p = this.find(a, members[i]!);
+        if (p !== NONE) visit(p);
+      }
+      return;
+    }
+    const list = this.outLists[a]!;
+    for (let i = 0; i < degree; i++) if (place[list[2 * i + 1]!]! >= 0) visit(list[2 * i]!);
+  }
+
+  /**
+   * The pairs among a set of actors (both ends in it), each source's as
+   * {@link forEachOutAmong} gives them, with each pair's source and event count beside it.
    */
   among(actors: readonly number[]): PairsAmong {
-    const mark = new Uint8Array(this.degreeOut.length);
+    const place = new Int32Array(this.degreeOut.length).fill(-1);
     const members: number[] = [];
     for (const a of actors) {
-      if (a < 0 || a >= mark.length || mark[a]) continue;
-      mark[a] = 1;
+      if (a < 0 || a >= place.length || place[a]! >= 0) continue;
+      place[a] = members.length;
       members.push(a);
     }
     let pairs = new Int32Array(1024);
     let n = 0;
     const start = new Int32Array(members.length + 1);
+    const add = (p: number): void => {
+      if (n === pairs.length) pairs = grownInt32(pairs, 2 * n);
+      pairs[n++] = p;
+    };
     members.forEach((a, m) => {
       start[m] = n;
-      const degree = this.degreeOut[a]!;
-      const list = this.outLists[a]!;
-      const lookUp = degree > 16 * members.length;
-      const steps = lookUp ? members.length : degree;
-      for (let i = 0; i < steps; i++) {
-        const p = lookUp ? this.find(a, members[i]!) : mark[list[2 * i + 1]!] ? list[2 * i]! : NONE;
-        if (p === NONE) continue;
-        if (n === pairs.length) pairs = grownInt32(pairs, 2 * n);
-        pairs[n++] = p;
-      }
+      this.forEachOutAmong(a, members, place, add);
     });
     start[members.length] = n;
     const events = new Int32Array(n);

@@ -217,20 +217,10 @@ function recounted(sg: StanceGraph, before: Counted, place: Int32Array): Counted
   return counted;
 }
 
-/** The pairs from `a` to the placed members: in `a`'s opening order, or the members' order. */
+/** The pairs from `a` to the placed members, as {@link PairIndex.forEachOutAmong} gives them. */
 function pairsFrom(index: PairIndex, a: number, members: Int32Array, place: Int32Array): number[] {
   const out: number[] = [];
-  // Far more partners than members: each member is looked up instead (as PairIndex.among does).
-  if (index.outDegree(a) > 16 * members.length) {
-    for (let i = 0; i < members.length; i++) {
-      const p = index.find(a, members[i]!);
-      if (p >= 0) out.push(p);
-    }
-  } else {
-    index.forEachOut(a, (p, b) => {
-      if (place[b]! >= 0) out.push(p);
-    });
-  }
+  index.forEachOutAmong(a, members, place, (p) => out.push(p));
   return out;
 }
 
