@@ -1,21 +1,34 @@
 // The inference form of a perceptron: averaged weights pruned and quantized to int16 with one
 // scale, stored as sorted feature keys, per-feature class lists and weights on typed arrays.
-// Scoring sums int16 weights into a caller-owned Float64Array (no allocation per call). At run
-// time one open-addressing table holds each feature's key beside its entries (class and weight
-// packed into one int32), inline for features with few classes (every feature of a model with
-// at most four classes), so a feature costs about one memory read. The adds, not the reads, are
-// most of the time: longer rows are padded with zero entries to a multiple of four and summed two
-// rows at a time, four entries each per turn, so that independent adds overlap in the CPU. The
-// reads of a call are issued early (every home slot first, then each row's second cache line)
-// so that their misses overlap, and the longest rows, which belong to the most frequent
-// features, are stored first, together. A caller that needs only the classes below (or from) a
-// split point, set once with `splitClasses`, can have only that part of each longer row added
-// (rows are sorted by class).
+// Scoring sums int16 weights into int32 sums (exact; no allocation per call). At run time one
+// open-addressing table holds each feature's key beside its entries (class and weight packed into
+// one int32), inline for features with few classes (every feature of a model with at most four
+// classes), so a feature costs about one memory read. Rows of many classes (those of the most
+// frequent features) are dense, one int16 per class, stored first, together, and summed with SIMD
+// adds; the rows between are lists of entries padded to a multiple of four. Table and rows live in
+// a WebAssembly memory of the model's own, beside the sums and an input area for feature ids, and
+// the loop that finds and adds them is WebAssembly (wasm-scorer.ts).
+// A caller that needs only the classes below (or from) a split point, set once with
+// `splitClasses`, can have only that part of each longer row added (rows are sorted by class).
 import type { AnyTypedArray } from './bundle.ts';
+import { DENSE_REF, bindScorer, type BoundScorer } from './wasm-scorer.ts';
 
 /** Which classes a call to `addScores` must sum exactly (see `CompactModel.splitClasses`). */
 export const ClassPart = { all: 0, below: 1, from: 2 } as const;
 export type ClassPart = (typeof ClassPart)[keyof typeof ClassPart];
+
+/** How many feature ids one call of the WebAssembly scorer takes (longer lists go in parts). */
+export const INPUT_CAPACITY = 1024;
+
+/**
+ * A row is dense (one int16 for every class) from this many entries per block of eight classes.
+ * On the parser's feature stream, 0.5 to 3 score at the same speed; at 1, the parser's 7,700 rows
+ * of 14 or more entries (nine in ten of the entries a step adds) take 1.7 MB.
+ */
+const DENSE_PER_BLOCK = 1;
+
+const PAGE = 65536;
+const align64 = (x: number): number => (x + 63) & ~63;
 
 export class CompactModel {
   readonly nClasses: number;
@@ -29,24 +42,31 @@ export class CompactModel {
    * Open-addressing slots of `stride` int32s: [key, ref, e0 .. e(inline-1)]. ref -1: empty slot;
    * -1 - c (c in 1..inline): c entries held inline (most features are rare and have few classes,
    * and a model of at most four classes keeps every feature inline, as a dense row, so one
-   * memory read serves a feature); ref >= 0: offset into `packed`.
+   * memory read serves a feature); ref >= 0: offset into `packed`, of a dense row when the
+   * DENSE_REF bit is set.
    */
   private readonly table: Int32Array;
   private readonly mask: number;
   private readonly stride: number;
   /**
-   * Per feature with more entries than fit inline: a header, then entries of
+   * First the dense rows, of features with many entries: one int16 weight per class (zero for the
+   * classes the feature lacks), the classes padded to whole pairs of blocks of eight. Then, per
+   * other feature with more entries than fit inline: a header, then entries of
    * (class << 16) | (weight & 0xffff) sorted by class, padded with zero entries (class 0, weight
    * 0) to a multiple of four. Header: the padded length, plus (<< 16) the number of entries with
    * a class below the split (all of them until `splitClasses` is called).
    */
   private readonly packed: Int32Array;
-  /** Scratch: slots found by the current `score` call, and their packed rows as [start, end). */
-  private found = new Int32Array(256);
-  private rows = new Int32Array(512);
-  private readonly acc: Int32Array;
-  /** Keeps the touching reads of `addScores` from being optimised away. */
-  private touched = 0;
+  /** Feature ids for {@link scoreInput}, in the model's memory (see {@link INPUT_CAPACITY}). */
+  readonly input: Uint32Array;
+  /** The sums {@link scoreInput} writes, in the model's memory (nClasses entries). */
+  readonly sums: Int32Array;
+  private readonly run: BoundScorer;
+  private readonly inputAt: number;
+  private readonly sumsAt: number;
+  /** Blocks of eight classes per dense row, and each part's byte range of a dense row. */
+  private readonly nBlocks: number;
+  private readonly blocks = new Int32Array(6);
 
   constructor(
     nClasses: number,
@@ -59,7 +79,6 @@ export class CompactModel {
     if (off.length !== keys.length + 1 || off[keys.length] !== w.length || cls.length !== w.length)
       throw new Error('compact model: inconsistent arrays');
     this.nClasses = nClasses;
-    this.acc = new Int32Array(nClasses);
     this.keys = keys;
     this.off = off;
     this.cls = cls;
@@ -73,25 +92,60 @@ export class CompactModel {
     let slots = 16;
     while (slots < keys.length * 1.6) slots *= 2;
     this.mask = slots - 1;
-    const table = new Int32Array(slots * stride);
-    for (let i = 1; i < table.length; i += stride) table[i] = -1;
     // Longer rows first: a feature with many classes is a frequent one, so the rows read most
     // often sit together in fewer pages. rowAt[c]: where the next row of c entries goes.
     let maxCount = 0;
     for (let f = 0; f < keys.length; f++) maxCount = Math.max(maxCount, off[f + 1] - off[f]);
     const rowAt = new Int32Array(maxCount + 1);
+    // Rows of many classes are dense: one int16 per class, in pairs of blocks of eight classes.
+    const nBlocks = 2 * Math.ceil(nClasses / 16);
+    const denseFrom = Math.max(inline + 1, Math.ceil(DENSE_PER_BLOCK * nBlocks));
+    this.nBlocks = nBlocks;
+    let nDense = 0;
     for (let f = 0; f < keys.length; f++) {
       const count = off[f + 1] - off[f];
-      if (count > inline) rowAt[count] += ((count + 3) & ~3) + 1;
+      if (count >= denseFrom) nDense++;
+      else if (count > inline) rowAt[count] += ((count + 3) & ~3) + 1;
     }
-    let packedSize = 0;
-    for (let c = maxCount; c > inline; c--) {
+    let packedSize = nDense * 4 * nBlocks;
+    for (let c = Math.min(maxCount, denseFrom - 1); c > inline; c--) {
       const size = rowAt[c];
       rowAt[c] = packedSize;
       packedSize += size;
     }
-    // Spare room after the last row: `addScores` reads ahead one cache line into each row.
-    const packed = new Int32Array(packedSize + 16);
+    // One memory: a word that takes the read-ahead loads, the sums, the input, scratch lists for
+    // the scorer (one slot and one row's bounds per feature), the table and the packed rows, with
+    // room after the last row (the scorer reads ahead one cache line into each row).
+    const sumsAt = 64;
+    const inputAt = align64(sumsAt + 32 * nBlocks);
+    const foundAt = inputAt + 4 * INPUT_CAPACITY;
+    const denseAt = foundAt + 4 * INPUT_CAPACITY;
+    const rowsAt = denseAt + 4 * INPUT_CAPACITY;
+    const tableAt = align64(rowsAt + 8 * INPUT_CAPACITY + 16);
+    const packedAt = align64(tableAt + 4 * slots * stride);
+    const bytes = packedAt + 4 * (packedSize + 16);
+    const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE) });
+    const table = new Int32Array(memory.buffer, tableAt, slots * stride);
+    for (let i = 1; i < table.length; i += stride) table[i] = -1;
+    const packed = new Int32Array(memory.buffer, packedAt, packedSize + 16);
+    const dense = new Int16Array(memory.buffer, packedAt, 8 * nBlocks * nDense);
+    let denseNext = 0;
+    this.sums = new Int32Array(memory.buffer, sumsAt, nClasses);
+    this.input = new Uint32Array(memory.buffer, inputAt, INPUT_CAPACITY);
+    this.sumsAt = sumsAt;
+    this.inputAt = inputAt;
+    this.run = bindScorer(memory, {
+      sink: 0,
+      acc: sumsAt,
+      feats: inputAt,
+      found: foundAt,
+      dense: denseAt,
+      rows: rowsAt,
+      table: tableAt,
+      slots,
+      strideBytes: 4 * stride,
+      packed: packedAt,
+    });
     for (let f = 0; f < keys.length; f++) {
       const key = keys[f] | 0;
       if (off[f + 1] === off[f]) continue;
@@ -109,6 +163,11 @@ export class CompactModel {
           const e = off[f] + j;
           table[base + 2 + j] = (cls[e] << 16) | (w[e] & 0xffff);
         }
+      } else if (count >= denseFrom) {
+        table[base + 1] = DENSE_REF | denseNext;
+        const row = denseNext * 2;
+        for (let j = off[f]; j < off[f + 1]; j++) dense[row + cls[j]] = w[j];
+        denseNext += 4 * nBlocks;
       } else {
         let at = rowAt[count];
         table[base + 1] = at;
@@ -124,6 +183,7 @@ export class CompactModel {
     }
     this.table = table;
     this.packed = packed;
+    this.setBlocks(nClasses);
   }
 
   /**
@@ -133,9 +193,10 @@ export class CompactModel {
   splitClasses(split: number): void {
     if (!(split >= 0 && split <= this.nClasses)) throw new Error('compact model: bad class split');
     const { table, packed, stride } = this;
+    this.setBlocks(split);
     for (let base = 0; base < table.length; base += stride) {
       const ref = table[base + 1];
-      if (ref < 0) continue;
+      if (ref < 0 || ref & DENSE_REF) continue;
       const padded = packed[ref] & 0xffff;
       let below = 0;
       for (let j = ref + 1; j < ref + 1 + padded; j++) {
@@ -145,6 +206,12 @@ export class CompactModel {
       // Padding entries (zero, class 0) never count: a row's last real entry ends its low part.
       packed[ref] = padded | (below << 16);
     }
+  }
+
+  /** Each part's byte range of a dense row: whole pairs of blocks, as rows take whole turns. */
+  private setBlocks(split: number): void {
+    const end = 16 * this.nBlocks;
+    this.blocks.set([0, end, 0, 32 * Math.ceil(split / 16), 32 * Math.floor(split / 16), end]);
   }
 
   /** Number of features kept. */
@@ -159,11 +226,23 @@ export class CompactModel {
 
   /** Writes each class's (unscaled, integer) score into out[0..nClasses). */
   score(feats: Uint32Array, n: number, out: Float64Array): void {
-    const acc = this.acc;
-    acc.fill(0);
-    this.addScores(feats, n, acc);
+    const sums = this.sums;
+    sums.fill(0);
+    this.addInParts(feats, n, ClassPart.all);
     const nc = this.nClasses;
-    for (let c = 0; c < nc; c++) out[c] = acc[c];
+    for (let c = 0; c < nc; c++) out[c] = sums[c];
+  }
+
+  /**
+   * Sums the first n feature ids written into {@link input} (n <= INPUT_CAPACITY) into
+   * {@link sums}, from zero, and returns the sums. `part` as for {@link addScores}.
+   */
+  scoreInput(n: number, part: ClassPart = ClassPart.all): Int32Array {
+    if (!(n >= 0 && n <= INPUT_CAPACITY)) throw new Error('compact model: too many features');
+    this.sums.fill(0);
+    const blocks = this.blocks;
+    this.run(this.inputAt, n, this.sumsAt, part, blocks[2 * part], blocks[2 * part + 1]);
+    return this.sums;
   }
 
   /**
@@ -173,102 +252,19 @@ export class CompactModel {
    * others get some of their terms and must be ignored.
    */
   addScores(feats: Uint32Array, n: number, acc: Int32Array, part: ClassPart = ClassPart.all): void {
-    const { table, mask, packed, stride } = this;
-    if (n > this.found.length) {
-      this.found = new Int32Array(n * 2);
-      this.rows = new Int32Array(n * 4);
-    }
-    const found = this.found;
-    const end = table.length;
-    // Touch every feature's home slot first (independent reads with no branch between them, so
-    // the CPU overlaps the misses), then find the slots, then add.
-    let touch = 0;
-    for (let i = 0; i < n; i++) touch ^= table[(feats[i] & mask) * stride];
-    this.touched ^= touch;
-    let m = 0;
-    for (let i = 0; i < n; i++) {
-      const key = feats[i] | 0;
-      let base = (key & mask) * stride;
-      for (;;) {
-        const ref = table[base + 1];
-        if (ref === -1) break;
-        if (table[base] === key) {
-          found[m++] = base;
-          break;
-        }
-        base += stride;
-        if (base === end) base = 0;
-      }
-    }
-    // Inline entries at once; packed rows are queued as [start, end) pairs of `packed`.
-    const rows = this.rows;
-    let nr = 0;
-    for (let i = 0; i < m; i++) {
-      const base = found[i];
-      const ref = table[base + 1];
-      if (ref >= 0) {
-        // Whole turns of four: a part starts or ends on the turn that holds the split, so a few
-        // entries of the other part may be added too.
-        const head = packed[ref];
-        const start = ref + 1;
-        touch ^= packed[start + 16];
-        if (part === ClassPart.all) {
-          rows[nr++] = start;
-          rows[nr++] = start + (head & 0xffff);
-        } else if (part === ClassPart.below) {
-          rows[nr++] = start;
-          rows[nr++] = start + (((head >>> 16) + 3) & ~3);
-        } else {
-          rows[nr++] = start + ((head >>> 16) & ~3);
-          rows[nr++] = start + (head & 0xffff);
-        }
-      } else {
-        const e = base + 1 - ref;
-        for (let j = base + 2; j < e; j++) {
-          const v = table[j];
-          acc[v >>> 16] += (v << 16) >> 16;
-        }
-      }
-    }
-    this.touched ^= touch;
-    // Two rows at a time, four entries of each per turn, then the rest of the longer row: the
-    // adds of one turn are independent (distinct classes within a row; a class in both rows is
-    // still added in order), so the CPU overlaps them. Integer sums: the order changes no score.
-    for (let r = 0; r < nr; r += 4) {
-      let a = rows[r];
-      const ae = rows[r + 1];
-      let b = r + 2 < nr ? rows[r + 2] : 0;
-      const be = r + 2 < nr ? rows[r + 3] : 0;
-      for (; a < ae && b < be; a += 4, b += 4) {
-        const v0 = packed[a];
-        const v1 = packed[a + 1];
-        const v2 = packed[a + 2];
-        const v3 = packed[a + 3];
-        const u0 = packed[b];
-        const u1 = packed[b + 1];
-        const u2 = packed[b + 2];
-        const u3 = packed[b + 3];
-        acc[v0 >>> 16] += (v0 << 16) >> 16;
-        acc[u0 >>> 16] += (u0 << 16) >> 16;
-        acc[v1 >>> 16] += (v1 << 16) >> 16;
-        acc[u1 >>> 16] += (u1 << 16) >> 16;
-        acc[v2 >>> 16] += (v2 << 16) >> 16;
-        acc[u2 >>> 16] += (u2 << 16) >> 16;
-        acc[v3 >>> 16] += (v3 << 16) >> 16;
-        acc[u3 >>> 16] += (u3 << 16) >> 16;
-      }
-      let j = a < ae ? a : b;
-      const e = a < ae ? ae : be;
-      for (; j < e; j += 4) {
-        const v0 = packed[j];
-        const v1 = packed[j + 1];
-        const v2 = packed[j + 2];
-        const v3 = packed[j + 3];
-        acc[v0 >>> 16] += (v0 << 16) >> 16;
-        acc[v1 >>> 16] += (v1 << 16) >> 16;
-        acc[v2 >>> 16] += (v2 << 16) >> 16;
-        acc[v3 >>> 16] += (v3 << 16) >> 16;
-      }
+    const sums = this.sums;
+    sums.set(acc.subarray(0, this.nClasses));
+    this.addInParts(feats, n, part);
+    acc.set(sums);
+  }
+
+  /** Adds the features' entries onto {@link sums}, copied into the input area in parts. */
+  private addInParts(feats: Uint32Array, n: number, part: ClassPart): void {
+    for (let from = 0; from < n; from += INPUT_CAPACITY) {
+      const to = Math.min(n, from + INPUT_CAPACITY);
+      this.input.set(feats.subarray(from, to));
+      const blocks = this.blocks;
+      this.run(this.inputAt, to - from, this.sumsAt, part, blocks[2 * part], blocks[2 * part + 1]);
     }
   }
 

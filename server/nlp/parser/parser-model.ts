@@ -120,8 +120,6 @@ export class Parser {
   private readonly clusters: HashIndex | null;
   private readonly state: ParseState;
   private readonly tokens = new ParserTokens();
-  private readonly feats = new Uint32Array(MAX_PARSER_FEATURES);
-  private readonly acc: Int32Array;
   private xposIds = new Uint32Array(64);
   private uposIds = new Uint32Array(64);
 
@@ -150,7 +148,8 @@ export class Parser {
         this.clusters.set(clusterKeys[i], clusterValues[i]);
     } else this.clusters = null;
     this.state = new ParseState(labels.length, rootLabel);
-    this.acc = new Int32Array(model.nClasses);
+    if (model.input.length < MAX_PARSER_FEATURES)
+      throw new Error('parser: feature input too small');
     // Actions: SHIFT, LEFT per label, RIGHT per label; the split parts RIGHT from the rest.
     model.splitClasses(1 + labels.length);
   }
@@ -184,7 +183,9 @@ export class Parser {
     fillTokens(this.tokens, words, this.xposIds, this.uposIds, this.clusters);
     const st = this.state;
     st.reset(n);
-    const { feats, acc, model, tokens } = this;
+    // Features are written straight into the model's input and summed there.
+    const { model, tokens } = this;
+    const feats = model.input;
     while (!st.isTerminal()) {
       let action = forcedAction(st);
       if (action < 0) {
@@ -195,10 +196,9 @@ export class Parser {
           : !st.canShift()
             ? ClassPart.from
             : ClassPart.all;
-        acc.fill(0);
-        model.addScores(feats, parserFeatures(st, tokens, feats), acc, part);
+        const sums = model.scoreInput(parserFeatures(st, tokens, feats), part);
         // Exact integer sums, compared as they are.
-        action = bestLegal(st, acc);
+        action = bestLegal(st, sums);
       }
       st.apply(action);
     }

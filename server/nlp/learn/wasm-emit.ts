@@ -1,0 +1,247 @@
+// A tiny WebAssembly assembler: just enough of the binary format to emit one module that imports a
+// memory and exports functions of i32 parameters and locals, built from the few instructions the
+// compact scorer needs. No toolchain at build or run time: the bytes come from this code.
+
+/** Opcodes of the i32 instructions used (WebAssembly core spec, binary format). */
+export const Op = {
+  drop: 0x1a,
+  select: 0x1b,
+  eqz: 0x45,
+  eq: 0x46,
+  ne: 0x47,
+  ltS: 0x48,
+  ltU: 0x49,
+  gtS: 0x4a,
+  gtU: 0x4b,
+  geS: 0x4e,
+  geU: 0x4f,
+  add: 0x6a,
+  sub: 0x6b,
+  mul: 0x6c,
+  and: 0x71,
+  or: 0x72,
+  xor: 0x73,
+  shl: 0x74,
+  shrS: 0x75,
+  shrU: 0x76,
+  extend16S: 0xc1,
+} as const;
+
+/** SIMD instructions (prefix 0xfd, then the LEB128 number) used on v128 values. */
+export const Simd = {
+  load: 0x00,
+  store: 0x0b,
+  const: 0x0c,
+  i32x4ExtendLowI16x8S: 0xa7,
+  i32x4ExtendHighI16x8S: 0xa8,
+  i32x4Add: 0xae,
+} as const;
+
+const I32 = 0x7f;
+const V128 = 0x7b;
+const VOID = 0x40;
+
+function unsignedLeb(value: number, out: number[]): void {
+  let v = value >>> 0;
+  do {
+    const byte = v & 0x7f;
+    v >>>= 7;
+    out.push(v !== 0 ? byte | 0x80 : byte);
+  } while (v !== 0);
+}
+
+function signedLeb(value: number, out: number[]): void {
+  let v = value | 0;
+  for (;;) {
+    const byte = v & 0x7f;
+    v >>= 7;
+    const done = (v === 0 && (byte & 0x40) === 0) || (v === -1 && (byte & 0x40) !== 0);
+    out.push(done ? byte : byte | 0x80);
+    if (done) return;
+  }
+}
+
+function name(text: string, out: number[]): void {
+  const bytes = new TextEncoder().encode(text);
+  unsignedLeb(bytes.length, out);
+  out.push(...bytes);
+}
+
+/** One function body: i32 parameters first, then i32 locals, addressed by index. */
+export class FunctionBuilder {
+  readonly code: number[] = [];
+  private readonly localTypes: number[] = [];
+
+  constructor(readonly nParams: number) {}
+
+  /** A new i32 local; returns its index. */
+  local(): number {
+    this.localTypes.push(I32);
+    return this.nParams + this.localTypes.length - 1;
+  }
+
+  /** A new v128 local; returns its index. */
+  localV128(): number {
+    this.localTypes.push(V128);
+    return this.nParams + this.localTypes.length - 1;
+  }
+
+  /** One SIMD instruction without immediates. */
+  simd(code: number): this {
+    this.code.push(0xfd);
+    unsignedLeb(code, this.code);
+    return this;
+  }
+  /** v128.load / v128.store at the address on the stack plus a constant byte offset. */
+  loadV128(offset = 0): this {
+    this.code.push(0xfd, Simd.load, 0);
+    unsignedLeb(offset, this.code);
+    return this;
+  }
+  storeV128(offset = 0): this {
+    this.code.push(0xfd, Simd.store, 0);
+    unsignedLeb(offset, this.code);
+    return this;
+  }
+  /** v128.const with every byte zero. */
+  zeroV128(): this {
+    this.code.push(0xfd, Simd.const, ...new Array<number>(16).fill(0));
+    return this;
+  }
+
+  op(...codes: number[]): this {
+    this.code.push(...codes);
+    return this;
+  }
+  get(index: number): this {
+    this.code.push(0x20);
+    unsignedLeb(index, this.code);
+    return this;
+  }
+  set(index: number): this {
+    this.code.push(0x21);
+    unsignedLeb(index, this.code);
+    return this;
+  }
+  tee(index: number): this {
+    this.code.push(0x22);
+    unsignedLeb(index, this.code);
+    return this;
+  }
+  const(value: number): this {
+    this.code.push(0x41);
+    signedLeb(value, this.code);
+    return this;
+  }
+  /** i32.load at the address on the stack plus a constant byte offset (4-byte aligned). */
+  load(offset = 0): this {
+    this.code.push(0x28, 2);
+    unsignedLeb(offset, this.code);
+    return this;
+  }
+  /** i32.store: address then value on the stack. */
+  store(offset = 0): this {
+    this.code.push(0x36, 2);
+    unsignedLeb(offset, this.code);
+    return this;
+  }
+  block(): this {
+    this.code.push(0x02, VOID);
+    return this;
+  }
+  loop(): this {
+    this.code.push(0x03, VOID);
+    return this;
+  }
+  if(): this {
+    this.code.push(0x04, VOID);
+    return this;
+  }
+  else(): this {
+    this.code.push(0x05);
+    return this;
+  }
+  end(): this {
+    this.code.push(0x0b);
+    return this;
+  }
+  /** Branch to the enclosing label `depth` levels out (0: the innermost). */
+  br(depth: number): this {
+    this.code.push(0x0c);
+    unsignedLeb(depth, this.code);
+    return this;
+  }
+  brIf(depth: number): this {
+    this.code.push(0x0d);
+    unsignedLeb(depth, this.code);
+    return this;
+  }
+
+  /** The function's entry in the code section. */
+  encode(): number[] {
+    const body: number[] = [];
+    // Locals as runs of one type.
+    const runs: [number, number][] = [];
+    for (const t of this.localTypes) {
+      const last = runs[runs.length - 1];
+      if (last && last[1] === t) last[0]++;
+      else runs.push([1, t]);
+    }
+    unsignedLeb(runs.length, body);
+    for (const [count, t] of runs) {
+      unsignedLeb(count, body);
+      body.push(t);
+    }
+    body.push(...this.code, 0x0b);
+    const out: number[] = [];
+    unsignedLeb(body.length, out);
+    out.push(...body);
+    return out;
+  }
+}
+
+function section(id: number, content: number[], out: number[]): void {
+  out.push(id);
+  unsignedLeb(content.length, out);
+  out.push(...content);
+}
+
+/**
+ * A module importing one memory as `env.memory` and exporting the given functions (no results,
+ * i32 parameters only).
+ */
+export function emitModule(functions: Record<string, FunctionBuilder>): Uint8Array<ArrayBuffer> {
+  const entries = Object.entries(functions);
+  const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  const types: number[] = [];
+  unsignedLeb(entries.length, types);
+  for (const [, fn] of entries) {
+    types.push(0x60);
+    unsignedLeb(fn.nParams, types);
+    for (let i = 0; i < fn.nParams; i++) types.push(I32);
+    types.push(0);
+  }
+  section(1, types, out);
+  const imports: number[] = [1];
+  name('env', imports);
+  name('memory', imports);
+  imports.push(0x02, 0x00, 1);
+  section(2, imports, out);
+  const funcs: number[] = [];
+  unsignedLeb(entries.length, funcs);
+  entries.forEach((_, i) => unsignedLeb(i, funcs));
+  section(3, funcs, out);
+  const exports: number[] = [];
+  unsignedLeb(entries.length, exports);
+  entries.forEach(([label], i) => {
+    name(label, exports);
+    exports.push(0x00);
+    unsignedLeb(i, exports);
+  });
+  section(7, exports, out);
+  const code: number[] = [];
+  unsignedLeb(entries.length, code);
+  for (const [, fn] of entries) code.push(...fn.encode());
+  section(10, code, out);
+  return new Uint8Array(out);
+}
