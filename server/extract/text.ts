@@ -3,8 +3,12 @@
 import { languageLayer } from '../nlp/index.ts';
 import type { Sentence, Token } from './types.ts';
 
-/** Runs of over 100 non-space characters are blanked: they are data, not prose. */
-const LONG_RUN = new RegExp(`\\S{${100 + 1},}`, 'g');
+/**
+ * Runs of over 100 non-space characters are blanked: they are data, not prose. A run is only tried
+ * from its first character, so a passage of ordinary words is read once, not once per letter.
+ */
+const LONG_RUN = new RegExp(`(?<!\\S)\\S{${100 + 1},}`, 'g');
+const ENTITY = /&(#?[a-z0-9]{2,8});/gi;
 const ENTITY_CHARS: Record<string, string> = {
   amp: '&',
   quot: '"',
@@ -24,11 +28,13 @@ const ENTITY_CHARS: Record<string, string> = {
  * "Germany&nbsp;condemned" is two words), and endless non-space runs (minified data) are blanked.
  */
 export function maskForTagger(passage: string): string {
-  let masked = passage.replace(/&(#?[a-z0-9]{2,8});/gi, (whole, name: string) => {
-    const char = ENTITY_CHARS[name.toLowerCase()] ?? '';
-    return ' '.repeat(whole.length - char.length) + char;
-  });
-  masked = masked.replace(LONG_RUN, (run) => ' '.repeat(run.length));
+  let masked = passage.includes('&')
+    ? passage.replace(ENTITY, (whole, name: string) => {
+        const char = ENTITY_CHARS[name.toLowerCase()] ?? '';
+        return ' '.repeat(whole.length - char.length) + char;
+      })
+    : passage;
+  if (masked.length > 100) masked = masked.replace(LONG_RUN, (run) => ' '.repeat(run.length));
   return masked;
 }
 

@@ -1,5 +1,6 @@
 // The extraction gives an article the same result whatever was extracted before it, and whether
-// its parse is read for the first time or again (the stages keep per-parse and gazetteer answers).
+// its parse is read for the first time or again (the stages keep per-parse, per-article and
+// gazetteer answers).
 import { describe, expect, it } from 'vitest';
 import { extractArticle, sentencesOf } from '../../server/extract/index.ts';
 import { findActors } from '../../server/extract/actors/index.ts';
@@ -23,6 +24,24 @@ describe('extraction independent of what came before', () => {
     expect(first.events.length).toBeGreaterThan(0);
     expect(other.events.length).toBeGreaterThan(0);
     expect(other.actors.map((a) => a.id)).not.toEqual(first.actors.map((a) => a.id));
+  });
+
+  it('answers questions about the whole text afresh for each article', () => {
+    // Whether "Georgia" is the country turns on words anywhere in the article (a US city, a
+    // governor); the answer is kept per article, never carried to the next one.
+    const country =
+      'Georgia recalled its ambassador from Moscow after troops crossed the border. Tbilisi ' +
+      'said the move was a provocation.';
+    const usState =
+      'Officials in Atlanta met on Monday. Georgia rejected the federal water plan, the ' +
+      'governor said. Georgia also sued the agency.';
+    const first = extractArticle({ text: country, published: '2024-06-01' });
+    const state = extractArticle({ text: usState, published: '2024-06-01' });
+    const again = extractArticle({ text: country, published: '2024-06-01' });
+    expect(again).toEqual(first);
+    expect(first.actors.map((a) => a.id)).toContain('georgia');
+    expect(state.actors.map((a) => a.id)).not.toContain('georgia');
+    expect(extractArticle({ text: usState, published: '2024-06-01' })).toEqual(state);
   });
 
   it('reads the same parse again with the same result', () => {

@@ -20,6 +20,35 @@ describe('maskForTagger', () => {
     expect(maskForTagger(`a ${long} b`)).toBe(`a ${' '.repeat(150)} b`);
     expect(maskForTagger(`a ${short} b`)).toBe(`a ${short} b`);
   });
+
+  it('blanks a long run at the passage edges, after line breaks and beside entities', () => {
+    const run = 'Z9'.repeat(60);
+    expect(maskForTagger(run)).toBe(' '.repeat(120));
+    expect(maskForTagger(`Seoul said\n${run}\tthen`)).toBe(`Seoul said\n${' '.repeat(120)}\tthen`);
+    // a no-break space ends a run as any space does, so two runs of 60 both stay
+    const half = 'q'.repeat(60);
+    expect(maskForTagger(`${half}\u00a0${half}`)).toBe(`${half}\u00a0${half}`);
+    // the entity is read first, and its padding splits what would have been one long run
+    expect(maskForTagger(`${half}&nbsp;${half}`)).toBe(`${half}${' '.repeat(6)}${half}`);
+  });
+
+  it('agrees with blanking every run of 101 or more non-space characters, on random text', () => {
+    // a seeded generator of words, spaces and runs of every length around the limit
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pieces = [' ', '\n', '\u00a0', '\t', 'Nairobi', 'a', '-', '&'];
+    for (let trial = 0; trial < 300; trial++) {
+      let text = '';
+      while (text.length < 400) {
+        text += next(4) === 0 ? 'w'.repeat(95 + next(12)) : pieces[next(pieces.length)]!;
+      }
+      const expected = text.replace(/\S{101,}/g, (r) => ' '.repeat(r.length));
+      expect(maskForTagger(text)).toBe(expected);
+    }
+  });
 });
 
 describe('analysePassage', () => {

@@ -24,6 +24,7 @@ import { foundNames, lateMentions } from './found-names.ts';
 import { demoteStateModifiers } from './modifiers.ts';
 import { mergeDuplicateBodies } from './merge.ts';
 import { resolveCoreference } from '../coreference/index.ts';
+import { placesApart } from './places-apart.ts';
 
 /** Recognises whatever starts at word `i`; returns the index after it (or `i` for nothing). */
 function recogniseAt(s: Scan, i: number): number {
@@ -88,8 +89,6 @@ export function findActors(
     published,
     (p) => ctx.roles.get(p) ?? [],
   );
-  const places = ctx.places.filter(
-    (p) => !mentions.some((m) => m.start < p.end && p.start < m.end),
-  );
+  const places = placesApart(ctx.places, mentions);
   return { actors: ctx.actors, mentions, affiliations: ctx.affiliations, places };
 }

@@ -49,12 +49,12 @@ function heeded(tree: Tree, i: number): { by: number; asked: number; verb: numbe
   const hosts = [v];
   if (tree.tokens[v]!.deprel === 'xcomp' && tree.tokens[v]!.head >= 0)
     hosts.push(tree.tokens[v]!.head);
-  const on = (rels: string[], ok: (k: number) => boolean): number =>
-    hosts.flatMap((h) => children(tree, h, ...rels)).find((k) => after(k) && ok(k)) ?? -1;
+  const on = (a: string, b: string, ok: (k: number) => boolean): number =>
+    hosts.flatMap((h) => children(tree, h, a, b)).find((k) => after(k) && ok(k)) ?? -1;
   const by =
-    askerOf(tree, i) >= 0 ? askerOf(tree, i) : on(['obl', 'obl:agent'], (k) => agentCase(tree, k));
+    askerOf(tree, i) >= 0 ? askerOf(tree, i) : on('obl', 'obl:agent', (k) => agentCase(tree, k));
   const own = children(tree, i, 'acl').find((c) => infinitive(tree, c));
-  const asked = own ?? on(['advcl', 'xcomp'], (c) => infinitive(tree, c));
+  const asked = own ?? on('advcl', 'xcomp', (c) => infinitive(tree, c));
   if (by < 0 || asked < 0) return null;
   return { by, asked, verb: v };
 }

@@ -183,14 +183,42 @@ export function rel(tree: Tree, i: number): string {
   return tree.tokens[i]!.deprel;
 }
 
-export function children(tree: Tree, i: number, ...rels: string[]): number[] {
+/**
+ * The children of i by any of up to five relations, in sentence order. The relations are separate
+ * parameters, not a rest list: the event stage asks this for nearly every token and frame, and a
+ * list per call was a large share of its allocations.
+ */
+export function children(
+  tree: Tree,
+  i: number,
+  a: string,
+  b?: string,
+  c?: string,
+  d?: string,
+  e?: string,
+): number[] {
   const out: number[] = [];
-  for (const k of tree.kids[i]!) if (rels.includes(tree.tokens[k]!.deprel)) out.push(k);
+  for (const k of tree.kids[i]!) {
+    const r = tree.tokens[k]!.deprel;
+    if (r === a || r === b || r === c || r === d || r === e) out.push(k);
+  }
   return out;
 }
 
-export function child(tree: Tree, i: number, ...rels: string[]): number {
-  for (const k of tree.kids[i]!) if (rels.includes(tree.tokens[k]!.deprel)) return k;
+/** The first child of i by any of up to five relations, or -1. */
+export function child(
+  tree: Tree,
+  i: number,
+  a: string,
+  b?: string,
+  c?: string,
+  d?: string,
+  e?: string,
+): number {
+  for (const k of tree.kids[i]!) {
+    const r = tree.tokens[k]!.deprel;
+    if (r === a || r === b || r === c || r === d || r === e) return k;
+  }
   return -1;
 }
 
