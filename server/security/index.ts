@@ -26,6 +26,7 @@ export {
   HEADERS_TIMEOUT_MS,
   REQUEST_TIMEOUT_MS,
   TIMEOUT_CHECK_INTERVAL_MS,
+  appMessageClasses,
   createHttpServer,
   rawJsonError,
   type HttpTimeouts,

@@ -1,12 +1,16 @@
 // The scale bench's server process: `app` starts stancegraph on a store file as the server does
-// (graph built from the store's graph read, the whole app), `reference` imports the same nodes and edges into a
-// plain graphology graph behind a bare /healthz. Prints {"port": n} once it answers.
+// (graph built from the store's graph read, the change feed following the store, the whole app
+// behind the server's HTTP server); `reference` imports the same nodes and edges into a plain
+// graphology graph behind a bare Node /healthz; `express` is a bare Express app with one route
+// answering a small JSON, no stancegraph middleware and no data. Prints {"port": n} once it answers.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
+import express from 'express';
 import { MultiDirectedGraph } from 'graphology';
 import { createApp } from '../../server/app.ts';
 import { buildGraph } from '../../server/graph/index.ts';
+import { createHttpServer } from '../../server/security/index.ts';
 import { ChangeFeed, openSqliteStore } from '../../server/store/index.ts';
 
 const [mode, file] = process.argv.slice(2);
@@ -18,8 +22,17 @@ function ready(server: http.Server): void {
 if (mode === 'app') {
   const store = openSqliteStore({ file: file! });
   // As the server does: an empty graph filled from the store's graph read.
-  const { graph } = await ChangeFeed.load(store, buildGraph);
+  const { graph, feed } = await ChangeFeed.load(store, buildGraph);
+  feed.start();
   const app = createApp({ store, graph, log: () => {} });
+  const server = createHttpServer(app);
+  server.listen(0, '127.0.0.1', () => ready(server));
+} else if (mode === 'express') {
+  const app = express();
+  const body = { status: 'ok', documents: 50_000, actors: 20_000, events: 1_000_000 };
+  app.get('/healthz', (_req, res) => {
+    res.json(body);
+  });
   const server = app.listen(0, '127.0.0.1', () => ready(server));
 } else if (mode === 'reference') {
   const db = new Database(file!, { readonly: true });
@@ -47,6 +60,6 @@ if (mode === 'app') {
   });
   server.listen(0, '127.0.0.1', () => ready(server));
 } else {
-  console.error('usage: scale-server.ts app|reference <store file>');
+  console.error('usage: scale-server.ts app|reference|express [store file]');
   process.exit(2);
 }

@@ -1,14 +1,16 @@
 // `npm run bench -- scale [--quick]`: stores of 10k, 100k and 1M generated events (--quick stops at
 // 100k), each served by the real app in its own process. Prints one table: start-up until /healthz
-// beside a plain graphology import of the same nodes and edges, resident memory, p99 under 4
-// connections for each read, the bounded /api/graph, store fill beside bare better-sqlite3 inserts,
+// beside a plain graphology import of the same nodes and edges, resident memory, p50 and p99 under
+// 4 connections for each read (a lean keep-alive client, 3 s timed after a warm-up) with /healthz
+// beside a bare Express route in its own process and a bare Node route beside the plain import, an
+// ego view of a fixed size, the bounded /api/graph, store fill beside bare better-sqlite3 inserts,
 // and the growth from the smallest store to the largest. Writes the figures to bench-results/.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { Connection, load, type Load, type LoadOptions } from './http-load.ts';
 import { generatedStore, scaleActors, type GeneratedStore } from './scale-corpus.ts';
 
 export const title = 'Scale: start-up, memory and query latency from 10k to 1M events';
@@ -17,25 +19,45 @@ const SEED = 2026;
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SERVER = path.join(import.meta.dirname, 'scale-server.ts');
 const CONNECTIONS = 4;
-/** Each query runs for this long (or MAX_REQUESTS) under CONNECTIONS connections. */
-const LOAD_MS = 2_000;
-const MAX_REQUESTS = 400;
+/**
+ * Each query is loaded for WARMUP_MS untimed, then timed for LOAD_MS (at most MAX_REQUESTS), so a
+ * fast route gives thousands of samples and its p99 stands on tens of them.
+ */
+const LOAD: Omit<LoadOptions, 'serverPid'> = {
+  connections: CONNECTIONS,
+  warmupMs: 300,
+  ms: 3_000,
+  maxRequests: 60_000,
+};
 
 interface Started {
   child: ChildProcess;
+  pid: number;
   port: number;
   startupMs: number;
   rssMb: number;
 }
 
-/** Spawns the server process and times it until /healthz answers. */
-async function start(mode: 'app' | 'reference', file: string): Promise<Started> {
+type Mode = 'app' | 'reference' | 'express';
+
+/**
+ * The Node options `npm start` gives the server (the young generation's size among them), read
+ * from package.json so the bench's servers run as the real one does.
+ */
+function serverNodeOptions(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const words = pkg.scripts.start!.split(/\s+/);
+  return words.slice(words.indexOf('node') + 1).filter((w) => /^--[a-z-]+=\S+$/.test(w));
+}
+
+/** Spawns a server process and times it until /healthz answers. */
+async function start(mode: Mode, file = ''): Promise<Started> {
   const t0 = performance.now();
-  // As `npm start` runs the server: a 64 MB young generation halves the collector's share of
-  // building the graph.
   const child = spawn(
     process.execPath,
-    ['--max-semi-space-size=64', '--import', 'tsx', SERVER, mode, file],
+    [...serverNodeOptions(), '--import', 'tsx', SERVER, mode, file],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const port = await new Promise<number>((resolve, reject) => {
@@ -47,13 +69,14 @@ async function start(mode: 'app' | 'reference', file: string): Promise<Started> 
     });
     child.on('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
   });
-  const agent = new http.Agent({ keepAlive: true });
-  await get(port, '/healthz', agent);
+  const probe = new Connection(port);
+  const first = await probe.get('/healthz');
+  probe.close();
+  if (first.status !== 200) throw new Error(`${mode} server: /healthz answered ${first.status}`);
   const startupMs = performance.now() - t0;
-  agent.destroy();
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return { child, port, startupMs, rssMb: rssKb / 1024 };
+  return { child, pid: child.pid!, port, startupMs, rssMb: rssKb / 1024 };
 }
 
 async function stop(s: Started): Promise<void> {
@@ -62,57 +85,8 @@ async function stop(s: Started): Promise<void> {
   await exited;
 }
 
-interface Got {
-  status: number;
-  bytes: number;
-  ms: number;
-}
-
-function get(port: number, pathname: string, agent: http.Agent): Promise<Got> {
-  const t0 = performance.now();
-  return new Promise((resolve, reject) => {
-    // A reply cut off by the server counts as status 0, not as a failure of the bench.
-    const cut = () => resolve({ status: 0, bytes: 0, ms: performance.now() - t0 });
-    const req = http.get({ host: '127.0.0.1', port, path: pathname, agent }, (res) => {
-      let bytes = 0;
-      res.on('data', (d: Buffer) => (bytes += d.length));
-      res.on('end', () => resolve({ status: res.statusCode!, bytes, ms: performance.now() - t0 }));
-      res.on('error', cut);
-      res.on('aborted', cut);
-    });
-    req.on('error', (e) => (pathname === '/healthz' ? reject(e) : cut()));
-  });
-}
-
-interface Load {
-  p50: number;
-  p99: number;
-  requests: number;
-  statuses: number[];
-  bytes: number;
-}
-
-/** CONNECTIONS clients in a loop on one path for LOAD_MS (at most MAX_REQUESTS in all). */
-async function load(port: number, pathname: string): Promise<Load> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  await get(port, pathname, agent); // warm-up
-  const times: number[] = [];
-  const statuses = new Set<number>();
-  let bytes = 0;
-  const deadline = performance.now() + LOAD_MS;
-  const worker = async () => {
-    while (performance.now() < deadline && times.length < MAX_REQUESTS) {
-      const r = await get(port, pathname, agent);
-      times.push(r.ms);
-      statuses.add(r.status);
-      bytes = Math.max(bytes, r.bytes);
-    }
-  };
-  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
-  agent.destroy();
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { p50: at(0.5), p99: at(0.99), requests: times.length, statuses: [...statuses], bytes };
+function loadOn(s: Started, pathname: string): Promise<Load> {
+  return load(s.port, pathname, { ...LOAD, serverPid: s.pid });
 }
 
 interface Subjects {
@@ -120,27 +94,56 @@ interface Subjects {
   second: string;
   leaf: string;
   search: string;
+  /** An actor whose bounded ego view (FIXED_EGO) has about the same size in every store. */
+  fixed: string;
+  /** What the store holds of each, for the printed list. */
+  about: Record<'hub' | 'leaf' | 'fixed', { events: number; partners: number }>;
 }
 
-/** The busiest actor, the next, one with a single event, and a name prefix to search for. */
+/** Partners the fixed ego view's actor must have: the view shows the best-tied FIXED_PARTNERS. */
+const FIXED_PARTNERS = 10;
+/** Events the fixed ego view shows: fewer than its actors hold among them in the smallest store. */
+const FIXED_EDGES = 10;
+const FIXED_EGO = `depth=1&limit=${FIXED_PARTNERS}&edgeLimit=${FIXED_EDGES}`;
+
+/**
+ * The busiest actor, the next, the least active one, a name prefix to search for, and the least
+ * active actor with at least FIXED_PARTNERS partners (its view, capped at that many neighbours and
+ * FIXED_EDGES events, is full in every store while its own events stay few).
+ */
 function subjects(file: string): Subjects {
   const actors = scaleActors(SEED);
   const db = new Database(file, { readonly: true });
-  const leaf = db
+  const tally = db
     .prepare(
-      `SELECT actor FROM (SELECT source AS actor FROM events UNION ALL SELECT target FROM events)
-       GROUP BY actor ORDER BY count(*) ASC, actor LIMIT 1`,
+      `SELECT actor, count(*) AS events, count(DISTINCT other) AS partners FROM (
+         SELECT source AS actor, target AS other FROM events
+         UNION ALL SELECT target, source FROM events)
+       GROUP BY actor ORDER BY events ASC, actor`,
     )
-    .pluck()
-    .get() as string;
+    .all() as { actor: string; events: number; partners: number }[];
   db.close();
+  const byId = new Map(tally.map((t) => [t.actor, t]));
+  const leaf = tally[0]!;
+  const fixed = tally.find((t) => t.partners >= FIXED_PARTNERS)!;
+  const hub = byId.get(actors[0]!.id)!;
+  const about = (t: { events: number; partners: number }) => ({
+    events: t.events,
+    partners: t.partners,
+  });
   return {
     hub: actors[0]!.id,
     second: actors[1]!.id,
-    leaf,
+    leaf: leaf.actor,
     search: actors[150]!.name.split(' ')[0]!.slice(0, 5).toLowerCase(),
+    fixed: fixed.actor,
+    about: { hub: about(hub), leaf: about(leaf), fixed: about(fixed) },
   };
 }
+
+/** The references, each loaded on /healthz by the same client, are measured beside the app's. */
+const BARE_EXPRESS = '/healthz, bare Express (own process)';
+const BARE_NODE = '/healthz, bare Node beside the plain import';
 
 const QUERIES: [name: string, path: (s: Subjects) => string][] = [
   ['/healthz', () => '/healthz'],
@@ -150,6 +153,10 @@ const QUERIES: [name: string, path: (s: Subjects) => string][] = [
   ['relations limit 50 (leaf)', (s) => `/api/relations?actor=${s.leaf}&limit=50`],
   ['stance (hub, second)', (s) => `/api/stance?source=${s.hub}&target=${s.second}`],
   ['search', (s) => `/api/actors?q=${s.search}`],
+  [
+    `ego depth 1, fixed size (limit ${FIXED_PARTNERS}, edgeLimit ${FIXED_EDGES})`,
+    (s) => `/api/graph?focus=${s.fixed}&${FIXED_EGO}`,
+  ],
   ['ego depth 1 (leaf)', (s) => `/api/graph?focus=${s.leaf}&depth=1`],
   ['ego depth 1 (hub)', (s) => `/api/graph?focus=${s.hub}&depth=1`],
   ['path (leaf to second)', (s) => `/api/paths?from=${s.leaf}&to=${s.second}`],
@@ -168,18 +175,35 @@ interface SizeResult {
   referenceRssMb: number;
   fillMs: number;
   bareMs: number;
+  subjects: Subjects;
+  /** The one-minute load average when this store's measurement began. */
+  loadAverage: number;
+  /** The app's queries and the two /healthz references, by row name. */
   queries: Record<string, Load>;
 }
 
 async function measure(store: GeneratedStore): Promise<SizeResult> {
-  const ref = await start('reference', store.file);
-  await stop(ref);
-  const app = await start('app', store.file);
-  const s = subjects(store.file);
+  const loadAverage = os.loadavg()[0]!;
   const queries: Record<string, Load> = {};
+  const ref = await start('reference', store.file);
   try {
-    for (const [name, p] of QUERIES) queries[name] = await load(app.port, p(s));
+    queries[BARE_NODE] = await loadOn(ref, '/healthz');
   } finally {
+    await stop(ref);
+  }
+  const bare = await start('express');
+  const app = await start('app', store.file).catch(async (e: unknown) => {
+    await stop(bare);
+    throw e;
+  });
+  const s = subjects(store.file);
+  try {
+    // The bare route right before the app's /healthz, so both meet the machine in the same state.
+    queries[BARE_EXPRESS] = await loadOn(bare, '/healthz');
+    await stop(bare);
+    for (const [name, p] of QUERIES) queries[name] = await loadOn(app, p(s));
+  } finally {
+    if (bare.child.exitCode === null && bare.child.signalCode === null) await stop(bare);
     await stop(app);
   }
   return {
@@ -192,12 +216,16 @@ async function measure(store: GeneratedStore): Promise<SizeResult> {
     referenceRssMb: ref.rssMb,
     fillMs: store.fillMs,
     bareMs: store.bareMs,
+    subjects: s,
+    loadAverage,
     queries,
   };
 }
 
 const TARGETS: Record<string, string> = {
-  '/healthz': '<= 5 ms',
+  '/healthz': '<= 5 ms (p99)',
+  [BARE_EXPRESS]: 'reference',
+  [BARE_NODE]: 'reference',
   '/api/graph (overview)': '<= 500 ms, <= 5 MB',
   '/api/graph?mode=dyads': '<= 500 ms, <= 5 MB',
   '/api/graph 2024 only': '<= 500 ms',
@@ -205,6 +233,8 @@ const TARGETS: Record<string, string> = {
 
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
 const label = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
+const size = (bytes: number) =>
+  bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} KB`;
 
 function table(results: SizeResult[]): string {
   const rows: string[][] = [];
@@ -222,16 +252,21 @@ function table(results: SizeResult[]): string {
     ...results.map((r) => `${r.rssMb.toFixed(0)} (${r.referenceRssMb.toFixed(0)})`),
     '<= 1,024 MB',
   ]);
-  for (const [name] of QUERIES) {
+  const health = new Set(['/healthz', BARE_EXPRESS, BARE_NODE]);
+  for (const name of [BARE_EXPRESS, BARE_NODE, ...QUERIES.map(([n]) => n)]) {
     rows.push([
-      `p99 ${name}, ms`,
+      `p50 / p99 ${name}, ms`,
       ...results.map((r) => {
         const q = r.queries[name]!;
-        const size = name.startsWith('/api/graph') ? `, ${(q.bytes / 1e6).toFixed(2)} MB` : '';
+        const extra = health.has(name)
+          ? `, ${Math.round(q.perSecond)}/s`
+          : name.startsWith('/api/graph') || name.startsWith('ego')
+            ? `, ${size(q.bytes)}`
+            : '';
         const bad = q.statuses.filter((st) => st !== 200);
-        return `${ms(q.p99)}${size}${bad.length ? ` [${bad.join(',')}]` : ''}`;
+        return `${ms(q.p50)} / ${ms(q.p99)}${extra}${bad.length ? ` [${bad.join(',')}]` : ''}`;
       }),
-      TARGETS[name] ?? '<= 20 ms',
+      TARGETS[name] ?? '<= 20 ms (p99)',
     ]);
   }
   rows.push([
@@ -251,13 +286,39 @@ function table(results: SizeResult[]): string {
   ].join('\n');
 }
 
+/** Who the subjects are in each store, and what the client and servers spent per request. */
+function notes(results: SizeResult[]): string[] {
+  const lines: string[] = [];
+  for (const r of results) {
+    const { about, fixed, leaf } = r.subjects;
+    lines.push(
+      `  ${label(r.events)} (load average ${r.loadAverage.toFixed(1)}): hub ${about.hub.events} events with ${about.hub.partners} partners; ` +
+        `leaf ${leaf} ${about.leaf.events} events, ${about.leaf.partners} partners; ` +
+        `fixed-size ego ${fixed} ${about.fixed.events} events, ${about.fixed.partners} partners`,
+    );
+  }
+  lines.push('CPU per request, ms (client / server), /healthz:');
+  for (const r of results) {
+    const cpu = (name: string) => {
+      const q = r.queries[name]!;
+      return `${q.clientCpuMs.toFixed(3)} / ${q.serverCpuMs?.toFixed(3) ?? '-'}`;
+    };
+    lines.push(
+      `  ${label(r.events)}: bare Express ${cpu(BARE_EXPRESS)}, bare Node ${cpu(BARE_NODE)}, ` +
+        `app ${cpu('/healthz')}; samples ${r.queries['/healthz']!.requests}`,
+    );
+  }
+  return lines;
+}
+
 function growth(results: SizeResult[]): string[] {
   const first = results[0]!;
   const last = results.at(-1)!;
   return QUERIES.map(([name]) => {
     const a = first.queries[name]!.p50;
     const b = last.queries[name]!.p50;
-    return `  ${name}: p50 ${ms(a)} -> ${ms(b)} ms (x${(b / a).toFixed(1)})`;
+    const sizes = `reply ${size(first.queries[name]!.bytes)} -> ${size(last.queries[name]!.bytes)}`;
+    return `  ${name}: p50 ${ms(a)} -> ${ms(b)} ms (x${(b / a).toFixed(1)}; ${sizes})`;
   });
 }
 
@@ -266,7 +327,8 @@ export async function run(): Promise<void> {
   const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
   console.log(
     `machine: ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, ` +
-      `load average ${os.loadavg()[0]!.toFixed(1)}; seed ${SEED}; ${CONNECTIONS} connections`,
+      `load average ${os.loadavg()[0]!.toFixed(1)}; seed ${SEED}; ${CONNECTIONS} connections; ` +
+      `servers run with ${serverNodeOptions().join(' ') || 'no Node options'}`,
   );
   const results: SizeResult[] = [];
   for (const events of sizes) {
@@ -277,7 +339,11 @@ export async function run(): Promise<void> {
     results.push(await measure(store));
   }
   console.log(table(results));
-  console.log(`growth ${label(sizes[0]!)} -> ${label(sizes.at(-1)!)} (p50, fixed answer size):`);
+  console.log(`subjects (${FIXED_EGO} for the fixed-size ego view):`);
+  for (const l of notes(results)) console.log(l);
+  console.log(
+    `growth ${label(sizes[0]!)} -> ${label(sizes.at(-1)!)} (p50, with the reply sizes; flat is read where they match):`,
+  );
   for (const l of growth(results)) console.log(l);
   const dir = path.join(ROOT, 'bench-results');
   mkdirSync(dir, { recursive: true });
@@ -290,6 +356,8 @@ export async function run(): Promise<void> {
         machine: { cores: os.availableParallelism(), memoryGb: os.totalmem() / 2 ** 30 },
         seed: SEED,
         connections: CONNECTIONS,
+        load: LOAD,
+        serverNodeOptions: serverNodeOptions(),
         results,
       },
       null,
