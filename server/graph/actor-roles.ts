@@ -47,12 +47,9 @@ function endedBefore(stated: StatedRole, ref: RoleReference): string | null {
 
 /** One entry per role and body an article states, from the latest article that states it. */
 function statedRoles(sg: StanceGraph, id: string, ref: RoleReference | undefined): StatedRole[] {
-  const g = sg.graph;
   const latest = new Map<string, StatedRole>();
   for (const key of sg.affiliationsOf(id)) {
-    const attrs = g.getEdgeAttributes(key);
-    if (attrs.kind !== 'affiliation') continue;
-    const of = g.target(key);
+    const { affiliation: attrs, of } = sg.affiliation(key);
     const doc = sg.document(attrs.document);
     const asOf = doc?.published ?? null;
     const k = `${of}\u0000${attrs.role.toLowerCase()}`;
@@ -63,7 +60,7 @@ function statedRoles(sg: StanceGraph, id: string, ref: RoleReference | undefined
       basis: 'article',
       title: attrs.role,
       of,
-      ofName: g.getNodeAttribute(of, 'name'),
+      ofName: sg.actor(of)!.name,
       asOf,
       document: { id: attrs.document, title: doc?.title ?? null },
       current: false,

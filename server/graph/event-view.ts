@@ -2,15 +2,16 @@
 import { byCodeUnits } from './contributions.ts';
 import { evidenceOf } from './quotes.ts';
 import type { StanceGraph } from './stance-graph.ts';
-import type { EventView } from './types.ts';
+import type { EventKey, EventView } from './types.ts';
 
 /**
  * The event behind an edge, or null for affiliation edges; `eventType` goes back to `type`. Its
  * quote is empty until fillQuotes reads it from the store.
  */
-export function eventView(sg: StanceGraph, key: string): EventView | null {
-  const attrs = sg.graph.getEdgeAttributes(key);
-  if (attrs.kind !== 'event') return null;
+export function eventView(sg: StanceGraph, key: EventKey): EventView | null {
+  const at = sg.event(key);
+  if (!at) return null;
+  const attrs = at.event;
   const { id, eventType, quad, polarity, score, mode, date, datePrecision, confidence } = attrs;
   return {
     id,
@@ -26,8 +27,8 @@ export function eventView(sg: StanceGraph, key: string): EventView | null {
     extractor: attrs.extractor,
     evidence: evidenceOf(attrs),
     ...(attrs.origin ? { origin: attrs.origin } : {}),
-    source: sg.graph.source(key),
-    target: sg.graph.target(key),
+    source: at.source,
+    target: at.target,
   };
 }
 

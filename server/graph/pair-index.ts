@@ -142,14 +142,23 @@ export class PairIndex {
   /** Counts one event into its pair, opening the pair if it is new. */
   add(source: string, target: string, event: EventEdgeAttributes): void {
     const s = this.actorNumber(source);
-    this.addNumbers(s, this.actorNumber(target), event);
+    const { score, polarity, date, eventType } = event;
+    this.addNumbers(s, this.actorNumber(target), score, polarity, date, eventType);
   }
 
-  /** As add(), with the actors' numbers (from actorNumber). */
-  addNumbers(source: number, target: number, event: EventEdgeAttributes): void {
+  /** As add(), with the actors' numbers (from actorNumber) and the event's fields; gives the pair. */
+  addNumbers(
+    source: number,
+    target: number,
+    score: number,
+    polarity: string,
+    date: string | null,
+    type: string,
+  ): number {
     let p = this.find(source, target);
     if (p === NONE) p = this.open(source, target);
-    this.count(p, event);
+    this.count(p, score, polarity, date, type);
+    return p;
   }
 
   /**
@@ -163,7 +172,7 @@ export class PairIndex {
     if (p !== NONE) this.clear(p);
     for (const e of events) {
       if (p === NONE) p = this.open(this.actorNumber(source), this.actorNumber(target));
-      this.count(p, e);
+      this.count(p, e.score, e.polarity, e.date, e.eventType);
     }
     if (p !== NONE && this.events[p] === 0) this.close(p);
   }
@@ -322,19 +331,25 @@ export class PairIndex {
     return { pairs: pairs.subarray(0, n), sources, events };
   }
 
-  private count(p: number, event: EventEdgeAttributes): void {
+  private count(
+    p: number,
+    score: number,
+    polarity: string,
+    date: string | null,
+    eventType: string,
+  ): void {
     this.events[p]! += 1;
-    this.net[p]! += event.score;
-    this.polarity[3 * p + this.polarityCode.get(event.polarity)!]! += 1;
-    if (event.date !== null) {
+    this.net[p]! += score;
+    this.polarity[3 * p + this.polarityCode.get(polarity)!]! += 1;
+    if (date !== null) {
       const dates = this.dates.values;
-      const d = this.dates.of(event.date);
+      const d = this.dates.of(date);
       const first = this.first[p]!;
-      if (first === NONE || event.date < dates[first]!) this.first[p] = d;
+      if (first === NONE || date < dates[first]!) this.first[p] = d;
       const last = this.last[p]!;
-      if (last === NONE || event.date > dates[last]!) this.last[p] = d;
+      if (last === NONE || date > dates[last]!) this.last[p] = d;
     }
-    const type = this.typeNames.of(event.eventType);
+    const type = this.typeNames.of(eventType);
     if (this.type0[p] === NONE || this.type0[p] === type) {
       this.type0[p] = type;
       this.type0Count[p]! += 1;

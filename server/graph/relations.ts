@@ -1,11 +1,11 @@
 // The relations query: events with evidence, filtered, newest first, keyset-paginated.
-import type { StanceGraph } from './stance-graph.ts';
+import type { EventVisitor, StanceGraph } from './stance-graph.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { UnknownActorError } from './errors.ts';
 import { eventMatches, filterIsActive, type EventFilter } from './event-filter.ts';
 import { orderedEvents, type Side } from './event-order.ts';
 import { eventView, newestFirst } from './event-view.ts';
-import type { EventEdgeAttributes, EventView, StanceEdgeAttributes } from './types.ts';
+import type { EventKey, EventView } from './types.ts';
 
 export interface RelationsQuery extends EventFilter {
   source?: string;
@@ -30,36 +30,34 @@ function isPosition(v: unknown): v is Position {
   return (p.date === null || typeof p.date === 'string') && typeof p.id === 'string';
 }
 
-type Visit = (key: string, attrs: StanceEdgeAttributes, source: string, target: string) => void;
-
-/** Calls `visit` for the edges worth scanning: the narrowest adjacency the query allows. */
-function forEachCandidate(sg: StanceGraph, q: RelationsQuery, visit: Visit): void {
-  const g = sg.graph;
+/** Calls `visit` for the events worth scanning: the narrowest adjacency the query allows. */
+function forEachCandidate(sg: StanceGraph, q: RelationsQuery, visit: EventVisitor): void {
   for (const [param, id] of [
     ['source', q.source],
     ['target', q.target],
     ['actor', q.actor],
   ] as const) {
-    if (id !== undefined && !g.hasNode(id)) throw new UnknownActorError(id, param);
+    if (id !== undefined && !sg.hasActor(id)) throw new UnknownActorError(id, param);
   }
   if (q.source !== undefined && q.target !== undefined) {
-    g.forEachOutEdge(q.source, q.target, visit);
+    const { source, target } = q;
+    sg.forEachEventBetween(source, target, (event, key) => visit(event, source, target, key));
     return;
   }
-  if (q.source !== undefined) g.forEachOutEdge(q.source, visit);
-  else if (q.target !== undefined) g.forEachInEdge(q.target, visit);
-  else if (q.actor !== undefined) g.forEachEdge(q.actor, visit);
-  else g.forEachEdge(visit);
+  if (q.source !== undefined) sg.forEachEventOf(q.source, 'out', visit);
+  else if (q.target !== undefined) sg.forEachEventOf(q.target, 'in', visit);
+  else if (q.actor !== undefined) sg.forEachEventOf(q.actor, 'any', visit);
+  else sg.forEachEvent(visit);
 }
 
 /** The page of an actor's ordered event keys after the cursor, counting every match. */
 function pageOf(
   sg: StanceGraph,
-  keys: readonly string[],
+  keys: readonly EventKey[],
   q: RelationsQuery,
   after: Position | undefined,
-): { page: string[]; total: number; remaining: number } {
-  const attrsOf = (key: string) => sg.graph.getEdgeAttributes(key) as EventEdgeAttributes;
+): { page: EventKey[]; total: number; remaining: number } {
+  const attrsOf = (key: EventKey) => sg.event(key)!.event;
   const start = after === undefined ? 0 : insertionPoint(keys, attrsOf, after);
   if (!filterIsActive(q)) {
     return {
@@ -68,7 +66,7 @@ function pageOf(
       remaining: keys.length - start,
     };
   }
-  const page: string[] = [];
+  const page: EventKey[] = [];
   let total = 0;
   let remaining = 0;
   keys.forEach((key, i) => {
@@ -114,9 +112,9 @@ export function relations(sg: StanceGraph, q: RelationsQuery): RelationsResult {
   let total = 0;
   let remaining = 0;
   // The `limit` newest matches after the cursor, in order; ties keep scan order.
-  const page: (Position & { key: string })[] = [];
-  forEachCandidate(sg, q, (key, attrs, source, target) => {
-    if (attrs.kind !== 'event' || !eventMatches(attrs, q)) return;
+  const page: (Position & { key: EventKey })[] = [];
+  forEachCandidate(sg, q, (attrs, source, target, key) => {
+    if (!eventMatches(attrs, q)) return;
     if (q.actor !== undefined && source !== q.actor && target !== q.actor) return;
     total += 1;
     const m = { date: attrs.date, id: attrs.id, key };

@@ -1,7 +1,9 @@
-// The single owner of the graphology graph: documents go in and out in place, queries only read.
+// The single owner of the graph: documents go in and out in place, queries only read. Actors and
+// affiliations are graphology nodes and edges; events sit in columns (event-table.ts) and are read
+// through the methods here.
 import { MultiDirectedGraph } from 'graphology';
-import type { GraphDocument } from '../model/index.ts';
-import type { SerializedGraph } from 'graphology-types';
+import type { ActorKind, GraphDocument } from '../model/index.ts';
+import type { SerializedEdge, SerializedGraph } from 'graphology-types';
 import {
   actorAttributes,
   addTallies,
@@ -22,6 +24,7 @@ import { PairIndex, PairMap, type PairTally } from './pair-index.ts';
 import { ActorNameIndex } from './name-index.ts';
 import { exported, exportedOwn, type Exported } from './sigma-edge.ts';
 import { eventOut } from './quotes.ts';
+import { EventTable } from './event-table.ts';
 import type {
   ActorNodeAttributes,
   AffiliationEdgeAttributes,
@@ -29,18 +32,48 @@ import type {
   DyadStance,
   EventEdgeAttributes,
   EventEdgeOut,
+  EventKey,
   StanceEdgeAttributes,
 } from './types.ts';
 
 export type StanceGraphData = MultiDirectedGraph<ActorNodeAttributes, StanceEdgeAttributes>;
 
+/** Which of an actor's events: as source, as target, or either. */
+export type EventSide = 'out' | 'in' | 'any';
+
+/** Receives one event: its fields (read-only), its endpoints and its key. */
+export type EventVisitor = (
+  event: EventEdgeAttributes,
+  source: string,
+  target: string,
+  key: EventKey,
+) => void;
+
+/** One event looked up by key. */
+export interface EventAt {
+  event: EventEdgeAttributes;
+  source: string;
+  target: string;
+}
+
+/** One affiliation looked up by key. */
+export interface AffiliationAt {
+  affiliation: AffiliationEdgeAttributes;
+  person: string;
+  of: string;
+}
+
 const EMPTY_KEYS: ReadonlySet<string> = new Set();
 
-/** Values repeated across many events (types, dates, extractors, ids) are pooled up to this many. */
+/** Strings repeated across documents (actor and event ids, roles, dates) are pooled up to this many. */
 const INTERNED_STRINGS = 1_000_000;
 
 export class StanceGraph {
-  /** Read-only for everyone but this class; mutate through addDocument/removeDocument. */
+  /**
+   * The actors (nodes) and affiliations (edges); events are not in it (see forEachEvent and the
+   * methods beside it). Read-only for everyone but this class; mutate through addDocument and
+   * removeDocument.
+   */
   readonly graph: StanceGraphData = new MultiDirectedGraph<
     ActorNodeAttributes,
     StanceEdgeAttributes
@@ -51,14 +84,15 @@ export class StanceGraph {
   private readonly removedAt = new Map<string, number>();
   private readonly documentNumbers = new DocumentNumbers();
   private readonly strings = new Interner(INTERNED_STRINGS);
-  private readonly documentEdges = new Map<string, string[]>();
+  /** Each document's events (a run of event numbers) and affiliation keys, in ingest order. */
+  private readonly documentEntries = new Map<string, DocumentEntry>();
+  private readonly events = new EventTable();
   private readonly documentActors = new Map<string, string[]>();
   /** Tallies of every ordered pair with events, in columns; read-only outside this class. */
   readonly pairs = new PairIndex();
   /** person -> keys of its affiliation edges, and state or organization -> keys of those to it. */
   private readonly affiliationKeys = new Map<string, Set<string>>();
   private readonly affiliationKeysTo = new Map<string, Set<string>>();
-  private eventTotal = 0;
   private ranking: { version: number; ids: string[] } | null = null;
   /** Normalised names and aliases of every actor, for search. */
   readonly names = new ActorNameIndex();
@@ -78,7 +112,7 @@ export class StanceGraph {
   addDocument(input: GraphDocument): void {
     const str = this.strings;
     const doc = input.document.id;
-    if (this.documentEdges.has(doc)) return;
+    if (this.documentEntries.has(doc)) return;
     const extractor = str.of(input.extractor);
     const docNumber = this.documentNumbers.of(doc);
     const version = this.changes + 1;
@@ -100,16 +134,16 @@ export class StanceGraph {
       }
       listed.set(actor.id, { state, c: listedActor(actor, state.aliasesOf(actor.aliases)) });
     }
-    let edgeCount = 0;
+    let affiliationCount = 0;
     for (const event of input.events) {
       const source = listed.get(event.source);
       const target = listed.get(event.target);
       if (!source || !target) continue;
       tallyEvent(source.c, target.c, event.polarity, target === source);
-      edgeCount += 1;
     }
-    for (const a of input.affiliations)
-      if (listed.has(a.person) && listed.has(a.of)) edgeCount += 1;
+    for (const a of input.affiliations) {
+      if (listed.has(a.person) && listed.has(a.of)) affiliationCount += 1;
+    }
     // Lists kept per document are allocated at their final size: arrays grown by push keep spare
     // room, and copies made to trim them would leave the originals as garbage among kept objects.
     const actors = new Array<string>(listed.size);
@@ -134,8 +168,8 @@ export class StanceGraph {
       state.attributes = this.graph.getNodeAttributes(actor);
       this.names.set(actor, next);
     }
-    const edges = new Array<string>(edgeCount);
-    let edgeAt = 0;
+    let firstEvent = NO_EVENT;
+    let eventCount = 0;
     for (const event of input.events) {
       const sourceListed = listed.get(event.source);
       const targetListed = listed.get(event.target);
@@ -143,34 +177,18 @@ export class StanceGraph {
       const source = sourceListed.state;
       const target = targetListed.state;
       const id = str.of(event.id);
-      // Joined rather than concatenated: a flat string, where `+` would leave a rope to flatten.
-      const key = this.graph.hasEdge(id) ? [doc, id].join(':') : id;
-      const attrs: EventEdgeAttributes = {
-        kind: 'event',
-        id,
-        eventType: str.of(event.type) as EventEdgeAttributes['eventType'],
-        quad: str.of(event.quad) as EventEdgeAttributes['quad'],
-        polarity: str.of(event.polarity) as EventEdgeAttributes['polarity'],
-        score: event.score,
-        mode: str.orNull(event.mode),
-        date: str.orNull(event.date),
-        datePrecision: str.orNull(event.datePrecision),
-        confidence: event.confidence,
-        document: doc,
-        extractor,
-        sentence: event.evidence.sentence,
-        evidenceStart: event.evidence.start,
-        evidenceEnd: event.evidence.end,
-      };
-      if (event.origin) attrs.origin = { ...event.origin };
-      this.graph.addDirectedEdgeWithKey(key, source.id, target.id, attrs);
-      edges[edgeAt++] = key;
-      this.eventTotal += 1;
+      // An id some event (or affiliation) already holds as its key is joined with the document's.
+      const namespaced = this.events.hasPlainKey(id) || this.graph.hasEdge(id);
       // The source's number first, then the target's: numbers are given in that order.
       const s = source.pairActor >= 0 ? source.pairActor : this.pairActor(source);
       const t = target.pairActor >= 0 ? target.pairActor : this.pairActor(target);
-      this.pairs.addNumbers(s, t, attrs);
+      const pair = this.pairs.addNumbers(s, t, event.score, event.polarity, event.date, event.type);
+      const e = this.events.add(s, t, pair, docNumber, event, id, extractor, namespaced);
+      if (eventCount === 0) firstEvent = e;
+      eventCount += 1;
     }
+    const affiliations = new Array<string>(affiliationCount);
+    let affiliationAt = 0;
     input.affiliations.forEach((a, i) => {
       const person = listed.get(a.person);
       const of = listed.get(a.of);
@@ -181,7 +199,7 @@ export class StanceGraph {
         role: str.of(a.role),
         document: doc,
       });
-      edges[edgeAt++] = key;
+      affiliations[affiliationAt++] = key;
       for (const [index, actor] of [
         [this.affiliationKeys, person.state.id],
         [this.affiliationKeysTo, of.state.id],
@@ -191,7 +209,7 @@ export class StanceGraph {
         keys.add(key);
       }
     });
-    this.documentEdges.set(doc, edges);
+    this.documentEntries.set(doc, { firstEvent, eventCount, affiliations });
     this.documentActors.set(doc, actors);
     const { title, published } = input.document;
     this.documentInfo.set(doc, { id: doc, title, published: str.orNull(published) });
@@ -200,8 +218,8 @@ export class StanceGraph {
 
   /** Removes a document's edges and contributions; actors left without a mention are dropped. */
   removeDocument(documentId: string): void {
-    const edges = this.documentEdges.get(documentId);
-    if (!edges) return;
+    const entry = this.documentEntries.get(documentId);
+    if (!entry) return;
     const touched = new Map<string, [string, string]>();
     // The document's share of each actor's event tallies, recounted from its edges.
     const share = new Map<string, ActorTally>();
@@ -210,23 +228,24 @@ export class StanceGraph {
       if (!tally) share.set(actor, (tally = emptyTally()));
       return tally;
     };
-    for (const key of edges) {
+    const events = this.events;
+    for (let e = entry.firstEvent; e < entry.firstEvent + entry.eventCount; e++) {
+      const source = this.pairs.actorId(events.source(e));
+      const target = this.pairs.actorId(events.target(e));
+      touched.set(`${source}>${target}`, [source, target]);
+      tallyEvent(shareOf(source), shareOf(target), events.polarityOf(e), source === target);
+      events.remove(e);
+    }
+    for (const key of entry.affiliations) {
       const source = this.graph.source(key);
       const target = this.graph.target(key);
-      const attrs = this.graph.getEdgeAttributes(key);
-      if (attrs.kind === 'event') {
-        touched.set(`${source}>${target}`, [source, target]);
-        tallyEvent(shareOf(source), shareOf(target), attrs.polarity, source === target);
-        this.eventTotal -= 1;
-      } else {
-        for (const [index, actor] of [
-          [this.affiliationKeys, source],
-          [this.affiliationKeysTo, target],
-        ] as const) {
-          const keys = index.get(actor);
-          keys?.delete(key);
-          if (keys?.size === 0) index.delete(actor);
-        }
+      for (const [index, actor] of [
+        [this.affiliationKeys, source],
+        [this.affiliationKeysTo, target],
+      ] as const) {
+        const keys = index.get(actor);
+        keys?.delete(key);
+        if (keys?.size === 0) index.delete(actor);
       }
       this.graph.dropEdge(key);
     }
@@ -256,11 +275,26 @@ export class StanceGraph {
         this.names.delete(actor);
       }
     }
-    this.documentEdges.delete(documentId);
+    this.documentEntries.delete(documentId);
+    if (this.events.dead > COMPACT_AFTER && this.events.dead > this.events.size) {
+      this.compactEvents(version);
+    }
     this.documentActors.delete(documentId);
     this.documentInfo.delete(documentId);
     this.documentNumbers.release(documentId);
     this.changes += 1;
+  }
+
+  /**
+   * Gives removed events' slots back. Event keys change, so every actor counts as changed at
+   * `version`: what callers keep by key (event-order.ts) is built again.
+   */
+  private compactEvents(version: number): void {
+    const moved = this.events.compact();
+    for (const entry of this.documentEntries.values()) {
+      if (entry.eventCount > 0) entry.firstEvent = moved[entry.firstEvent]!;
+    }
+    for (const state of this.actorStates.values()) state.touchedAt = version;
   }
 
   /** The version at which the actor's events last changed (0 if never), for caches keyed by actor. */
@@ -275,7 +309,7 @@ export class StanceGraph {
   }
 
   hasDocument(documentId: string): boolean {
-    return this.documentEdges.has(documentId);
+    return this.documentEntries.has(documentId);
   }
 
   /** A document's id, title and published date, or null when it is not in the graph. */
@@ -286,7 +320,7 @@ export class StanceGraph {
 
   /** Document ids in ingest order. */
   documentIds(): string[] {
-    return [...this.documentEdges.keys()];
+    return [...this.documentEntries.keys()];
   }
 
   hasActor(id: string): boolean {
@@ -295,6 +329,11 @@ export class StanceGraph {
 
   actor(id: string): ActorNodeAttributes | null {
     return this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : null;
+  }
+
+  /** An actor's kind, or undefined when it is not in the graph: one lookup, for scans. */
+  actorKind(id: string): ActorKind | undefined {
+    return this.actorStates.get(id)?.attributes?.kind;
   }
 
   /** Documents that mention an actor, in ingest order. */
@@ -368,12 +407,129 @@ export class StanceGraph {
     return this.ranking.ids;
   }
 
-  /** Event edge attributes from source to target, in insertion order. */
+  /** Event fields from source to target, newest first (new objects). */
   *eventsBetween(source: string, target: string): Generator<EventEdgeAttributes> {
-    if (!this.graph.hasNode(source) || !this.graph.hasNode(target)) return;
-    for (const key of this.graph.outEdges(source, target)) {
-      const attrs = this.graph.getEdgeAttributes(key);
-      if (attrs.kind === 'event') yield attrs;
+    const events = this.events;
+    for (
+      let e = events.newest(this.pairs.findIds(source, target));
+      e >= 0;
+      e = events.olderThan(e)
+    ) {
+      yield this.fieldsOf(e);
+    }
+  }
+
+  /** An event's fields as a new object. */
+  private fieldsOf(e: EventKey): EventEdgeAttributes {
+    return this.events.attributes(e, this.documentNumbers.id(this.events.document(e)));
+  }
+
+  /** Visits a pair's events, newest first, until `visit` returns true; true if it stopped. */
+  private walkPair(
+    pair: number,
+    source: string,
+    target: string,
+    visit: (event: EventEdgeAttributes, source: string, target: string, key: EventKey) => unknown,
+  ): boolean {
+    const events = this.events;
+    for (let e = events.newest(pair); e >= 0; e = events.olderThan(e)) {
+      if (visit(this.fieldsOf(e), source, target, e) === true) return true;
+    }
+    return false;
+  }
+
+  // Every read of events goes through the methods below, so how events are held stays this
+  // class's own business. Fields handed to a visitor are read-only.
+
+  /** Visits every event in insertion order. */
+  forEachEvent(visit: EventVisitor): void {
+    const events = this.events;
+    const actorIds = this.pairs;
+    for (let e = 0; e < events.numbered; e++) {
+      if (!events.isLive(e)) continue;
+      const source = actorIds.actorId(events.source(e));
+      visit(this.fieldsOf(e), source, actorIds.actorId(events.target(e)), e);
+    }
+  }
+
+  /**
+   * Visits an actor's events as target ('in'), as source ('out') or either ('any': those it is
+   * the target of first, an event with itself once), pair by pair in the order the pairs opened,
+   * each pair's newest first.
+   */
+  forEachEventOf(actor: string, side: EventSide, visit: EventVisitor): void {
+    const pairs = this.pairs;
+    const a = pairs.findActor(actor);
+    if (a < 0) return;
+    if (side !== 'out') {
+      pairs.forEachIn(a, (p, s) => this.walkPair(p, pairs.actorId(s), actor, visit));
+    }
+    if (side !== 'in') {
+      pairs.forEachOut(a, (p, t) => {
+        if (side === 'any' && t === a) return;
+        this.walkPair(p, actor, pairs.actorId(t), visit);
+      });
+    }
+  }
+
+  /**
+   * Visits the events from source to target, newest first, until `visit` returns true; an actor
+   * not in the graph has none.
+   */
+  forEachEventBetween(
+    source: string,
+    target: string,
+    visit: (event: EventEdgeAttributes, key: EventKey) => boolean | void,
+  ): void {
+    this.walkPair(this.pairs.findIds(source, target), source, target, (event, _s, _t, key) =>
+      visit(event, key),
+    );
+  }
+
+  /** An event's fields and endpoints by key, or null when no event has that key. */
+  event(key: EventKey): EventAt | null {
+    const events = this.events;
+    if (!events.isLive(key)) return null;
+    return {
+      event: this.fieldsOf(key),
+      source: this.pairs.actorId(events.source(key)),
+      target: this.pairs.actorId(events.target(key)),
+    };
+  }
+
+  /** The key an export gives an event: its id, joined with its document's when the id was taken. */
+  edgeKey(key: EventKey): string {
+    const events = this.events;
+    const id = events.id(key);
+    if (!events.isNamespaced(key)) return id;
+    // Joined rather than concatenated: a flat string, where `+` would leave a rope to flatten.
+    return [this.documentNumbers.id(events.document(key)), id].join(':');
+  }
+
+  /** An affiliation's fields and endpoints by key (from affiliationsOf/affiliationsTo). */
+  affiliation(key: string): AffiliationAt {
+    const attrs = this.graph.getEdgeAttributes(key) as AffiliationEdgeAttributes;
+    return { affiliation: attrs, person: this.graph.source(key), of: this.graph.target(key) };
+  }
+
+  /**
+   * Visits every event and affiliation in insertion order (a document's events, then its
+   * affiliations), with the keys the exports give them.
+   */
+  forEachEdge(
+    visit: (key: string, attrs: StanceEdgeAttributes, source: string, target: string) => void,
+  ): void {
+    const g = this.graph;
+    const events = this.events;
+    const ids = this.pairs;
+    for (const entry of this.documentEntries.values()) {
+      for (let e = entry.firstEvent; e < entry.firstEvent + entry.eventCount; e++) {
+        const source = ids.actorId(events.source(e));
+        visit(this.edgeKey(e), this.fieldsOf(e), source, ids.actorId(events.target(e)));
+      }
+      for (const key of entry.affiliations) {
+        visit(key, g.getEdgeAttributes(key), g.source(key), g.target(key));
+      }
     }
   }
 
@@ -381,9 +537,9 @@ export class StanceGraph {
   counts(): { actors: number; events: number; affiliations: number; documents: number } {
     return {
       actors: this.graph.order,
-      events: this.eventTotal,
-      affiliations: this.graph.size - this.eventTotal,
-      documents: this.documentEdges.size,
+      events: this.events.size,
+      affiliations: this.graph.size,
+      documents: this.documentEntries.size,
     };
   }
 
@@ -396,13 +552,12 @@ export class StanceGraph {
     Exported<EventEdgeOut | AffiliationEdgeAttributes>
   > {
     const data = this.graph.export();
-    return {
-      ...data,
-      edges: data.edges.map((e) => {
-        const a = e.attributes!;
-        return { ...e, attributes: a.kind === 'event' ? exportedOwn(eventOut(a)) : exported(a) };
-      }),
-    };
+    const edges: SerializedEdge<Exported<EventEdgeOut | AffiliationEdgeAttributes>>[] = [];
+    this.forEachEdge((key, a, source, target) => {
+      const attributes = a.kind === 'event' ? exportedOwn(eventOut(a)) : exported({ ...a });
+      edges.push({ key, source, target, attributes });
+    });
+    return { ...data, edges };
   }
 }
 
@@ -433,6 +588,18 @@ class ActorState {
     return this.names;
   }
 }
+
+/** A document's events (numbers firstEvent onwards, eventCount of them) and affiliation keys. */
+interface DocumentEntry {
+  firstEvent: number;
+  eventCount: number;
+  affiliations: string[];
+}
+
+const NO_EVENT = -1;
+
+/** Removed events' slots are given back once there are more of them than this and than live ones. */
+const COMPACT_AFTER = 4096;
 
 /** An actor a document lists: its state and the document's contribution. */
 interface Listed {

@@ -141,16 +141,16 @@ function eventEdges(
   limit: number,
   ticker: BudgetTicker,
 ): ExportEdge[] {
-  const g = sg.graph;
   const filtered = filterIsActive(q);
   const out: ExportEdge[] = [];
   for (const pair of pairs) {
     if (out.length >= limit) break;
-    const stance = pair.stance;
-    g.someOutEdge(stance.source, stance.target, (key, attrs, source, target) => {
+    const { source, target } = pair.stance;
+    sg.forEachEventBetween(source, target, (attrs, key) => {
       ticker.tick();
-      if (attrs.kind !== 'event' || (filtered && !eventMatches(attrs, q))) return false;
-      out.push({ key, source, target, attributes: exportedOwn(eventOut(attrs)) });
+      if (filtered && !eventMatches(attrs, q)) return false;
+      const edge = { key: sg.edgeKey(key), source, target };
+      out.push({ ...edge, attributes: exportedOwn(eventOut(attrs)) });
       return out.length >= limit;
     });
   }
@@ -163,14 +163,12 @@ function affiliationEdges(
   kept: ReadonlySet<string>,
   mode: 'events' | 'dyads',
 ): ExportEdge[] {
-  const g = sg.graph;
   const out: ExportEdge[] = [];
   const seen = new Set<string>();
   for (const person of kept) {
     for (const key of sg.affiliationsOf(person)) {
-      const target = g.target(key);
+      const { affiliation: attrs, of: target } = sg.affiliation(key);
       if (!kept.has(target)) continue;
-      const attrs = g.getEdgeAttributes(key) as AffiliationEdgeAttributes;
       if (mode === 'events') {
         out.push({ key, source: person, target, attributes: exported(attrs) });
         continue;
@@ -199,7 +197,7 @@ function inGraphOrder(
   const filtered = filterIsActive(q);
   const out: ExportEdge[] = [];
   const seen = new Set<string>();
-  sg.graph.forEachEdge((key, attrs, source, target) => {
+  sg.forEachEdge((key, attrs, source, target) => {
     ticker.tick();
     if (!kept.has(source) || !kept.has(target)) return;
     if (attrs.kind === 'affiliation') {

@@ -59,6 +59,12 @@ export interface EventEdgeAttributes {
   origin?: EventOrigin;
 }
 
+/**
+ * What names one event in the graph for a later look-up (stance-graph.ts event()): its number in
+ * the event table. Exports give events string keys instead (StanceGraph.edgeKey).
+ */
+export type EventKey = number;
+
 /** The fields of an event edge that replies give as one `evidence` object, with its quote. */
 type EvidenceFields = 'sentence' | 'evidenceStart' | 'evidenceEnd';
 

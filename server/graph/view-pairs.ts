@@ -50,15 +50,14 @@ export function pairsAmong(
   const found = countedAmong(sg, actors);
   ticker.check();
   if (!filterIsActive(q)) return new IndexedPairs(index, found);
-  const g = sg.graph;
   const out: PairCounter[] = [];
   for (const p of found.pairs) {
     const source = index.actorId(index.source(p));
     const target = index.actorId(index.target(p));
     const tally = new PairCounter(source, target);
-    g.forEachOutEdge(source, target, (_key, attrs) => {
+    sg.forEachEventBetween(source, target, (attrs) => {
       ticker.tick();
-      if (attrs.kind === 'event' && eventMatches(attrs, q)) tally.add(attrs);
+      if (eventMatches(attrs, q)) tally.add(attrs);
     });
     if (tally.stance.eventCount > 0) out.push(tally);
   }

@@ -76,10 +76,11 @@ export function overviewNodes(
     return { ids, total };
   }
   const activity = new Map<string, number>();
-  g.forEachEdge((_key, attrs, source, target, sa, ta) => {
+  sg.forEachEvent((attrs, source, target) => {
     ticker.tick();
-    if (attrs.kind !== 'event' || !eventMatches(attrs, q)) return;
-    if (!kindAllowed(sa.kind, q.kinds) || !kindAllowed(ta.kind, q.kinds)) return;
+    if (!eventMatches(attrs, q)) return;
+    if (!kindAllowed(sg.actorKind(source)!, q.kinds)) return;
+    if (!kindAllowed(sg.actorKind(target)!, q.kinds)) return;
     activity.set(source, (activity.get(source) ?? 0) + 1);
     if (target !== source) activity.set(target, (activity.get(target) ?? 0) + 1);
   });
@@ -94,13 +95,10 @@ function forEachTie(
   ticker: BudgetTicker,
   visit: (other: string, weight: number) => void,
 ): void {
-  const g = sg.graph;
   if (filterIsActive(q)) {
-    g.forEachEdge(n, (_key, attrs, source, target) => {
+    sg.forEachEventOf(n, 'any', (attrs, source, target) => {
       ticker.tick();
-      if (attrs.kind === 'event' && eventMatches(attrs, q)) {
-        visit(source === n ? target : source, 1);
-      }
+      if (eventMatches(attrs, q)) visit(source === n ? target : source, 1);
     });
   } else {
     const pairs = sg.pairs;
@@ -109,8 +107,8 @@ function forEachTie(
     pairs.forEachIn(a, (p, other) => visit(pairs.actorId(other), pairs.eventCount(p)));
   }
   if (q.affiliations === false) return;
-  for (const key of sg.affiliationsOf(n)) visit(g.target(key), 1);
-  for (const key of sg.affiliationsTo(n)) visit(g.source(key), 1);
+  for (const key of sg.affiliationsOf(n)) visit(sg.affiliation(key).of, 1);
+  for (const key of sg.affiliationsTo(n)) visit(sg.affiliation(key).person, 1);
 }
 
 /** One actor's ties in rank order, and the graph version whose event counts ordered them. */

@@ -409,7 +409,7 @@ describe('evidence quotes', () => {
 
   it('never sit in the graph itself', () => {
     const quotes = [...extracted.values()].map((e) => e.quote);
-    t.graph.graph.forEachEdge((_k, attrs) => {
+    t.graph.forEachEdge((_k, attrs) => {
       const held = JSON.stringify(attrs);
       for (const q of quotes) expect(held).not.toContain(q);
     });

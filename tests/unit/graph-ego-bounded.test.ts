@@ -79,6 +79,13 @@ function workOf(sg: StanceGraph, run: () => void) {
       return original(...args);
     }) as never);
   }
+  for (const name of ['forEachEvent', 'forEachEdge'] as const) {
+    const original = sg[name].bind(sg) as (...args: unknown[]) => unknown;
+    vi.spyOn(sg, name).mockImplementation(((...args: unknown[]) => {
+      work.wholeGraph += 1;
+      return original(...args);
+    }) as never);
+  }
   const byActivity = sg.byActivity.bind(sg);
   vi.spyOn(sg, 'byActivity').mockImplementation(() => {
     work.wholeGraph += 1;

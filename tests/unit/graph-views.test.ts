@@ -76,8 +76,8 @@ const g = buildGraph(docs);
 function bruteForce(sg: StanceGraph, match: (date: string | null) => boolean = () => true) {
   const activity = new Map<string, number>();
   const pairs = new Map<string, number>();
-  sg.graph.forEachEdge((_k, a, s, t) => {
-    if (a.kind !== 'event' || !match(a.date)) return;
+  sg.forEachEvent((a, s, t) => {
+    if (!match(a.date)) return;
     activity.set(s, (activity.get(s) ?? 0) + 1);
     if (s !== t) activity.set(t, (activity.get(t) ?? 0) + 1);
     pairs.set(`${s}>${t}`, (pairs.get(`${s}>${t}`) ?? 0) + 1);
@@ -148,7 +148,7 @@ describe('ego views', () => {
     const focus = g.graph.nodes()[3]!;
     const view = subgraph(g, { focus, depth: 1, limit: 4, layout: false });
     const ties = new Map<string, number>();
-    g.graph.forEachEdge(focus, (_k, _a, s, t) => {
+    g.forEachEventOf(focus, 'any', (_a, s, t) => {
       const other = s === focus ? t : s;
       if (other !== focus) ties.set(other, (ties.get(other) ?? 0) + 1);
     });
@@ -173,7 +173,12 @@ describe('ego views', () => {
     for (let d = 0; d < 2; d++) {
       const next: string[] = [];
       for (const n of frontier) {
-        for (const m of g.graph.neighbors(n)) {
+        const neighbours = new Set<string>();
+        g.forEachEventOf(n, 'any', (_a, s, t) => neighbours.add(s === n ? t : s));
+        for (const key of g.affiliationsOf(n)) neighbours.add(g.affiliation(key).of);
+        for (const key of g.affiliationsTo(n)) neighbours.add(g.affiliation(key).person);
+        neighbours.delete(n);
+        for (const m of neighbours) {
           if (reach.has(m)) continue;
           reach.add(m);
           next.push(m);
@@ -259,9 +264,7 @@ describe('indexed queries', () => {
   it('page relations exactly as a full sort would', () => {
     const hub = g.byActivity()[0]!;
     const all: { date: string | null; id: string }[] = [];
-    g.graph.forEachEdge(hub, (_k, a) => {
-      if (a.kind === 'event') all.push({ date: a.date, id: a.id });
-    });
+    g.forEachEventOf(hub, 'any', (a) => all.push({ date: a.date, id: a.id }));
     all.sort((a, b) =>
       a.date !== b.date ? (a.date! > b.date! ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
     );

@@ -77,8 +77,8 @@ function views(sg: StanceGraph, foci: readonly string[]) {
 /** Events among the shown actors, pair by pair, counted over every edge of the graph. */
 function bruteForce(sg: StanceGraph, shown: ReadonlySet<string>) {
   const pairs = new Map<string, { source: string; target: string; events: number }>();
-  sg.graph.forEachEdge((_key, attrs, source, target) => {
-    if (attrs.kind !== 'event' || !shown.has(source) || !shown.has(target)) return;
+  sg.forEachEvent((_attrs, source, target) => {
+    if (!shown.has(source) || !shown.has(target)) return;
     const key = `${source}\u0000${target}`;
     const pair = pairs.get(key) ?? { source, target, events: 0 };
     pair.events += 1;

@@ -3,7 +3,7 @@
 import type { ActorKind } from '../../model/index.ts';
 import { eventMatches, filterIsActive, kindAllowed, type EventFilter } from '../event-filter.ts';
 import type { StanceGraph } from '../stance-graph.ts';
-import type { ActorNodeAttributes, EventEdgeAttributes } from '../types.ts';
+import type { ActorNodeAttributes, EventEdgeAttributes, EventKey } from '../types.ts';
 
 export interface AnalysisFilter extends EventFilter {
   kinds?: readonly ActorKind[];
@@ -13,11 +13,11 @@ export interface AnalysisFilter extends EventFilter {
 export function forEachMatchingEvent(
   sg: StanceGraph,
   filter: AnalysisFilter,
-  visit: (source: string, target: string, attrs: EventEdgeAttributes, key: string) => void,
+  visit: (source: string, target: string, attrs: EventEdgeAttributes, key: EventKey) => void,
 ): void {
-  sg.graph.forEachEdge((key, attrs, source, target, sa, ta) => {
-    if (attrs.kind !== 'event') return;
-    if (!kindAllowed(sa.kind, filter.kinds) || !kindAllowed(ta.kind, filter.kinds)) return;
+  sg.forEachEvent((attrs, source, target, key) => {
+    if (!kindAllowed(sg.actorKind(source)!, filter.kinds)) return;
+    if (!kindAllowed(sg.actorKind(target)!, filter.kinds)) return;
     if (!eventMatches(attrs, filter)) return;
     visit(source, target, attrs, key);
   });

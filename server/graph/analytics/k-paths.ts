@@ -16,7 +16,7 @@
 import { UnknownActorError } from '../errors.ts';
 import { eventView, newestFirst } from '../event-view.ts';
 import type { StanceGraph } from '../stance-graph.ts';
-import type { Budget, EventView, StanceEdgeAttributes } from '../types.ts';
+import type { Budget, EventEdgeAttributes, EventKey, EventView } from '../types.ts';
 import { pathIndex, type PathIndex, type PathMode } from './path-index.ts';
 
 export { hopCost, type PathMode } from './path-index.ts';
@@ -391,7 +391,7 @@ function yenInto(
 
 /** An event of a hop: its edge key, and what newestFirst orders by. */
 interface HopEvent {
-  key: string;
+  key: EventKey;
   date: string | null;
   id: string;
 }
@@ -410,8 +410,8 @@ function hopEvents(
 ): PathHop {
   const best: HopEvent[] = [];
   let eventCount = 0;
-  const visit = (key: string, attrs: StanceEdgeAttributes) => {
-    if (attrs.kind !== 'event' || (mode !== 'any' && attrs.polarity !== mode)) return;
+  const visit = (attrs: EventEdgeAttributes, key: EventKey) => {
+    if (mode !== 'any' && attrs.polarity !== mode) return;
     eventCount += 1;
     const e = { key, date: attrs.date, id: attrs.id };
     if (best.length === eventsPerHop) {
@@ -422,8 +422,8 @@ function hopEvents(
     while (i > 0 && newestFirst(e, best[i - 1]!) < 0) i--;
     best.splice(i, 0, e);
   };
-  sg.graph.forEachOutEdge(a, b, visit);
-  sg.graph.forEachOutEdge(b, a, visit);
+  sg.forEachEventBetween(a, b, visit);
+  sg.forEachEventBetween(b, a, visit);
   const events = best.map((e) => eventView(sg, e.key)!);
   return { from: a, to: b, eventCount, events };
 }

@@ -31,8 +31,8 @@ function buildPathIndex(sg: StanceGraph, mode: PathMode): PathIndex {
   const n = ids.length;
   // Events per unordered pair, keyed a * n + b with a < b (exact below 2^53, so for any n < 9e7).
   const pairs = new Map<number, number>();
-  sg.graph.forEachEdge((_key, attrs, source, target) => {
-    if (attrs.kind !== 'event' || source === target) return;
+  sg.forEachEvent((attrs, source, target) => {
+    if (source === target) return;
     if (mode !== 'any' && attrs.polarity !== mode) return;
     const x = indexOf.get(source)!;
     const y = indexOf.get(target)!;

@@ -71,15 +71,18 @@ function bucketAt(start: string, granularity: Granularity): TimelineBucket {
   return { period, start, eventCount: 0, netScore: 0, byQuad: emptyQuads() };
 }
 
-function* eventsOf(sg: StanceGraph, actor: string, partner: string | null) {
+function eachEventOf(
+  sg: StanceGraph,
+  actor: string,
+  partner: string | null,
+  visit: (e: EventEdgeAttributes) => void,
+): void {
   if (partner === null) {
-    for (const { attributes } of sg.graph.edgeEntries(actor)) {
-      if (attributes.kind === 'event') yield attributes;
-    }
+    sg.forEachEventOf(actor, 'any', visit);
     return;
   }
-  yield* sg.eventsBetween(actor, partner);
-  if (partner !== actor) yield* sg.eventsBetween(partner, actor);
+  sg.forEachEventBetween(actor, partner, visit);
+  if (partner !== actor) sg.forEachEventBetween(partner, actor, visit);
 }
 
 export function timeline(
@@ -115,7 +118,7 @@ export function timeline(
     b.netScore += e.score;
     b.byQuad[e.quad] += 1;
   };
-  for (const e of eventsOf(sg, actor, partner ?? null)) add(e);
+  eachEventOf(sg, actor, partner ?? null, add);
   const busy = [...buckets.values()].sort((a, b) => (a.start < b.start ? -1 : 1));
   for (const b of busy) b.netScore = Math.round(b.netScore * 1e6) / 1e6;
   const out: TimelineBucket[] = [];
