@@ -19,7 +19,10 @@ import {
 
 export const title = 'Tagger and dependency parser (UD English)';
 
-const MODELS = path.resolve(import.meta.dirname, '../../graph-data/models');
+/** The model folder: graph-data/models, or another given as NLP_MODELS (to measure a candidate). */
+const MODELS = path.resolve(
+  process.env.NLP_MODELS ?? path.join(import.meta.dirname, '../../graph-data/models'),
+);
 const RELATIONS = ['nsubj', 'obj', 'obl', 'xcomp', 'ccomp', 'conj', 'appos', 'acl:relcl'];
 const RELATION_TARGET: Record<string, number> = { nsubj: 88, obj: 88 };
 const PASSES = 3;

@@ -69,6 +69,7 @@ function argmax(scores: Float64Array, n: number): { best: number; gap: number } 
 function plainTags(tagger: Tagger, words: readonly string[]): number[] {
   const h = new WordHashes();
   h.fill(words);
+  tagger.annotate(h);
   const n = words.length;
   const lex = new Uint16Array(n);
   const lexv = new Int32Array(n);

@@ -1,5 +1,6 @@
 // Feature templates of the tagger: the word, its lowercase form, affixes, shape, neighbouring
-// words, the two previous predicted tags and the lexicon's usual tag of nearby words. The
+// words, the two previous predicted tags and the lexicon's usual tag of nearby words; with a model
+// that has them, the tag sets and case uses of the word and its neighbours (tag-sets.ts). The
 // templates of the word alone are kept apart so their scores can be cached per word form. Each
 // template's number is mixed into its hash prefix once, at load.
 import { featPrefix, featWith1, featWith2, featWith3 } from '../learn/index.ts';
@@ -9,7 +10,7 @@ import { PAD_END, PAD_START, type WordHashes } from './word-hashes.ts';
 const P = Array.from({ length: 67 }, (_, t) => featPrefix(t));
 
 /** Most features one token can produce (size of the reusable feature buffer). */
-export const MAX_TAGGER_FEATURES = 48;
+export const MAX_TAGGER_FEATURES = 64;
 
 /** Lexicon tag value used for words the lexicon does not know and for padding. */
 export const UNKNOWN_TAG = 0xfffe;
@@ -41,6 +42,10 @@ export function wordFeatures(
   out[k++] = featWith1(P[11], h.shape[i]);
   out[k++] = featWith2(P[12], h.flags[i], i === 0 ? 1 : 0);
   out[k++] = featWith1(P[28], lex[i]);
+  if (h.tagSetLevel > 0) {
+    out[k++] = featWith1(P[40], h.tagSet[i]);
+    out[k++] = featWith3(P[41], h.caseUse[i], h.flags[i] & 3, i === 0 ? 1 : 0);
+  }
   return k;
 }
 
@@ -93,12 +98,20 @@ export function neighbourFeatures(
       out[k++] = featWith1(P[13], edge ? PAD_START : h.lower[j]);
       out[k++] = featWith1(P[20], edge ? PAD_START : h.suf3[j]);
       out[k++] = featWith1(P[30], edge ? PAD_START : h.shape[j]);
+      if (h.tagSetLevel > 0) {
+        out[k++] = featWith1(P[43], edge ? START_TAG : h.tagSet[j]);
+        out[k++] = featWith2(P[44], edge ? START_TAG : h.caseUse[j], edge ? 0 : h.flags[j] & 3);
+      }
       break;
     case ROLE_AFTER:
       out[k++] = featWith1(P[14], edge ? PAD_END : h.lower[j]);
       out[k++] = featWith1(P[21], edge ? PAD_END : h.suf3[j]);
       out[k++] = featWith1(P[24], edge ? END_TAG : lex[j]);
       out[k++] = featWith1(P[31], edge ? PAD_END : h.shape[j]);
+      if (h.tagSetLevel > 0) {
+        out[k++] = featWith1(P[45], edge ? END_TAG : h.tagSet[j]);
+        out[k++] = featWith2(P[46], edge ? END_TAG : h.caseUse[j], edge ? 0 : h.flags[j] & 3);
+      }
       break;
     case ROLE_TWO_BEFORE:
       out[k++] = featWith1(P[15], edge ? PAD_START : h.lower[j]);
@@ -150,6 +163,10 @@ export function pairFeatures(
   out[k++] = featWith3(P[36], t1, w, wp1);
   out[k++] = featWith2(P[37], t2, w);
   out[k++] = featWith2(P[38], h.shape[i], lp1);
+  if (h.tagSetLevel > 1) {
+    out[k++] = featWith2(P[47], t1, h.tagSet[i]);
+    out[k++] = featWith2(P[48], h.tagSet[i], i + 1 < n ? h.tagSet[i + 1] : END_TAG);
+  }
   return k;
 }
 

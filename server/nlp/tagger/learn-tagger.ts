@@ -4,6 +4,7 @@
 import { AveragedPerceptron, HashIndex, Rng, argmax } from '../learn/index.ts';
 import { MAX_TAGGER_FEATURES, UNKNOWN_TAG, refineFeatures, taggerFeatures } from './features.ts';
 import { LEX_SURE, Tagger } from './tagger-model.ts';
+import { TagSetCounts } from './tag-sets.ts';
 import { WordHashes } from './word-hashes.ts';
 
 export interface TaggedSentence {
@@ -27,6 +28,15 @@ export interface TaggerTrainOptions {
    * keeps its first-pass tag without the refining pass (default: every token is refined).
    */
   refineMargin?: number;
+  /**
+   * Features over each word's tag set and its lowercase form's use (tag-sets.ts): 0 none (the
+   * default), 1 those of the word and its next neighbours (cached per form at run time), 2 also
+   * the tag set with the previous tag and with the next word's tag set. While training, each
+   * token's values leave its own occurrence out of the counts.
+   */
+  tagSets?: number;
+  /** With tag sets: a form seen fewer times than this gets none (default 2). */
+  tagSetMinCount?: number;
   /** Averaged weights below this are pruned from the final model. */
   minWeight?: number;
   /** Called after each epoch with the model so far (e.g. to score a dev set). */
@@ -110,6 +120,11 @@ export function trainTagger(train: TaggedSentence[], options: TaggerTrainOptions
     return w >= 0 ? w & 0xffff : -1;
   };
 
+  const tagSetLevel = options.tagSets ?? 0;
+  const tagSetCounts =
+    tagSetLevel > 0 ? new TagSetCounts(train, hashes, options.tagSetMinCount) : null;
+  const tagSets = tagSetCounts ? { table: tagSetCounts.tables(), level: tagSetLevel } : null;
+
   const p = new AveragedPerceptron(nClasses);
   const p2model = options.twoPass ? new AveragedPerceptron(nClasses) : null;
   let first = new Uint16Array(256);
@@ -126,6 +141,7 @@ export function trainTagger(train: TaggedSentence[], options: TaggerTrainOptions
       lexKeys,
       lexValues,
       p2model ? p2model.compact({ minWeight: options.minWeight ?? 0 }) : null,
+      tagSets,
     );
     if (options.refineMargin !== undefined) tagger.refineMargin = options.refineMargin;
     return tagger;
@@ -136,6 +152,8 @@ export function trainTagger(train: TaggedSentence[], options: TaggerTrainOptions
       const words = train[s].words;
       const g = gold[s];
       hashes.fill(words);
+      // each training token sees the tag sets as if it had not been counted
+      tagSetCounts?.annotateHeldOut(hashes, train[s].upos, tagSetLevel);
       const n = words.length;
       if (n > lex.length) {
         lex = new Uint16Array(n * 2);

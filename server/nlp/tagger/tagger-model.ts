@@ -1,9 +1,9 @@
 // The tagger at inference time: a compact perceptron over joint UPOS+XPOS classes, tagging
 // greedily left to right, plus a lexicon (each frequent word's usual tag, and a dictionary of
-// frequent words that always carry one tag). The scores of the templates that look only at the
-// word itself, and of those that look at one neighbouring word alone, are cached per word form
-// (integer sums, so the tags are the same with or without the caches). Works on reusable typed
-// arrays; linear in length.
+// frequent words that always carry one tag; in a model trained with them, the tag-set tables of
+// tag-sets.ts). The scores of the templates that look only at the word itself, and of those that
+// look at one neighbouring word alone, are cached per word form (integer sums, so the tags are the
+// same with or without the caches). Works on reusable typed arrays; linear in length.
 import { readFileSync } from 'node:fs';
 import {
   CompactModel,
@@ -24,6 +24,7 @@ import {
   refineTagFeatures,
   wordFeatures,
 } from './features.ts';
+import { TagSets } from './tag-sets.ts';
 import { FORM_SLOTS, WordHashes, formGeneration } from './word-hashes.ts';
 
 /** A value in the lexicon: the class in the low 16 bits, bit 16 set when the tag is certain. */
@@ -47,12 +48,15 @@ class FormScores {
   constructor(
     private readonly model: CompactModel,
     private readonly feats: Uint32Array,
+    tagSetLevel: number,
   ) {
     const nc = model.nClasses;
     this.nc = nc;
     this.own = new Int32Array(FORM_SLOTS * 2 * nc);
     this.neighbours = new Int32Array((FORM_SLOTS + 1) * 2 * nc);
-    this.fillNeighbours(new WordHashes(), new Uint16Array(0), -1, FORM_SLOTS * 2 * nc);
+    const boundary = new WordHashes();
+    boundary.tagSetLevel = tagSetLevel;
+    this.fillNeighbours(boundary, new Uint16Array(0), -1, FORM_SLOTS * 2 * nc);
   }
 
   /** Offset in `own` of token i's own-word row (h, lex: the sentence's hashes and lexicon tags). */
@@ -127,6 +131,12 @@ export interface TagResult {
   xpos: string[];
 }
 
+/** The tag-set tables of a model (see tag-sets.ts) and which of their features it uses (1 or 2). */
+export interface TaggerTagSets {
+  table: TagSets;
+  level: number;
+}
+
 export class Tagger {
   readonly model: CompactModel;
   /** Optional second pass that sees the first pass's tags of the following words. */
@@ -154,6 +164,8 @@ export class Tagger {
    */
   refineMargin = Infinity;
   private lexv = new Int32Array(64);
+  /** The model's tag-set tables, when it was trained with them. */
+  readonly tagSets: TaggerTagSets | null;
 
   constructor(
     model: CompactModel,
@@ -162,9 +174,11 @@ export class Tagger {
     lexKeys: Uint32Array,
     lexValues: Uint32Array,
     refine: CompactModel | null = null,
+    tagSets: TaggerTagSets | null = null,
   ) {
     if (refine && refine.nClasses !== model.nClasses) throw new Error('tagger: pass mismatch');
     this.refine = refine;
+    this.tagSets = tagSets;
     if (upos.length !== model.nClasses || xpos.length !== model.nClasses)
       throw new Error('tagger: label count does not match the model');
     this.model = model;
@@ -178,8 +192,9 @@ export class Tagger {
       this.lexicon.set(lexKeys[i], lexValues[i]);
     }
     this.acc = new Int32Array(model.nClasses);
-    this.forms = new FormScores(model, this.feats);
-    this.refineForms = refine ? new FormScores(refine, this.feats) : null;
+    const level = tagSets?.level ?? 0;
+    this.forms = new FormScores(model, this.feats, level);
+    this.refineForms = refine ? new FormScores(refine, this.feats, level) : null;
   }
 
   /** Number of classes (UPOS+XPOS pairs). */
@@ -212,6 +227,7 @@ export class Tagger {
       lexv[i] = v;
       lex[i] = v < 0 ? UNKNOWN_TAG : v & 0xffff;
     }
+    this.annotate(h);
     const refine = this.refine;
     const first = refine ? this.first : out;
     const feats = this.feats;
@@ -283,6 +299,11 @@ export class Tagger {
     return neighbourFeatures(h, lex, i + 2 < n ? i + 2 : -1, ROLE_TWO_AFTER, feats, k);
   }
 
+  /** Writes the tag sets of the sentence filled into h, when the model uses them. */
+  annotate(h: WordHashes): void {
+    if (this.tagSets) this.tagSets.table.annotate(h, this.tagSets.level);
+  }
+
   /** Tags a sentence given as token strings. */
   tag(words: readonly string[]): TagResult {
     const ids = this.tagIds(words);
@@ -308,6 +329,13 @@ export class Tagger {
       'lexicon.keys': this.lexKeys,
       'lexicon.values': this.lexValues,
     };
+    if (this.tagSets) {
+      const a = this.tagSets.table.arrays;
+      extra['tagsets.keys'] = a.setKeys;
+      extra['tagsets.values'] = a.setValues;
+      extra['caseuse.keys'] = a.caseKeys;
+      extra['caseuse.values'] = a.caseValues;
+    }
     const models: Record<string, CompactModel> = { tagger: this.model };
     if (this.refine) models.refine = this.refine;
     return saveModels(
@@ -317,6 +345,7 @@ export class Tagger {
         version: 1,
         passes: this.refine ? 2 : 1,
         refineMargin: Number.isFinite(this.refineMargin) ? this.refineMargin : null,
+        ...(this.tagSets ? { tagSetLevel: this.tagSets.level } : {}),
         upos: this.upos,
         xpos: this.xpos,
       },
@@ -344,6 +373,7 @@ export class Tagger {
       keys,
       values,
       refine,
+      typeof meta.tagSetLevel === 'number' ? readTagSets(arrays, meta.tagSetLevel) : null,
     );
     if (typeof meta.refineMargin === 'number') tagger.refineMargin = meta.refineMargin;
     return tagger;
@@ -352,4 +382,23 @@ export class Tagger {
   static load(file: string): Tagger {
     return Tagger.fromBuffer(readFileSync(file));
   }
+}
+
+/** The tag-set tables stored in a model file. */
+function readTagSets(arrays: Record<string, AnyTypedArray>, level: number): TaggerTagSets {
+  const [setKeys, setValues, caseKeys, caseValues] = [
+    'tagsets.keys',
+    'tagsets.values',
+    'caseuse.keys',
+    'caseuse.values',
+  ].map((name) => arrays[name]);
+  if (
+    !(setKeys instanceof Uint32Array) ||
+    !(setValues instanceof Uint32Array) ||
+    !(caseKeys instanceof Uint32Array) ||
+    !(caseValues instanceof Uint32Array) ||
+    (level !== 1 && level !== 2)
+  )
+    throw new Error('tagger: bad tag-set tables');
+  return { table: new TagSets({ setKeys, setValues, caseKeys, caseValues }), level };
 }

@@ -123,11 +123,21 @@ export class WordHashes {
   flags = new Uint8Array(64);
   /** Each token's form id (see formGeneration), or -1 in a sentence of more than FORM_SLOTS tokens. */
   ids = new Int32Array(64);
+  /**
+   * Set by a tagger whose model knows tag sets (see tag-sets.ts), after fill: each token's tag set
+   * and case use (0: not known), and which of their features the model has (1: those cached per
+   * form, 2: also those over the previous tag and the next word). 0 after fill until then, and
+   * the features leave them out.
+   */
+  tagSetLevel = 0;
+  tagSet = new Uint32Array(64);
+  caseUse = new Uint32Array(64);
 
   fill(words: readonly string[]): void {
     const n = words.length;
     if (n > this.exact.length) this.resize(n);
     this.n = n;
+    this.tagSetLevel = 0;
     const v = formValues;
     const keep = n <= FORM_SLOTS;
     // room for the whole sentence first, so that ids stay distinct within it
@@ -173,6 +183,8 @@ export class WordHashes {
       'suf3',
       'suf4',
       'shape',
+      'tagSet',
+      'caseUse',
     ] as const) {
       this[key] = new Uint32Array(size);
     }

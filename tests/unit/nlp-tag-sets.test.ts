@@ -1,0 +1,196 @@
+// The tagger's tag-set tables: learned deterministically from tagged text, they record the tags a
+// form took and how its lowercase form is written (a common noun seen in lowercase against a name
+// never seen so); a tagger trained with them keeps them in its model file, and its per-form
+// caches give the tags of plain feature scoring. Sentences are written for this test.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  MAX_TAGGER_FEATURES,
+  refineFeatures,
+  taggerFeatures,
+  UNKNOWN_TAG,
+} from '../../server/nlp/tagger/features.ts';
+import { Tagger, trainTagger, type TaggedSentence } from '../../server/nlp/tagger/index.ts';
+import { TagSetCounts, type TagSets } from '../../server/nlp/tagger/tag-sets.ts';
+import { LEX_SURE } from '../../server/nlp/tagger/tagger-model.ts';
+import { WordHashes } from '../../server/nlp/tagger/word-hashes.ts';
+import { readTrees } from '../../server/nlp/train/treebank-files.ts';
+
+/** "word/UPOS" tokens separated by spaces. */
+function tagged(line: string): TaggedSentence {
+  const pairs = line.split(' ').map((t) => {
+    const at = t.lastIndexOf('/');
+    return [t.slice(0, at), t.slice(at + 1)];
+  });
+  return {
+    words: pairs.map((p) => p[0]),
+    upos: pairs.map((p) => p[1]),
+    xpos: pairs.map((p) => p[1]),
+  };
+}
+
+const CORPUS = [
+  'The/DET court/NOUN in/ADP Mombasa/PROPN adjourned/VERB the/DET case/NOUN ./PUNCT',
+  'A/DET court/NOUN ruled/VERB that/SCONJ the/DET ban/NOUN was/AUX lawful/ADJ ./PUNCT',
+  'Lawyers/NOUN asked/VERB the/DET court/NOUN for/ADP more/ADJ time/NOUN ./PUNCT',
+  'The/DET Supreme/ADJ Court/NOUN of/ADP Ghana/PROPN heard/VERB that/PRON ./PUNCT',
+  'Farmers/NOUN in/ADP Mombasa/PROPN protested/VERB ./PUNCT',
+  'That/DET minister/NOUN resigned/VERB on/ADP Friday/PROPN ./PUNCT',
+  'She/PRON met/VERB Mombasa/PROPN officials/NOUN in/ADP Ghana/PROPN ./PUNCT',
+  'The/DET minister/NOUN said/VERB that/SCONJ talks/NOUN would/AUX resume/VERB ./PUNCT',
+];
+
+function valuesOf(sets: TagSets, words: string[]): { tagSet: number[]; caseUse: number[] } {
+  const h = new WordHashes();
+  h.fill(words);
+  sets.annotate(h, 1);
+  return { tagSet: [...h.tagSet.subarray(0, h.n)], caseUse: [...h.caseUse.subarray(0, h.n)] };
+}
+
+describe('tag-set tables', () => {
+  const corpus = CORPUS.map(tagged);
+  const sets = new TagSetCounts(corpus, new WordHashes()).tables();
+
+  it('leave a training token out of its own counts when held out', () => {
+    // "Ghana" occurs twice: known to the tables, but held out, each occurrence has seen only one
+    const counts = new TagSetCounts(corpus, new WordHashes());
+    const h = new WordHashes();
+    const s = corpus[3];
+    h.fill(s.words);
+    counts.annotateHeldOut(h, s.upos, 1);
+    const held = [...h.tagSet.subarray(0, h.n)];
+    const at = s.words.indexOf('Ghana');
+    expect(held[at]).toBe(0);
+    expect(valuesOf(sets, s.words).tagSet[at]).not.toBe(0);
+    // with forms seen once kept, the other occurrence is enough
+    const once = new TagSetCounts(corpus, new WordHashes(), 1);
+    once.annotateHeldOut(h, s.upos, 1);
+    expect(h.tagSet[at]).not.toBe(0);
+    expect(once.tables().arrays.setKeys.length).toBeGreaterThan(sets.arrays.setKeys.length);
+    counts.annotateHeldOut(h, s.upos, 1);
+    // a frequent word keeps its set
+    const stop = s.words.indexOf('.');
+    expect(held[stop]).toBe(valuesOf(sets, s.words).tagSet[stop]);
+  });
+
+  it('are the same when learned twice', () => {
+    const again = new TagSetCounts(corpus, new WordHashes()).tables();
+    expect(again.arrays).toEqual(sets.arrays);
+  });
+
+  it('give an ambiguous word a larger set than a word seen with one tag', () => {
+    const { tagSet } = valuesOf(sets, ['that', 'court', 'Zanzibar']);
+    const bits = (v: number): number => (v & 0x3ffff).toString(2).replace(/0/g, '').length;
+    expect(bits(tagSet[0])).toBe(2); // SCONJ and PRON
+    expect(bits(tagSet[1])).toBe(1);
+    expect(tagSet[2]).toBe(0); // never seen
+  });
+
+  it('tell a capitalised common noun from a name by how its lowercase form is written', () => {
+    // mid-sentence, "Court" and "Mombasa" are both capitalised; only "court" is seen in lowercase
+    const { caseUse } = valuesOf(sets, ['Then', 'Court', 'met', 'Mombasa', 'people']);
+    const lowercaseUses = (v: number): number => (v >> 1) & 3;
+    const usualLowercaseTag = (v: number): number => v >> 5;
+    expect(lowercaseUses(caseUse[1])).toBeGreaterThan(0);
+    expect(usualLowercaseTag(caseUse[1])).toBe(
+      usualLowercaseTag(valuesOf(sets, ['court']).caseUse[0]),
+    );
+    expect(lowercaseUses(caseUse[3])).toBe(0);
+    expect(usualLowercaseTag(caseUse[3])).toBe(0);
+    expect(caseUse[3]).not.toBe(0); // known, as a name
+    expect(caseUse[4]).toBe(0); // never seen
+  });
+});
+
+/** The tagger's decisions from plain feature scoring, with no per-form cache. */
+function plainTags(tagger: Tagger, words: readonly string[], tables = true): number[] {
+  const h = new WordHashes();
+  h.fill(words);
+  if (tables) tagger.annotate(h);
+  const n = words.length;
+  const lex = new Uint16Array(n);
+  const lexv = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    lexv[i] = tagger.lookup(h.exact[i], h.lower[i]);
+    lex[i] = lexv[i] < 0 ? UNKNOWN_TAG : lexv[i] & 0xffff;
+  }
+  const nc = tagger.nClasses;
+  const feats = new Uint32Array(MAX_TAGGER_FEATURES);
+  const scores = new Float64Array(nc);
+  const best = (): number => {
+    let b = 0;
+    for (let c = 1; c < nc; c++) if (scores[c] > scores[b]) b = c;
+    return b;
+  };
+  const first = new Uint16Array(n);
+  let p1 = -1;
+  let p2 = -1;
+  for (let i = 0; i < n; i++) {
+    if (lexv[i] >= 0 && lexv[i] & LEX_SURE) first[i] = lexv[i] & 0xffff;
+    else {
+      tagger.model.score(feats, taggerFeatures(h, lex, i, p1, p2, feats), scores);
+      first[i] = best();
+    }
+    p2 = p1;
+    p1 = first[i];
+  }
+  const refine = tagger.refine;
+  if (!refine) return [...first];
+  const out: number[] = [];
+  p1 = -1;
+  p2 = -1;
+  for (let i = 0; i < n; i++) {
+    let tag = first[i];
+    if (!(lexv[i] >= 0 && lexv[i] & LEX_SURE)) {
+      refine.score(feats, refineFeatures(h, lex, first, i, p1, p2, feats), scores);
+      tag = best();
+    }
+    out.push(tag);
+    p2 = p1;
+    p1 = tag;
+  }
+  return out;
+}
+
+describe('a tagger trained with tag sets', () => {
+  const fixture = readTrees(path.join(import.meta.dirname, '../fixtures/treebank/mini.conllu'));
+  const train = [...fixture, ...CORPUS.map(tagged)];
+  const sentences = [
+    ...fixture.slice(0, 40).map((s) => s.words),
+    'The Court in Arusha heard the Minister .'.split(' '),
+    'Officials from Manila met the court .'.split(' '),
+  ];
+
+  it('keeps its tables and level in the model file and tags the same after loading', () => {
+    for (const level of [1, 2]) {
+      const tagger = trainTagger(train, {
+        epochs: 4,
+        lexiconMinCount: 1,
+        twoPass: true,
+        tagSets: level,
+      });
+      expect(tagger.tagSets?.level).toBe(level);
+      const loaded = Tagger.fromBuffer(tagger.toBuffer());
+      expect(loaded.tagSets?.level).toBe(level);
+      expect(loaded.tagSets?.table.arrays).toEqual(tagger.tagSets?.table.arrays);
+      for (const w of sentences) expect(loaded.tag(w)).toEqual(tagger.tag(w));
+    }
+  });
+
+  it('tags with its per-form caches as plain feature scoring does', () => {
+    const tagger = trainTagger(train, { epochs: 4, lexiconMinCount: 1, twoPass: true, tagSets: 2 });
+    for (const w of sentences) expect([...tagger.tagIds(w)]).toEqual(plainTags(tagger, w));
+  });
+
+  it('trains to the same bytes twice', () => {
+    const options = { epochs: 3, lexiconMinCount: 1, twoPass: true, tagSets: 2, seed: 5 };
+    expect(trainTagger(train, options).toBuffer()).toEqual(trainTagger(train, options).toBuffer());
+  });
+
+  it('uses its tables: scored without them, the same weights tag differently somewhere', () => {
+    const tagger = trainTagger(train, { epochs: 4, lexiconMinCount: 1, twoPass: true, tagSets: 2 });
+    const withTables = sentences.map((w) => plainTags(tagger, w));
+    const without = sentences.map((w) => plainTags(tagger, w, false));
+    expect(without).not.toEqual(withTables);
+  });
+});
