@@ -11,7 +11,7 @@ import {
   loadModel,
   saveModel,
 } from '../../server/nlp/learn/index.ts';
-import { randomCompactModel } from './helpers/compact-models.ts';
+import { randomCompactModel, randomFeatureList } from './helpers/compact-models.ts';
 
 interface Built {
   model: CompactModel;
@@ -43,22 +43,7 @@ function build(nClasses: number, nFeat: number, seed: number): Built {
 /** Feature lists mixing known keys (some repeated), colliding absent keys and random ones. */
 function* featureLists(keys: Uint32Array, seed: number, length: number): Generator<Uint32Array> {
   const rng = new Rng(seed);
-  const known = new Set(keys);
-  for (let t = 0; t < 150; t++) {
-    const feats = new Uint32Array(length);
-    for (let i = 0; i < length; i++) {
-      const r = rng.next();
-      if (r < 0.7) feats[i] = keys[rng.int(keys.length)];
-      else if (r < 0.85) {
-        // Same low bits as stored keys, so the probe walks a run of occupied slots.
-        let k: number;
-        do k = ((Math.floor(rng.next() * 0x10000) << 16) | rng.int(64)) >>> 0;
-        while (known.has(k));
-        feats[i] = k;
-      } else feats[i] = Math.floor(rng.next() * 0x100000000) >>> 0;
-    }
-    yield feats;
-  }
+  for (let t = 0; t < 150; t++) yield randomFeatureList(rng, keys, length, 64);
 }
 
 describe('compact model scorer', () => {

@@ -4,17 +4,11 @@
 // caches give the tags of plain feature scoring. Sentences are written for this test.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  MAX_TAGGER_FEATURES,
-  refineFeatures,
-  taggerFeatures,
-  UNKNOWN_TAG,
-} from '../../server/nlp/tagger/features.ts';
 import { Tagger, trainTagger, type TaggedSentence } from '../../server/nlp/tagger/index.ts';
 import { TagSetCounts, type TagSets } from '../../server/nlp/tagger/tag-sets.ts';
-import { LEX_SURE } from '../../server/nlp/tagger/tagger-model.ts';
 import { WordHashes } from '../../server/nlp/tagger/word-hashes.ts';
 import { readTrees } from '../../server/nlp/train/treebank-files.ts';
+import { plainTags } from './helpers/plain-tags.ts';
 
 /** "word/UPOS" tokens separated by spaces. */
 function tagged(line: string): TaggedSentence {
@@ -101,56 +95,6 @@ describe('tag-set tables', () => {
     expect(caseUse[4]).toBe(0); // never seen
   });
 });
-
-/** The tagger's decisions from plain feature scoring, with no per-form cache. */
-function plainTags(tagger: Tagger, words: readonly string[], tables = true): number[] {
-  const h = new WordHashes();
-  h.fill(words);
-  if (tables) tagger.annotate(h);
-  const n = words.length;
-  const lex = new Uint16Array(n);
-  const lexv = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    lexv[i] = tagger.lookup(h.exact[i], h.lower[i]);
-    lex[i] = lexv[i] < 0 ? UNKNOWN_TAG : lexv[i] & 0xffff;
-  }
-  const nc = tagger.nClasses;
-  const feats = new Uint32Array(MAX_TAGGER_FEATURES);
-  const scores = new Float64Array(nc);
-  const best = (): number => {
-    let b = 0;
-    for (let c = 1; c < nc; c++) if (scores[c] > scores[b]) b = c;
-    return b;
-  };
-  const first = new Uint16Array(n);
-  let p1 = -1;
-  let p2 = -1;
-  for (let i = 0; i < n; i++) {
-    if (lexv[i] >= 0 && lexv[i] & LEX_SURE) first[i] = lexv[i] & 0xffff;
-    else {
-      tagger.model.score(feats, taggerFeatures(h, lex, i, p1, p2, feats), scores);
-      first[i] = best();
-    }
-    p2 = p1;
-    p1 = first[i];
-  }
-  const refine = tagger.refine;
-  if (!refine) return [...first];
-  const out: number[] = [];
-  p1 = -1;
-  p2 = -1;
-  for (let i = 0; i < n; i++) {
-    let tag = first[i];
-    if (!(lexv[i] >= 0 && lexv[i] & LEX_SURE)) {
-      refine.score(feats, refineFeatures(h, lex, first, i, p1, p2, feats), scores);
-      tag = best();
-    }
-    out.push(tag);
-    p2 = p1;
-    p1 = tag;
-  }
-  return out;
-}
 
 describe('a tagger trained with tag sets', () => {
   const fixture = readTrees(path.join(import.meta.dirname, '../fixtures/treebank/mini.conllu'));

@@ -20,7 +20,7 @@ import { loadParser } from '../../server/nlp/parser/index.ts';
 import { bestLegal, fillTokens, forcedAction } from '../../server/nlp/parser/parser-model.ts';
 import { ParseState } from '../../server/nlp/parser/transitions.ts';
 import { loadTagger } from '../../server/nlp/tagger/index.ts';
-import { randomCompactModel } from './helpers/compact-models.ts';
+import { randomCompactModel, randomFeatureList } from './helpers/compact-models.ts';
 
 const MODELS = path.join(import.meta.dirname, '../../graph-data/models');
 
@@ -65,19 +65,7 @@ function collidingKeys(rng: Rng, count: number): Uint32Array {
 
 /** Known keys (some repeated), absent keys with colliding low bits, and random ones. */
 function featureList(rng: Rng, keys: Uint32Array, length: number): Uint32Array {
-  const known = new Set(keys);
-  const feats = new Uint32Array(length);
-  for (let i = 0; i < length; i++) {
-    const r = rng.next();
-    if (r < 0.7) feats[i] = keys[rng.int(keys.length)];
-    else if (r < 0.85) {
-      let k: number;
-      do k = ((Math.floor(rng.next() * 0x10000) << 16) | rng.int(48)) >>> 0;
-      while (known.has(k));
-      feats[i] = k;
-    } else feats[i] = Math.floor(rng.next() * 0x100000000) >>> 0;
-  }
-  return feats;
+  return randomFeatureList(rng, keys, length, 48);
 }
 
 describe('WebAssembly scorer', () => {

@@ -54,3 +54,28 @@ export function randomCompactModel(
   };
   return { model, reference };
 }
+
+/**
+ * A feature list of known keys (70%, some repeated), absent keys sharing the low bits of stored
+ * ones (15%, below `lowSpan`, so the probe walks a run of occupied slots) and random keys.
+ */
+export function randomFeatureList(
+  rng: Rng,
+  keys: Uint32Array,
+  length: number,
+  lowSpan: number,
+): Uint32Array {
+  const known = new Set(keys);
+  const feats = new Uint32Array(length);
+  for (let i = 0; i < length; i++) {
+    const r = rng.next();
+    if (r < 0.7) feats[i] = keys[rng.int(keys.length)];
+    else if (r < 0.85) {
+      let k: number;
+      do k = ((Math.floor(rng.next() * 0x10000) << 16) | rng.int(lowSpan)) >>> 0;
+      while (known.has(k));
+      feats[i] = k;
+    } else feats[i] = Math.floor(rng.next() * 0x100000000) >>> 0;
+  }
+  return feats;
+}
