@@ -7,43 +7,15 @@
 // document's removal unlinks only its own events. An event takes about 90 bytes here, where a
 // graphology edge with an attribute object took about 400.
 import type { EventOrigin, GraphEvent, Polarity } from '../model/index.ts';
+import { grown, NONE, StringTable } from './columns.ts';
 import type { EventEdgeAttributes } from './types.ts';
-
-const NONE = -1;
-
-/** Distinct strings by number (numbers never reused); null is NONE. */
-class Values {
-  private readonly numbers = new Map<string, number>();
-  readonly list: string[] = [];
-
-  of(value: string | null): number {
-    if (value === null) return NONE;
-    let n = this.numbers.get(value);
-    if (n === undefined) {
-      n = this.list.length;
-      this.numbers.set(value, n);
-      this.list.push(value);
-    }
-    return n;
-  }
-
-  at(n: number): string | null {
-    return n === NONE ? null : this.list[n]!;
-  }
-}
-
-function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, size: number): T {
-  const b = new (a.constructor as new (n: number) => T)(size);
-  b.set(a);
-  return b;
-}
 
 export class EventTable {
   private capacity = 0;
   /** One more than the last number given. */
   private used = 0;
   private live = 0;
-  private readonly values = new Values();
+  private readonly values = new StringTable();
   /** Pair-index actor numbers of each event's ends; a dead event's source is NONE. */
   private src = new Int32Array(0);
   private tgt = new Int32Array(0);
@@ -118,9 +90,9 @@ export class EventTable {
     this.type[e] = v.of(event.type);
     this.quad[e] = v.of(event.quad);
     this.polarity[e] = v.of(event.polarity);
-    this.mode[e] = v.of(event.mode);
-    this.date[e] = v.of(event.date);
-    this.precision[e] = v.of(event.datePrecision);
+    this.mode[e] = v.ofNullable(event.mode);
+    this.date[e] = v.ofNullable(event.date);
+    this.precision[e] = v.ofNullable(event.datePrecision);
     this.extractor[e] = v.of(extractor);
     this.score[e] = event.score;
     this.confidence[e] = event.confidence;
@@ -131,11 +103,7 @@ export class EventTable {
     this.namespaced[e] = namespaced ? 1 : 0;
     if (!namespaced) this.plainKeys.set(id, e);
     if (event.origin) this.origins.set(e, { ...event.origin });
-    if (pair >= this.head.length) {
-      const head = new Int32Array(Math.max(1024, 2 * pair + 2)).fill(NONE);
-      head.set(this.head);
-      this.head = head;
-    }
+    if (pair >= this.head.length) this.head = grown(this.head, Math.max(1024, 2 * pair + 2), NONE);
     const first = this.head[pair]!;
     this.older[e] = first;
     this.newer[e] = NONE;

@@ -1,5 +1,6 @@
-// String interning for the graph's repeated values (event types, dates, extractors, actor and event
-// ids): one string object per distinct value instead of one per stored row. The pool is bounded:
+// String interning for the graph's repeated strings (actor and event ids, affiliation roles,
+// published dates): one string object per distinct value instead of one per stored row. The event
+// table numbers its own repeated values (event-table.ts). The pool is bounded:
 // past its size a value is kept as given, which costs memory but never correctness. A pooled value
 // stays pooled after the last event using it is removed (at most the bound's worth of strings).
 export class Interner {

@@ -5,6 +5,7 @@
 // memory in order. A million pairs take about 70 MB here, where one object and two map entries a
 // pair took 190 MB.
 import type { PloverType } from '../model/index.ts';
+import { grown, NONE, StringTable } from './columns.ts';
 import { majorityPolarity } from './dyads.ts';
 import type { DyadStance, EventEdgeAttributes } from './types.ts';
 
@@ -16,40 +17,11 @@ export interface PairTally {
   readonly types: Partial<Record<PloverType, number>>;
 }
 
-const NONE = -1;
-
 /** Pairs found among a set of actors: pair numbers, and at the same positions sources and counts. */
 export interface PairsAmong {
   pairs: Int32Array;
   sources: Int32Array;
   events: Int32Array;
-}
-
-/** A table of distinct strings, each known by its position (positions are never reused). */
-class StringTable {
-  private readonly numbers = new Map<string, number>();
-  readonly values: string[] = [];
-
-  of(value: string): number {
-    let n = this.numbers.get(value);
-    if (n === undefined) {
-      n = this.values.length;
-      this.numbers.set(value, n);
-      this.values.push(value);
-    }
-    return n;
-  }
-
-  find(value: string): number {
-    return this.numbers.get(value) ?? NONE;
-  }
-}
-
-function grownInt32(a: Int32Array, size: number, fill = 0): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(size);
-  b.set(a);
-  if (fill !== 0) b.fill(fill, a.length);
-  return b;
 }
 
 /** Mixes two actor numbers into a table slot (a multiplicative hash; `bits` wide). */
@@ -316,7 +288,7 @@ export class PairIndex {
     let n = 0;
     const start = new Int32Array(members.length + 1);
     const add = (p: number): void => {
-      if (n === pairs.length) pairs = grownInt32(pairs, 2 * n);
+      if (n === pairs.length) pairs = grown(pairs, 2 * n);
       pairs[n++] = p;
     };
     members.forEach((a, m) => {
@@ -451,24 +423,22 @@ export class PairIndex {
   }
 
   private growPairs(capacity: number): void {
-    this.src = grownInt32(this.src, capacity, NONE);
-    this.tgt = grownInt32(this.tgt, capacity, NONE);
-    this.events = grownInt32(this.events, capacity);
-    this.polarity = grownInt32(this.polarity, 3 * capacity);
-    const net = new Float64Array(capacity);
-    net.set(this.net);
-    this.net = net;
-    this.first = grownInt32(this.first, capacity, NONE);
-    this.last = grownInt32(this.last, capacity, NONE);
-    this.type0 = grownInt32(this.type0, capacity, NONE);
-    this.type0Count = grownInt32(this.type0Count, capacity);
+    this.src = grown(this.src, capacity, NONE);
+    this.tgt = grown(this.tgt, capacity, NONE);
+    this.events = grown(this.events, capacity);
+    this.polarity = grown(this.polarity, 3 * capacity);
+    this.net = grown(this.net, capacity);
+    this.first = grown(this.first, capacity, NONE);
+    this.last = grown(this.last, capacity, NONE);
+    this.type0 = grown(this.type0, capacity, NONE);
+    this.type0Count = grown(this.type0Count, capacity);
     this.capacity = capacity;
   }
 
   private growActors(needed: number): void {
     const size = Math.max(needed, 64, this.degreeOut.length * 2);
-    this.degreeOut = grownInt32(this.degreeOut, size);
-    this.degreeIn = grownInt32(this.degreeIn, size);
+    this.degreeOut = grown(this.degreeOut, size);
+    this.degreeIn = grown(this.degreeIn, size);
     for (let a = this.outLists.length; a < size; a++) {
       this.outLists.push(EMPTY_LIST);
       this.inLists.push(EMPTY_LIST);

@@ -113,7 +113,6 @@ export class StanceGraph {
     const str = this.strings;
     const doc = input.document.id;
     if (this.documentEntries.has(doc)) return;
-    const extractor = str.of(input.extractor);
     const docNumber = this.documentNumbers.of(doc);
     const version = this.changes + 1;
     // The actors the document lists (each once, in order of first listing), with their state and
@@ -183,7 +182,7 @@ export class StanceGraph {
       const s = source.pairActor >= 0 ? source.pairActor : this.pairActor(source);
       const t = target.pairActor >= 0 ? target.pairActor : this.pairActor(target);
       const pair = this.pairs.addNumbers(s, t, event.score, event.polarity, event.date, event.type);
-      const e = this.events.add(s, t, pair, docNumber, event, id, extractor, namespaced);
+      const e = this.events.add(s, t, pair, docNumber, event, id, input.extractor, namespaced);
       if (eventCount === 0) firstEvent = e;
       eventCount += 1;
     }
