@@ -35,12 +35,25 @@ export class ActorContext {
   readonly openOffices = new Map<string, string>();
   /** Persons whose gazetteer roles on the date were already added to `roles`. */
   readonly noted = new Set<string>();
+  /** Answers of checks that scan the whole text, by question (see textAnswer). */
+  private readonly textAnswers = new Map<string, boolean>();
 
   constructor(
     readonly text: string,
     readonly gaz: Gazetteer,
     readonly published: string | null,
   ) {}
+
+  /**
+   * The answer to a question about the whole text (`key` names the question), computed when first
+   * asked: such checks run at every mention of a name, and scanning the text each time made a long
+   * article quadratic.
+   */
+  textAnswer(key: string, compute: () => boolean): boolean {
+    let found = this.textAnswers.get(key);
+    if (found === undefined) this.textAnswers.set(key, (found = compute()));
+    return found;
+  }
 
   mention(
     actor: string,

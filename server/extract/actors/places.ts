@@ -390,15 +390,8 @@ function otherReading(words: Word[], i: number, end: number, ctx: ActorContext):
     .join(' ');
   const reading = OTHER_READINGS[key];
   if (!reading) return false;
-  // a scan of the whole text, answered once per article and name
-  let known = otherReadings.get(ctx);
-  if (!known) otherReadings.set(ctx, (known = new Map()));
-  let found = known.get(key);
-  if (found === undefined) known.set(key, (found = reading.test(ctx.text)));
-  return found;
+  return ctx.textAnswer(`reading\n${key}`, () => reading.test(ctx.text));
 }
-
-const otherReadings = new WeakMap<ActorContext, Map<string, boolean>>();
 
 /**
  * "from Alabama and Georgia", "Georgia, Ohio and Texas": an ambiguous name listed beside places
@@ -423,19 +416,9 @@ const NOT_FIRST_NAMES = new Set(
   ).split(' '),
 );
 
-/**
- * Answers of `namedPerson` per article: each is a scan of the whole text, so asking it again at
- * every mention of a name made a long article quadratic.
- */
-const personNames = new WeakMap<ActorContext, Map<string, boolean>>();
-
 /** True when the article writes the name after a first name somewhere ("Michael Jordan"). */
 function namedPerson(surface: string, ctx: ActorContext): boolean {
-  let known = personNames.get(ctx);
-  if (!known) personNames.set(ctx, (known = new Map()));
-  let found = known.get(surface);
-  if (found === undefined) known.set(surface, (found = scanForPerson(surface, ctx)));
-  return found;
+  return ctx.textAnswer(`person\n${surface}`, () => scanForPerson(surface, ctx));
 }
 
 function scanForPerson(surface: string, ctx: ActorContext): boolean {

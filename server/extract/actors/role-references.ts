@@ -151,20 +151,9 @@ const LEAD_WORDS = new Set(
   ),
 );
 
-/**
- * Answers of `otherBearer` per article (by surname and person): each is a scan of the whole text,
- * so asking it again at every bare mention of a surname made a long article quadratic.
- */
-const bearers = new WeakMap<ActorContext, Map<string, boolean>>();
-
 /** True when the article names someone else with this surname ("Rohan Modi, a trader"). */
 function otherBearer(ctx: ActorContext, surname: string, person: string): boolean {
-  let known = bearers.get(ctx);
-  if (!known) bearers.set(ctx, (known = new Map()));
-  const key = `${surname}\n${person}`;
-  let found = known.get(key);
-  if (found === undefined) known.set(key, (found = scanForBearer(ctx, surname, person)));
-  return found;
+  return ctx.textAnswer(`bearer\n${surname}\n${person}`, () => scanForBearer(ctx, surname, person));
 }
 
 function scanForBearer(ctx: ActorContext, surname: string, person: string): boolean {
