@@ -191,6 +191,17 @@ class SearchSide {
   }
 }
 
+/**
+ * The links a spur search may not take. In Yen's algorithm every such link leaves the spur node,
+ * which is the search's start, so a mark per node at the far end says it all: the link between
+ * the start and a marked node is cut, in either direction.
+ */
+interface CutLinks {
+  marks: Uint8Array;
+  /** Marked nodes; 0 when nothing is cut. */
+  count: number;
+}
+
 const sides = new WeakMap<PathIndex, [SearchSide, SearchSide]>();
 
 function sidesFor(idx: PathIndex): [SearchSide, SearchSide] {
@@ -215,12 +226,13 @@ function restrictedDijkstra(
   t: number,
   maxHops: number,
   blockedNodes: Uint8Array,
-  blockedEdges: Set<number>,
+  cut: CutLinks,
   budget: Budget | undefined,
   visits: Visits,
 ): Found | null {
   if (s === t) return { nodes: [s], cost: 0 };
-  const n = idx.ids.length;
+  const cutFromStart = cut.marks;
+  const anyCut = cut.count > 0;
   const [forward, backward] = sidesFor(idx);
   forward.start(s);
   backward.start(t);
@@ -244,7 +256,8 @@ function restrictedDijkstra(
     for (let at = idx.offsets[v]!; at < end; at++) {
       const u = idx.neighbours[at]!;
       if (side.done[u] === side.stamp || blockedNodes[u]) continue;
-      if (blockedEdges.size > 0 && blockedEdges.has(v * n + u)) continue;
+      // A cut link has the start at one end (see CutLinks).
+      if (anyCut && (v === s ? cutFromStart[u] : u === s && cutFromStart[v])) continue;
       const cost = d + idx.costs[at]!;
       // A node the other side has not reached is at least its cheapest open entry from the far
       // end, so a hop that cannot beat the best meeting found is not queued.
@@ -341,7 +354,8 @@ function yenInto(
 ): void {
   const n = idx.ids.length;
   const blockedNodes = new Uint8Array(n);
-  const first = restrictedDijkstra(idx, s, t, maxHops, blockedNodes, new Set(), budget, visits);
+  const cut: CutLinks = { marks: new Uint8Array(n), count: 0 };
+  const first = restrictedDijkstra(idx, s, t, maxHops, blockedNodes, cut, budget, visits);
   if (!first) return;
   accepted.push(first);
   const candidates: Found[] = [];
@@ -351,29 +365,23 @@ function yenInto(
     for (let i = 0; i + 1 < prev.nodes.length; i++) {
       const root = prev.nodes.slice(0, i + 1);
       const spur = root[i]!;
-      const blockedEdges = new Set<number>();
+      // The links accepted paths sharing the root take next: each leaves the spur node.
+      const cutTo: number[] = [];
       for (const p of accepted) {
         if (p.nodes.length > i + 1 && root.every((node, j) => p.nodes[j] === node)) {
-          const a = p.nodes[i]!;
-          const b = p.nodes[i + 1]!;
-          blockedEdges.add(a * n + b).add(b * n + a);
+          cutTo.push(p.nodes[i + 1]!);
         }
       }
+      for (const b of cutTo) cut.marks[b] = 1;
+      cut.count = cutTo.length;
       for (let j = 0; j < i; j++) blockedNodes[root[j]!] = 1;
       let spurPath: Found | null;
       try {
-        spurPath = restrictedDijkstra(
-          idx,
-          spur,
-          t,
-          maxHops - i,
-          blockedNodes,
-          blockedEdges,
-          budget,
-          visits,
-        );
+        spurPath = restrictedDijkstra(idx, spur, t, maxHops - i, blockedNodes, cut, budget, visits);
       } finally {
         for (let j = 0; j < i; j++) blockedNodes[root[j]!] = 0;
+        for (const b of cutTo) cut.marks[b] = 0;
+        cut.count = 0;
       }
       if (!spurPath) continue;
       const nodes = [...root.slice(0, -1), ...spurPath.nodes];
