@@ -23,28 +23,52 @@ import type {
 } from './analytics-schemas.ts';
 import { analysisFilter, eventFilter } from './query-filters.ts';
 import { quotedReply } from './quoted-reply.ts';
+import { ReplyCache } from './reply-cache.ts';
+
+/** Path replies kept per graph version: at most 64, of at most 8 MB together. */
+const KEPT_PATHS = { entries: 64, bytes: 8 * 1024 * 1024 };
+
+type PathsReply = Awaited<ReturnType<typeof kShortestPaths>>;
 
 export class AnalyticsService {
+  /** Path replies by query, at the graph version they were built at. */
+  private readonly pathReplies = new ReplyCache<PathsReply>({
+    ...KEPT_PATHS,
+    bytesOf: (reply) => JSON.stringify(reply).length,
+  });
+
   constructor(
     private readonly graph: StanceGraph,
     private readonly store: Store,
     private readonly budgets: TimeBudgets = timeBudgets(DEFAULT_SECURITY.queryBudgetMs),
   ) {}
 
-  /** The paths, the quotes of their events read from the store. */
-  paths(q: z.infer<typeof PathsQuery>) {
+  /**
+   * The paths, the quotes of their events read from the store; the same query again at the same
+   * graph version gets the reply already built.
+   */
+  async paths(q: z.infer<typeof PathsQuery>): Promise<PathsReply> {
+    const key = JSON.stringify([q.from, q.to, q.k, q.mode, q.maxLength]);
+    const kept = this.pathReplies.get(key, this.graph.version);
+    if (kept) return kept;
     const options = {
       k: q.k,
       mode: q.mode,
       maxLength: q.maxLength,
       budget: this.budgets.start('the path query'),
     };
-    return quotedReply(
+    let version = this.graph.version;
+    const reply = await quotedReply(
       this.graph,
       this.store,
-      () => kShortestPaths(this.graph, q.from, q.to, options),
+      () => {
+        version = this.graph.version;
+        return kShortestPaths(this.graph, q.from, q.to, options);
+      },
       (r) => r.paths.flatMap((p) => p.hops.flatMap((h) => h.events)),
     );
+    this.pathReplies.set(key, version, reply);
+    return reply;
   }
 
   metrics(q: z.infer<typeof MetricsQuery>) {

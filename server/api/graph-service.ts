@@ -23,6 +23,7 @@ import { ApiError, notFound } from './errors.ts';
 import { gazetteerRoleReference } from './role-reference.ts';
 import { eventFilter } from './query-filters.ts';
 import { quotedReply } from './quoted-reply.ts';
+import { ReplyCache } from './reply-cache.ts';
 import type {
   ActorQuery,
   ActorsQuery,
@@ -73,13 +74,19 @@ export interface GraphServiceOptions {
   maxReplyBytes?: number;
 }
 
-/** Graph replies kept per graph version, so the explorer's overview is built once per change. */
-const CACHED_VIEWS = 8;
+/**
+ * Graph replies kept per graph version, so the explorer's overview is built once per change: at
+ * most 8, of at most 64 MB together.
+ */
+const KEPT_VIEWS = { entries: 8, bytes: 64 * 1024 * 1024 };
 
 export class GraphService {
   private readonly maxReplyBytes: number;
-  /** Query -> the serialised view and the graph version it was built at; least recent first. */
-  private readonly views = new Map<string, { version: number; view: ViewChunks }>();
+  /** Serialised views by query, at the graph version they were built at. */
+  private readonly views = new ReplyCache<ViewChunks>({
+    ...KEPT_VIEWS,
+    bytesOf: (view) => view.bytes,
+  });
 
   constructor(
     private readonly graph: StanceGraph,
@@ -112,12 +119,8 @@ export class GraphService {
       q.focus === undefined ? 'the graph overview' : 'the ego network query',
     );
     const key = JSON.stringify(query);
-    const cached = this.views.get(key);
-    this.views.delete(key);
-    if (cached?.version === this.graph.version) {
-      this.views.set(key, cached);
-      return new GraphReply(cached.view, budget.budgetMs);
-    }
+    const cached = this.views.get(key, this.graph.version);
+    if (cached) return new GraphReply(cached, budget.budgetMs);
     let version = this.graph.version;
     const view = await quotedReply(
       this.graph,
@@ -130,8 +133,7 @@ export class GraphService {
     );
     try {
       const chunks = viewChunks(view, this.maxReplyBytes, () => budget.check());
-      this.views.set(key, { version, view: chunks });
-      if (this.views.size > CACHED_VIEWS) this.views.delete(this.views.keys().next().value!);
+      this.views.set(key, version, chunks);
       return new GraphReply(chunks, budget.budgetMs);
     } catch (error) {
       if (!(error instanceof ViewTooLargeError)) throw error;
