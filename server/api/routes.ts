@@ -44,7 +44,7 @@ export const ROUTES: RouteSpec[] = [
     description:
       'Without focus: an overview of the `limit` most active actors (default 1,000) under the ' +
       'filters; with focus: the actor and its neighbours ranked by ties, hop by hop, up to ' +
-      '`limit`. Edges are events and affiliations, or one edge per ordered pair with ' +
+      '`limit` (default 100, and 500 edges). Edges are events and affiliations, or one edge per ordered pair with ' +
       'mode=dyads, those of the busiest pairs first, at most `edgeLimit`. attributes.shown says ' +
       'what is shown out of what there is. Event filters drop actors without a matching event. ' +
       'A view over the size bound answers 413, one that outruns the query time budget (building ' +

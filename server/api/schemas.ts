@@ -14,7 +14,13 @@ import {
   Polarity,
   Quad,
 } from '../model/index.ts';
-import { EXPORT_EDGE_TYPE } from '../graph/index.ts';
+import {
+  DEFAULT_EGO_ACTORS,
+  DEFAULT_EGO_EDGES,
+  DEFAULT_VIEW_ACTORS,
+  DEFAULT_VIEW_EDGES,
+  EXPORT_EDGE_TYPE,
+} from '../graph/index.ts';
 
 export const date = (what: string) => IsoDate.optional().describe(what);
 export const list = <T extends z.ZodType>(item: T, what: string) =>
@@ -70,17 +76,21 @@ export const GraphQuery = z
       .int()
       .min(1)
       .max(5_000)
-      .default(1_000)
+      .optional()
       .describe(
-        'most actors shown, 1..5000: the most active (overview) or the best-tied neighbours (focus)',
+        `most actors shown, 1..5000: the most active (overview, default ${DEFAULT_VIEW_ACTORS}) ` +
+          `or the focus and its best-tied neighbours (focus, default ${DEFAULT_EGO_ACTORS})`,
       ),
     edgeLimit: z.coerce
       .number()
       .int()
       .min(1)
       .max(50_000)
-      .default(5_000)
-      .describe('most event or pair edges shown, 1..50000, those of the busiest pairs first'),
+      .optional()
+      .describe(
+        'most event or pair edges shown, 1..50000, those of the busiest pairs first ' +
+          `(default ${DEFAULT_VIEW_EDGES}; with focus ${DEFAULT_EGO_EDGES})`,
+      ),
   })
   .superRefine(orderedDates);
 

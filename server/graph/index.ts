@@ -6,6 +6,8 @@ export { UnknownActorError, InvalidCursorError } from './errors.ts';
 export type { EventFilter } from './event-filter.ts';
 export {
   subgraph,
+  DEFAULT_EGO_ACTORS,
+  DEFAULT_EGO_EDGES,
   DEFAULT_VIEW_ACTORS,
   DEFAULT_VIEW_EDGES,
   type SubgraphQuery,

@@ -32,9 +32,15 @@ export interface SubgraphQuery extends EventFilter {
   affiliations?: boolean;
   /** Compute x/y with ForceAtlas2 (default true); otherwise the spiral seed only. */
   layout?: boolean;
-  /** Most actors shown (default 1,000): the most active, or the focus's best-tied neighbours. */
+  /**
+   * Most actors shown: the most active (default 1,000), or the focus and its best-tied neighbours
+   * (default 100).
+   */
   limit?: number;
-  /** Most event or pair edges shown (default 5,000), those of the busiest pairs first. */
+  /**
+   * Most event or pair edges shown, those of the busiest pairs first (default 5,000; 500 in an ego
+   * view).
+   */
   edgeLimit?: number;
   /**
    * 'graph': every edge among the actors, in the graph's insertion order (exports; one pass over
@@ -43,8 +49,16 @@ export interface SubgraphQuery extends EventFilter {
   order?: 'busiest' | 'graph';
 }
 
+/** The overview's default bounds. */
 export const DEFAULT_VIEW_ACTORS = 1_000;
 export const DEFAULT_VIEW_EDGES = 5_000;
+/**
+ * An ego view's default bounds: its reply stays a few hundred KB even around the busiest actor
+ * (whose ties at a million events bring a 2.6 MB reply under the overview's bounds); `limit` and
+ * `edgeLimit` ask for more, and `shown` says how much there is.
+ */
+export const DEFAULT_EGO_ACTORS = 100;
+export const DEFAULT_EGO_EDGES = 500;
 
 /** What a view shows out of what there is, in numbers and in words. */
 export interface ViewShown {
@@ -229,8 +243,9 @@ function inGraphOrder(
 export function subgraph(sg: StanceGraph, q: SubgraphQuery = {}, budget?: Budget): SubgraphExport {
   const g = sg.graph;
   const ticker = new BudgetTicker(budget);
-  const limit = q.limit ?? DEFAULT_VIEW_ACTORS;
-  const edgeLimit = q.edgeLimit ?? DEFAULT_VIEW_EDGES;
+  const ego = q.focus !== undefined;
+  const limit = q.limit ?? (ego ? DEFAULT_EGO_ACTORS : DEFAULT_VIEW_ACTORS);
+  const edgeLimit = q.edgeLimit ?? (ego ? DEFAULT_EGO_EDGES : DEFAULT_VIEW_EDGES);
   const mode = q.mode ?? 'events';
   let selection: NodeSelection;
   if (q.focus !== undefined) {

@@ -1,6 +1,7 @@
 // The work of a small ego view follows its answer, not the graph: a leaf's view reads the same
 // partner entries and pair look-ups in a graph of 200 bystanders as in one of 2,000, never walks
-// every edge, node or actor, and the pairs of small sets in a large graph equal a sort of every dyad.
+// every edge, node or actor, and the pairs of small sets in a large graph equal a sort of every dyad;
+// an ego view shows 100 actors and 500 events unless asked for more, and says how many there are.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   buildGraph,
@@ -131,11 +132,55 @@ describe('a small ego view', () => {
     const sg = graphWith(2_000);
     let view: ReturnType<typeof subgraph> | undefined;
     const work = workOf(sg, () => {
-      view = subgraph(sg, { focus: 'marovia', depth: 1, layout: false, mode: 'dyads' });
+      view = subgraph(sg, {
+        focus: 'marovia',
+        depth: 1,
+        layout: false,
+        mode: 'dyads',
+        limit: 1_000,
+      });
     });
     expect(view!.nodes).toHaveLength(1_000);
     expect(work.perActorScans).toBe(1);
     expect(work.wholeGraph).toBe(0);
+  });
+
+  it('shows the hub and its 99 best-tied neighbours by default, saying how many there are', () => {
+    const sg = graphWith(600);
+    const view = subgraph(sg, { focus: 'marovia', depth: 1, layout: false });
+    expect(view.nodes).toHaveLength(100);
+    expect(view.nodes.map((n) => n.key)).toContain('marovia');
+    const shown = view.attributes.shown;
+    expect(shown).toMatchObject({ actors: 100, actorsTotal: 602, actorsBy: 'ties' });
+    expect(shown.summary).toMatch(/^100 of 602 actors within reach, by ties/);
+    // Only the ranking cuts the hub's neighbours here: each is tied to it by one event.
+    const events = view.edges.filter((e) => e.attributes.kind === 'event');
+    expect(events.length).toBe(shown.edges);
+    expect(shown.edges).toBeLessThanOrEqual(500);
+    const more = subgraph(sg, { focus: 'marovia', depth: 1, layout: false, limit: 400 });
+    expect(more.nodes).toHaveLength(400);
+    expect(more.attributes.shown.actorsTotal).toBe(602);
+    // The overview keeps its own, larger bounds.
+    expect(subgraph(sg, { layout: false }).nodes).toHaveLength(602);
+  });
+
+  it('shows 500 of the events among them by default, and more when asked', () => {
+    // 30 partners of a hub, 30 events with each: 900 events among the 31 actors.
+    const events: EventTuple[] = [];
+    for (let i = 0; i < 30; i++) {
+      for (let j = 0; j < 30; j++) events.push(['tallinn-port-authority', `shipper-${i}`, 'AID']);
+    }
+    const documents = [];
+    for (let i = 0; i < events.length; i += 50) {
+      documents.push(bundleOf(events.slice(i, i + 50)).extraction);
+    }
+    const sg = buildGraph(documents);
+    const view = subgraph(sg, { focus: 'tallinn-port-authority', layout: false });
+    expect(view.nodes).toHaveLength(31);
+    expect(view.attributes.shown).toMatchObject({ edges: 500, edgesTotal: 900 });
+    expect(view.edges.filter((e) => e.attributes.kind === 'event')).toHaveLength(500);
+    const all = subgraph(sg, { focus: 'tallinn-port-authority', layout: false, edgeLimit: 900 });
+    expect(all.attributes.shown).toMatchObject({ edges: 900, edgesTotal: 900 });
   });
 
   it('finds the pairs of small sets in a large graph as a sort of every dyad', () => {
