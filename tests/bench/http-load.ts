@@ -182,11 +182,22 @@ function quantile(sorted: Float64Array, q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 }
 
-/** `connections` clients each asking for `path` in a loop: warm-up, then `ms` timed. */
-export async function load(port: number, path: string, options: LoadOptions): Promise<Load> {
+/**
+ * `connections` clients each asking for `path` in a loop: warm-up, then `ms` timed. Given a list,
+ * the requests take its paths in turn (one turn shared by all connections), so a reply cache
+ * smaller than the list answers none of them.
+ */
+export async function load(
+  port: number,
+  path: string | string[],
+  options: LoadOptions,
+): Promise<Load> {
+  const paths = typeof path === 'string' ? [path] : path;
+  let turn = 0;
+  const next = () => paths[turn++ % paths.length]!;
   const conns = Array.from({ length: options.connections }, () => new Connection(port));
   const loop = async (c: Connection, until: number, each: (r: Reply) => boolean) => {
-    while (performance.now() < until) if (!each(await c.get(path))) return;
+    while (performance.now() < until) if (!each(await c.get(next()))) return;
   };
   const warmEnd = performance.now() + options.warmupMs;
   await Promise.all(conns.map((c) => loop(c, warmEnd, () => true)));

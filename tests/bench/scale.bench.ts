@@ -1,10 +1,12 @@
-// `npm run bench -- scale [--quick]`: stores of 10k, 100k and 1M generated events (--quick stops at
-// 100k), each served by the real app in its own process. Prints one table: start-up until /healthz
-// beside a plain graphology import of the same nodes and edges, resident memory, p50 and p99 under
-// 4 connections for each read (a lean keep-alive client, 3 s timed after a warm-up) with /healthz
-// beside a bare Express route in its own process and a bare Node route beside the plain import, an
-// ego view of a fixed size, the bounded /api/graph, store fill beside bare better-sqlite3 inserts,
-// and the growth from the smallest store to the largest. Writes the figures to bench-results/.
+// `npm run bench -- scale [--quick | --stretch]`: stores of 10k, 100k and 1M generated events
+// (--quick stops at 100k; --stretch adds 10M copied from the 1M store), each served by the real app
+// in its own process. Prints one table: start-up until /healthz beside a plain graphology import
+// of the same nodes and edges, resident memory, p50 and p99 under 4 connections for each read (a
+// lean keep-alive client, 3 s timed after a warm-up) with /healthz beside a bare Express route in
+// its own process and a bare Node route beside the plain import, an ego view of a fixed size, ego
+// views and paths over 256 subjects in turn (each reply computed, not kept), the bounded
+// /api/graph, store fill beside bare better-sqlite3 inserts, and the growth from the smallest store
+// to the largest. Writes the figures to bench-results/.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,6 +14,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Connection, load, type Load, type LoadOptions } from './http-load.ts';
 import { generatedStore, scaleActors, type GeneratedStore } from './scale-corpus.ts';
+import { replicatedStore } from './scale-replicate.ts';
 
 export const title = 'Scale: start-up, memory and query latency from 10k to 1M events';
 
@@ -19,6 +22,8 @@ const SEED = 2026;
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SERVER = path.join(import.meta.dirname, 'scale-server.ts');
 const CONNECTIONS = 4;
+/** `--stretch`: after 1M, a 10M store made by copying the 1M store's documents (scale-replicate.ts). */
+const STRETCH_COPIES = 10;
 /**
  * Each query is loaded for WARMUP_MS untimed, then timed for LOAD_MS (at most MAX_REQUESTS), so a
  * fast route gives thousands of samples and its p99 stands on tens of them.
@@ -85,7 +90,7 @@ async function stop(s: Started): Promise<void> {
   await exited;
 }
 
-function loadOn(s: Started, pathname: string): Promise<Load> {
+function loadOn(s: Started, pathname: string | string[]): Promise<Load> {
   return load(s.port, pathname, { ...LOAD, serverPid: s.pid });
 }
 
@@ -96,6 +101,8 @@ interface Subjects {
   search: string;
   /** An actor whose bounded ego view (FIXED_EGO) has about the same size in every store. */
   fixed: string;
+  /** Pairs of actors drawn with a seed, for the rows whose replies are each computed afresh. */
+  pairs: [string, string][];
   /** What the store holds of each, for the printed list. */
   about: Record<'hub' | 'leaf' | 'fixed', { events: number; partners: number }>;
 }
@@ -137,6 +144,7 @@ function subjects(file: string): Subjects {
     leaf: leaf.actor,
     search: actors[150]!.name.split(' ')[0]!.slice(0, 5).toLowerCase(),
     fixed: fixed.actor,
+    pairs: drawnPairs(tally.map((t) => t.actor)),
     about: { hub: about(hub), leaf: about(leaf), fixed: about(fixed) },
   };
 }
@@ -145,7 +153,29 @@ function subjects(file: string): Subjects {
 const BARE_EXPRESS = '/healthz, bare Express (own process)';
 const BARE_NODE = '/healthz, bare Node beside the plain import';
 
-const QUERIES: [name: string, path: (s: Subjects) => string][] = [
+/**
+ * More pairs than the server keeps replies for (64 paths, 8 views), asked in turn, so each reply of
+ * the rotating rows is computed, not served again.
+ */
+const ROTATION = 256;
+
+/** ROTATION pairs of distinct actors, drawn with the bench's seed (a small LCG). */
+function drawnPairs(actors: string[]): [string, string][] {
+  let x = SEED;
+  const draw = () => {
+    x = (Math.imul(x, 1_103_515_245) + 12_345) >>> 0;
+    return actors[x % actors.length]!;
+  };
+  const pairs: [string, string][] = [];
+  while (pairs.length < ROTATION) {
+    const a = draw();
+    const b = draw();
+    if (a !== b) pairs.push([a, b]);
+  }
+  return pairs;
+}
+
+const QUERIES: [name: string, path: (s: Subjects) => string | string[]][] = [
   ['/healthz', () => '/healthz'],
   ['actor (hub)', (s) => `/api/actors/${s.hub}`],
   ['actor (leaf)', (s) => `/api/actors/${s.leaf}`],
@@ -160,6 +190,14 @@ const QUERIES: [name: string, path: (s: Subjects) => string][] = [
   ['ego depth 1 (leaf)', (s) => `/api/graph?focus=${s.leaf}&depth=1`],
   ['ego depth 1 (hub)', (s) => `/api/graph?focus=${s.hub}&depth=1`],
   ['path (leaf to second)', (s) => `/api/paths?from=${s.leaf}&to=${s.second}`],
+  [
+    `ego depth 1, ${ROTATION} actors in turn (each computed)`,
+    (s) => s.pairs.map(([a]) => `/api/graph?focus=${a}&depth=1`),
+  ],
+  [
+    `path, ${ROTATION} pairs in turn (each computed)`,
+    (s) => s.pairs.map(([a, b]) => `/api/paths?from=${a}&to=${b}`),
+  ],
   ['/api/graph (overview)', () => '/api/graph'],
   ['/api/graph?mode=dyads', () => '/api/graph?mode=dyads'],
   ['/api/graph 2024 only', () => '/api/graph?mode=dyads&from=2024&to=2024'],
@@ -182,14 +220,21 @@ interface SizeResult {
   queries: Record<string, Load>;
 }
 
-async function measure(store: GeneratedStore): Promise<SizeResult> {
+/**
+ * One store's figures. Without `withReference` (the 10M stretch, whose plain import would need
+ * about 14 GB) the plain-import columns read NaN and print as "-".
+ */
+async function measure(store: GeneratedStore, withReference = true): Promise<SizeResult> {
   const loadAverage = os.loadavg()[0]!;
   const queries: Record<string, Load> = {};
-  const ref = await start('reference', store.file);
-  try {
-    queries[BARE_NODE] = await loadOn(ref, '/healthz');
-  } finally {
-    await stop(ref);
+  let ref: Started | null = null;
+  if (withReference) {
+    ref = await start('reference', store.file);
+    try {
+      queries[BARE_NODE] = await loadOn(ref, '/healthz');
+    } finally {
+      await stop(ref);
+    }
   }
   const bare = await start('express');
   const app = await start('app', store.file).catch(async (e: unknown) => {
@@ -211,9 +256,9 @@ async function measure(store: GeneratedStore): Promise<SizeResult> {
     documents: store.documents,
     cached: store.cached,
     startupMs: app.startupMs,
-    referenceStartupMs: ref.startupMs,
+    referenceStartupMs: ref?.startupMs ?? NaN,
     rssMb: app.rssMb,
-    referenceRssMb: ref.rssMb,
+    referenceRssMb: ref?.rssMb ?? NaN,
     fillMs: store.fillMs,
     bareMs: store.bareMs,
     subjects: s,
@@ -233,6 +278,8 @@ const TARGETS: Record<string, string> = {
 
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
 const label = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
+/** A reference figure, or "-" where the stretch store has none. */
+const orDash = (v: number, digits: number) => (Number.isNaN(v) ? '-' : v.toFixed(digits));
 const size = (bytes: number) =>
   bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} KB`;
 
@@ -243,13 +290,13 @@ function table(results: SizeResult[]): string {
   rows.push([
     'start-up until /healthz, s (plain graphology import)',
     ...results.map(
-      (r) => `${(r.startupMs / 1000).toFixed(1)} (${(r.referenceStartupMs / 1000).toFixed(1)})`,
+      (r) => `${(r.startupMs / 1000).toFixed(1)} (${orDash(r.referenceStartupMs / 1000, 1)})`,
     ),
     '<= 10 s and <= 1.5x the import',
   ]);
   rows.push([
     'resident memory after start-up, MB (plain import)',
-    ...results.map((r) => `${r.rssMb.toFixed(0)} (${r.referenceRssMb.toFixed(0)})`),
+    ...results.map((r) => `${r.rssMb.toFixed(0)} (${orDash(r.referenceRssMb, 0)})`),
     '<= 1,024 MB',
   ]);
   const health = new Set(['/healthz', BARE_EXPRESS, BARE_NODE]);
@@ -257,7 +304,8 @@ function table(results: SizeResult[]): string {
     rows.push([
       `p50 / p99 ${name}, ms`,
       ...results.map((r) => {
-        const q = r.queries[name]!;
+        const q = r.queries[name];
+        if (!q) return '-';
         const extra = health.has(name)
           ? `, ${Math.round(q.perSecond)}/s`
           : name.startsWith('/api/graph') || name.startsWith('ego')
@@ -271,9 +319,10 @@ function table(results: SizeResult[]): string {
   }
   rows.push([
     'store fill, s (bare inserts; ratio)',
-    ...results.map(
-      (r) =>
-        `${(r.fillMs / 1000).toFixed(1)} (${(r.bareMs / 1000).toFixed(1)}; ${(r.bareMs / r.fillMs).toFixed(2)})`,
+    ...results.map((r) =>
+      Number.isNaN(r.fillMs)
+        ? 'copied, not filled'
+        : `${(r.fillMs / 1000).toFixed(1)} (${(r.bareMs / 1000).toFixed(1)}; ${(r.bareMs / r.fillMs).toFixed(2)})`,
     ),
     '>= 0.5 of bare',
   ]);
@@ -300,8 +349,8 @@ function notes(results: SizeResult[]): string[] {
   lines.push('CPU per request, ms (client / server), /healthz:');
   for (const r of results) {
     const cpu = (name: string) => {
-      const q = r.queries[name]!;
-      return `${q.clientCpuMs.toFixed(3)} / ${q.serverCpuMs?.toFixed(3) ?? '-'}`;
+      const q = r.queries[name];
+      return q ? `${q.clientCpuMs.toFixed(3)} / ${q.serverCpuMs?.toFixed(3) ?? '-'}` : '-';
     };
     lines.push(
       `  ${label(r.events)}: bare Express ${cpu(BARE_EXPRESS)}, bare Node ${cpu(BARE_NODE)}, ` +
@@ -324,6 +373,7 @@ function growth(results: SizeResult[]): string[] {
 
 export async function run(): Promise<void> {
   const quick = process.argv.includes('--quick');
+  const stretch = process.argv.includes('--stretch') && !quick;
   const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
   console.log(
     `machine: ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, ` +
@@ -337,6 +387,14 @@ export async function run(): Promise<void> {
       `${label(events)}: ${store.documents} documents${store.cached ? ' (cached store; fill timed when generated)' : ''}`,
     );
     results.push(await measure(store));
+    if (stretch && events === sizes.at(-1)) {
+      const big = replicatedStore(store, STRETCH_COPIES, (l) => console.log(l));
+      console.log(
+        `${label(big.events)}: ${big.documents} documents, the ${label(events)} store's copied ` +
+          `${STRETCH_COPIES} times (${big.cached ? 'cached' : `${(big.copiedMs / 1000).toFixed(0)} s`}); no plain import beside it`,
+      );
+      results.push(await measure(big, false));
+    }
   }
   console.log(table(results));
   console.log(`subjects (${FIXED_EGO} for the fixed-size ego view):`);
