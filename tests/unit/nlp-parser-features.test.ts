@@ -1,8 +1,10 @@
 // Parser features: on states reached by random legal transitions over hand-made sentences, the
 // ids parserFeatures writes equal those of a plain reference that reads every template's values
-// from the state and hashes them with feat1..feat4, with and without word clusters.
+// from the state and hashes them with feat1..feat4, with and without word clusters; and so do the
+// ids a compact model hashes in its own memory from the values parserStep writes.
 import { describe, expect, it } from 'vitest';
 import {
+  CompactModel,
   HashIndex,
   Rng,
   feat1,
@@ -15,6 +17,8 @@ import {
   MAX_PARSER_FEATURES,
   ParserTokens,
   parserFeatures,
+  parserStep,
+  parserTemplates,
 } from '../../server/nlp/parser/features.ts';
 import { fillTokens } from '../../server/nlp/parser/parser-model.ts';
 import { ParseState } from '../../server/nlp/parser/transitions.ts';
@@ -238,6 +242,16 @@ function compareOnRandomParses(clusters: HashIndex | null, seed: number): number
   const tk = new ParserTokens();
   const out = new Uint32Array(MAX_PARSER_FEATURES);
   const st = new ParseState(nLabels, 1);
+  // A model with one weight per class under one key: only the ids it hashes matter here.
+  const model = new CompactModel(
+    3,
+    Uint32Array.of(7),
+    Uint32Array.of(0, 1),
+    Uint16Array.of(0),
+    Int16Array.of(1),
+    1,
+  );
+  model.setTemplates(parserTemplates(clusters !== null));
   let states = 0;
   for (let round = 0; round < 6; round++) {
     for (const sentence of SENTENCES) {
@@ -248,7 +262,12 @@ function compareOnRandomParses(clusters: HashIndex | null, seed: number): number
       st.reset(words.length);
       while (!st.isTerminal()) {
         const k = parserFeatures(st, tk, out);
-        expect(Array.from(out.subarray(0, k))).toEqual(referenceFeatures(st, tk));
+        const want = referenceFeatures(st, tk);
+        expect(Array.from(out.subarray(0, k))).toEqual(want);
+        model.input.fill(0);
+        const m = parserStep(st, tk, model.values, model.input);
+        model.scoreTemplates(m);
+        expect(Array.from(model.input.subarray(0, m))).toEqual(want);
         states++;
         const legal: number[] = [];
         for (let a = 0; a < 1 + 2 * nLabels; a++) if (st.isLegal(a)) legal.push(a);

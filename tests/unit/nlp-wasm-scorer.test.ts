@@ -11,6 +11,12 @@ import {
   CompactModel,
   INPUT_CAPACITY,
   Rng,
+  VALUE_CAPACITY,
+  featPrefix,
+  featWith1,
+  featWith2,
+  featWith3,
+  featWith4,
   loadModel,
   saveModel,
   type AnyTypedArray,
@@ -123,6 +129,71 @@ describe('WebAssembly scorer', () => {
     model.score(feats, feats.length, out);
     expect(Array.from(out)).toEqual(reference(feats, feats.length));
     expect(() => model.scoreInput(INPUT_CAPACITY + 1)).toThrow(/too many/);
+  });
+
+  it('hashes templates from values as featWith1..4 do, then sums those ids', () => {
+    const rng = new Rng(44);
+    const nClasses = 103;
+    const keys = collidingKeys(rng, 600);
+    const { model, reference } = randomCompactModel(
+      rng,
+      keys,
+      nClasses,
+      (f) => 1 + (f % nClasses),
+      32767,
+      1,
+    );
+    model.splitClasses(40);
+    const featWith = [featWith1, featWith2, featWith3, featWith4] as const;
+    const values = model.values;
+    for (let t = 0; t < 30; t++) {
+      // Random templates at random distinct positions; the other positions hold ids written
+      // directly (known keys among them).
+      const n = 20 + rng.int(200);
+      const positions = rng.shuffle(Array.from({ length: n }, (_, i) => i));
+      let next = 0;
+      const groups = [1, 2, 3, 4].map((arity) => {
+        const count = Math.min(rng.int(25), n - next);
+        const pos = positions.slice(next, next + count);
+        next += count;
+        return {
+          prefix: pos.map(() => featPrefix(rng.int(400))),
+          pos,
+          values: Array.from({ length: arity * count }, () => rng.int(VALUE_CAPACITY)),
+        };
+      });
+      model.setTemplates(groups);
+      // Values of every sign, some equal to stored keys so that hashed ids vary.
+      for (let v = 0; v < VALUE_CAPACITY; v++)
+        values[v] =
+          rng.next() < 0.2 ? keys[rng.int(keys.length)] : rng.int(0x7fffffff) - 0x3fffffff;
+      const direct = featureList(rng, keys, n);
+      model.input.set(direct);
+      const want = Uint32Array.from(direct);
+      groups.forEach((g, k) => {
+        for (let j = 0; j < g.pos.length; j++) {
+          const args = g.values.slice((k + 1) * j, (k + 1) * (j + 1)).map((v) => values[v]);
+          want[g.pos[j]] = (featWith[k] as (...a: number[]) => number)(g.prefix[j], ...args);
+        }
+      });
+      const part = ([ClassPart.all, ClassPart.below, ClassPart.from] as const)[t % 3];
+      const sums = Array.from(model.scoreTemplates(n, part));
+      expect(Array.from(model.input.subarray(0, n))).toEqual(Array.from(want));
+      const plain = reference(want, n);
+      const [lo, hi] =
+        part === ClassPart.below
+          ? [0, 40]
+          : part === ClassPart.from
+            ? [40, nClasses]
+            : [0, nClasses];
+      expect(sums.slice(lo, hi)).toEqual(plain.slice(lo, hi));
+    }
+    expect(() =>
+      model.setTemplates([
+        { prefix: [1], pos: [0], values: [VALUE_CAPACITY] },
+        ...[2, 3, 4].map(() => ({ prefix: [], pos: [], values: [] })),
+      ]),
+    ).toThrow(/template value/);
   });
 
   it('gives the same sums after a save/load round trip', () => {

@@ -10,6 +10,8 @@
 // the loop that finds and adds them is WebAssembly (wasm-scorer.ts).
 // A caller that needs only the classes below (or from) a split point, set once with
 // `splitClasses`, can have only that part of each longer row added (rows are sorted by class).
+// A caller with fixed feature templates can set them once (`setTemplates`) and write only their
+// values per call: the ids are hashed in the same call that sums them (`scoreTemplates`).
 import type { AnyTypedArray } from './bundle.ts';
 import { DENSE_REF, bindScorer, type BoundScorer } from './wasm-scorer.ts';
 
@@ -19,6 +21,23 @@ export type ClassPart = (typeof ClassPart)[keyof typeof ClassPart];
 
 /** How many feature ids one call of the WebAssembly scorer takes (longer lists go in parts). */
 export const INPUT_CAPACITY = 1024;
+
+/** How many values hashed templates can read (see {@link CompactModel.setTemplates}). */
+export const VALUE_CAPACITY = 256;
+
+/** Words of template records one model can hold (each record is 2 + its number of values). */
+const TEMPLATE_CAPACITY = 2048;
+
+/**
+ * Feature templates hashed in the model's memory, by number of values (index 0: one value ... 3:
+ * four): each template's start hash (`featPrefix` of its number), its position in the input, and
+ * its value indices (`arity` per template, in order).
+ */
+export interface TemplateGroup {
+  prefix: ArrayLike<number>;
+  pos: ArrayLike<number>;
+  values: ArrayLike<number>;
+}
 
 /**
  * A row is dense (one int16 for every class) from this many entries per block of eight classes.
@@ -62,8 +81,15 @@ export class CompactModel {
   /** The sums {@link scoreInput} writes, in the model's memory (nClasses entries). */
   readonly sums: Int32Array;
   private readonly run: BoundScorer;
+  /** Values the templates set by {@link setTemplates} read, in the model's memory. */
+  readonly values: Int32Array;
   private readonly inputAt: number;
   private readonly sumsAt: number;
+  private readonly valuesAt: number;
+  private readonly templatesAt: number;
+  private readonly templates: Int32Array;
+  /** Whether {@link setTemplates} has been called. */
+  private hasTemplates = false;
   /** Blocks of eight classes per dense row, and each part's byte range of a dense row. */
   private readonly nBlocks: number;
   private readonly blocks = new Int32Array(6);
@@ -121,7 +147,9 @@ export class CompactModel {
     const foundAt = inputAt + 4 * INPUT_CAPACITY;
     const denseAt = foundAt + 4 * INPUT_CAPACITY;
     const rowsAt = denseAt + 4 * INPUT_CAPACITY;
-    const tableAt = align64(rowsAt + 8 * INPUT_CAPACITY + 16);
+    const valuesAt = align64(rowsAt + 8 * INPUT_CAPACITY + 16);
+    const templatesAt = valuesAt + 4 * VALUE_CAPACITY;
+    const tableAt = align64(templatesAt + 4 * (4 + TEMPLATE_CAPACITY));
     const packedAt = align64(tableAt + 4 * slots * stride);
     const bytes = packedAt + 4 * (packedSize + 16);
     const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE) });
@@ -132,8 +160,12 @@ export class CompactModel {
     let denseNext = 0;
     this.sums = new Int32Array(memory.buffer, sumsAt, nClasses);
     this.input = new Uint32Array(memory.buffer, inputAt, INPUT_CAPACITY);
+    this.values = new Int32Array(memory.buffer, valuesAt, VALUE_CAPACITY);
+    this.templates = new Int32Array(memory.buffer, templatesAt, 4 + TEMPLATE_CAPACITY);
     this.sumsAt = sumsAt;
     this.inputAt = inputAt;
+    this.valuesAt = valuesAt;
+    this.templatesAt = templatesAt;
     this.run = bindScorer(memory, {
       sink: 0,
       acc: sumsAt,
@@ -241,7 +273,52 @@ export class CompactModel {
     if (!(n >= 0 && n <= INPUT_CAPACITY)) throw new Error('compact model: too many features');
     this.sums.fill(0);
     const blocks = this.blocks;
-    this.run(this.inputAt, n, this.sumsAt, part, blocks[2 * part], blocks[2 * part + 1]);
+    this.run(this.inputAt, n, this.sumsAt, part, blocks[2 * part], blocks[2 * part + 1], 0);
+    return this.sums;
+  }
+
+  /**
+   * Sets the templates {@link scoreTemplates} hashes: groups[k] holds those of k + 1 values. A
+   * template writes `featWith<k+1>(prefix, values[v0], ...)` into input[pos].
+   */
+  setTemplates(groups: readonly TemplateGroup[]): void {
+    if (groups.length !== 4) throw new Error('compact model: templates of one to four values');
+    const T = this.templates;
+    let at = 4;
+    groups.forEach((g, k) => {
+      const arity = k + 1;
+      if (g.values.length !== arity * g.pos.length || g.prefix.length !== g.pos.length)
+        throw new Error('compact model: template arrays do not match');
+      if (at + (arity + 2) * g.pos.length > T.length)
+        throw new Error('compact model: too many templates');
+      for (let j = 0; j < g.pos.length; j++) {
+        const pos = g.pos[j];
+        if (!(pos >= 0 && pos < INPUT_CAPACITY)) throw new Error('compact model: bad template');
+        T[at++] = g.prefix[j];
+        T[at++] = this.inputAt + 4 * pos;
+        for (let v = 0; v < arity; v++) {
+          const index = g.values[arity * j + v];
+          if (!(index >= 0 && index < VALUE_CAPACITY))
+            throw new Error('compact model: bad template value');
+          T[at++] = this.valuesAt + 4 * index;
+        }
+      }
+      T[k] = this.templatesAt + 4 * at;
+    });
+    this.hasTemplates = true;
+  }
+
+  /**
+   * Like {@link scoreInput}, after writing each template's feature id (hashed from
+   * {@link values}) into its place in {@link input}; the caller writes the other n ids.
+   */
+  scoreTemplates(n: number, part: ClassPart = ClassPart.all): Int32Array {
+    if (!this.hasTemplates) throw new Error('compact model: no templates set');
+    if (!(n >= 0 && n <= INPUT_CAPACITY)) throw new Error('compact model: too many features');
+    this.sums.fill(0);
+    const blocks = this.blocks;
+    const { inputAt, sumsAt, templatesAt } = this;
+    this.run(inputAt, n, sumsAt, part, blocks[2 * part], blocks[2 * part + 1], templatesAt);
     return this.sums;
   }
 
@@ -264,7 +341,15 @@ export class CompactModel {
       const to = Math.min(n, from + INPUT_CAPACITY);
       this.input.set(feats.subarray(from, to));
       const blocks = this.blocks;
-      this.run(this.inputAt, to - from, this.sumsAt, part, blocks[2 * part], blocks[2 * part + 1]);
+      this.run(
+        this.inputAt,
+        to - from,
+        this.sumsAt,
+        part,
+        blocks[2 * part],
+        blocks[2 * part + 1],
+        0,
+      );
     }
   }
 

@@ -48,7 +48,13 @@ export {
 } from './hash.ts';
 export { HashIndex } from './hash-index.ts';
 export { AveragedPerceptron, type CompactOptions } from './perceptron.ts';
-export { ClassPart, CompactModel, INPUT_CAPACITY } from './compact-model.ts';
+export {
+  ClassPart,
+  CompactModel,
+  INPUT_CAPACITY,
+  VALUE_CAPACITY,
+  type TemplateGroup,
+} from './compact-model.ts';
 export {
   readBundle,
   writeBundle,

@@ -24,6 +24,7 @@ export const Op = {
   shl: 0x74,
   shrS: 0x75,
   shrU: 0x76,
+  rotl: 0x77,
   extend16S: 0xc1,
 } as const;
 

@@ -1,5 +1,7 @@
 // The compact model's scoring loop in WebAssembly, emitted by the project's own assembler and
-// compiled once per process. One call finds each feature in the open-addressing table and adds its
+// compiled once per process. A call can first hash feature templates from values the caller wrote
+// into the memory (the chain of hashMix and hashFinish, so the ids are those of featWith1..4),
+// writing each id into its place among the feature ids. One call then finds each feature in the open-addressing table and adds its
 // weights into int32 sums: entries (class << 16 | int16 weight) one by one, and dense rows (one
 // int16 per class) eight classes at a time with SIMD adds, widened to int32 first. The sums are
 // those of a plain loop (integer adds: their order changes nothing). Everything lives in one
@@ -34,7 +36,67 @@ const P = {
   /** Byte range of each dense row to add: [from, to), in whole pairs of blocks (32 bytes). */
   blockFrom: 13,
   blockTo: 14,
+  /**
+   * Hashed templates to write into `feats` first, or 0 for none: four words (the end of the
+   * records of one, two, three and four values), then the records, each [start hash, address of
+   * its feature id, address of each value] (see `hashTemplates`).
+   */
+  templates: 15,
 } as const;
+
+// Constants of the feature hash (hash.ts): hashMix and hashFinish.
+const MIX_C1 = 0xcc9e2d51;
+const MIX_C2 = 0x1b873593;
+const MIX_ADD = 0xe6546b64;
+const FINISH_1 = 0x85ebca6b;
+const FINISH_2 = 0xc2b2ae35;
+
+/**
+ * Feature ids from templates, the same chain as hashMix and hashFinish: for each record of k
+ * values, h = start hash, mixed with each value in turn, finished, and stored at its address.
+ */
+function hashTemplates(f: FunctionBuilder): void {
+  const q = f.local();
+  const qe = f.local();
+  const h = f.local();
+  /** h = hashMix(h, value on the stack). */
+  const mix = (): void => {
+    f.const(MIX_C1).op(Op.mul).const(15).op(Op.rotl).const(MIX_C2).op(Op.mul);
+    f.get(h).op(Op.xor).const(13).op(Op.rotl).const(5).op(Op.mul).const(MIX_ADD).op(Op.add);
+    f.set(h);
+  };
+  /** The finished hash of h, on the stack. */
+  const finish = (): void => {
+    f.get(h).get(h).const(16).op(Op.shrU, Op.xor).const(FINISH_1).op(Op.mul).set(h);
+    f.get(h).get(h).const(13).op(Op.shrU, Op.xor).const(FINISH_2).op(Op.mul).set(h);
+    f.get(h).get(h).const(16).op(Op.shrU, Op.xor);
+  };
+  f.get(P.templates).if();
+  f.get(P.templates).const(16).op(Op.add).set(q);
+  for (let k = 1; k <= 4; k++) {
+    f.get(P.templates)
+      .load(4 * (k - 1))
+      .set(qe);
+    f.block().loop();
+    f.get(q).get(qe).op(Op.geU).brIf(1);
+    f.get(q).load().set(h);
+    for (let j = 0; j < k; j++) {
+      f.get(q)
+        .load(8 + 4 * j)
+        .load();
+      mix();
+    }
+    f.get(q).load(4);
+    finish();
+    f.store();
+    f.get(q)
+      .const(4 * (k + 2))
+      .op(Op.add)
+      .set(q);
+    f.br(0).end().end();
+  }
+  f.end();
+}
 
 /**
  * Set in a slot's ref when it points at a dense row: one int16 per class, in pairs of blocks of
@@ -43,7 +105,8 @@ const P = {
 export const DENSE_REF = 0x40000000;
 
 function buildAdd(): FunctionBuilder {
-  const f = new FunctionBuilder(15);
+  const f = new FunctionBuilder(16);
+  hashTemplates(f);
   const p = f.local();
   const pe = f.local();
   const key = f.local();
@@ -277,8 +340,9 @@ export interface ScorerLayout {
 }
 
 /**
- * The scorer bound to one model's memory: `add(feats, n, acc, part, blockFrom, blockTo)` with byte
- * addresses, and the byte range of each dense row to add.
+ * The scorer bound to one model's memory: `add(feats, n, acc, part, blockFrom, blockTo,
+ * templates)` with byte addresses, the byte range of each dense row to add, and the hashed
+ * templates to write into the feature ids first (0: none).
  */
 export type BoundScorer = (
   feats: number,
@@ -287,6 +351,7 @@ export type BoundScorer = (
   part: number,
   blockFrom: number,
   blockTo: number,
+  templates: number,
 ) => void;
 
 export function bindScorer(memory: WebAssembly.Memory, layout: ScorerLayout): BoundScorer {
@@ -295,7 +360,7 @@ export function bindScorer(memory: WebAssembly.Memory, layout: ScorerLayout): Bo
   const { table, slots, strideBytes, packed, found, rows, sink, dense } = layout;
   const mask = slots - 1;
   const tableEnd = table + slots * strideBytes;
-  return (feats, n, acc, part, blockFrom, blockTo) =>
+  return (feats, n, acc, part, blockFrom, blockTo, templates) =>
     add(
       feats,
       n,
@@ -312,5 +377,6 @@ export function bindScorer(memory: WebAssembly.Memory, layout: ScorerLayout): Bo
       dense,
       blockFrom,
       blockTo,
+      templates,
     );
 }

@@ -5,8 +5,9 @@
 // same as hashing every template from scratch with feat1..feat4. The templates are a table: each
 // step reads the state's values once into an array, and one loop per arity hashes the templates
 // from it (few call sites of the mixing functions, so the compiler inlines them instead of making
-// about a hundred calls per step).
-import { featPrefix, hashFinish, hashMix } from '../learn/index.ts';
+// about a hundred calls per step). At inference the parser's model hashes the templates in its
+// WebAssembly memory from the values `parserStep` writes there; training hashes them here.
+import { featPrefix, hashFinish, hashMix, type TemplateGroup } from '../learn/index.ts';
 import type { ParseState } from './transitions.ts';
 
 export const MAX_PARSER_FEATURES = 160;
@@ -410,8 +411,41 @@ const stepValues = new Int32Array(VALUE_COUNT);
 const stepRows = new Int32Array(6);
 const tokenValues = new Int32Array(5);
 
+/**
+ * The templates hashed from a step's values ({@link parserStep}), by number of values, with their
+ * positions in the feature list: for a model that hashes them itself (`CompactModel.setTemplates`).
+ */
+export function parserTemplates(hasClusters: boolean): TemplateGroup[] {
+  const tables = hasClusters ? [MAIN_TABLE, CLUSTER_TABLE] : [MAIN_TABLE];
+  return [0, 1, 2, 3].map((k) => ({
+    prefix: tables.flatMap((t) => Array.from(t.byArity[k].prefix)),
+    pos: tables.flatMap((t) => Array.from(t.byArity[k].pos)),
+    values: tables.flatMap((t) => Array.from(t.byArity[k].values)),
+  }));
+}
+
+/** How many values {@link parserStep} writes. */
+export const PARSER_VALUE_COUNT = VALUE_COUNT;
+
 /** Writes the features of the state into out and returns their count. */
 export function parserFeatures(st: ParseState, tk: ParserTokens, out: Uint32Array): number {
+  const count = parserStep(st, tk, stepValues, out);
+  writeHashed(MAIN_TABLE, stepValues, out, 0);
+  if (tk.hasClusters) writeHashed(CLUSTER_TABLE, stepValues, out, 0);
+  return count;
+}
+
+/**
+ * Reads the state's values into V (see {@link parserTemplates}) and writes the features read from
+ * the single-token table into out; returns the feature count. The hashed templates' places in out
+ * are left for the caller to fill from V.
+ */
+export function parserStep(
+  st: ParseState,
+  tk: ParserTokens,
+  V: Int32Array,
+  out: Uint32Array,
+): number {
   const { stack, sp, b, n, lc1, lc2, rc1, rc2, labels } = st;
   const W = tk.word;
   const T = tk.tag;
@@ -430,7 +464,6 @@ export function parserFeatures(st: ParseState, tk: ParserTokens, out: Uint32Arra
   const b0l = gc(lc1, b0);
   const s1vr = s1 >= 0 ? st.nRight[s1] : 0;
 
-  const V = stepValues;
   V[S0W] = gw(W, s0);
   V[S0T] = gt(T, s0);
   V[S1W] = gw(W, s1);
@@ -490,7 +523,6 @@ export function parserFeatures(st: ParseState, tk: ParserTokens, out: Uint32Arra
   R[RB0] = b0 * SINGLE_SLOTS;
   R[RB1] = (b1 < 0 ? none : b1) * SINGLE_SLOTS;
   R[RB2] = (b2 < 0 ? none : b2) * SINGLE_SLOTS;
-  writeHashed(MAIN_TABLE, V, out, 0);
   writeSingles(MAIN_TABLE, tk.single, R, out);
   if (!tk.hasClusters) return MAIN_TABLE.count;
   const C = tk.cluster;
@@ -500,7 +532,6 @@ export function parserFeatures(st: ParseState, tk: ParserTokens, out: Uint32Arra
   V[S1C] = gt(C, s1);
   V[S0CS] = gt(CS, s0);
   V[B0CS] = gt(CS, b0);
-  writeHashed(CLUSTER_TABLE, V, out, 0);
   writeSingles(CLUSTER_TABLE, tk.single, R, out);
   return MAIN_TABLE.count + CLUSTER_TABLE.count;
 }

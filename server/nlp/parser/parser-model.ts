@@ -15,7 +15,13 @@ import {
   type AnyTypedArray,
 } from '../learn/index.ts';
 import { normalizeWord } from '../tagger/word-hashes.ts';
-import { MAX_PARSER_FEATURES, ParserTokens, parserFeatures } from './features.ts';
+import {
+  MAX_PARSER_FEATURES,
+  PARSER_VALUE_COUNT,
+  ParserTokens,
+  parserStep,
+  parserTemplates,
+} from './features.ts';
 import { ParseState, SHIFT } from './transitions.ts';
 
 export interface ParseResult {
@@ -148,8 +154,10 @@ export class Parser {
         this.clusters.set(clusterKeys[i], clusterValues[i]);
     } else this.clusters = null;
     this.state = new ParseState(labels.length, rootLabel);
-    if (model.input.length < MAX_PARSER_FEATURES)
+    if (model.input.length < MAX_PARSER_FEATURES || model.values.length < PARSER_VALUE_COUNT)
       throw new Error('parser: feature input too small');
+    // The model hashes the templates from the step's values itself, in its own memory.
+    model.setTemplates(parserTemplates(this.clusters !== null));
     // Actions: SHIFT, LEFT per label, RIGHT per label; the split parts RIGHT from the rest.
     model.splitClasses(1 + labels.length);
   }
@@ -183,9 +191,10 @@ export class Parser {
     fillTokens(this.tokens, words, this.xposIds, this.uposIds, this.clusters);
     const st = this.state;
     st.reset(n);
-    // Features are written straight into the model's input and summed there.
+    // The step's values and its single-token ids are written straight into the model's memory,
+    // where the templates are hashed and the features summed.
     const { model, tokens } = this;
-    const feats = model.input;
+    const { input: feats, values } = model;
     while (!st.isTerminal()) {
       let action = forcedAction(st);
       if (action < 0) {
@@ -196,7 +205,7 @@ export class Parser {
           : !st.canShift()
             ? ClassPart.from
             : ClassPart.all;
-        const sums = model.scoreInput(parserFeatures(st, tokens, feats), part);
+        const sums = model.scoreTemplates(parserStep(st, tokens, values, feats), part);
         // Exact integer sums, compared as they are.
         action = bestLegal(st, sums);
       }
