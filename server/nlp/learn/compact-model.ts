@@ -13,7 +13,7 @@
 // A caller with fixed feature templates can set them once (`setTemplates`) and write only their
 // values per call: the ids are hashed in the same call that sums them (`scoreTemplates`).
 import type { AnyTypedArray } from './bundle.ts';
-import { DENSE_REF, bindScorer, type BoundScorer } from './wasm-scorer.ts';
+import { DENSE_REF, READ_AHEAD_BYTES, bindScorer, type BoundScorer } from './wasm-scorer.ts';
 
 /** Which classes a call to `addScores` must sum exactly (see `CompactModel.splitClasses`). */
 export const ClassPart = { all: 0, below: 1, from: 2 } as const;
@@ -141,7 +141,7 @@ export class CompactModel {
     }
     // One memory: a word that takes the read-ahead loads, the sums, the input, scratch lists for
     // the scorer (one slot and one row's bounds per feature), the table and the packed rows, with
-    // room after the last row (the scorer reads ahead one cache line into each row).
+    // room after the last row (the scorer reads ahead into each row).
     const sumsAt = 64;
     const inputAt = align64(sumsAt + 32 * nBlocks);
     const foundAt = inputAt + 4 * INPUT_CAPACITY;
@@ -151,7 +151,7 @@ export class CompactModel {
     const templatesAt = valuesAt + 4 * VALUE_CAPACITY;
     const tableAt = align64(templatesAt + 4 * (4 + TEMPLATE_CAPACITY));
     const packedAt = align64(tableAt + 4 * slots * stride);
-    const bytes = packedAt + 4 * (packedSize + 16);
+    const bytes = packedAt + 4 * (packedSize + 16) + READ_AHEAD_BYTES;
     const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE) });
     const table = new Int32Array(memory.buffer, tableAt, slots * stride);
     for (let i = 1; i < table.length; i += stride) table[i] = -1;

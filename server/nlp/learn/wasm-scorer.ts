@@ -104,6 +104,9 @@ function hashTemplates(f: FunctionBuilder): void {
  */
 export const DENSE_REF = 0x40000000;
 
+/** Bytes read ahead from the start of each dense row; a model's memory has as many past its rows. */
+export const READ_AHEAD_BYTES = 256;
+
 function buildAdd(): FunctionBuilder {
   const f = new FunctionBuilder(16);
   hashTemplates(f);
@@ -203,14 +206,18 @@ function buildAdd(): FunctionBuilder {
   f.const(0).op(Op.geS).if();
   f.get(ref).const(DENSE_REF).op(Op.and).if();
   {
-    f.get(d)
-      .get(P.packed)
+    f.get(d);
+    f.get(P.packed)
       .get(ref)
       .const(DENSE_REF - 1)
       .op(Op.and)
       .const(2)
       .op(Op.shl, Op.add);
-    f.store();
+    f.tee(addr).store();
+    // The row's first four cache lines, read ahead while the packed rows are added (the memory
+    // has room past the last row for these reads: see READ_AHEAD_BYTES).
+    for (let at = 0; at < READ_AHEAD_BYTES; at += 64)
+      f.get(addr).load(at).get(touch).op(Op.xor).set(touch);
     bump(d, 4);
   }
   f.else();
