@@ -42,6 +42,17 @@ export async function run(): Promise<void> {
   const finder = loadNameFinder();
   const lexicon = loadNameLexicon(path.join(root, 'graph-data', 'gazetteer'));
   const taggerFile = defaultTaggerFile(path.join(root, 'graph-data', 'models'));
+  // the model is rebuilt byte for byte only from the gazetteer forms it was trained with
+  const trainedWith = (finder.meta.gazetteer as { fingerprint?: string } | undefined)?.fingerprint;
+  const current = lexicon.fingerprint();
+  console.log(
+    `gazetteer: ${lexicon.size} forms, fingerprint ${current}; the model was trained with ` +
+      (trainedWith === undefined
+        ? 'an unrecorded one'
+        : trainedWith === current
+          ? 'the same'
+          : `${trainedWith} (another: retraining gives another file)`),
+  );
   const evaluation = evaluateNames(treebanks, finder, lexicon, { split: 'test', taggerFile });
   console.log(formatNameEvaluation(evaluation));
   if (taggerFile) {

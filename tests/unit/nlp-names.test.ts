@@ -207,6 +207,30 @@ describe('name lexicon', () => {
     expect(lex.lookup('Ngozi')?.[0].kind).toBe('given');
     expect(loadNameLexicon(path.join(fixtures, 'no-such-folder')).size).toBe(0);
   });
+
+  it('fingerprints what the name finder sees of a gazetteer, and nothing else', () => {
+    const base = buildNameLexicon({
+      states: [{ name: 'Paraguay', capitals: ['Asunción'] }],
+      organizations: [{ name: 'Mercosur' }],
+    });
+    // the same forms and kinds in another order, and fields the lexicon does not read
+    const reordered = buildNameLexicon({
+      organizations: [{ name: 'Mercosur', iso: 'MSR' } as { name: string }],
+      states: [{ capitals: ['Asunción'], name: 'Paraguay' }],
+    });
+    expect(reordered.fingerprint()).toBe(base.fingerprint());
+    const added = buildNameLexicon({
+      states: [{ name: 'Paraguay', capitals: ['Asunción'] }],
+      organizations: [{ name: 'Mercosur' }, { name: 'Itaipu Binacional' }],
+    });
+    expect(added.fingerprint()).not.toBe(base.fingerprint());
+    const otherKind = buildNameLexicon({
+      states: [{ name: 'Paraguay', capitals: ['Asunción'] }],
+      people: [{ name: 'Mercosur' }],
+    });
+    expect(otherKind.fingerprint()).not.toBe(base.fingerprint());
+    expect(new NameLexicon().fingerprint()).toMatch(/^[0-9a-f]{16}$/);
+  });
 });
 
 describe('training', () => {
@@ -224,6 +248,11 @@ describe('training', () => {
     }
     // the final models were trained once more on train and dev together
     expect(finder.meta.refit).toBe('train+dev');
+    // the gazetteer it was trained with is recorded
+    expect(finder.meta.gazetteer).toEqual({
+      forms: lexicon.size,
+      fingerprint: lexicon.fingerprint(),
+    });
     const bytes = finder.save();
     const again = fitNameFinder(examples, examples, WordStats.empty(), options).save();
     expect(Buffer.compare(bytes, again)).toBe(0);

@@ -2,6 +2,7 @@
 // demonyms, capitals and metonyms; organizations; people with their surnames and given names), keyed by its text
 // with spacing normalised, so it can be matched against any tokenization of a sentence. The name
 // finder uses matches as features, never as answers, so names the gazetteer lacks are still found.
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 
@@ -70,6 +71,22 @@ export class NameLexicon {
   /** Number of distinct forms. */
   get size(): number {
     return this.forms;
+  }
+
+  /**
+   * A short digest of every form with its kinds (and ambiguity), independent of insertion order:
+   * what the name finder can see of a gazetteer. Two gazetteers with the same digest give the name
+   * finder the same features, whatever else in their files differs.
+   */
+  fingerprint(): string {
+    const lines: string[] = [];
+    for (const [key, node] of this.nodes) {
+      if (!node.entries) continue;
+      const kinds = node.entries.map((e) => `${e.kind}${e.ambiguous ? '?' : ''}`).sort();
+      lines.push(`${key}\t${kinds.join(',')}`);
+    }
+    lines.sort();
+    return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16);
   }
 
   /** Whether some key is longer than this text and starts with it. */

@@ -11,9 +11,11 @@
 //      document, and it is switched off (thresholds 0) unless it gains at least a name there.
 // Once every choice is made on dev, both stages are trained again on train and dev together, for
 // the epochs chosen, and those are the models written.
-// Seeded and deterministic: two runs give byte-identical files. Tags come from the trained tagger
-// (outDir/tagger.bin) when it exists, for GUM train jackknifed (names-tags.ts); else from the
-// treebank.
+// Seeded and deterministic: two runs give byte-identical files. The gazetteer is a feature, so
+// the file depends on its forms and kinds too: their fingerprint is stored in the file's meta and
+// printed by the bench, and a gazetteer edit that adds or changes a form gives another file.
+// Tags come from the trained tagger (outDir/tagger.bin) when it exists, for GUM train jackknifed
+// (names-tags.ts); else from the treebank.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { argmax, AveragedPerceptron, Rng, type CompactModel } from '../learn/index.ts';
@@ -204,7 +206,8 @@ export function trainNameFinder(treebanks: string, options: NameTrainOptions = {
   const devExamples = readNameExamples(devFile, options.retag);
   log(
     `names: ${trainExamples.length} train / ${devExamples.length} dev sentences, ` +
-      `${lexicon.size} gazetteer forms, ${stats.common.size} common words, ` +
+      `${lexicon.size} gazetteer forms (fingerprint ${lexicon.fingerprint()}), ` +
+      `${stats.common.size} common words, ` +
       `${stats.profile.size} proper nouns profiled, ` +
       `${options.trainRetag ? 'jackknifed' : options.retag ? 'predicted' : 'gold'} tags for train, ` +
       `${options.retag ? 'predicted' : 'gold'} for dev`,
@@ -266,6 +269,8 @@ export function fitNameFinder(
     tagDropout,
     seed,
     minWeight,
+    // what the model saw of the gazetteer: the same code, treebanks and fingerprint give the same file
+    gazetteer: { forms: lexicon.size, fingerprint: lexicon.fingerprint() },
   };
   // The typer stays even when dev is a tie or a little worse (GUM dev holds ~400 names, so a
   // point of F1 is noise): it is what labels unseen names from their context and word endings,
