@@ -8,11 +8,11 @@ import { contentHash } from '../model/index.ts';
 import { checkLimit, decodeCursor, encodeCursor } from './cursor.ts';
 import { migratePostgres } from './postgres-migrations.ts';
 import {
-  AliasLists,
   assembleGraphDocuments,
   checkBatch,
   compareStrings,
-  GRAPH_COLUMNS,
+  graphColumns,
+  GraphRowDecoder,
   GRAPH_RANGE_PG,
   groupBy,
   toDatedRole,
@@ -37,6 +37,9 @@ import type {
 import { GRAPH_BATCH, MAX_CHANGE_PAGE, StoreInputError, checkQuoteKeys } from './types.ts';
 import type { Change, Store } from './types.ts';
 import { validateBundle } from './validate-bundle.ts';
+
+/** The graph read's columns in this store's SQL. */
+const GRAPH_COLUMNS = graphColumns('postgres');
 
 /** Advisory lock key every write holds until it commits. */
 const WRITE_LOCK = 7_305_114_043;
@@ -360,7 +363,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 
     async graphDocuments(onBatch, options) {
       const batch = checkBatch(options?.batch ?? GRAPH_BATCH);
-      const aliases = new AliasLists();
+      const decoder = new GraphRowDecoder();
       // One snapshot; each round trip reads one batch of documents and the child rows in its range.
       await inTransaction(pool, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (c) => {
         for (let after = 0; ;) {
@@ -403,7 +406,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
             },
             batch,
             onBatch,
-            aliases,
+            decoder,
           );
           after = last.seq;
         }

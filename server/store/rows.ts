@@ -214,29 +214,21 @@ export interface GraphDocumentRow {
   extractor: string;
 }
 
-/** The child rows of the graph read, each read as an array (GRAPH_COLUMNS order) without an object
- *  per row, and each tagged with its document's place in ingest order. */
-export type GraphActorTuple = [
-  seq: number,
-  actor: string,
-  name: string,
-  kind: DocumentActorRow['kind'],
-  country: string | null,
-  aliases: string,
-];
+/**
+ * The child rows of the graph read, each read as an array (graphColumns order) without an object
+ * per row, and each tagged with its document's place in ingest order. The columns that repeat from
+ * row to row come joined into one text (see graphColumns): an actor row's whole identity, an
+ * event's type, quad, polarity, mode, date and precision.
+ */
+export type GraphActorTuple = [seq: number, identity: string];
 export type GraphAffiliationTuple = [seq: number, person: string, of: string, role: string];
 export type GraphEventTuple = [
   seq: number,
   id: string,
   source: string,
   target: string,
-  type: EventRow['type'],
-  quad: EventRow['quad'],
-  polarity: EventRow['polarity'],
+  shape: string,
   score: number,
-  mode: EventRow['mode'],
-  date: string | null,
-  datePrecision: EventRow['date_precision'],
   confidence: number,
   sentence: number,
   start: number,
@@ -244,22 +236,136 @@ export type GraphEventTuple = [
   origin: string | null,
 ];
 
-function eventFromTuple(t: GraphEventTuple, document: string): GraphEvent {
+/** Joins the columns of a graph read's joined texts (a control character no stored value holds). */
+const SEPARATOR = '\u001f';
+
+/** An actor as a document states it, shared by every row stating the same identity. */
+type GraphActor = GraphDocument['actors'][number];
+
+/** The fields of an event that repeat across events, shared by every event with the same ones. */
+interface EventShape {
+  type: EventRow['type'];
+  quad: EventRow['quad'];
+  polarity: EventRow['polarity'];
+  mode: EventRow['mode'];
+  date: string | null;
+  datePrecision: EventRow['date_precision'];
+}
+
+/**
+ * The columns each graph read selects (the child tables aliased x, documents d), for SQLite or
+ * PostgreSQL. An actor row's identity comes as one text: id, kind, country (empty for none),
+ * aliases (JSON) and, last, the name, the only free text of them (ids are slugs, JSON holds no raw
+ * control character), so the text splits back unambiguously. An event's shape likewise: type,
+ * quad, polarity, mode, date, precision (empty for none; none of them can be empty).
+ */
+export function graphColumns(dialect: 'sqlite' | 'postgres') {
+  const sep = dialect === 'sqlite' ? 'char(31)' : 'chr(31)';
+  const orEmpty = (column: string) =>
+    dialect === 'sqlite' ? `ifnull(${column}, '')` : `coalesce(${column}, '')`;
+  const joined = (parts: string[]) => parts.join(` || ${sep} || `);
+  return {
+    documents: 'd.ingest_seq AS seq, d.id, d.title, d.published, d.extractor',
+    actors: `d.ingest_seq AS seq, ${joined(['x.actor', 'x.kind', orEmpty('x.country'), 'x.aliases', 'x.name'])}`,
+    affiliations: 'd.ingest_seq AS seq, x.person, x.of_actor, x.role',
+    events: `d.ingest_seq AS seq, x.id, x.source, x.target,
+      ${joined(['x.type', 'x.quad', 'x.polarity', orEmpty('x.mode'), orEmpty('x.date'), orEmpty('x.date_precision')])},
+      x.score, x.confidence, x.sentence, x.ev_start, x.ev_end, x.origin`,
+  } as const;
+}
+
+/** The child rows of the documents with a seq in (lower, upper], in seq then ord order. */
+export const GRAPH_RANGE = 'd.ingest_seq > ? AND d.ingest_seq <= ? ORDER BY d.ingest_seq, x.ord';
+export const GRAPH_RANGE_PG = GRAPH_RANGE.replace('?', '$1').replace('?', '$2');
+
+/** Distinct identities and event shapes kept decoded across one graph read, at most this many. */
+const SHARED_VALUES = 65_536;
+
+/**
+ * The decoded joined texts of one graph read: a text seen before gives the object decoded the
+ * first time, so documents stating the same actor identity share one (read-only) object, events
+ * with the same shape share their strings, and each distinct text is split and parsed about once.
+ */
+export class GraphRowDecoder {
+  private readonly actors = new Map<string, GraphActor>();
+  private readonly shapes = new Map<string, EventShape>();
+
+  actor(identity: string, document: string): GraphActor {
+    let actor = this.actors.get(identity);
+    if (actor === undefined) {
+      const [id, kind, country, aliases, name] = splitJoined(identity, 5);
+      actor = {
+        id,
+        name,
+        kind: kind as GraphActor['kind'],
+        country: country === '' ? null : country,
+        aliases: storedJson<string[]>(
+          'document_actors',
+          { document, actor: id },
+          'aliases',
+          aliases,
+        ),
+      };
+      if (this.actors.size >= SHARED_VALUES) this.actors.clear();
+      this.actors.set(identity, actor);
+    }
+    return actor;
+  }
+
+  shape(joined: string): EventShape {
+    let shape = this.shapes.get(joined);
+    if (shape === undefined) {
+      const [type, quad, polarity, mode, date, precision] = splitJoined(joined, 6);
+      shape = {
+        type: type as EventShape['type'],
+        quad: quad as EventShape['quad'],
+        polarity: polarity as EventShape['polarity'],
+        mode: mode === '' ? null : (mode as EventShape['mode']),
+        date: date === '' ? null : date,
+        datePrecision: precision === '' ? null : (precision as EventShape['datePrecision']),
+      };
+      if (this.shapes.size >= SHARED_VALUES) this.shapes.clear();
+      this.shapes.set(joined, shape);
+    }
+    return shape;
+  }
+}
+
+/** Splits a joined text into `count` parts; the last part takes the rest (separators included). */
+function splitJoined(joined: string, count: number): string[] {
+  const parts = new Array<string>(count);
+  let from = 0;
+  for (let i = 0; i < count - 1; i++) {
+    const at = joined.indexOf(SEPARATOR, from);
+    if (at < 0) throw new Error(`graph read: a joined row holds ${i + 1} of ${count} columns`);
+    parts[i] = joined.slice(from, at);
+    from = at + 1;
+  }
+  parts[count - 1] = joined.slice(from);
+  return parts;
+}
+
+function eventFromTuple(
+  t: GraphEventTuple,
+  document: string,
+  decoder: GraphRowDecoder,
+): GraphEvent {
+  const shape = decoder.shape(t[4]);
   const event: GraphEvent = {
     id: t[1],
     source: t[2],
     target: t[3],
-    type: t[4],
-    quad: t[5],
-    polarity: t[6],
-    score: t[7],
-    mode: t[8],
-    date: t[9],
-    datePrecision: t[10],
-    confidence: t[11],
-    evidence: { sentence: t[12], start: t[13], end: t[14] },
+    type: shape.type,
+    quad: shape.quad,
+    polarity: shape.polarity,
+    score: t[5],
+    mode: shape.mode,
+    date: shape.date,
+    datePrecision: shape.datePrecision,
+    confidence: t[6],
+    evidence: { sentence: t[7], start: t[8], end: t[9] },
   };
-  const origin = t[15];
+  const origin = t[10];
   if (origin !== null) {
     event.origin = storedJson<ExtractedEvent['origin']>(
       'events',
@@ -271,45 +377,10 @@ function eventFromTuple(t: GraphEventTuple, document: string): GraphEvent {
   return event;
 }
 
-/** The columns each graph read selects (the child tables aliased x, documents d). */
-export const GRAPH_COLUMNS = {
-  documents: 'd.ingest_seq AS seq, d.id, d.title, d.published, d.extractor',
-  actors: 'd.ingest_seq AS seq, x.actor, x.name, x.kind, x.country, x.aliases',
-  affiliations: 'd.ingest_seq AS seq, x.person, x.of_actor, x.role',
-  events: `d.ingest_seq AS seq, x.id, x.source, x.target, x.type, x.quad, x.polarity, x.score,
-    x.mode, x.date, x.date_precision, x.confidence, x.sentence, x.ev_start, x.ev_end, x.origin`,
-} as const;
-
-/** The child rows of the documents with a seq in (lower, upper], in seq then ord order. */
-export const GRAPH_RANGE = 'd.ingest_seq > ? AND d.ingest_seq <= ? ORDER BY d.ingest_seq, x.ord';
-export const GRAPH_RANGE_PG = GRAPH_RANGE.replace('?', '$1').replace('?', '$2');
-
-/** Distinct alias lists kept parsed across one graph read, at most this many at once. */
-const ALIAS_LISTS = 65_536;
-
-/**
- * The parsed alias lists of one graph read: a JSON text seen before gives the array parsed the
- * first time, so the documents stating the same aliases share one (read-only) array and the read
- * parses each distinct list about once.
- */
-export class AliasLists {
-  private readonly parsed = new Map<string, string[]>();
-
-  of(json: string, document: string, actor: string): string[] {
-    let list = this.parsed.get(json);
-    if (list === undefined) {
-      list = storedJson<string[]>('document_actors', { document, actor }, 'aliases', json);
-      if (this.parsed.size >= ALIAS_LISTS) this.parsed.clear();
-      this.parsed.set(json, list);
-    }
-    return list;
-  }
-}
-
 /**
  * Builds GraphDocuments from the document rows and the three child row lists (each ordered by seq,
- * then ord) and hands them to `onBatch` `batch` at a time; the last batch may be shorter. Alias
- * lists are parsed through `aliases` (one per graph read), so equal lists are one array.
+ * then ord) and hands them to `onBatch` `batch` at a time; the last batch may be shorter. Joined
+ * texts are decoded through `decoder` (one per graph read), so equal identities are one object.
  */
 export function assembleGraphDocuments(
   rows: {
@@ -320,7 +391,7 @@ export function assembleGraphDocuments(
   },
   batch: number,
   onBatch: (documents: GraphDocument[]) => void,
-  aliases: AliasLists = new AliasLists(),
+  decoder: GraphRowDecoder = new GraphRowDecoder(),
 ): void {
   const { actors, affiliations, events } = rows;
   let a = 0;
@@ -336,17 +407,8 @@ export function assembleGraphDocuments(
     while (e < events.length && events[e]![0] < seq) e++;
     let end = a;
     while (end < actors.length && actors[end]![0] === seq) end++;
-    const docActors = new Array<GraphDocument['actors'][number]>(end - a);
-    for (let i = 0; a < end; a++, i++) {
-      const t = actors[a]!;
-      docActors[i] = {
-        id: t[1],
-        name: t[2],
-        kind: t[3],
-        country: t[4],
-        aliases: aliases.of(t[5], id, t[1]),
-      };
-    }
+    const docActors = new Array<GraphActor>(end - a);
+    for (let i = 0; a < end; a++, i++) docActors[i] = decoder.actor(actors[a]![1], id);
     end = f;
     while (end < affiliations.length && affiliations[end]![0] === seq) end++;
     const docAffiliations = new Array<GraphDocument['affiliations'][number]>(end - f);
@@ -357,7 +419,7 @@ export function assembleGraphDocuments(
     end = e;
     while (end < events.length && events[end]![0] === seq) end++;
     const docEvents = new Array<GraphEvent>(end - e);
-    for (let i = 0; e < end; e++, i++) docEvents[i] = eventFromTuple(events[e]!, id);
+    for (let i = 0; e < end; e++, i++) docEvents[i] = eventFromTuple(events[e]!, id, decoder);
     pending.push({
       extractor: doc.extractor,
       document: { id, title: doc.title, published: doc.published },

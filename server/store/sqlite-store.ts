@@ -9,11 +9,11 @@ import type { Actor, DocumentBundle, Extraction } from '../model/index.ts';
 import { contentHash } from '../model/index.ts';
 import { migrate } from './migrations.ts';
 import {
-  AliasLists,
   assembleGraphDocuments,
   checkBatch,
   compareStrings,
-  GRAPH_COLUMNS,
+  graphColumns,
+  GraphRowDecoder,
   GRAPH_RANGE,
   groupBy,
   toDatedRole,
@@ -39,6 +39,9 @@ import { decodeCursor, encodeCursor, checkLimit } from './cursor.ts';
 import { GRAPH_BATCH, MAX_CHANGE_PAGE, StoreInputError, checkQuoteKeys } from './types.ts';
 import type { Change, Store } from './types.ts';
 import { validateBundle } from './validate-bundle.ts';
+
+/** The graph read's columns in this store's SQL. */
+const GRAPH_COLUMNS = graphColumns('sqlite');
 
 const BUSY_TIMEOUT_MS = 5000;
 /** How often a watcher asks SQLite whether another connection committed (PRAGMA data_version). */
@@ -396,7 +399,7 @@ export function openSqliteStore(options: { file: string } | { memory: true }): S
 
     async graphDocuments(onBatch, options) {
       const batch = checkBatch(options?.batch ?? GRAPH_BATCH);
-      const aliases = new AliasLists();
+      const decoder = new GraphRowDecoder();
       // One read transaction, so one snapshot; only the batch being handed over is held.
       db.transaction(() => {
         for (let after = 0; ;) {
@@ -409,7 +412,7 @@ export function openSqliteStore(options: { file: string } | { memory: true }): S
             affiliations: stmt.graphAffiliations.all(after, last.seq),
             events: stmt.graphEvents.all(after, last.seq),
           };
-          assembleGraphDocuments(rows, batch, onBatch, aliases);
+          assembleGraphDocuments(rows, batch, onBatch, decoder);
           after = last.seq;
         }
       })();

@@ -189,6 +189,53 @@ for (const target of TARGETS) {
         expect(read.documentIds()).toEqual(kept.map((e) => e.document.id));
       });
 
+      it('reads back any stated name and alias, and shares one object for a restated identity', async () => {
+        // The graph read joins repeated columns into one text with U+001F between them: a name
+        // or alias holding that character, quotes or characters outside the BMP comes back whole.
+        const odd = {
+          id: 'kaveri-delta-board',
+          name: 'Kaveri \u001f "Delta" Board \u{1F30A}',
+          kind: 'organization' as const,
+          country: null,
+          forms: ['Kaveri Delta Board', 'the \u001f board'],
+        };
+        const port = {
+          id: 'tuticorin-port',
+          name: 'Tuticorin Port',
+          kind: 'organization' as const,
+          forms: ['Tuticorin Port'],
+        };
+        const bundles = [1, 2].map((n) =>
+          makeBundle({
+            text: `Notice ${n}: the Kaveri Delta Board criticized Tuticorin Port over silt.`,
+            actors: [odd, port],
+            events: [
+              {
+                source: odd.id,
+                target: port.id,
+                type: 'ACCUSE',
+                quote: 'criticized Tuticorin Port',
+                date: n === 1 ? '2022-11' : null,
+                mode: n === 2 ? 'negated' : null,
+              },
+            ],
+          }),
+        );
+        for (const b of bundles) await store.addDocument(b);
+        const read: GraphDocument[] = [];
+        await store.graphDocuments((batch) => read.push(...batch));
+        expect(read.map((d) => d.actors)).toEqual(
+          bundles.map((b) => b.extraction.actors.map(({ mentions: _mentions, ...actor }) => actor)),
+        );
+        expect(read.map((d) => d.events.map((e) => [e.mode, e.date, e.datePrecision]))).toEqual([
+          [[null, '2022-11', 'month']],
+          [['negated', null, null]],
+        ]);
+        // Both documents state the same identities: the read hands over one object for each.
+        expect(read[1]!.actors[0]).toBe(read[0]!.actors[0]);
+        expect(read[1]!.actors[1]).toBe(read[0]!.actors[1]);
+      });
+
       it('gives the quotes of a batch of events in the order asked, null for unknown ones', async () => {
         const bundles = [docA(), docB(), docN(1)];
         for (const b of bundles) await store.addDocument(b);
