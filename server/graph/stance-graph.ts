@@ -133,13 +133,29 @@ export class StanceGraph {
       }
       listed.set(actor.id, { state, c: listedActor(actor, state.aliasesOf(actor.aliases)) });
     }
-    let affiliationCount = 0;
+    // Each event between two listed actors is tallied into their contributions and added to the
+    // columns (neither needs the actors' nodes, which are folded below).
+    let firstEvent = NO_EVENT;
+    let eventCount = 0;
     for (const event of input.events) {
-      const source = listed.get(event.source);
-      const target = listed.get(event.target);
-      if (!source || !target) continue;
-      tallyEvent(source.c, target.c, event.polarity, target === source);
+      const sourceListed = listed.get(event.source);
+      const targetListed = listed.get(event.target);
+      if (!sourceListed || !targetListed) continue;
+      tallyEvent(sourceListed.c, targetListed.c, event.polarity, targetListed === sourceListed);
+      const source = sourceListed.state;
+      const target = targetListed.state;
+      const id = str.of(event.id);
+      // An id some event (or affiliation) already holds as its key is joined with the document's.
+      const namespaced = this.events.hasPlainKey(id) || this.graph.hasEdge(id);
+      // The source's number first, then the target's: numbers are given in that order.
+      const s = source.pairActor >= 0 ? source.pairActor : this.pairActor(source);
+      const t = target.pairActor >= 0 ? target.pairActor : this.pairActor(target);
+      const pair = this.pairs.addNumbers(s, t, event.score, event.polarity, event.date, event.type);
+      const e = this.events.add(s, t, pair, docNumber, event, id, input.extractor, namespaced);
+      if (eventCount === 0) firstEvent = e;
+      eventCount += 1;
     }
+    let affiliationCount = 0;
     for (const a of input.affiliations) {
       if (listed.has(a.person) && listed.has(a.of)) affiliationCount += 1;
     }
@@ -166,25 +182,6 @@ export class StanceGraph {
       else this.graph.addNode(actor, next);
       state.attributes = this.graph.getNodeAttributes(actor);
       this.names.set(actor, next);
-    }
-    let firstEvent = NO_EVENT;
-    let eventCount = 0;
-    for (const event of input.events) {
-      const sourceListed = listed.get(event.source);
-      const targetListed = listed.get(event.target);
-      if (!sourceListed || !targetListed) continue;
-      const source = sourceListed.state;
-      const target = targetListed.state;
-      const id = str.of(event.id);
-      // An id some event (or affiliation) already holds as its key is joined with the document's.
-      const namespaced = this.events.hasPlainKey(id) || this.graph.hasEdge(id);
-      // The source's number first, then the target's: numbers are given in that order.
-      const s = source.pairActor >= 0 ? source.pairActor : this.pairActor(source);
-      const t = target.pairActor >= 0 ? target.pairActor : this.pairActor(target);
-      const pair = this.pairs.addNumbers(s, t, event.score, event.polarity, event.date, event.type);
-      const e = this.events.add(s, t, pair, docNumber, event, id, input.extractor, namespaced);
-      if (eventCount === 0) firstEvent = e;
-      eventCount += 1;
     }
     const affiliations = new Array<string>(affiliationCount);
     let affiliationAt = 0;
@@ -565,6 +562,7 @@ class ActorState {
   readonly mentions = new ActorDocuments();
   /** The alias list last stated for it (a copy) and its name aliases: documents mostly repeat it. */
   private stated: readonly string[] = [];
+  private statedGiven: readonly string[] | null = null;
   private names: string[] = [];
   /** The node's attributes object (graphology's own, updated in place). */
   attributes: ActorNodeAttributes | undefined = undefined;
@@ -578,7 +576,11 @@ class ActorState {
 
   /** The name aliases of a list a document states for this actor (shared; read-only). */
   aliasesOf(stated: readonly string[]): string[] {
+    // The list given last time (read-only for the graph, as every input): the store's read hands
+    // one array to all the documents that state the same list.
+    if (stated === this.statedGiven) return this.names;
     const last = this.stated;
+    this.statedGiven = stated;
     if (stated.length === last.length && stated.every((alias, i) => alias === last[i])) {
       return this.names;
     }
