@@ -44,6 +44,8 @@ import { validateBundle } from './validate-bundle.ts';
 const GRAPH_COLUMNS = graphColumns('sqlite');
 
 const BUSY_TIMEOUT_MS = 5000;
+/** Bytes of the store file mapped during the graph read (SQLite caps it at its own limit). */
+const GRAPH_READ_MMAP = 2 ** 40;
 /** How often a watcher asks SQLite whether another connection committed (PRAGMA data_version). */
 const WATCH_POLL_MS = 100;
 
@@ -187,6 +189,8 @@ export interface SqliteSettings {
   synchronous: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
   busyTimeoutMs: number;
   schemaVersion: number;
+  /** Bytes of the file SQLite may read through a memory map: 0 outside the graph read. */
+  mapBytes: number;
 }
 
 /** A Store that can also report its SQLite settings; it is still usable as a plain Store. */
@@ -210,6 +214,8 @@ export function openSqliteStore(options: { file: string } | { memory: true }): S
     throw error;
   }
   const stmt = prepareStatements(db);
+  // The file a file store reads (none in memory).
+  const file = 'file' in options && options.file !== ':memory:' ? options.file : null;
 
   const insertBundle = (bundle: DocumentBundle, hash: string, ingestedAt: string) => {
     const { text, extraction } = bundle;
@@ -400,22 +406,30 @@ export function openSqliteStore(options: { file: string } | { memory: true }): S
     async graphDocuments(onBatch, options) {
       const batch = checkBatch(options?.batch ?? GRAPH_BATCH);
       const decoder = new GraphRowDecoder();
-      // One read transaction, so one snapshot; only the batch being handed over is held.
-      db.transaction(() => {
-        for (let after = 0; ;) {
-          const documents = stmt.graphDocuments.all(after, batch);
-          const last = documents[documents.length - 1];
-          if (!last) return;
-          const rows = {
-            documents,
-            actors: stmt.graphActors.all(after, last.seq),
-            affiliations: stmt.graphAffiliations.all(after, last.seq),
-            events: stmt.graphEvents.all(after, last.seq),
-          };
-          assembleGraphDocuments(rows, batch, onBatch, decoder);
-          after = last.seq;
-        }
-      })();
+      // The read walks the whole file in order: mapped into memory for its duration, its pages are
+      // read in place rather than copied in through a system call each (about a tenth of the
+      // start-up's CPU at 1M events); the mapping goes again when it ends.
+      if (file !== null) db.pragma(`mmap_size = ${GRAPH_READ_MMAP}`);
+      try {
+        // One read transaction, so one snapshot; only the batch being handed over is held.
+        db.transaction(() => {
+          for (let after = 0; ;) {
+            const documents = stmt.graphDocuments.all(after, batch);
+            const last = documents[documents.length - 1];
+            if (!last) return;
+            const rows = {
+              documents,
+              actors: stmt.graphActors.all(after, last.seq),
+              affiliations: stmt.graphAffiliations.all(after, last.seq),
+              events: stmt.graphEvents.all(after, last.seq),
+            };
+            assembleGraphDocuments(rows, batch, onBatch, decoder);
+            after = last.seq;
+          }
+        })();
+      } finally {
+        if (file !== null) db.pragma('mmap_size = 0');
+      }
     },
 
     async eventQuotes(keys) {
@@ -504,6 +518,7 @@ export function openSqliteStore(options: { file: string } | { memory: true }): S
         synchronous: SYNCHRONOUS_NAMES[Number(get('synchronous'))] ?? 'FULL',
         busyTimeoutMs: Number(get('busy_timeout')),
         schemaVersion: Number(get('user_version')),
+        mapBytes: Number(get('mmap_size')),
       };
     },
   };

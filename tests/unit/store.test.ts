@@ -96,6 +96,23 @@ describe('settings and location', () => {
     raw.close();
   });
 
+  it('maps the file only while the graph read runs, and unmaps it when a batch fails', async () => {
+    await store.addDocument(docA());
+    await store.addDocument(docB());
+    expect(store.settings().mapBytes).toBe(0);
+    const during: number[] = [];
+    await store.graphDocuments(() => during.push(store.settings().mapBytes), { batch: 1 });
+    expect(during).toHaveLength(2);
+    for (const bytes of during) expect(bytes).toBeGreaterThan(0);
+    expect(store.settings().mapBytes).toBe(0);
+    await expect(
+      store.graphDocuments(() => {
+        throw new Error('the reader gave up');
+      }),
+    ).rejects.toThrow('the reader gave up');
+    expect(store.settings().mapBytes).toBe(0);
+  });
+
   it('works in memory too', async () => {
     const mem = openSqliteStore({ memory: true });
     const a = docA();
