@@ -6,7 +6,7 @@
 // that owner's body (owned-bodies.ts).
 import type { Gazetteer } from '../gazetteer.ts';
 import type { Mention, MentionVia, ResolvedActor, Sentence, Token } from '../types.ts';
-import { kindNouns, type KindNouns } from './kinds.ts';
+import { kindNouns, type KindNouns, type NounKind } from './kinds.ts';
 import { ownedBody } from './owned-bodies.ts';
 import { clauseRole, spanHead, weight } from './resolve.ts';
 
@@ -43,7 +43,7 @@ export interface DescribedMentions {
 /** An actor by id: the article's, or the gazetteer's for a state named only as a modifier. */
 type ActorOf = (id: string) => ResolvedActor | undefined;
 
-type Kind = 'person' | 'organization' | 'state' | 'side';
+type Kind = NounKind;
 
 /** How many sentences back a description looks for its actor, by kind. */
 const REACH: Record<Kind, number> = { person: 6, organization: 4, state: 3, side: 0 };
@@ -126,11 +126,7 @@ function subtree(tokens: Token[], d: number): [number, number] {
 }
 
 function kindOf(nouns: KindNouns, noun: string): Kind | null {
-  if (nouns.person.has(noun)) return 'person';
-  if (nouns.organization.has(noun) || nouns.owned.has(noun)) return 'organization';
-  if (nouns.state.has(noun)) return 'state';
-  if (nouns.side.has(noun)) return 'side';
-  return null;
+  return nouns.kindOf.get(noun) ?? null;
 }
 
 const HEADS = new WeakMap<Sentence, number[]>();

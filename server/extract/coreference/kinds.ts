@@ -34,7 +34,13 @@ export interface KindNouns {
   ranks: Set<string>;
   /** Modifiers that state a body's category, not a word of its name ("judicial" -> court). */
   categoryWords: Map<string, string[]>;
+  /** Every kind noun with the one kind a description headed by it refers to, in that order of
+   * precedence: person, organization (owned bodies too), state, side. */
+  kindOf: Map<string, NounKind>;
 }
+
+/** The kind of actor a description's head noun refers to. */
+export type NounKind = 'person' | 'organization' | 'state' | 'side';
 
 let loaded: KindNouns | null = null;
 
@@ -44,7 +50,15 @@ export function kindNouns(): KindNouns {
   const raw = KindNounsFile.parse(
     JSON.parse(readFileSync(dataPath('gazetteer', 'kind-nouns.json'), 'utf8')),
   );
+  // Lowest precedence first, so a noun of several lists keeps the kind that comes first.
+  const kindOf = new Map<string, NounKind>();
+  for (const w of raw.side) kindOf.set(w, 'side');
+  for (const w of raw.state) kindOf.set(w, 'state');
+  for (const w of [...Object.keys(raw.owned), ...Object.keys(raw.organization)])
+    kindOf.set(w, 'organization');
+  for (const w of Object.keys(raw.person)) kindOf.set(w, 'person');
   loaded = {
+    kindOf,
     person: new Map(Object.entries(raw.person)),
     organization: new Map(Object.entries(raw.organization)),
     state: new Set(raw.state),

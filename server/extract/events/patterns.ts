@@ -214,6 +214,9 @@ function matchDep(
     if (dep.case && !dep.case.includes(cm)) continue;
     if (dep.notCase.includes(cm)) continue;
     if (dep.within && !hasWithin(tree, k, dep.within)) continue;
+    // The dependent's own dependents first: most candidates fail there, before any slot is read.
+    const inner = matchAll(tree, k, dep.deps, kindOf);
+    if (!inner) continue;
     const b: Binding = { targets: [], sources: [], companions: [], used: dep.lemma ? [k] : [] };
     if (dep.role === 'source') b.sources.push(...actorsIn(tree, k));
     if (dep.role === 'companion') b.companions.push(...actorsIn(tree, k));
@@ -230,8 +233,7 @@ function matchDep(
       if (dep.kind && found.length === 0) continue;
       b.targets.push(...found);
     }
-    const inner = matchAll(tree, k, dep.deps, kindOf);
-    if (inner) return merge(b, inner);
+    return merge(b, inner);
   }
   return null;
 }
@@ -255,13 +257,15 @@ function matchAll(
   deps: PatternDep[],
   kindOf: KindOf | undefined,
 ): Binding | null {
-  const all: Binding = { targets: [], sources: [], companions: [], used: [] };
+  // Nothing is gathered until the first dependent is found: most heads miss it.
+  let all: Binding | null = null;
   for (const d of deps) {
     const b = matchDep(tree, node, d, kindOf);
     if (!b) return null;
+    all ??= { targets: [], sources: [], companions: [], used: [] };
     merge(all, b);
   }
-  return all;
+  return all ?? { targets: [], sources: [], companions: [], used: [] };
 }
 
 /**
