@@ -454,6 +454,9 @@ export function describedMentions(input: DescriptionInput): DescribedMentions {
   for (const s of input.sentences) {
     const heads = kindHeads(s, nouns);
     if (heads.length === 0) continue;
+    // A possessor is a mention of the phrase's own sentence: no pronoun there, none to read.
+    if (input.pronounPossessors && !bySentence.get(s.index)?.some((m) => m.via === 'pronoun'))
+      continue;
     if (s.start >= read) {
       openAtStart = readQuotes(input.text, read, s.start, openAtStart);
       read = s.start;

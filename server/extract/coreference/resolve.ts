@@ -110,22 +110,33 @@ export function weight(role: string): number {
  * (spans sorted or not). A pronoun with no agreeing candidate in reach is left out.
  */
 export function resolvePronouns(sentences: Sentence[], candidates: Candidate[]): PronounLink[] {
-  const bySentence = new Map<number, Placed[]>();
   const sentenceAt = new Map(sentences.map((s) => [s.index, s]));
+  const waiting = new Map<number, Candidate[]>();
   for (const c of candidates) {
-    const s = sentenceAt.get(c.sentence);
-    if (!s) continue;
-    const head = spanHead(s.tokens, c.start, c.end);
-    const { role, governor } =
-      head >= 0 ? clauseRole(s.tokens, head) : { role: 'other', governor: -1 };
-    const list = bySentence.get(c.sentence) ?? [];
-    list.push({ c, start: c.start, end: c.end, head, role, governor });
-    bySentence.set(c.sentence, list);
+    if (!sentenceAt.has(c.sentence)) continue;
+    const list = waiting.get(c.sentence);
+    if (list) list.push(c);
+    else waiting.set(c.sentence, [c]);
   }
-  for (const [index, list] of bySentence) {
-    const s = sentenceAt.get(index);
-    if (s) list.push(...coordinations(s.tokens, list));
-  }
+  // A sentence's candidates are placed in its tree only when a pronoun first looks at it.
+  const bySentence = new Map<number, Placed[]>();
+  const placedIn = (index: number): Placed[] | undefined => {
+    let list = bySentence.get(index);
+    if (list) return list;
+    const cs = waiting.get(index);
+    if (!cs) return undefined;
+    const s = sentenceAt.get(index)!;
+    list = [];
+    for (const c of cs) {
+      const head = spanHead(s.tokens, c.start, c.end);
+      const { role, governor } =
+        head >= 0 ? clauseRole(s.tokens, head) : { role: 'other', governor: -1 };
+      list.push({ c, start: c.start, end: c.end, head, role, governor });
+    }
+    list.push(...coordinations(s.tokens, list));
+    bySentence.set(index, list);
+    return list;
+  };
   const links: PronounLink[] = [];
   const memory: Memory = { gender: new Map(), bound: [] };
   for (const c of candidates) if (c.gender) memory.gender.set(entityKey(c), c.gender);
@@ -134,7 +145,7 @@ export function resolvePronouns(sentences: Sentence[], candidates: Candidate[]):
     for (let i = 0; i < s.tokens.length; i++) {
       const info = pronounAt(s.tokens, i);
       if (!info) continue;
-      const chosen = choose(s, i, info, bySentence, memory);
+      const chosen = choose(s, i, info, placedIn, memory);
       if (!chosen) continue;
       const t = s.tokens[i]!;
       links.push({ start: t.start, end: t.end, sentence: s.index, antecedent: chosen });
@@ -143,7 +154,7 @@ export function resolvePronouns(sentences: Sentence[], candidates: Candidate[]):
       const pr = clauseRole(s.tokens, i);
       memory.bound.push({ key, governor: pr.governor });
       // The pronoun now mentions its entity: "He ... He ... he" keeps the chain in reach.
-      const list = bySentence.get(s.index) ?? [];
+      const list = placedIn(s.index) ?? [];
       list.push({
         c: chosen,
         start: t.start,
@@ -209,7 +220,7 @@ function choose(
   s: Sentence,
   i: number,
   info: PronounInfo,
-  bySentence: Map<number, Placed[]>,
+  placedIn: (sentence: number) => Placed[] | undefined,
   memory: Memory,
 ): Candidate | null {
   const p = s.tokens[i]!;
@@ -219,7 +230,7 @@ function choose(
   // subject or object, so the entities named as its coarguments are out.
   const coarguments = new Set<string>();
   if (!info.reflexive && !info.possessive) {
-    for (const placed of bySentence.get(s.index) ?? []) {
+    for (const placed of placedIn(s.index) ?? []) {
       if (placed.governor >= 0 && placed.governor === pRole.governor) {
         coarguments.add(entityKey(placed.c));
       }
@@ -227,7 +238,7 @@ function choose(
     for (const b of memory.bound) if (b.governor === pRole.governor) coarguments.add(b.key);
   }
   for (let back = WINDOW; back >= 0; back--) {
-    for (const placed of bySentence.get(s.index - back) ?? []) {
+    for (const placed of placedIn(s.index - back) ?? []) {
       const { c } = placed;
       if (!agrees(c.kind, info.agreement)) continue;
       if (back === 0) {

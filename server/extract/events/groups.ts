@@ -158,7 +158,7 @@ function mayDescribe(t: Token): boolean {
       ((t.xpos === 'NN' && Object.hasOwn(SIZE_NOUNS, t.lemma)) ||
         (t.xpos === 'NNS' && Object.hasOwn(GROUP_NOUNS, t.lemma)))) ||
     t.pos === 'NUM' ||
-    t.text.toLowerCase() === 'both'
+    (t.text.length === 4 && t.text.toLowerCase() === 'both')
   );
 }
 
@@ -476,7 +476,8 @@ export function rememberLists(memory: GroupMemory, tree: Tree, raws: Raw[]): voi
     keep(pair!, Math.max(pair![0]!.end, pair![1]!.end), true);
   }
   // Two pairs met, two lists were named, or another actor is a subject too: a pronoun cannot
-  // tell which group it means.
+  // tell which group it means (only lists of this sentence are asked).
+  if (!memory.lists.some((l) => l.sentence === here)) return;
   const sets = new Set([...seen, ...pairs.keys()]);
   const subjects = new Set<string>();
   tree.tokens.forEach((t, k) => {
