@@ -81,15 +81,18 @@ function planOf(scan: Scan): Plan {
   if (plan) return plan;
   plan = { titles: new Map(), appositions: new Map() };
   const { words, tokens } = scan;
-  const wordOfToken = new Map<number, number>();
-  words.forEach((w, k) => {
-    if (!wordOfToken.has(w.tok)) wordOfToken.set(w.tok, k);
-  });
+  // The first word of each parser token (-1 for none).
+  const firstWord = new Int32Array(tokens.length).fill(-1);
+  for (let k = words.length - 1; k >= 0; k--) firstWord[words[k]!.tok] = k;
+  const wordOfToken = (tok: number): number | undefined => {
+    const k = tok >= 0 && tok < firstWord.length ? firstWord[tok]! : -1;
+    return k >= 0 ? k : undefined;
+  };
   let floor = 0;
   for (const name of namesOf(scan)) {
     const nf = words[name.first]!.tok;
     const nl = words[name.end - 1]!.tok;
-    const lo = wordOfToken.get(titleStart(tokens, nf, nl, floor)) ?? name.first;
+    const lo = wordOfToken(titleStart(tokens, nf, nl, floor)) ?? name.first;
     // The next name's title starts after this person's name at the earliest.
     if (name.label === 'person') floor = nl + 1;
     // A name may carry title words the name finder ran into it ("Trade Sitiveni Rabuka").
@@ -102,7 +105,7 @@ function planOf(scan: Scan): Plan {
     if (name.label !== 'person') continue;
     const spans: { from: number; to: number }[] = [];
     for (const [lo, hi] of appositionAfter(tokens, nf, nl)) {
-      const from = wordOfToken.get(lo);
+      const from = wordOfToken(lo);
       if (from === undefined) continue;
       let to = from;
       while (to < words.length && words[to]!.tok <= hi) to++;

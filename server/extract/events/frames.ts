@@ -130,8 +130,20 @@ function nameOf(tree: Tree, i: number): string[] {
   return names;
 }
 
+/** Whether one of the names `nameOf` gives the noun at i is in the set (read without a list). */
 function objectMatches(tree: Tree, i: number, set: Set<string>): boolean {
-  return nameOf(tree, i).some((n) => set.has(n));
+  const t = tree.tokens[i]!;
+  if (set.has(t.lemma)) return true;
+  const text = t.text.toLowerCase();
+  if (set.has(text)) return true;
+  let last = -1;
+  for (const k of tree.kids[i]!) {
+    const d = tree.tokens[k]!.deprel;
+    if (k < i && (d === 'compound' || d === 'amod')) last = k;
+  }
+  if (last < 0) return false;
+  const mod = lower(tree, last);
+  return set.has(`${mod} ${text}`) || set.has(`${mod} ${t.lemma}`);
 }
 
 function isPassive(tree: Tree, i: number): boolean {
