@@ -10,6 +10,13 @@ export interface PersonRole {
   offices: string[];
 }
 
+/** Adds `id` to the set kept under `key`. */
+function addTo(map: Map<string, Set<string>>, key: string, id: string): void {
+  const set = map.get(key) ?? new Set<string>();
+  set.add(id);
+  map.set(key, set);
+}
+
 export class ActorContext {
   readonly actors = new Map<string, ResolvedActor>();
   readonly mentions: Mention[] = [];
@@ -146,18 +153,13 @@ export class ActorContext {
       .filter(Boolean);
     this.names.set(parts.join(' '), id);
     const known = this.gaz.byId(id);
-    const add = (map: Map<string, Set<string>>, key: string): void => {
-      const set = map.get(key) ?? new Set<string>();
-      set.add(id);
-      map.set(key, set);
-    };
-    if (known?.surname) add(this.surnames, normKey(known.surname));
+    if (known?.surname) addTo(this.surnames, normKey(known.surname), id);
     else {
       // Family names come last in most names and first in Chinese and Korean ones.
       const words = name.split(/\s+/).filter(Boolean);
       if (words.length >= 2) {
-        add(this.surnames, normKey(words[words.length - 1]!));
-        add(this.leadingNames, normKey(words[0]!));
+        addTo(this.surnames, normKey(words[words.length - 1]!), id);
+        addTo(this.leadingNames, normKey(words[0]!), id);
       }
     }
   }

@@ -162,6 +162,12 @@ export interface OrgMatch {
 const CORPORATE_SUFFIX =
   /,?\s+(?:Corp\.?|Corporation|Inc\.?|Incorporated|Ltd\.?|Limited|Plc|PLC|plc|Co\.?|LLC|S\.?A\.?|AG|N\.?V\.?|GmbH)$/;
 
+/** Whether a gazetteer body `id` belongs to `state` (or either is unknown): "Pakistan's Foreign Office" is not Britain's. */
+function ofState(ctx: ActorContext, id: string, state: string | null): boolean {
+  const of = ctx.gaz.byId(id)?.country;
+  return !state || !of || of === state;
+}
+
 function titleCase(s: string): string {
   return s.replace(/\b([a-z])/g, (c) => c.toUpperCase());
 }
@@ -265,12 +271,10 @@ export function parseOrg(
   const short = corporate && corporate.index > 0 ? name.slice(0, corporate.index) : undefined;
   if (short) name = short;
   // A body of another state is never the one named: "Pakistan's Foreign Office" is not Britain's.
-  const ownState = (e: { id: string }): boolean => {
-    const of = ctx.gaz.byId(e.id)?.country;
-    return !orgCountry || !of || of === orgCountry;
-  };
   const knownId =
-    ctx.gaz.lookup(name).find((e) => e.kind === 'organization' && ownState(e))?.id ??
+    ctx.gaz
+      .lookup(name)
+      .find((e) => e.kind === 'organization' && ofState(ctx, e.id, orgCountry))?.id ??
     (orgCountry ? ctx.gaz.nationalBody(orgCountry, name) : null);
   const known = knownId ? { id: knownId } : null;
   if (known) {

@@ -75,6 +75,12 @@ function namesOf(scan: Scan): NameSpan[] {
   return out;
 }
 
+/** The first word of parser token `tok` (see `planOf`), or undefined. */
+function wordOfToken(firstWord: Int32Array, tok: number): number | undefined {
+  const k = tok >= 0 && tok < firstWord.length ? firstWord[tok]! : -1;
+  return k >= 0 ? k : undefined;
+}
+
 /** Reads the parse once per sentence: which words form a title before which name, and appositions. */
 function planOf(scan: Scan): Plan {
   let plan = plans.get(scan);
@@ -84,15 +90,12 @@ function planOf(scan: Scan): Plan {
   // The first word of each parser token (-1 for none).
   const firstWord = new Int32Array(tokens.length).fill(-1);
   for (let k = words.length - 1; k >= 0; k--) firstWord[words[k]!.tok] = k;
-  const wordOfToken = (tok: number): number | undefined => {
-    const k = tok >= 0 && tok < firstWord.length ? firstWord[tok]! : -1;
-    return k >= 0 ? k : undefined;
-  };
+
   let floor = 0;
   for (const name of namesOf(scan)) {
     const nf = words[name.first]!.tok;
     const nl = words[name.end - 1]!.tok;
-    const lo = wordOfToken(titleStart(tokens, nf, nl, floor)) ?? name.first;
+    const lo = wordOfToken(firstWord, titleStart(tokens, nf, nl, floor)) ?? name.first;
     // The next name's title starts after this person's name at the earliest.
     if (name.label === 'person') floor = nl + 1;
     // A name may carry title words the name finder ran into it ("Trade Sitiveni Rabuka").
@@ -105,7 +108,7 @@ function planOf(scan: Scan): Plan {
     if (name.label !== 'person') continue;
     const spans: { from: number; to: number }[] = [];
     for (const [lo, hi] of appositionAfter(tokens, nf, nl)) {
-      const from = wordOfToken(lo);
+      const from = wordOfToken(firstWord, lo);
       if (from === undefined) continue;
       let to = from;
       while (to < words.length && words[to]!.tok <= hi) to++;

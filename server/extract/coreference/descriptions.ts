@@ -506,6 +506,31 @@ function holderOf(input: DescriptionInput, p: Phrase, owner: Mention | null): st
   return null;
 }
 
+/** The text span of tokens from..to. */
+function spanOf(tokens: Token[], from: number, to: number): { start: number; end: number } {
+  return { start: tokens[from]!.start, end: tokens[to]!.end };
+}
+
+/**
+ * The mention a description makes over `span`, with the live mentions it takes in; null when it
+ * would take in more than the phrase's own possessor, modifiers and complement.
+ */
+function madeMention(
+  s: Sentence,
+  p: Phrase,
+  live: Mention[],
+  actor: string,
+  span: { start: number; end: number },
+  via: MentionVia,
+): { mention: Mention; replaces: Mention[] } | null {
+  const replaces = live.filter((m) => m.start < span.end && span.start < m.end);
+  // Only the phrase's own possessor, modifiers and complement give way to it.
+  const parts = new Set([p.possessor, p.complement, ...p.modifiers]);
+  if (replaces.some((m) => !parts.has(m))) return null;
+  if (replaces.some((m) => m.start < span.start || m.end > span.end)) return null;
+  return { mention: { actor, ...span, sentence: s.index, via }, replaces };
+}
+
 function resolvePhrase(
   input: DescriptionInput,
   nouns: KindNouns,
@@ -517,29 +542,11 @@ function resolvePhrase(
 ): { mention: Mention; replaces: Mention[]; actor?: ResolvedActor } | null {
   const owner = ownerOf(p, actorOf);
   const tokens = s.tokens;
-  const spanOf = (from: number, to: number): { start: number; end: number } => ({
-    start: tokens[from]!.start,
-    end: tokens[to]!.end,
-  });
-  const inside = (span: { start: number; end: number }): Mention[] =>
-    live.filter((m) => m.start < span.end && span.start < m.end);
-  const make = (
-    actor: string,
-    span: { start: number; end: number },
-    via: MentionVia,
-  ): { mention: Mention; replaces: Mention[] } | null => {
-    const replaces = inside(span);
-    // Only the phrase's own possessor, modifiers and complement give way to it.
-    const parts = new Set([p.possessor, p.complement, ...p.modifiers]);
-    if (replaces.some((m) => !parts.has(m))) return null;
-    if (replaces.some((m) => m.start < span.start || m.end > span.end)) return null;
-    return { mention: { actor, ...span, sentence: s.index, via }, replaces };
-  };
   if (p.kind === 'side') {
     // "the Chilean side" acts; "its side of the case" is an argument, not a party.
     if (!owner || owner === p.possessor) return null;
     const via = owner.via === 'demonym' ? 'demonym' : 'role';
-    return make(owner.actor, spanOf(p.first, p.head), via);
+    return madeMention(s, p, live, owner.actor, spanOf(tokens, p.first, p.head), via);
   }
   if (p.kind === 'organization') {
     // "Ruto's commission" is no body of a state or organization.
@@ -558,7 +565,7 @@ function resolvePhrase(
         [...input.actors.values()],
       );
       // The whole phrase names the body; its owner is a word of that name here.
-      const found = body && make(body.id, spanOf(p.first, p.last), 'role');
+      const found = body && madeMention(s, p, live, body.id, spanOf(tokens, p.first, p.last), 'role');
       return found && { ...found, actor: body };
     }
     // "the service", "the watchdog": nouns that describe a body only after its owner.
@@ -567,7 +574,7 @@ function resolvePhrase(
   const ranked = rank(input, nouns, salient, s, p, owner);
   const best = ranked[0]?.actor ?? (p.kind === 'person' ? holderOf(input, p, owner) : null);
   if (best && p.definite) {
-    return make(best, spanOf(p.afterPossessor, p.head), 'role');
+    return madeMention(s, p, live, best, spanOf(tokens, p.afterPossessor, p.head), 'role');
   }
   // "the group's spokesman", "a spokesman for the militia": a role no known person holds speaks
   // for the body or state that owns it, when that owner is itself a description (a named owner,
@@ -578,7 +585,7 @@ function resolvePhrase(
     (owner === p.possessor || owner === p.complement) &&
     owner.via === 'role'
   ) {
-    return make(owner.actor, spanOf(p.first, p.last), 'role');
+    return madeMention(s, p, live, owner.actor, spanOf(tokens, p.first, p.last), 'role');
   }
   return null;
 }

@@ -429,15 +429,18 @@ function isSubject(tree: Tree, i: number): boolean {
 export function rememberLists(memory: GroupMemory, tree: Tree, raws: Raw[]): void {
   const here = tree.sentence.index;
   const seen = new Set<string>();
-  const keep = (members: Mention[], end: number, subject: boolean): void =>
-    keepList(memory, seen, { members, sentence: here, end, subject });
   for (let i = 0; i < tree.tokens.length; i++) {
     const t = tree.tokens[i]!;
     if (t.deprel === 'conj' || t.deprel === 'appos') continue;
     const own = tree.at[i]! >= 0 ? tree.mentions[tree.at[i]!]! : null;
     if (own && t.head >= 0 && tree.at[t.head] === tree.at[i]) continue;
     if (own && memory.members.has(own)) {
-      keep(expandGroups(memory, [own]), endOf(tree, i), isSubject(tree, i));
+      keepList(memory, seen, {
+        members: expandGroups(memory, [own]),
+        sentence: here,
+        end: endOf(tree, i),
+        subject: isSubject(tree, i),
+      });
       continue;
     }
     let nsubj = 0;
@@ -455,16 +458,22 @@ export function rememberLists(memory: GroupMemory, tree: Tree, raws: Raw[]): voi
         subjects.flatMap((k) => actorsIn(tree, k)),
       );
       if (subjects.every((k) => actorsIn(tree, k).length > 0))
-        keep(
-          listed.filter((x, n) => listed.findIndex((o) => o.actor === x.actor) === n),
-          endOf(tree, subjects.at(-1)!),
-          true,
-        );
+        keepList(memory, seen, {
+          members: listed.filter((x, n) => listed.findIndex((o) => o.actor === x.actor) === n),
+          sentence: here,
+          end: endOf(tree, subjects.at(-1)!),
+          subject: true,
+        });
     }
     if (!conj) continue;
     const listed = expandGroups(memory, actorsIn(tree, i));
     if (listed.length >= 2 && conjuncts(tree, i).every((c) => actorsIn(tree, c).length > 0))
-      keep(listed, endOf(tree, i), isSubject(tree, i));
+      keepList(memory, seen, {
+        members: listed,
+        sentence: here,
+        end: endOf(tree, i),
+        subject: isSubject(tree, i),
+      });
   }
   // The one pair that met or acted jointly ("Chile and Peru held talks" or "Chile met Peru").
   const pairs = new Map<string, Mention[]>();
@@ -473,7 +482,12 @@ export function rememberLists(memory: GroupMemory, tree: Tree, raws: Raw[]): voi
       pairs.set([r.source.actor, r.target.actor].sort().join('|'), [r.source, r.target]);
   if (pairs.size === 1) {
     const [pair] = [...pairs.values()];
-    keep(pair!, Math.max(pair![0]!.end, pair![1]!.end), true);
+    keepList(memory, seen, {
+      members: pair!,
+      sentence: here,
+      end: Math.max(pair![0]!.end, pair![1]!.end),
+      subject: true,
+    });
   }
   // Two pairs met, two lists were named, or another actor is a subject too: a pronoun cannot
   // tell which group it means (only lists of this sentence are asked).

@@ -110,6 +110,11 @@ function push(
   });
 }
 
+/** The side a mention stands for in a meeting: an official's state, else the actor itself. */
+function sideOf(analysis: ActorAnalysis, m: Mention): string {
+  return analysis.actors.get(m.actor)?.country ?? m.actor;
+}
+
 /** A frame stated in the article's own voice: each doer on each target, or two doers meeting. */
 function emit(ctx: SentenceCtx, f: Frame, sources: Mention[], base: number): void {
   const init = {
@@ -123,9 +128,8 @@ function emit(ctx: SentenceCtx, f: Frame, sources: Mention[], base: number): voi
   // official and the state they serve ("Y's minister and other Y officials") are one party.
   // One doer meeting several parties in turn is one act per target (guideline 3).
   if (f.symmetric) {
-    const sideOf = (m: Mention) => ctx.analysis.actors.get(m.actor)?.country ?? m.actor;
-    const doers = new Set(sources.map(sideOf));
-    const sides = new Set([...sources, ...f.targets].map(sideOf));
+    const doers = new Set(sources.map((m) => sideOf(ctx.analysis, m)));
+    const sides = new Set([...sources, ...f.targets].map((m) => sideOf(ctx.analysis, m)));
     if (sides.size >= 3 && doers.size >= 2) return;
   }
   if (f.targets.length === 0 && f.symmetric && sources.length >= 2) {
@@ -326,17 +330,27 @@ function needsTo(tree: Tree, i: number): boolean {
   return x >= 0 && tree.tokens[child(tree, x, 'mark')]?.text.toLowerCase() === 'to';
 }
 
+/** Whether a speech may charge or ask `m`: an actor not yet charged by the speaker, of another side, not the press. */
+function chargeable(
+  analysis: ActorAnalysis,
+  speaker: Mention,
+  done: Set<string>,
+  m: Mention | null,
+): m is Mention {
+  return (
+    !!m &&
+    !done.has(m.actor) &&
+    !sameSide(analysis, speaker.actor, m.actor) &&
+    !isReporter(analysis, m.actor) &&
+    !isNewsMedia(analysis.actors.get(m.actor))
+  );
+}
+
 /** Charges and demands a speech states without a lexicon verb: "Y's aggression", "Y must withdraw". */
 function speechCues(ctx: SentenceCtx, sp: Speech, k: number, scope: readonly number[]): void {
   const { tree, lex, analysis } = ctx;
   const speaker = sp.speaker;
   const done = new Set(ctx.raws.filter((r) => r.source === speaker).map((r) => r.target.actor));
-  const ok = (m: Mention | null): m is Mention =>
-    !!m &&
-    !done.has(m.actor) &&
-    !sameSide(analysis, speaker.actor, m.actor) &&
-    !isReporter(analysis, m.actor) &&
-    !isNewsMedia(analysis.actors.get(m.actor));
   // "told Y that it had a duty to ...": a demand on the addressee.
   if (sp.addressees.length > 0) {
     let obliged = -1;
@@ -350,7 +364,7 @@ function speechCues(ctx: SentenceCtx, sp: Speech, k: number, scope: readonly num
     }
     if (obliged >= 0)
       for (const a of sp.addressees)
-        if (ok(a)) {
+        if (chargeable(analysis, speaker, done, a)) {
           done.add(a.actor);
           const asked = tree.tokens.findIndex(
             (t, j) => j > obliged && scope[j] === k && t.pos === 'VERB',
@@ -376,7 +390,7 @@ function speechCues(ctx: SentenceCtx, sp: Speech, k: number, scope: readonly num
       const holders = worriedAbout(tree, i, k, scope, lex.cues.concerns);
       if (holders.some((h) => !speaksFor(analysis, speaker.actor, h.actor))) continue;
       for (const m of agentsNear(tree, i, k, scope))
-        if (ok(m)) {
+        if (chargeable(analysis, speaker, done, m)) {
           done.add(m.actor);
           const at = sp.at >= 0 ? sp.at : i;
           push(ctx, at, speaker, m, { type: 'ACCUSE', mode: null, symmetric: false }, 0.6);
@@ -396,7 +410,7 @@ function speechCues(ctx: SentenceCtx, sp: Speech, k: number, scope: readonly num
         clause = tree.tokens[clause]!.head;
       const subj = child(tree, clause, 'nsubj', 'nsubj:pass');
       const m = subj >= 0 ? actorIn(tree, subj, true) : null;
-      if (ok(m) && !speaksFor(analysis, speaker.actor, m.actor)) {
+      if (chargeable(analysis, speaker, done, m) && !speaksFor(analysis, speaker.actor, m.actor)) {
         done.add(m.actor);
         const at = sp.at >= 0 ? sp.at : i;
         push(ctx, at, speaker, m, { type: 'THREATEN', mode: null, symmetric: false }, 0.7);
@@ -413,7 +427,7 @@ function speechCues(ctx: SentenceCtx, sp: Speech, k: number, scope: readonly num
       const subj = child(tree, own ? i : verb, 'nsubj');
       // "both Y and Z need to ...": each coordinated subject is asked.
       for (const m of subj >= 0 ? actorsIn(tree, subj) : []) {
-        if (!ok(m) || speaksFor(analysis, speaker.actor, m.actor)) continue;
+        if (!chargeable(analysis, speaker, done, m) || speaksFor(analysis, speaker.actor, m.actor)) continue;
         done.add(m.actor);
         const polarity = requestPolarity(tree, verb, lex.cues.stop);
         push(
@@ -457,16 +471,21 @@ function denial(ctx: SentenceCtx, f: Frame): void {
   }
 }
 
+/** Whether node k is a "to"/"over"/"on" phrase: what a claim is to or over. */
+function claimsOver(tree: Tree, k: number): boolean {
+  return ['to', 'over', 'on'].includes(caseOf(tree.tokens, k));
+}
+
 /**
  * Whether a claim noun claims something ("claims to the reefs", "claim over the islands"): its own
  * "to"/"over" phrase, or one the parser hung on the verb right after it.
  */
 function territorial(tree: Tree, i: number, verb: number): boolean {
-  const claims = (k: number): boolean => ['to', 'over', 'on'].includes(caseOf(tree.tokens, k));
   return (
-    tree.kids[i]!.some((k) => tree.tokens[k]!.deprel === 'nmod' && claims(k)) ||
+    tree.kids[i]!.some((k) => tree.tokens[k]!.deprel === 'nmod' && claimsOver(tree, k)) ||
     tree.kids[verb]!.some(
-      (k) => tree.tokens[k]!.deprel === 'obl' && tree.lo[k] === tree.hi[i]! + 1 && claims(k),
+      (k) =>
+        tree.tokens[k]!.deprel === 'obl' && tree.lo[k] === tree.hi[i]! + 1 && claimsOver(tree, k),
     )
   );
 }
