@@ -715,15 +715,21 @@ export function framesOf(tree: Tree, lex: Lexicon, kindOf?: KindOf): Frame[] {
   const frames: Frame[] = [];
   const { tokens } = tree;
   const consumed = new Set<number>();
+  // Verbs are read first (pass 0), so the event nouns they take are consumed before pass 1.
+  const verbs = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.pos === 'VERB' || (t.pos === 'AUX' && t.lemma !== 'be') || t.xpos.startsWith('VB'))
+      verbs[i] = 1;
+  }
   for (let pass = 0; pass < 2; pass++)
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       let frame: Frame | null = null;
-      const verbal =
-        t.pos === 'VERB' || (t.pos === 'AUX' && t.lemma !== 'be') || t.xpos.startsWith('VB');
+      const verbal = verbs[i] === 1;
       if (pass === 0 && !verbal) continue;
       if (pass === 1 && (verbal || consumed.has(i))) continue;
-      if (t.pos === 'VERB' || (t.pos === 'AUX' && t.lemma !== 'be') || t.xpos.startsWith('VB')) {
+      if (verbal) {
         // "test-fired": the tokenizer splits the hyphen; the lexicon has the whole verb.
         const joined =
           i >= 2 && tokens[i - 1]!.text === '-'
@@ -1003,7 +1009,9 @@ export function framesOf(tree: Tree, lex: Lexicon, kindOf?: KindOf): Frame[] {
     .filter((f) => f.type === 'REQUEST' && !f.nominal && f.targets.length > 0)
     .map((f) => child(tree, f.at, 'ccomp'))
     .filter((c) => c >= 0);
-  return frames.filter((f) => !asked.some((c) => under(tree, f.at, c))).sort((a, b) => a.at - b.at);
+  const kept =
+    asked.length === 0 ? frames : frames.filter((f) => !asked.some((c) => under(tree, f.at, c)));
+  return kept.sort((a, b) => a.at - b.at);
 }
 
 /** The verb a gerund complement at i completes ("will include meeting X"), unless a control verb. */

@@ -61,7 +61,8 @@ interface SentenceCtx {
   lex: Lexicon;
   analysis: ActorAnalysis;
   raws: Raw[];
-  hedged: boolean;
+  /** Whether the sentence hedges ("reportedly", "allegedly"): read when its first event is made. */
+  hedged: boolean | null;
   /** The lists and group mentions met so far ("the three nations" and who they are). */
   groups: GroupMemory;
 }
@@ -94,6 +95,7 @@ function push(
   const start = Math.max(tree.sentence.start, Math.min(source.start, target.start, t.start));
   const end = Math.min(tree.sentence.end, Math.max(source.end, target.end, t.end));
   let confidence = base * Math.min(VIA_FACTOR[source.via], VIA_FACTOR[target.via]);
+  ctx.hedged ??= tree.tokens.some((x) => ctx.lex.cues.hedge.has(x.text.toLowerCase()));
   if (ctx.hedged) confidence -= 0.1;
   ctx.raws.push({
     source,
@@ -674,8 +676,7 @@ export function findEvents(
       if (!continues) carry = null;
       continue;
     }
-    const hedged = tree.tokens.some((t) => lex.cues.hedge.has(t.text.toLowerCase()));
-    const ctx: SentenceCtx = { accusers, tree, lex, analysis, raws: [], hedged, groups };
+    const ctx: SentenceCtx = { accusers, tree, lex, analysis, raws: [], hedged: null, groups };
     const frames = framesOf(tree, lex, kindOf);
     for (const f of frames) {
       f.sources = expandGroups(groups, f.sources, !f.symmetric);
