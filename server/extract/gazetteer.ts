@@ -504,11 +504,14 @@ export class Gazetteer {
   matchAt(keys: readonly string[], surfaces: readonly string[], from: number): PhraseMatch | null {
     // The stages ask again and again at the same words: answers are kept per key list (one per
     // sentence, always passed with its own surfaces; callers read a match, never edit it).
-    let known = this.matched.get(keys);
+    // The last key list asked is kept aside: a recogniser asks of one sentence many times in a row.
+    let known = keys === this.lastKeys ? this.lastKnown : this.matched.get(keys);
     if (!known) {
       known = [];
       this.matched.set(keys, known);
     }
+    this.lastKeys = keys;
+    this.lastKnown = known;
     const hit = known[from];
     if (hit !== undefined) return hit;
     return (known[from] = this.longestAt(keys, surfaces, from));
@@ -516,6 +519,8 @@ export class Gazetteer {
 
   /** Answers of `matchAt` by key list and start. */
   private readonly matched = new WeakMap<readonly string[], (PhraseMatch | null)[]>();
+  private lastKeys: readonly string[] | null = null;
+  private lastKnown: (PhraseMatch | null)[] | undefined = undefined;
 
   private longestAt(
     keys: readonly string[],

@@ -55,8 +55,10 @@ export function wordsOf(sentence: Sentence): Word[] {
   const words: Word[] = [];
   const tokens = sentence.tokens;
   const inName: ({ label: string; index: number } | undefined)[] = [];
+  // One tag per name, shared by its words (read, never edited).
   sentence.names.forEach((n, index) => {
-    for (let k = n.first; k <= n.last; k++) inName[k] = { label: n.label, index };
+    const tag = { label: n.label, index };
+    for (let k = n.first; k <= n.last; k++) inName[k] = tag;
   });
   let joinNext = false;
   for (let i = 0; i < tokens.length; i++) {
