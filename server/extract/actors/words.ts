@@ -54,7 +54,9 @@ function makeWord(
 export function wordsOf(sentence: Sentence): Word[] {
   const words: Word[] = [];
   const tokens = sentence.tokens;
-  const inName: ({ label: string; index: number } | undefined)[] = [];
+  const inName = new Array<{ label: string; index: number } | undefined>(tokens.length).fill(
+    undefined,
+  );
   // One tag per name, shared by its words (read, never edited).
   sentence.names.forEach((n, index) => {
     const tag = { label: n.label, index };
@@ -63,11 +65,12 @@ export function wordsOf(sentence: Sentence): Word[] {
   let joinNext = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const prev = tokens[i - 1];
-    const next = tokens[i + 1];
-    if (HYPHENS.has(t.text) && prev && next && prev.end === t.start && next.start === t.end) {
-      joinNext = true;
-      continue;
+    // Every hyphen of HYPHENS is one character long.
+    if (t.text.length === 1 && i > 0 && i + 1 < tokens.length && HYPHENS.has(t.text)) {
+      if (tokens[i - 1]!.end === t.start && tokens[i + 1]!.start === t.end) {
+        joinNext = true;
+        continue;
+      }
     }
     // Split any hyphenated token the tagger kept whole ("G-20", "Asia-Pacific").
     if (t.text.length > 2 && t.text.includes('-') && /[A-Za-z0-9]-[A-Za-z0-9]/.test(t.text)) {

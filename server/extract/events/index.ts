@@ -97,19 +97,17 @@ function push(
   let confidence = base * Math.min(VIA_FACTOR[source.via], VIA_FACTOR[target.via]);
   ctx.hedged ??= tree.tokens.some((x) => ctx.lex.cues.hedge.has(x.text.toLowerCase()));
   if (ctx.hedged) confidence -= 0.1;
-  ctx.raws.push({
-    source,
-    target,
-    type: init.type,
-    ...(init.polarity ? { polarity: init.polarity } : {}),
-    ...(init.ploverMode ? { ploverMode: init.ploverMode } : {}),
-    mode: init.mode,
-    confidence: Math.max(0.2, Math.min(0.97, confidence)),
-    sentence: tree.sentence.index,
-    start,
-    end,
-    symmetric: init.symmetric,
-  });
+  // Filled in field order without spreading optional parts (the stage's most frequent object).
+  const raw = { source, target, type: init.type } as Raw;
+  if (init.polarity) raw.polarity = init.polarity;
+  if (init.ploverMode) raw.ploverMode = init.ploverMode;
+  raw.mode = init.mode;
+  raw.confidence = Math.max(0.2, Math.min(0.97, confidence));
+  raw.sentence = tree.sentence.index;
+  raw.start = start;
+  raw.end = end;
+  raw.symmetric = init.symmetric;
+  ctx.raws.push(raw);
 }
 
 /** The side a mention stands for in a meeting: an official's state, else the actor itself. */
@@ -119,12 +117,13 @@ function sideOf(analysis: ActorAnalysis, m: Mention): string {
 
 /** A frame stated in the article's own voice: each doer on each target, or two doers meeting. */
 function emit(ctx: SentenceCtx, f: Frame, sources: Mention[], base: number): void {
+  // `push` reads the optional parts only when set.
   const init = {
     type: f.type,
     mode: f.mode,
     symmetric: f.symmetric,
-    ...(f.polarity ? { polarity: f.polarity } : {}),
-    ...(f.ploverMode ? { ploverMode: f.ploverMode } : {}),
+    polarity: f.polarity,
+    ploverMode: f.ploverMode,
   };
   // A meeting of three or more parties is not expanded into pairwise meetings (guideline 5); an
   // official and the state they serve ("Y's minister and other Y officials") are one party.
