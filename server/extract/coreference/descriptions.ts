@@ -100,11 +100,12 @@ interface Phrase {
 
 /** The quote state after reading text[from, to) from state `open` (a paragraph closes quotes). */
 function readQuotes(text: string, from: number, to: number, open: boolean): boolean {
+  // By character code: no one-character string per position.
   for (let k = from; k < to; k++) {
-    const c = text[k];
-    if (c === '\n' || c === '\u201c') open = c === '\u201c';
-    else if (c === '\u201d') open = false;
-    else if (c === '"') open = !open;
+    const c = text.charCodeAt(k);
+    if (c === 0x0a || c === 0x201c) open = c === 0x201c;
+    else if (c === 0x201d) open = false;
+    else if (c === 0x22) open = !open;
   }
   return open;
 }

@@ -47,12 +47,13 @@ export function openQuotes(text: string, sentences: readonly Sentence[]): boolea
     if (open && ++run > MAX_QUOTE_RUN) open = false;
     out.push(open);
     const end = next ? next.start : Math.max(s.end, text.length);
+    // By character code: “ « open, ” » close, " toggles, a blank line closes.
     for (let i = s.start; i < end; i++) {
-      const c = text[i];
-      if (c === '“' || c === '«') open = true;
-      else if (c === '”' || c === '»') open = false;
-      else if (c === '"') open = !open;
-      else if (c === '\n' && text[i + 1] === '\n') open = false;
+      const c = text.charCodeAt(i);
+      if (c === 0x201c || c === 0xab) open = true;
+      else if (c === 0x201d || c === 0xbb) open = false;
+      else if (c === 0x22) open = !open;
+      else if (c === 0x0a && text.charCodeAt(i + 1) === 0x0a) open = false;
       else continue;
       run = 0;
     }
