@@ -61,10 +61,19 @@ interface Placed {
 
 /** The token of a span whose head lies outside it. */
 export function spanHead(tokens: Token[], start: number, end: number): number {
+  // Tokens are in text order and never overlap, so the span's tokens are one run, found by
+  // bisection: the first token starting at or after `start`, then on while they end by `end`.
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
   let first = -1;
-  for (let k = 0; k < tokens.length; k++) {
+  for (let k = lo; k < tokens.length; k++) {
     const t = tokens[k]!;
-    if (t.start < start || t.end > end) continue;
+    if (t.end > end) break;
     if (first < 0) first = k;
     const h = t.head;
     if (h < 0 || tokens[h]!.start < start || tokens[h]!.end > end) return k;
