@@ -271,11 +271,10 @@ export function parseOrg(
   const short = corporate && corporate.index > 0 ? name.slice(0, corporate.index) : undefined;
   if (short) name = short;
   // A body of another state is never the one named: "Pakistan's Foreign Office" is not Britain's.
-  const knownId =
-    ctx.gaz
-      .lookup(name)
-      .find((e) => e.kind === 'organization' && ofState(ctx, e.id, orgCountry))?.id ??
-    (orgCountry ? ctx.gaz.nationalBody(orgCountry, name) : null);
+  const byName = ctx.gaz
+    .lookup(name)
+    .find((e) => e.kind === 'organization' && ofState(ctx, e.id, orgCountry));
+  const knownId = byName?.id ?? (orgCountry ? ctx.gaz.nationalBody(orgCountry, name) : null);
   const known = knownId ? { id: knownId } : null;
   if (known) {
     const k2 = ctx.gaz.byId(known.id)!;

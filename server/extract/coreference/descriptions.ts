@@ -566,7 +566,8 @@ function resolvePhrase(
         [...input.actors.values()],
       );
       // The whole phrase names the body; its owner is a word of that name here.
-      const found = body && madeMention(s, p, live, body.id, spanOf(tokens, p.first, p.last), 'role');
+      const found =
+        body && madeMention(s, p, live, body.id, spanOf(tokens, p.first, p.last), 'role');
       return found && { ...found, actor: body };
     }
     // "the service", "the watchdog": nouns that describe a body only after its owner.

@@ -428,7 +428,8 @@ function speechCues(ctx: SentenceCtx, sp: Speech, k: number, scope: readonly num
       const subj = child(tree, own ? i : verb, 'nsubj');
       // "both Y and Z need to ...": each coordinated subject is asked.
       for (const m of subj >= 0 ? actorsIn(tree, subj) : []) {
-        if (!chargeable(analysis, speaker, done, m) || speaksFor(analysis, speaker.actor, m.actor)) continue;
+        if (!chargeable(analysis, speaker, done, m) || speaksFor(analysis, speaker.actor, m.actor))
+          continue;
         done.add(m.actor);
         const polarity = requestPolarity(tree, verb, lex.cues.stop);
         push(
