@@ -21,7 +21,8 @@ export function replicatedStore(
     const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as GeneratedStore & {
       copiedMs: number;
     };
-    return { ...meta, file, cached: true };
+    // JSON keeps NaN as null: a copied store has no fill figures.
+    return { ...meta, fillMs: NaN, bareMs: NaN, file, cached: true };
   }
   for (const f of [file, `${file}-wal`, `${file}-shm`, metaFile]) rmSync(f, { force: true });
   const started = performance.now();
