@@ -1,15 +1,22 @@
 // Feature hashing: a fast 32-bit string hash and mixing of numeric ids, so feature templates can be
 // combined from pre-hashed parts (word hashes computed once per token) without building strings.
 
-const C1 = 0xcc9e2d51;
-const C2 = 0x1b873593;
+/**
+ * The multipliers and addend of hashMix and hashFinish, shared with the WebAssembly scorer, which
+ * computes the same chain (wasm-scorer.ts).
+ */
+export const MIX_C1 = 0xcc9e2d51;
+export const MIX_C2 = 0x1b873593;
+export const MIX_ADD = 0xe6546b64;
+export const FINISH_1 = 0x85ebca6b;
+export const FINISH_2 = 0xc2b2ae35;
 
 /** Final avalanche step (from the murmur family of constructions): spreads every input bit. */
 export function hashFinish(h: number): number {
   h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
+  h = Math.imul(h, FINISH_1);
   h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
+  h = Math.imul(h, FINISH_2);
   h ^= h >>> 16;
   return h >>> 0;
 }
@@ -31,12 +38,12 @@ export function hashRange(s: string, from: number, to: number, seed = 0): number
 
 /** Mixes one 32-bit value into a running hash (order-sensitive). Finish with {@link hashFinish}. */
 export function hashMix(h: number, x: number): number {
-  let k = Math.imul(x | 0, C1);
+  let k = Math.imul(x | 0, MIX_C1);
   k = (k << 15) | (k >>> 17);
-  k = Math.imul(k, C2);
+  k = Math.imul(k, MIX_C2);
   h ^= k;
   h = (h << 13) | (h >>> 19);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+  return (Math.imul(h, 5) + MIX_ADD) | 0;
 }
 
 /** Feature id for a template number and one value. */

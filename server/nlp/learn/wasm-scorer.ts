@@ -8,6 +8,7 @@
 // memory per model, laid out by `CompactModel`: the sums, the feature ids written by the caller,
 // scratch lists, the table and the rows. Wasm loads and stores need no per-access bounds check.
 import { FunctionBuilder, Op, Simd, emitModule } from './wasm-emit.ts';
+import { FINISH_1, FINISH_2, MIX_ADD, MIX_C1, MIX_C2 } from './hash.ts';
 
 /** Parameters of the exported `add`, in order (all byte addresses unless said otherwise). */
 const P = {
@@ -43,13 +44,6 @@ const P = {
    */
   templates: 15,
 } as const;
-
-// Constants of the feature hash (hash.ts): hashMix and hashFinish.
-const MIX_C1 = 0xcc9e2d51;
-const MIX_C2 = 0x1b873593;
-const MIX_ADD = 0xe6546b64;
-const FINISH_1 = 0x85ebca6b;
-const FINISH_2 = 0xc2b2ae35;
 
 /**
  * Feature ids from templates, the same chain as hashMix and hashFinish: for each record of k
