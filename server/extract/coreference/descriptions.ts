@@ -43,10 +43,8 @@ export interface DescribedMentions {
 /** An actor by id: the article's, or the gazetteer's for a state named only as a modifier. */
 type ActorOf = (id: string) => ResolvedActor | undefined;
 
-type Kind = NounKind;
-
 /** How many sentences back a description looks for its actor, by kind. */
-const REACH: Record<Kind, number> = { person: 6, organization: 4, state: 3, side: 0 };
+const REACH: Record<NounKind, number> = { person: 6, organization: 4, state: 3, side: 0 };
 /** Salience left per sentence back: role nouns keep a person in view longer than pronouns do. */
 const DECAY = 0.6;
 /** An actor named earlier in the description's own sentence is the likeliest one it means. */
@@ -79,7 +77,7 @@ interface Salient {
 /** What the description's own words say: its span, owner, modifiers and article. */
 interface Phrase {
   head: number;
-  kind: Kind;
+  kind: NounKind;
   noun: string;
   definite: boolean;
   /** First token of the phrase (its article or first modifier) and of the part after a possessor. */
@@ -126,7 +124,7 @@ function subtree(tokens: Token[], d: number): [number, number] {
   return [lo, hi];
 }
 
-function kindOf(nouns: KindNouns, noun: string): Kind | null {
+function kindOf(nouns: KindNouns, noun: string): NounKind | null {
   return nouns.kindOf.get(noun) ?? null;
 }
 
