@@ -12,6 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { seededRandom } from '../../server/model/index.ts';
 import { Connection, load, type Load, type LoadOptions } from './http-load.ts';
 import { generatedStore, scaleActors, type GeneratedStore } from './scale-corpus.ts';
 import { replicatedStore } from './scale-replicate.ts';
@@ -159,13 +160,10 @@ const BARE_NODE = '/healthz, bare Node beside the plain import';
  */
 const ROTATION = 256;
 
-/** ROTATION pairs of distinct actors, drawn with the bench's seed (a small LCG). */
+/** ROTATION pairs of distinct actors, drawn with the bench's seed. */
 function drawnPairs(actors: string[]): [string, string][] {
-  let x = SEED;
-  const draw = () => {
-    x = (Math.imul(x, 1_103_515_245) + 12_345) >>> 0;
-    return actors[x % actors.length]!;
-  };
+  const random = seededRandom(SEED);
+  const draw = () => actors[Math.floor(random() * actors.length)]!;
   const pairs: [string, string][] = [];
   while (pairs.length < ROTATION) {
     const a = draw();

@@ -128,6 +128,26 @@ describe('bench load client', () => {
     expect(result.serverCpuMs).not.toBeNull();
   });
 
+  it('takes a list of paths in turn, so every path is asked about as often', async () => {
+    const asked = new Map<string, number>();
+    const server = http.createServer((req, res) => {
+      asked.set(req.url!, (asked.get(req.url!) ?? 0) + 1);
+      res.end('x');
+    });
+    const port = await listen(server);
+    const result = await load(port, ['/a', '/b', '/c'], {
+      connections: 2,
+      warmupMs: 0,
+      ms: 5_000,
+      maxRequests: 90,
+    });
+    expect(result.requests).toBe(90);
+    expect([...asked.keys()].sort()).toEqual(['/a', '/b', '/c']);
+    // One turn shared by the connections: the counts differ by at most the requests in flight.
+    const counts = [...asked.values()];
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(2);
+  });
+
   it('stops timing at maxRequests', async () => {
     const server = http.createServer((_req, res) => res.end('x'));
     const port = await listen(server);
