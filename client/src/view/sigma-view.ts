@@ -247,13 +247,14 @@ export function createGraphView(
       const before = model.nodes;
       model = computeModel();
       if (!sameSet(before, model.nodes)) fitWhenSettled = true;
-      for (const [k, v] of Object.entries(sizeSettings(renderGraph.order))) {
-        sigma.setSetting(k as keyof ReturnType<typeof sizeSettings>, v as never);
-      }
       if (interaction.hovered !== null && !renderGraph.hasNode(interaction.hovered)) {
         interaction.hovered = null;
       }
+      // The graph first: a setting refreshes at once, and the reducers read the new graph.
       sigma.setGraph(renderGraph);
+      for (const [k, v] of Object.entries(sizeSettings(renderGraph.order))) {
+        sigma.setSetting(k as keyof ReturnType<typeof sizeSettings>, v as never);
+      }
       await startLayout();
     },
     setView(nextView, nextSpotlight) {
