@@ -378,7 +378,11 @@ store.subscribe((next, prev) => {
   const keys = Object.keys(next) as (keyof ViewState)[];
   if (keys.every((k) => k === 'camera' || next[k] === prev[k])) return;
   showView(next);
-  if (next.filters !== prev.filters || next.focus !== prev.focus) scheduleSync();
+  // A new focus is one click: its view is asked for at once. Filters wait for the slider to settle.
+  if (next.focus !== prev.focus && next.filters === prev.filters) {
+    clearTimeout(syncTimer);
+    void syncData();
+  } else if (next.filters !== prev.filters || next.focus !== prev.focus) scheduleSync();
   const sel = next.selection;
   if (sel && sel !== prev.selection) {
     drawers.revealDetails();

@@ -1,6 +1,9 @@
 // Documents fetched at most once per page, shared by the article viewer and the evidence quotes,
 // and the whole sentence around an evidence span. A document's id is the hash of its body, so a
-// kept copy never goes stale; a failed fetch is not kept, so the next call tries again.
+// kept copy never goes stale; a failed fetch is not kept, so the next call tries again. Sentences
+// only widen a quote already shown, so their fetches wait in line, SENTENCE_FETCHES at a time: a
+// busy actor's event list must not hold the browser's few connections while the user asks for a
+// view or an article (those fetch at once).
 import type { ApiClient } from './client.ts';
 import type { DocumentWithExtraction } from './types.ts';
 
@@ -35,8 +38,34 @@ export function sentenceAround(sentences: readonly Span[], span: Span): Span {
   return { start, end };
 }
 
+/** Documents fetched at once for sentences; the rest wait their turn. */
+export const SENTENCE_FETCHES = 2;
+
 export function createDocumentCache(api: Pick<ApiClient, 'document'>): DocumentCache {
   const kept = new Map<string, Promise<DocumentWithExtraction>>();
+  const waiting: (() => void)[] = [];
+  let running = 0;
+  const acquire = (): Promise<void> | void => {
+    if (running < SENTENCE_FETCHES) running++;
+    else return new Promise<void>((go) => waiting.push(go));
+  };
+  /** Hands the turn to the next in line, or frees it. */
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  };
+  /** The document for a sentence: kept or in flight already, or fetched when a turn is free. */
+  const forSentence = async (id: string): Promise<DocumentWithExtraction> => {
+    const known = kept.get(id);
+    if (known) return known;
+    await acquire();
+    try {
+      return await get(id);
+    } finally {
+      release();
+    }
+  };
   const get = (id: string) => {
     let doc = kept.get(id);
     if (!doc) {
@@ -49,7 +78,7 @@ export function createDocumentCache(api: Pick<ApiClient, 'document'>): DocumentC
   return {
     get,
     async sentence(id, span) {
-      const { document, sentences } = await get(id);
+      const { document, sentences } = await forSentence(id);
       const range = sentenceAround(sentences, span);
       return { text: document.text.slice(range.start, range.end), start: range.start };
     },

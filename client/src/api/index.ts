@@ -18,6 +18,7 @@ export {
 export {
   createDocumentCache,
   sentenceAround,
+  SENTENCE_FETCHES,
   type DocumentCache,
   type SentenceText,
   type Span,

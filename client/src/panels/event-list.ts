@@ -1,12 +1,14 @@
 // A list of events with date, type, direction and the evidence: the whole sentence with the
-// evidence span marked (the span alone until the document's sentences arrive); the sentence is a
-// button that opens the article there. An imported event has no sentence: it names the file and
-// row it came from instead, and the button opens the file at that row.
+// evidence span marked (the span alone until the document's sentences arrive, fetched once the row
+// comes into view); the sentence is a button that opens the article there. An imported event has
+// no sentence: it names the file and row it came from instead, and the button opens the file at
+// that row.
 import { h } from './dom.ts';
 import { actorName, type PanelContext } from './context.ts';
 import type { EventRow } from './event-rows.ts';
 import { renderMarkedText } from './marked-text.ts';
 import { safeUrl } from './source-link.ts';
+import { whenVisible } from './when-visible.ts';
 
 const LIMIT = 100;
 
@@ -58,14 +60,16 @@ function evidenceButton(ctx: PanelContext, r: EventRow): HTMLElement {
     text,
     '”',
   );
-  ctx.sentence(r.document, { start, end }).then(
-    (s) =>
-      renderMarkedText(text, s.text, [
-        { start: start - s.start, end: end - s.start, kind: 'evidence' },
-      ]),
-    // The marked span stays as it is when the article cannot be fetched.
-    () => {},
-  );
+  whenVisible(button, () => {
+    ctx.sentence(r.document, { start, end }).then(
+      (s) =>
+        renderMarkedText(text, s.text, [
+          { start: start - s.start, end: end - s.start, kind: 'evidence' },
+        ]),
+      // The marked span stays as it is when the article cannot be fetched.
+      () => {},
+    );
+  });
   return button;
 }
 
