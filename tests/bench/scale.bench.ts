@@ -5,10 +5,11 @@
 // lean keep-alive client, 3 s timed after a warm-up) with /healthz beside a bare Express route in
 // its own process and a bare Node route beside the plain import, an ego view of a fixed size, ego
 // views and paths over 256 subjects in turn (each reply computed, not kept), the bounded
-// /api/graph, store fill beside bare better-sqlite3 inserts, and the growth from the smallest store
-// to the largest. Writes the figures to bench-results/.
+// /api/graph, the explorer opened on each store in headless chromium (scale-explorer.ts), store
+// fill beside bare better-sqlite3 inserts, and the growth from the smallest store to the largest.
+// Writes the figures to bench-results/.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -16,6 +17,7 @@ import { seededRandom } from '../../server/model/index.ts';
 import { Connection, load, type Load, type LoadOptions } from './http-load.ts';
 import { generatedStore, scaleActors, type GeneratedStore } from './scale-corpus.ts';
 import { replicatedStore } from './scale-replicate.ts';
+import { buildClient, explorerFigures, type ExplorerFigures } from './scale-explorer.ts';
 
 export const title = 'Scale: start-up, memory and query latency from 10k to 1M events';
 
@@ -216,6 +218,20 @@ interface SizeResult {
   loadAverage: number;
   /** The app's queries and the two /healthz references, by row name. */
   queries: Record<string, Load>;
+  /** The explorer opened on the store, or why it was not. */
+  explorer: ExplorerFigures | string;
+}
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The explorer's figures on a running app, or why there are none. */
+async function openExplorer(app: Started, s: Subjects): Promise<ExplorerFigures | string> {
+  if (!existsSync(CHROMIUM)) return `not measured: no chromium at ${CHROMIUM}`;
+  try {
+    return await explorerFigures(`http://127.0.0.1:${app.port}`, s.hub, s.leaf);
+  } catch (e) {
+    return `failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+  }
 }
 
 /**
@@ -240,10 +256,13 @@ async function measure(store: GeneratedStore, withReference = true): Promise<Siz
     throw e;
   });
   const s = subjects(store.file);
+  let explorer: ExplorerFigures | string = 'not measured';
   try {
     // The bare route right before the app's /healthz, so both meet the machine in the same state.
     queries[BARE_EXPRESS] = await loadOn(bare, '/healthz');
     await stop(bare);
+    // The explorer first, so its overview is the first one this server builds.
+    explorer = await openExplorer(app, s);
     for (const [name, p] of QUERIES) queries[name] = await loadOn(app, p(s));
   } finally {
     if (bare.child.exitCode === null && bare.child.signalCode === null) await stop(bare);
@@ -262,6 +281,7 @@ async function measure(store: GeneratedStore, withReference = true): Promise<Siz
     subjects: s,
     loadAverage,
     queries,
+    explorer,
   };
 }
 
@@ -315,6 +335,23 @@ function table(results: SizeResult[]): string {
       TARGETS[name] ?? '<= 20 ms (p99)',
     ]);
   }
+  const shown = (f: (e: ExplorerFigures) => string) => (r: SizeResult) =>
+    typeof r.explorer === 'string' ? '-' : f(r.explorer);
+  rows.push([
+    'explorer: overview drawn, ms from navigation (layout settled)',
+    ...results.map(shown((e) => `${e.firstRenderMs.toFixed(0)} (${e.settledMs.toFixed(0)})`)),
+    '<= 3,000 ms',
+  ]);
+  rows.push([
+    'explorer: the hub drilled into, ms from "Focus" to its ego view drawn',
+    ...results.map(shown((e) => e.drillMs.toFixed(0))),
+    'measured',
+  ]);
+  rows.push([
+    "explorer: a link into the leaf's ego view, ms from navigation to drawn",
+    ...results.map(shown((e) => e.linkMs.toFixed(0))),
+    'measured',
+  ]);
   rows.push([
     'store fill, s (bare inserts; ratio)',
     ...results.map((r) =>
@@ -342,6 +379,15 @@ function notes(results: SizeResult[]): string[] {
       `  ${label(r.events)} (load average ${r.loadAverage.toFixed(1)}): hub ${about.hub.events} events with ${about.hub.partners} partners; ` +
         `leaf ${leaf} ${about.leaf.events} events, ${about.leaf.partners} partners; ` +
         `fixed-size ego ${fixed} ${about.fixed.events} events, ${about.fixed.partners} partners`,
+    );
+  }
+  lines.push('explorer (headless chromium, software WebGL), what the page says it shows:');
+  for (const r of results) {
+    const e = r.explorer;
+    lines.push(
+      typeof e === 'string'
+        ? `  ${label(r.events)}: ${e}`
+        : `  ${label(r.events)}: overview "${e.shownNote}"; the hub's ego view "${e.drillNote}" (${e.drillActors} actors drawn)`,
     );
   }
   lines.push('CPU per request, ms (client / server), /healthz:');
@@ -378,6 +424,7 @@ export async function run(): Promise<void> {
       `load average ${os.loadavg()[0]!.toFixed(1)}; seed ${SEED}; ${CONNECTIONS} connections; ` +
       `servers run with ${serverNodeOptions().join(' ') || 'no Node options'}`,
   );
+  if (existsSync(CHROMIUM)) await buildClient();
   const results: SizeResult[] = [];
   for (const events of sizes) {
     const store = await generatedStore(SEED, events, (l) => console.log(l));
