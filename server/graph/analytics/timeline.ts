@@ -102,12 +102,16 @@ export function timeline(
   if (partner !== undefined && !sg.hasActor(partner))
     throw new UnknownActorError(partner, 'partner');
   const buckets = new Map<string, TimelineBucket>();
+  // Dates repeat (a busy actor's 100,000 events fall on a few thousand days): each distinct date's
+  // period is worked out once.
+  const periods = new Map<string | null, ReturnType<typeof periodOf>>();
   let offTimeline = 0;
   let eventCount = 0;
   const add = (e: EventEdgeAttributes) => {
     if (!eventMatches(e, filter)) return;
     eventCount += 1;
-    const p = periodOf(e.date, granularity);
+    let p = periods.get(e.date);
+    if (p === undefined) periods.set(e.date, (p = periodOf(e.date, granularity)));
     if (!p) {
       offTimeline += 1;
       return;
