@@ -5,6 +5,7 @@ import {
   ApiRequestError,
   createApiClient,
   createDocumentCache,
+  keepReads,
   storedToken,
   type IngestResult,
 } from './api/index.ts';
@@ -132,8 +133,10 @@ function setStatus(
   else replace(statusEl, h('p', {}, message), action ?? null);
 }
 
+/** The panels' reads of actors and timelines, kept until the graph changes. */
+const reads = keepReads(api);
 const ctx: PanelContext = {
-  api,
+  api: reads.api,
   data: () =>
     data ??
     buildDataGraph({
@@ -447,6 +450,7 @@ function updateEmptyState() {
 
 /** After "Add to graph": the new data, and the article's actors and events spotlit. */
 async function onIngested(r: IngestResult) {
+  reads.forget();
   if (!graphView) return;
   const { next, shown } = await loadData();
   overview = shown;

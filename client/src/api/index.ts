@@ -23,4 +23,5 @@ export {
   type SentenceText,
   type Span,
 } from './document-cache.ts';
+export { keepReads, KEPT_READS, type KeptReads } from './kept-reads.ts';
 export type * from './types.ts';
