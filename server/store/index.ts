@@ -8,13 +8,14 @@ export type {
   GraphDocument,
   Store,
   StoreCounts,
+  StoreGeneration,
 } from './types.ts';
 export { GRAPH_BATCH, MAX_QUOTE_BATCH, StoreInputError } from './types.ts';
 export { openSqliteStore } from './sqlite-store.ts';
 export type { SqliteSettings, SqliteStore } from './sqlite-store.ts';
 export { openPostgresStore, type PostgresStoreOptions } from './postgres-store.ts';
 export { PG_MIGRATIONS, PG_SCHEMA_VERSION, migratePostgres } from './postgres-migrations.ts';
-export { dataDir, openStore, STORE_FILE, usesPostgres } from './open-store.ts';
+export { dataDir, graphSnapshotPath, openStore, STORE_FILE, usesPostgres } from './open-store.ts';
 export { MIGRATIONS, SCHEMA_VERSION, migrate } from './migrations.ts';
 export type { Migration } from './migrations.ts';
 export { ChangeFeed, type FollowedGraph } from './change-feed.ts';

@@ -144,6 +144,21 @@ export interface RepairReport {
   after: CheckReport;
 }
 
+/** A repaired store may have lost rows: a graph saved before the repair must not be used. */
+function raiseGeneration(file: string): void {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    const table = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_state'")
+      .get();
+    if (table) db.exec('UPDATE store_state SET generation = generation + 1 WHERE id = 1');
+  } catch {
+    // A store still this damaged is reported by the check that follows.
+  } finally {
+    db.close();
+  }
+}
+
 function reindex(file: string): boolean {
   const db = new Database(file, { fileMustExist: true });
   try {
@@ -217,6 +232,7 @@ export function repairStoreFile(file: string, now = new Date()): RepairReport {
   if (reindex(file)) {
     const after = checkStoreFile(file, 'full');
     if (after.ok || after.problems.every((p) => p.includes('malformed JSON'))) {
+      raiseGeneration(file);
       return { file, method: 'reindex', ...none, after };
     }
   }
@@ -229,5 +245,6 @@ export function repairStoreFile(file: string, now = new Date()): RepairReport {
   rmSync(`${file}-shm`, { force: true });
   renameSync(file, keptAs);
   renameSync(fresh, file);
+  raiseGeneration(file);
   return { file, method: 'reload', keptAs, ...result, after: checkStoreFile(file, 'full') };
 }

@@ -120,6 +120,28 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT 'add', id, ingested_at FROM documents ORDER BY ingest_seq;
     `,
   },
+  {
+    version: 4,
+    name: 'store generation',
+    // One row: a random id naming this store and a number every change to what the graph reads
+    // raises, in the transaction of the change (every add and remove logs one), so a saved graph
+    // can tell whether it still matches the store. It starts at the change log's number.
+    sql: `
+      CREATE TABLE store_state (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        store_id   TEXT NOT NULL,
+        generation INTEGER NOT NULL
+      );
+      INSERT INTO store_state (id, store_id, generation)
+        SELECT 1, lower(hex(randomblob(16))),
+          MAX(COALESCE((SELECT MAX(seq) FROM changes), 0),
+            (SELECT trimmed_through FROM change_log_state WHERE id = 1));
+      CREATE TRIGGER changes_raise_generation AFTER INSERT ON changes
+      BEGIN
+        UPDATE store_state SET generation = generation + 1 WHERE id = 1;
+      END;
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -1,5 +1,6 @@
 // The store for the server and CLI: PostgreSQL when DATABASE_URL names one (postgres://...), else
-// SQLite in stancegraph.sqlite under DATA_DIR (default ./data), which needs nothing installed.
+// SQLite in stancegraph.sqlite under DATA_DIR (default ./data), which needs nothing installed; and
+// where the server keeps its saved graph (STANCEGRAPH_GRAPH_SNAPSHOT).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openPostgresStore } from './postgres-store.ts';
@@ -27,4 +28,16 @@ export async function openStore(env: NodeJS.ProcessEnv = process.env): Promise<S
   const dir = dataDir(env);
   mkdirSync(dir, { recursive: true });
   return openSqliteStore({ file: path.join(dir, STORE_FILE) });
+}
+
+/**
+ * Where the server saves its built graph: STANCEGRAPH_GRAPH_SNAPSHOT names a file, `off` turns
+ * saving off; unset, beside the SQLite store file (PostgreSQL: nowhere unless named).
+ */
+export function graphSnapshotPath(env: NodeJS.ProcessEnv = process.env): string | null {
+  const setting = env.STANCEGRAPH_GRAPH_SNAPSHOT?.trim();
+  if (setting === 'off') return null;
+  if (setting) return path.resolve(setting);
+  if (usesPostgres(env)) return null;
+  return path.join(dataDir(env), `${STORE_FILE}.graph-snapshot`);
 }

@@ -150,6 +150,32 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       $fn$;
     `,
   },
+  {
+    version: 2,
+    name: 'store generation',
+    // As the SQLite store's: a random id naming this store and a number raised by a trigger in the
+    // transaction of every logged change (every add and remove logs one).
+    sql: `
+      CREATE TABLE store_state (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        store_id   TEXT NOT NULL,
+        generation BIGINT NOT NULL
+      );
+      INSERT INTO store_state (id, store_id, generation)
+        SELECT 1, md5(random()::text || clock_timestamp()::text),
+          GREATEST(COALESCE((SELECT MAX(seq) FROM changes), 0),
+            (SELECT trimmed_through FROM change_log_state WHERE id = 1));
+      CREATE FUNCTION stancegraph_raise_generation() RETURNS trigger
+      LANGUAGE plpgsql AS $fn$
+      BEGIN
+        UPDATE store_state SET generation = generation + 1 WHERE id = 1;
+        RETURN NULL;
+      END;
+      $fn$;
+      CREATE TRIGGER changes_raise_generation AFTER INSERT ON changes
+        FOR EACH ROW EXECUTE FUNCTION stancegraph_raise_generation();
+    `,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]?.version ?? 0;

@@ -504,6 +504,21 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       return (await one<{ seq: number }>(LAST_CHANGE))?.seq ?? 0;
     },
 
+    async generation() {
+      return inTransaction(pool, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (c) => {
+        const state = await c.query<{ store_id: string; generation: number }>(
+          'SELECT store_id, generation FROM store_state WHERE id = 1',
+        );
+        const last = await c.query<{ seq: number }>(LAST_CHANGE);
+        const row = state.rows[0]!;
+        return {
+          store: row.store_id,
+          generation: row.generation,
+          lastChange: last.rows[0]?.seq ?? 0,
+        };
+      });
+    },
+
     async trimChanges(upTo) {
       return inTransaction(pool, 'BEGIN', async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);

@@ -168,6 +168,9 @@ function prepareStatements(db: Database.Database) {
       `SELECT MAX(COALESCE((SELECT MAX(seq) FROM changes), 0),
          (SELECT trimmed_through FROM change_log_state WHERE id = 1)) AS seq`,
     ),
+    generation: db.prepare<[], { store_id: string; generation: number }>(
+      'SELECT store_id, generation FROM store_state WHERE id = 1',
+    ),
     trimmedThrough: db.prepare<[], { trimmed_through: number }>(
       'SELECT trimmed_through FROM change_log_state WHERE id = 1',
     ),
@@ -485,6 +488,14 @@ export function openSqliteStore(options: { file: string } | { memory: true }): S
 
     async lastChange() {
       return stmt.lastChange.get()?.seq ?? 0;
+    },
+
+    async generation() {
+      return db.transaction(() => {
+        const row = stmt.generation.get()!;
+        const lastChange = stmt.lastChange.get()?.seq ?? 0;
+        return { store: row.store_id, generation: row.generation, lastChange };
+      })();
     },
 
     async trimChanges(through) {

@@ -26,6 +26,15 @@ export interface StoreCounts {
 /** Documents handed to a graphDocuments reader at once unless it asks otherwise. */
 export const GRAPH_BATCH = 100;
 
+/** What Store.generation() reads, in one snapshot. */
+export interface StoreGeneration {
+  /** A random id given to the store when the generation was added to its schema. */
+  store: string;
+  generation: number;
+  /** The number of the last change logged (as lastChange()). */
+  lastChange: number;
+}
+
 /** One entry of the change log: a document added or removed, numbered in commit order. */
 export interface Change {
   seq: number;
@@ -96,6 +105,12 @@ export interface Store {
   changesSince(after: number, limit: number): Promise<ChangePage>;
   /** The number of the last change logged (0 when none). */
   lastChange(): Promise<number>;
+  /**
+   * The store's id, its generation (raised in the transaction of every write the graph reads) and
+   * the last change logged, read together: a graph saved at a generation still matches the store
+   * while both say the same.
+   */
+  generation(): Promise<StoreGeneration>;
   /** Drops changes numbered up to `through`; resolves how many were dropped. */
   trimChanges(through: number): Promise<number>;
   /** Calls `wake` when the log may have grown (a hint, never the truth: read changesSince). Returns

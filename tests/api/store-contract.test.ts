@@ -492,6 +492,45 @@ for (const target of TARGETS) {
       });
     });
 
+    describe('generation', () => {
+      it('goes up with every add and remove, in the same transaction, and with nothing else', async () => {
+        const start = await store.generation();
+        expect(start.generation).toBe(0);
+        expect(start.lastChange).toBe(0);
+        expect(start.store).toMatch(/^[0-9a-f]{32}$/);
+        const a = (await store.addDocument(docA())).id;
+        const afterAdd = await store.generation();
+        expect(afterAdd.generation).toBe(1);
+        expect(afterAdd.lastChange).toBe(await store.lastChange());
+        // A duplicate, an unknown removal and trimming the log change nothing the graph reads.
+        await store.addDocument(docA());
+        await store.removeDocument('no-such-document');
+        await store.trimChanges(afterAdd.lastChange);
+        expect((await store.generation()).generation).toBe(1);
+        await store.addDocument(docB());
+        await store.removeDocument(a);
+        const end = await store.generation();
+        expect(end.generation).toBe(3);
+        expect(end.store).toBe(start.store);
+        // A refused write (a new text under a taken id) rolls back with its transaction.
+        const clash = docN(7);
+        clash.extraction.document.id = docB().extraction.document.id;
+        await expect(store.addDocument(clash)).rejects.toThrow(/already stored/);
+        expect((await store.generation()).generation).toBe(3);
+      });
+
+      it('is seen alike by every connection and kept across close and reopen', async () => {
+        const other = await another();
+        await store.addDocument(docN(1));
+        await other.addDocument(docN(2));
+        const mine = await store.generation();
+        expect(await other.generation()).toEqual(mine);
+        await store.close();
+        store = await location.open();
+        expect(await store.generation()).toEqual(mine);
+      });
+    });
+
     describe('change feed', () => {
       it('brings writes made through another connection into a graph within one second', async () => {
         await store.addDocument(docB());

@@ -150,7 +150,9 @@ describe('change log migration', () => {
     for (const b of [docB(), docN(1), docA()]) ids.push((await filled.addDocument(b)).id);
     await filled.close();
     const raw = new Database(path.join(dir, 'new.sqlite'));
-    raw.exec('DROP TABLE changes; DROP TABLE change_log_state; PRAGMA user_version = 2');
+    raw.exec(
+      'DROP TABLE store_state; DROP TABLE changes; DROP TABLE change_log_state; PRAGMA user_version = 2',
+    );
     raw.close();
     const reopened = openSqliteStore({ file: path.join(dir, 'new.sqlite') });
     const { changes } = await reopened.changesSince(0, 10);
@@ -158,6 +160,25 @@ describe('change log migration', () => {
       ids.map((id, i) => [i + 1, 'add', id]),
     );
     expect(await reopened.lastChange()).toBe(3);
+    await reopened.close();
+  });
+  it('gives a store from before the generation one at its change number, raised from then on', async () => {
+    const file = path.join(dir, 'older.sqlite');
+    const filled = openSqliteStore({ file });
+    const ids: string[] = [];
+    for (const b of [docN(4), docA(), docN(5)]) ids.push((await filled.addDocument(b)).id);
+    await filled.removeDocument(ids[1]!);
+    await filled.close();
+    const raw = new Database(file);
+    raw.exec(
+      'DROP TRIGGER changes_raise_generation; DROP TABLE store_state; PRAGMA user_version = 3',
+    );
+    raw.close();
+    const reopened = openSqliteStore({ file });
+    const migrated = await reopened.generation();
+    expect(migrated).toMatchObject({ generation: 4, lastChange: 4 });
+    await reopened.removeDocument(ids[0]!);
+    expect(await reopened.generation()).toEqual({ ...migrated, generation: 5, lastChange: 5 });
     await reopened.close();
   });
 });
