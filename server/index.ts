@@ -1,14 +1,15 @@
 // Start-up: check the security settings, open the store (SQLite, or PostgreSQL by DATABASE_URL),
-// ingest the sample articles, build the graph, follow the store's change log so writes from other
-// processes reach the graph, and serve until a signal; SIGTERM lets in-flight requests finish
-// before the store closes.
+// ingest the sample articles, load the saved graph when it matches the store (else build the graph
+// from the store and save it once serving), follow the store's change log so writes from other
+// processes reach the graph, and serve until a signal; SIGTERM lets in-flight requests finish,
+// saves the graph if it changed, and closes the store.
 import { readdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { EXTRACTOR_VERSION } from './extract/index.ts';
-import { buildGraph } from './graph/index.ts';
+import { buildGraph, loadGraph, saveGraph, type StanceGraph } from './graph/index.ts';
 import { ingestPaths, loadArticleFile, collectArticleFiles } from './ingest/index.ts';
 import { contentHash, dataPath } from './model/index.ts';
 import { assertSafeBind, createHttpServer, securitySettings } from './security/index.ts';
@@ -19,10 +20,13 @@ import {
   checkStoreFile,
   damageLine,
   dataDir,
+  fillGraph,
+  graphSnapshotPath,
   isOutOfSpace,
   openStore,
   usesPostgres,
   type Store,
+  type StoreGeneration,
 } from './store/index.ts';
 import { ExtractionPool } from './workers/index.ts';
 
@@ -56,6 +60,76 @@ function checkStoreAtStart(env: NodeJS.ProcessEnv): void {
   const report = checkStoreFile(path.join(dataDir(env), STORE_FILE), 'quick');
   if (!report.ok) throw new StoreDamagedError(damageLine(report));
   if (report.ms > 0) console.log(`stancegraph: store checked in ${report.ms.toFixed(0)} ms`);
+}
+
+/** The graph at start-up: loaded from the saved file, or built from the store's rows. */
+interface OpenedGraph {
+  graph: StanceGraph;
+  feed: ChangeFeed;
+  /** The store state the graph reflects at least (read before it was built or loaded). */
+  origin: StoreGeneration;
+  /** Whether it came from the saved file (then that file already holds this generation). */
+  loaded: boolean;
+}
+
+/**
+ * Loads the graph saved in `file` when its tag matches the store's id and generation and this
+ * code's graph format; otherwise (no file, another generation, a damaged file: one log line)
+ * builds it from the store's rows. Either way the change feed follows on from there.
+ */
+async function openGraph(
+  store: Store,
+  file: string | null,
+  onError: (error: unknown) => void,
+): Promise<OpenedGraph> {
+  // Read before the graph: changes landing meanwhile are replayed by the feed, harmlessly.
+  const origin = await store.generation();
+  if (file) {
+    const saved = loadGraph(file, origin);
+    if ('graph' in saved) {
+      console.log(
+        `stancegraph: graph loaded from ${file} in ${saved.ms.toFixed(0)} ms` +
+          ` (store generation ${origin.generation})`,
+      );
+      const feed = new ChangeFeed(store, saved.graph, { from: saved.lastChange, onError });
+      return { graph: saved.graph, feed, origin, loaded: true };
+    }
+    if (saved.refused !== 'missing') {
+      console.warn(
+        `stancegraph: saved graph ${file} not used (${saved.refused}: ${saved.message});` +
+          ' building from the store',
+      );
+    }
+  }
+  const graph = await fillGraph(store, buildGraph());
+  const feed = new ChangeFeed(store, graph, { from: origin.lastChange, onError });
+  return { graph, feed, origin, loaded: false };
+}
+
+/**
+ * Saves the graph to `file` one save at a time, skipping a generation already saved. A failed save
+ * only logs: the graph is then built from the store at the next start.
+ */
+function graphSaver(graph: StanceGraph, file: string | null, saved: number | null) {
+  let last = saved;
+  let queue: Promise<void> = Promise.resolve();
+  return (origin: StoreGeneration, why: string): Promise<void> => {
+    if (!file) return queue;
+    queue = queue.then(async () => {
+      if (origin.generation === last) return;
+      try {
+        const done = await saveGraph(graph, file, origin);
+        last = origin.generation;
+        console.log(
+          `stancegraph: graph saved to ${file} ${why} (${(done.bytes / 2 ** 20).toFixed(1)} MB,` +
+            ` ${done.encodeMs.toFixed(0)} ms encoding, ${done.writeMs.toFixed(0)} ms writing)`,
+        );
+      } catch (error) {
+        console.warn(`stancegraph: could not save the graph to ${file}:`, (error as Error).message);
+      }
+    });
+    return queue;
+  };
 }
 
 export interface RunningServer {
@@ -105,9 +179,12 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
       (error as Error).message,
     );
   }
-  const { graph, feed } = await ChangeFeed.load(store, buildGraph, {
-    onError: (error) => console.warn('stancegraph: change feed:', (error as Error).message),
-  });
+  const snapshotFile = graphSnapshotPath(env);
+  const opened = await openGraph(store, snapshotFile, (error) =>
+    console.warn('stancegraph: change feed:', (error as Error).message),
+  );
+  const { graph, feed } = opened;
+  const save = graphSaver(graph, snapshotFile, opened.loaded ? opened.origin.generation : null);
   feed.start();
   const counts = graph.counts();
   const app = createApp({ store, graph, security, workers: pool });
@@ -126,6 +203,17 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const address = server.address();
   const urlHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
   const url = `http://${urlHost}:${typeof address === 'object' && address ? address.port : port}`;
+  // The graph is saved once caught up with the store, if the saved one is of an older generation.
+  const saveOnClose = async () => {
+    if (!snapshotFile) return;
+    try {
+      await feed.catchUp();
+      const now = await store.generation();
+      if (now.lastChange === feed.applied) await save(now, 'on closing');
+    } catch (error) {
+      console.warn('stancegraph: graph not saved on closing:', (error as Error).message);
+    }
+  };
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
@@ -138,7 +226,9 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
         clearTimeout(cut);
         feed.stop();
         // Closing the last connection checkpoints the WAL into the database file.
-        void Promise.all([store.close(), pool.close()]).then(() => resolve());
+        void saveOnClose()
+          .then(() => Promise.all([store.close(), pool.close()]))
+          .then(() => resolve());
       });
       server.closeIdleConnections();
     }));
@@ -157,6 +247,8 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
       ` (${store.kind} store)`,
   );
   console.log(`stancegraph: listening on ${url}`);
+  // Built from the rows: saved once serving (the state is copied out at once, written off-thread).
+  if (!opened.loaded) setImmediate(() => void save(opened.origin, 'after building'));
   return { server, url, feed, close };
 }
 

@@ -30,6 +30,22 @@ export class DocumentNumbers {
     return this.ids[n]!;
   }
 
+  /** Every number's id (null for a free number) and the free numbers, for a saved graph. */
+  save(): { ids: (string | null)[]; free: number[] } {
+    return { ids: Array.from(this.ids, (id) => id ?? null), free: [...this.free] };
+  }
+
+  /** Numbers as save() gave them. */
+  static restore(saved: { ids: readonly (string | null)[]; free: readonly number[] }) {
+    const numbers = new DocumentNumbers();
+    saved.ids.forEach((id, n) => {
+      numbers.ids[n] = id ?? undefined;
+      if (id !== null) numbers.numbers.set(id, n);
+    });
+    numbers.free.push(...saved.free);
+    return numbers;
+  }
+
   /** Frees a document's number once nothing lists it. */
   release(id: string): void {
     const n = this.numbers.get(id);
@@ -77,6 +93,32 @@ export class ActorDocuments {
     this.runIdentities.push(identity);
     this.runLengths.push(1);
     return fresh;
+  }
+
+  /** The documents and the runs of identities (with their lengths), for a saved graph. */
+  save(): {
+    docs: readonly number[];
+    identities: readonly ActorIdentity[];
+    lengths: readonly number[];
+  } {
+    return { docs: this.docs, identities: this.runIdentities, lengths: this.runLengths };
+  }
+
+  /** An actor's documents as save() gave them. */
+  static restore(
+    docs: ArrayLike<number>,
+    identities: readonly ActorIdentity[],
+    lengths: ArrayLike<number>,
+  ): ActorDocuments {
+    const out = new ActorDocuments();
+    for (let i = 0; i < docs.length; i++) out.docs.push(docs[i]!);
+    for (let i = 0; i < lengths.length; i++) {
+      const identity = identities[i]!;
+      out.runIdentities.push(identity);
+      out.runLengths.push(lengths[i]!);
+      out.distinct.set(identityKey(identity), identity);
+    }
+    return out;
   }
 
   /** Removes a document; false when it is not listed. */

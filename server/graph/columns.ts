@@ -1,5 +1,6 @@
 // Parts shared by the graph's column stores (pair-index.ts, event-table.ts): a table of distinct
-// strings known by number, and typed arrays grown by copying.
+// strings known by number, typed arrays grown by copying, and the shape a store's state takes in a
+// saved graph (snapshot/).
 
 /** The number of no string, no pair, no event. */
 export const NONE = -1;
@@ -32,6 +33,24 @@ export class StringTable {
   at(n: number): string | null {
     return n === NONE ? null : this.values[n]!;
   }
+
+  /** A table holding `values` at their positions (distinct strings, as values gives them). */
+  static from(values: readonly string[]): StringTable {
+    const table = new StringTable();
+    for (const value of values) table.of(value);
+    if (table.values.length !== values.length)
+      throw new Error('saved string table repeats a value');
+    return table;
+  }
+}
+
+/** A typed array a saved graph holds raw. */
+export type Column = Int32Array | Float64Array | Uint8Array;
+
+/** One part of the graph's state as it is saved: typed arrays by name, and the rest as JSON. */
+export interface SavedPart {
+  json: Record<string, unknown>;
+  arrays: Record<string, Column>;
 }
 
 /** A copy of `a` at `size` entries, the new ones set to `fill`. */

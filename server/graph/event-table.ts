@@ -7,7 +7,7 @@
 // document's removal unlinks only its own events. An event takes about 90 bytes here, where a
 // graphology edge with an attribute object took about 400.
 import type { EventOrigin, GraphEvent, Polarity } from '../model/index.ts';
-import { grown, NONE, StringTable } from './columns.ts';
+import { grown, NONE, StringTable, type SavedPart } from './columns.ts';
 import type { EventEdgeAttributes } from './types.ts';
 
 export class EventTable {
@@ -222,6 +222,81 @@ export class EventTable {
     return moved;
   }
 
+  /**
+   * The table's state for a saved graph: each column up to the last number given (views, not
+   * copies: save before the next change), event ids as numbers into a table of distinct ids.
+   */
+  save(): SavedPart {
+    const n = this.used;
+    const idValues = new StringTable();
+    const idNumbers = new Int32Array(n);
+    for (let e = 0; e < n; e++) idNumbers[e] = idValues.of(this.ids[e]!);
+    const arrays: SavedPart['arrays'] = { idNumbers, head: this.head };
+    const columns = this.columns();
+    COLUMN_NAMES.forEach((name, i) => (arrays[name] = columns[i]!.subarray(0, n)));
+    arrays.older = this.older.subarray(0, n);
+    arrays.newer = this.newer.subarray(0, n);
+    return {
+      json: {
+        used: n,
+        live: this.live,
+        values: this.values.values,
+        ids: idValues.values,
+        origins: [...this.origins],
+      },
+      arrays,
+    };
+  }
+
+  /** A table from save()'s state; `ids` are the saved distinct ids (pooled by the caller). */
+  static restore(part: SavedPart, ids: readonly string[]): EventTable {
+    const t = new EventTable();
+    const json = part.json as {
+      used: number;
+      live: number;
+      values: string[];
+      origins: [number, EventOrigin][];
+    };
+    const a = part.arrays as unknown as Record<string, Int32Array<ArrayBuffer>>;
+    const n = json.used;
+    t.used = n;
+    t.capacity = n;
+    t.live = json.live;
+    for (const value of json.values) t.values.of(value);
+    t.src = a.src!;
+    t.tgt = a.tgt!;
+    t.pairOf = a.pairOf!;
+    t.doc = a.doc!;
+    t.older = a.older!;
+    t.newer = a.newer!;
+    t.type = a.type!;
+    t.quad = a.quad!;
+    t.polarity = a.polarity!;
+    t.mode = a.mode!;
+    t.date = a.date!;
+    t.precision = a.precision!;
+    t.extractor = a.extractor!;
+    t.score = part.arrays.score as Float64Array<ArrayBuffer>;
+    t.confidence = part.arrays.confidence as Float64Array<ArrayBuffer>;
+    t.sentence = a.sentence!;
+    t.spanStart = a.spanStart!;
+    t.spanEnd = a.spanEnd!;
+    t.namespaced = part.arrays.namespaced as Uint8Array<ArrayBuffer>;
+    t.head = a.head!;
+    for (const column of [...t.columns(), t.older, t.newer]) {
+      if (column.length !== n) throw new Error('saved event column has the wrong length');
+    }
+    const idNumbers = a.idNumbers!;
+    t.ids = new Array<string>(n);
+    for (let e = 0; e < n; e++) t.ids[e] = ids[idNumbers[e]!]!;
+    for (const [e, origin] of json.origins) t.origins.set(e, origin);
+    // An event holds its plain id as its key exactly when it is live and not namespaced.
+    for (let e = 0; e < n; e++) {
+      if (t.src[e] !== NONE && t.namespaced[e] === 0) t.plainKeys.set(t.ids[e]!, e);
+    }
+    return t;
+  }
+
   /** Every column kept at an event's number, but its pair links. */
   private columns(): (Int32Array | Float64Array | Uint8Array)[] {
     return [
@@ -268,3 +343,24 @@ export class EventTable {
     this.namespaced = grown(this.namespaced, size);
   }
 }
+
+/** The names save() gives the columns() arrays, in their order. */
+const COLUMN_NAMES = [
+  'src',
+  'tgt',
+  'pairOf',
+  'doc',
+  'type',
+  'quad',
+  'polarity',
+  'mode',
+  'date',
+  'precision',
+  'extractor',
+  'score',
+  'confidence',
+  'sentence',
+  'spanStart',
+  'spanEnd',
+  'namespaced',
+] as const;

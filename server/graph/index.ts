@@ -31,3 +31,11 @@ export * from './analytics/index.ts';
 export * from './interchange/index.ts';
 export { fillQuotes, viewQuotes, QUOTE_BATCH, type QuoteSource, type Quoted } from './quotes.ts';
 export { viewChunks, ViewTooLargeError, type ViewChunks } from './view-chunks.ts';
+export {
+  loadGraph,
+  saveGraph,
+  SNAPSHOT_FORMAT,
+  type GraphOrigin,
+  type LoadedGraph,
+  type SavedGraph,
+} from './snapshot/index.ts';

@@ -5,7 +5,7 @@
 // memory in order. A million pairs take about 70 MB here, where one object and two map entries a
 // pair took 190 MB.
 import type { PloverType } from '../model/index.ts';
-import { grown, NONE, StringTable } from './columns.ts';
+import { grown, NONE, StringTable, type SavedPart } from './columns.ts';
 import { majorityPolarity } from './dyads.ts';
 import type { DyadStance, EventEdgeAttributes } from './types.ts';
 
@@ -32,9 +32,9 @@ function slotOf(source: number, target: number, bits: number): number {
 
 export class PairIndex {
   /** Actor ids by number; a number stays its actor's for the index's life. */
-  private readonly actors = new StringTable();
-  private readonly dates = new StringTable();
-  private readonly typeNames = new StringTable();
+  private actors = new StringTable();
+  private dates = new StringTable();
+  private typeNames = new StringTable();
   private readonly polarityCode = new Map<string, 0 | 1 | 2>([
     ['cooperative', 0],
     ['hostile', 1],
@@ -301,6 +301,130 @@ export class PairIndex {
     for (let m = 0; m < members.length; m++) sources.fill(members[m]!, start[m]!, start[m + 1]!);
     for (let i = 0; i < n; i++) events[i] = this.events[pairs[i]!]!;
     return { pairs: pairs.subarray(0, n), sources, events };
+  }
+
+  /**
+   * The index's state for a saved graph: its columns up to the last pair number given and each
+   * actor's lists joined end to end (views where they can be: save before the next change).
+   */
+  save(): SavedPart {
+    const n = this.used;
+    const actors = this.degreeOut.length;
+    let outLength = 0;
+    let inLength = 0;
+    for (let a = 0; a < actors; a++) {
+      outLength += 2 * this.degreeOut[a]!;
+      inLength += 2 * this.degreeIn[a]!;
+    }
+    const outJoined = new Int32Array(outLength);
+    const inJoined = new Int32Array(inLength);
+    for (let a = 0, o = 0, i = 0; a < actors; a++) {
+      outJoined.set(this.outLists[a]!.subarray(0, 2 * this.degreeOut[a]!), o);
+      o += 2 * this.degreeOut[a]!;
+      inJoined.set(this.inLists[a]!.subarray(0, 2 * this.degreeIn[a]!), i);
+      i += 2 * this.degreeIn[a]!;
+    }
+    let moreLength = 0;
+    for (const more of this.moreTypes.values()) moreLength += more.length;
+    const morePairs = new Int32Array(this.moreTypes.size);
+    const moreLengths = new Int32Array(this.moreTypes.size);
+    const moreCounts = new Int32Array(moreLength);
+    let k = 0;
+    let at = 0;
+    for (const [p, more] of this.moreTypes) {
+      morePairs[k] = p;
+      moreLengths[k++] = more.length;
+      moreCounts.set(more, at);
+      at += more.length;
+    }
+    return {
+      json: {
+        actors: this.actors.values,
+        dates: this.dates.values,
+        typeNames: this.typeNames.values,
+        used: n,
+        live: this.live,
+        bits: this.bits,
+      },
+      arrays: {
+        free: Int32Array.from(this.free),
+        src: this.src.subarray(0, n),
+        tgt: this.tgt.subarray(0, n),
+        events: this.events.subarray(0, n),
+        polarity: this.polarity.subarray(0, 3 * n),
+        net: this.net.subarray(0, n),
+        first: this.first.subarray(0, n),
+        last: this.last.subarray(0, n),
+        type0: this.type0.subarray(0, n),
+        type0Count: this.type0Count.subarray(0, n),
+        morePairs,
+        moreLengths,
+        moreCounts,
+        degreeOut: this.degreeOut,
+        degreeIn: this.degreeIn,
+        outJoined,
+        inJoined,
+        table: this.table,
+      },
+    };
+  }
+
+  /** An index from save()'s state; `actors` are the saved actor ids (pooled by the caller). */
+  static restore(part: SavedPart, actors: readonly string[]): PairIndex {
+    const x = new PairIndex();
+    const json = part.json as {
+      dates: string[];
+      typeNames: string[];
+      used: number;
+      live: number;
+      bits: number;
+    };
+    const a = part.arrays as unknown as Record<string, Int32Array<ArrayBuffer>>;
+    const n = json.used;
+    x.actors = StringTable.from(actors);
+    x.dates = StringTable.from(json.dates);
+    x.typeNames = StringTable.from(json.typeNames);
+    x.capacity = n;
+    x.used = n;
+    x.live = json.live;
+    x.free = [...a.free!];
+    x.src = a.src!;
+    x.tgt = a.tgt!;
+    x.events = a.events!;
+    x.polarity = a.polarity!;
+    x.net = part.arrays.net as Float64Array<ArrayBuffer>;
+    x.first = a.first!;
+    x.last = a.last!;
+    x.type0 = a.type0!;
+    x.type0Count = a.type0Count!;
+    for (const column of [x.src, x.tgt, x.events, x.net, x.first, x.last, x.type0, x.type0Count]) {
+      if (column.length !== n) throw new Error('saved pair column has the wrong length');
+    }
+    const morePairs = a.morePairs!;
+    const moreLengths = a.moreLengths!;
+    const moreCounts = a.moreCounts!;
+    for (let k = 0, at = 0; k < morePairs.length; k++) {
+      x.moreTypes.set(morePairs[k]!, Array.from(moreCounts.subarray(at, at + moreLengths[k]!)));
+      at += moreLengths[k]!;
+    }
+    x.degreeOut = a.degreeOut!;
+    x.degreeIn = a.degreeIn!;
+    // Each list is a view of its run: the next pair opened copies it out (appended()), and
+    // removals stay within it.
+    const outJoined = a.outJoined!;
+    const inJoined = a.inJoined!;
+    for (let actor = 0, o = 0, i = 0; actor < x.degreeOut.length; actor++) {
+      const outs = 2 * x.degreeOut[actor]!;
+      const ins = 2 * x.degreeIn[actor]!;
+      x.outLists.push(outs ? outJoined.subarray(o, o + outs) : EMPTY_LIST);
+      x.inLists.push(ins ? inJoined.subarray(i, i + ins) : EMPTY_LIST);
+      o += outs;
+      i += ins;
+    }
+    x.bits = json.bits;
+    x.table = a.table!;
+    if (x.table.length !== 1 << x.bits) throw new Error('saved pair table has the wrong size');
+    return x;
   }
 
   private count(

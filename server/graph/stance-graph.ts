@@ -16,9 +16,11 @@ import {
   sortedUnion,
   tallyEvent,
   type ActorContribution,
+  type ActorIdentity,
   type ActorTally,
 } from './contributions.ts';
 import { ActorDocuments, DocumentNumbers } from './actor-documents.ts';
+import type { Column, SavedPart } from './columns.ts';
 import { Interner } from './intern.ts';
 import { PairIndex, PairMap, type PairTally } from './pair-index.ts';
 import { ActorNameIndex } from './name-index.ts';
@@ -82,14 +84,14 @@ export class StanceGraph {
   private readonly actorStates = new Map<string, ActorState>();
   /** actor no longer in the graph -> the version of the removal that dropped it. */
   private readonly removedAt = new Map<string, number>();
-  private readonly documentNumbers = new DocumentNumbers();
-  private readonly strings = new Interner(INTERNED_STRINGS);
+  private readonly documentNumbers: DocumentNumbers;
+  private readonly strings: Interner;
   /** Each document's events (a run of event numbers) and affiliation keys, in ingest order. */
   private readonly documentEntries = new Map<string, DocumentEntry>();
-  private readonly events = new EventTable();
+  private readonly events: EventTable;
   private readonly documentActors = new Map<string, string[]>();
   /** Tallies of every ordered pair with events, in columns; read-only outside this class. */
-  readonly pairs = new PairIndex();
+  readonly pairs: PairIndex;
   /** person -> keys of its affiliation edges, and state or organization -> keys of those to it. */
   private readonly affiliationKeys = new Map<string, Set<string>>();
   private readonly affiliationKeysTo = new Map<string, Set<string>>();
@@ -99,6 +101,14 @@ export class StanceGraph {
   /** Title and published date of each document, to cite it (the roles an article states). */
   private readonly documentInfo = new Map<string, DocumentInfo>();
   private changes = 0;
+
+  /** An empty graph, or one holding the parts restore() read from a saved graph. */
+  constructor(restored?: RestoredParts) {
+    this.strings = restored?.strings ?? new Interner(INTERNED_STRINGS);
+    this.documentNumbers = restored?.documentNumbers ?? new DocumentNumbers();
+    this.events = restored?.events ?? new EventTable();
+    this.pairs = restored?.pairs ?? new PairIndex();
+  }
 
   /**
    * Goes up by one with every document added or removed, so analyses cached against a version
@@ -540,6 +550,211 @@ export class StanceGraph {
   }
 
   /**
+   * The graph's whole state for a saved graph (snapshot/): typed arrays (views of the live columns
+   * where they can be, so write them out before the next change) and the rest as JSON. restore()
+   * gives back a graph in the same state: same replies, same versions, same numbers.
+   */
+  save(): SavedPart {
+    const actorIds = [...this.actorStates.keys()];
+    const actorNumber = new Map(actorIds.map((id, i) => [id, i]));
+    const n = actorIds.length;
+    const touchedAt = new Float64Array(n);
+    const pairActor = new Int32Array(n);
+    const mentionEnd = new Int32Array(n);
+    const runEnd = new Int32Array(n);
+    const docs: number[] = [];
+    const runIdentity: number[] = [];
+    const runLength: number[] = [];
+    const identityNumber = new Map<ActorIdentity, number>();
+    const identities: [string, string, string | null, readonly string[]][] = [];
+    actorIds.forEach((id, i) => {
+      const state = this.actorStates.get(id)!;
+      touchedAt[i] = state.touchedAt;
+      pairActor[i] = state.pairActor;
+      const saved = state.mentions.save();
+      for (const d of saved.docs) docs.push(d);
+      mentionEnd[i] = docs.length;
+      saved.identities.forEach((identity, r) => {
+        let k = identityNumber.get(identity);
+        if (k === undefined) {
+          k = identities.length;
+          identityNumber.set(identity, k);
+          identities.push([identity.kind, identity.name, identity.country, identity.aliases]);
+        }
+        runIdentity.push(k);
+        runLength.push(saved.lengths[r]!);
+      });
+      runEnd[i] = runIdentity.length;
+    });
+    const nodes: [string, ActorNodeAttributes][] = [];
+    this.graph.forEachNode((id, attributes) => nodes.push([id, attributes]));
+    const edges: [string, string, string, string, string][] = [];
+    this.graph.forEachEdge((key, a, source, target) => {
+      const { role, document } = a as AffiliationEdgeAttributes;
+      edges.push([key, source, target, role, document]);
+    });
+    const d = this.documentEntries.size;
+    const documents = new Int32Array(d);
+    const firstEvent = new Int32Array(d);
+    const eventCount = new Int32Array(d);
+    const actorsEnd = new Int32Array(d);
+    const documentActors: number[] = [];
+    const titles: (string | null)[] = [];
+    const published: (string | null)[] = [];
+    const affiliations: [number, string[]][] = [];
+    let i = 0;
+    for (const [doc, entry] of this.documentEntries) {
+      documents[i] = this.documentNumbers.find(doc);
+      firstEvent[i] = entry.firstEvent;
+      eventCount[i] = entry.eventCount;
+      if (entry.affiliations.length > 0) affiliations.push([i, entry.affiliations]);
+      for (const actor of this.documentActors.get(doc)!) {
+        const k = actorNumber.get(actor);
+        if (k === undefined) throw new Error(`graph: document ${doc} lists unknown actor ${actor}`);
+        documentActors.push(k);
+      }
+      actorsEnd[i] = documentActors.length;
+      const info = this.documentInfo.get(doc)!;
+      titles.push(info.title);
+      published.push(info.published);
+      i += 1;
+    }
+    const events = this.events.save();
+    const pairs = this.pairs.save();
+    const arrays: Record<string, Column> = {
+      touchedAt,
+      pairActor,
+      mentionEnd,
+      runEnd,
+      mentions: Int32Array.from(docs),
+      runIdentity: Int32Array.from(runIdentity),
+      runLength: Int32Array.from(runLength),
+      documents,
+      firstEvent,
+      eventCount,
+      actorsEnd,
+      documentActors: Int32Array.from(documentActors),
+    };
+    for (const [name, column] of Object.entries(events.arrays)) arrays[`events.${name}`] = column;
+    for (const [name, column] of Object.entries(pairs.arrays)) arrays[`pairs.${name}`] = column;
+    return {
+      json: {
+        changes: this.changes,
+        actors: actorIds,
+        identities,
+        nodes,
+        edges,
+        removedAt: [...this.removedAt],
+        documentNumbers: this.documentNumbers.save(),
+        titles,
+        published,
+        affiliations,
+        events: events.json,
+        pairs: pairs.json,
+      },
+      arrays,
+    };
+  }
+
+  /** A graph in the state save() recorded. Throws on a state that does not hang together. */
+  static restore(part: SavedPart): StanceGraph {
+    const json = part.json as unknown as SavedGraphJson;
+    const own: Record<string, Int32Array> = {};
+    const events: SavedPart = { json: json.events, arrays: {} };
+    const pairs: SavedPart = { json: json.pairs, arrays: {} };
+    for (const [name, column] of Object.entries(part.arrays)) {
+      if (name.startsWith('events.')) events.arrays[name.slice(7)] = column;
+      else if (name.startsWith('pairs.')) pairs.arrays[name.slice(6)] = column;
+      else own[name] = column as Int32Array;
+    }
+    const strings = new Interner(INTERNED_STRINGS);
+    const eventIds = (json.events.ids as string[]).map((id) => strings.of(id));
+    const pairActors = (json.pairs.actors as string[]).map((id) => strings.of(id));
+    const g = new StanceGraph({
+      strings,
+      documentNumbers: DocumentNumbers.restore({
+        ids: json.documentNumbers.ids.map((id) => strings.orNull(id)),
+        free: json.documentNumbers.free,
+      }),
+      events: EventTable.restore(events, eventIds),
+      pairs: PairIndex.restore(pairs, pairActors),
+    });
+    const identities: ActorIdentity[] = json.identities.map(([kind, name, country, aliases]) => ({
+      kind,
+      name,
+      country,
+      aliases,
+    }));
+    const actorIds = json.actors.map((id) => strings.of(id));
+    const touchedAt = part.arrays.touchedAt as Float64Array;
+    const { pairActor, mentionEnd, runEnd, mentions, runIdentity, runLength } = own;
+    actorIds.forEach((id, i) => {
+      const from = i === 0 ? 0 : mentionEnd![i - 1]!;
+      const runFrom = i === 0 ? 0 : runEnd![i - 1]!;
+      const runs = Array.from(runIdentity!.subarray(runFrom, runEnd![i]!), (k) => identities[k]!);
+      const state = new ActorState(
+        id,
+        ActorDocuments.restore(
+          mentions!.subarray(from, mentionEnd![i]!),
+          runs,
+          runLength!.subarray(runFrom, runEnd![i]!),
+        ),
+      );
+      state.touchedAt = touchedAt[i]!;
+      state.pairActor = pairActor![i]!;
+      g.actorStates.set(id, state);
+    });
+    for (const [id, attributes] of json.nodes) {
+      const state = g.actorStates.get(id);
+      if (!state) throw new Error(`graph: saved node ${id} has no actor state`);
+      g.graph.addNode(state.id, attributes);
+      state.attributes = g.graph.getNodeAttributes(state.id);
+      g.names.set(state.id, attributes);
+    }
+    if (g.graph.order !== g.actorStates.size)
+      throw new Error('graph: saved actors and nodes differ');
+    for (const [key, source, target, role, document] of json.edges) {
+      g.graph.addDirectedEdgeWithKey(key, source, target, {
+        kind: 'affiliation',
+        role: strings.of(role),
+        document: strings.of(document),
+      });
+      for (const [index, actor] of [
+        [g.affiliationKeys, source],
+        [g.affiliationKeysTo, target],
+      ] as const) {
+        let keys = index.get(actor);
+        if (!keys) index.set(actor, (keys = new Set()));
+        keys.add(key);
+      }
+    }
+    const { documents, firstEvent, eventCount, actorsEnd, documentActors } = own;
+    const affiliations = new Map(json.affiliations);
+    for (let i = 0; i < documents!.length; i++) {
+      const doc = g.documentNumbers.id(documents![i]!);
+      if (doc === undefined) throw new Error('graph: saved document has no id');
+      g.documentEntries.set(doc, {
+        firstEvent: firstEvent![i]!,
+        eventCount: eventCount![i]!,
+        affiliations: affiliations.get(i) ?? [],
+      });
+      const from = i === 0 ? 0 : actorsEnd![i - 1]!;
+      g.documentActors.set(
+        doc,
+        Array.from(documentActors!.subarray(from, actorsEnd![i]!), (k) => actorIds[k]!),
+      );
+      g.documentInfo.set(doc, {
+        id: doc,
+        title: json.titles[i]!,
+        published: strings.orNull(json.published[i]!),
+      });
+    }
+    for (const [id, version] of json.removedAt) g.removedAt.set(strings.of(id), version);
+    g.changes = json.changes;
+    return g;
+  }
+
+  /**
    * graphology's serialized form of the whole graph, each edge with its sigma program name and
    * event edges with their evidence as replies give it (the quotes empty: see quotes.ts).
    */
@@ -559,7 +774,6 @@ export class StanceGraph {
 
 /** What the graph keeps about one actor beside its graphology node. */
 class ActorState {
-  readonly mentions = new ActorDocuments();
   /** The alias list last stated for it (a copy) and its name aliases: documents mostly repeat it. */
   private stated: readonly string[] = [];
   private statedGiven: readonly string[] | null = null;
@@ -572,7 +786,10 @@ class ActorState {
   pairActor = -1;
 
   /** `id` is the one string object the graph uses for the actor. */
-  constructor(readonly id: string) {}
+  constructor(
+    readonly id: string,
+    readonly mentions = new ActorDocuments(),
+  ) {}
 
   /** The name aliases of a list a document states for this actor (shared; read-only). */
   aliasesOf(stated: readonly string[]): string[] {
@@ -588,6 +805,30 @@ class ActorState {
     this.names = nameAliases(stated);
     return this.names;
   }
+}
+
+/** What a graph restored from a saved state starts from instead of empty parts. */
+interface RestoredParts {
+  strings: Interner;
+  documentNumbers: DocumentNumbers;
+  events: EventTable;
+  pairs: PairIndex;
+}
+
+/** The JSON half of StanceGraph.save(). */
+interface SavedGraphJson {
+  changes: number;
+  actors: string[];
+  identities: [ActorKind, string, string | null, string[]][];
+  nodes: [string, ActorNodeAttributes][];
+  edges: [string, string, string, string, string][];
+  removedAt: [string, number][];
+  documentNumbers: { ids: (string | null)[]; free: number[] };
+  titles: (string | null)[];
+  published: (string | null)[];
+  affiliations: [number, string[]][];
+  events: Record<string, unknown>;
+  pairs: Record<string, unknown>;
 }
 
 /** A document's events (numbers firstEvent onwards, eventCount of them) and affiliation keys. */

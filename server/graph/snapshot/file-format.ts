@@ -1,0 +1,189 @@
+// The saved graph's file: a fixed prefix (magic, section lengths, body length, CRC-32 of the
+// body), a small JSON tag (what the graph was saved from: format, code fingerprint, store id and
+// generation), the graph's JSON half with a table of its arrays, and the typed arrays raw (native
+// byte order, each at a multiple of 8). The tag is read first, so a stale file costs one small
+// read; a file whose length or checksum is wrong is refused before anything is decoded.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { crc32 } from 'node:zlib';
+import type { Column, SavedPart } from '../columns.ts';
+
+const MAGIC = 'SGGRAPH1';
+const PREFIX = 32;
+
+/** What a saved graph was saved from; a file is used only when all of it matches. */
+export interface SnapshotTag {
+  format: number;
+  fingerprint: string;
+  endianness: 'LE' | 'BE';
+  store: string;
+  generation: number;
+  /** The change log number the graph reflects (the change feed follows on from it). */
+  lastChange: number;
+}
+
+const KINDS = {
+  i32: Int32Array,
+  f64: Float64Array,
+  u8: Uint8Array,
+} as const;
+type Kind = keyof typeof KINDS;
+
+function kindOf(column: Column): Kind {
+  if (column instanceof Int32Array) return 'i32';
+  if (column instanceof Float64Array) return 'f64';
+  return 'u8';
+}
+
+const align8 = (n: number) => (n + 7) & ~7;
+
+/** The whole file in one buffer: the arrays copied in, so the graph may change once this returns. */
+export function encodeSnapshot(tag: SnapshotTag, part: SavedPart): Buffer {
+  const tagBytes = Buffer.from(JSON.stringify(tag));
+  const table: [string, Kind, number, number][] = [];
+  const entries = Object.entries(part.arrays);
+  // Offsets count from the start of the arrays area, which begins at a multiple of 8.
+  let at = 0;
+  for (const [name, column] of entries) {
+    table.push([name, kindOf(column), at, column.length]);
+    at = align8(at + column.byteLength);
+  }
+  const jsonBytes = Buffer.from(JSON.stringify({ arrays: table, json: part.json }));
+  const arraysStart = align8(PREFIX + tagBytes.length + jsonBytes.length);
+  const total = arraysStart + at;
+  const out = Buffer.allocUnsafeSlow(total);
+  out.fill(0, 0, arraysStart);
+  out.write(MAGIC, 0, 'latin1');
+  out.writeUInt32LE(tagBytes.length, 8);
+  out.writeUInt32LE(jsonBytes.length, 12);
+  out.writeDoubleLE(total - PREFIX, 16);
+  tagBytes.copy(out, PREFIX);
+  jsonBytes.copy(out, PREFIX + tagBytes.length);
+  entries.forEach(([, column], i) => {
+    const bytes = Buffer.from(column.buffer, column.byteOffset, column.byteLength);
+    const offset = arraysStart + table[i]![2];
+    bytes.copy(out, offset);
+    out.fill(0, offset + column.byteLength, arraysStart + align8(table[i]![2] + column.byteLength));
+  });
+  out.writeUInt32LE(crc32(out.subarray(PREFIX)), 24);
+  return out;
+}
+
+/** Writes the file atomically: a temporary file beside it, flushed to disk, then renamed over it. */
+export async function writeSnapshotFile(file: string, bytes: Buffer): Promise<void> {
+  const temporary = `${file}.tmp-${process.pid}`;
+  try {
+    const handle = await open(temporary, 'w', 0o600);
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  // The rename itself reaches the disk with the folder's entry.
+  const folder = await open(path.dirname(file), 'r').catch(() => null);
+  if (folder)
+    await folder
+      .sync()
+      .catch(() => undefined)
+      .finally(() => folder.close());
+}
+
+/** Why a saved graph was not used. */
+export class SnapshotRefused extends Error {
+  constructor(
+    readonly reason: 'missing' | 'stale' | 'damaged',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SnapshotRefused';
+  }
+}
+
+function readExactly(fd: number, into: Uint8Array, position: number): void {
+  let done = 0;
+  while (done < into.length) {
+    const n = readSync(fd, into, done, into.length - done, position + done);
+    if (n === 0) throw new SnapshotRefused('damaged', 'the file ends early');
+    done += n;
+  }
+}
+
+/**
+ * Reads a saved graph's state if its tag is `expected` (throws SnapshotRefused when it is
+ * missing, stale or damaged). The arrays are views of one buffer read from the file.
+ */
+export function readSnapshotFile(
+  file: string,
+  expected: SnapshotTag,
+): { tag: SnapshotTag; part: SavedPart } {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ENOENT') {
+      throw new SnapshotRefused('missing', 'no saved graph');
+    }
+    throw new SnapshotRefused('damaged', (error as Error).message);
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size < PREFIX) throw new SnapshotRefused('damaged', `the file is ${size} bytes`);
+    const prefix = Buffer.alloc(PREFIX);
+    readExactly(fd, prefix, 0);
+    if (prefix.toString('latin1', 0, 8) !== MAGIC) {
+      throw new SnapshotRefused('damaged', 'not a saved graph of this format');
+    }
+    const tagLength = prefix.readUInt32LE(8);
+    const jsonLength = prefix.readUInt32LE(12);
+    const bodyLength = prefix.readDoubleLE(16);
+    if (size !== PREFIX + bodyLength || tagLength + jsonLength > bodyLength) {
+      throw new SnapshotRefused(
+        'damaged',
+        `the file is ${size} bytes, its prefix says ${PREFIX + bodyLength}`,
+      );
+    }
+    const tagBytes = Buffer.alloc(tagLength);
+    readExactly(fd, tagBytes, PREFIX);
+    let tag: SnapshotTag;
+    try {
+      tag = JSON.parse(tagBytes.toString('utf8')) as SnapshotTag;
+    } catch {
+      throw new SnapshotRefused('damaged', 'its tag is not JSON');
+    }
+    for (const key of ['format', 'fingerprint', 'endianness', 'store', 'generation'] as const) {
+      if (tag[key] !== expected[key]) {
+        throw new SnapshotRefused('stale', `saved at ${key} ${tag[key]}, now ${expected[key]}`);
+      }
+    }
+    // One buffer of its own (offset 0), so every array view is aligned.
+    const whole = Buffer.from(new ArrayBuffer(size));
+    readExactly(fd, whole, 0);
+    if (crc32(whole.subarray(PREFIX)) !== whole.readUInt32LE(24)) {
+      throw new SnapshotRefused('damaged', 'its checksum does not match');
+    }
+    const jsonStart = PREFIX + tagLength;
+    const { arrays: table, json } = JSON.parse(
+      whole.toString('utf8', jsonStart, jsonStart + jsonLength),
+    ) as { arrays: [string, Kind, number, number][]; json: SavedPart['json'] };
+    const arraysStart = align8(jsonStart + jsonLength);
+    const arrays: SavedPart['arrays'] = {};
+    for (const [name, kind, offset, length] of table) {
+      const Type = KINDS[kind];
+      const start = arraysStart + offset;
+      if (!Type || start + length * Type.BYTES_PER_ELEMENT > size) {
+        throw new SnapshotRefused('damaged', `array ${name} lies outside the file`);
+      }
+      arrays[name] = new Type(whole.buffer, start, length);
+    }
+    return { tag, part: { json, arrays } };
+  } finally {
+    closeSync(fd);
+  }
+}
