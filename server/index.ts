@@ -9,8 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { EXTRACTOR_VERSION } from './extract/index.ts';
-import { buildGraph, loadGraph, saveGraph, type StanceGraph } from './graph/index.ts';
 import { ingestPaths, loadArticleFile, collectArticleFiles } from './ingest/index.ts';
+import { graphSaver, openGraph } from './saved-graph.ts';
 import { contentHash, dataPath } from './model/index.ts';
 import { assertSafeBind, createHttpServer, securitySettings } from './security/index.ts';
 import {
@@ -20,13 +20,11 @@ import {
   checkStoreFile,
   damageLine,
   dataDir,
-  fillGraph,
   graphSnapshotPath,
   isOutOfSpace,
   openStore,
   usesPostgres,
   type Store,
-  type StoreGeneration,
 } from './store/index.ts';
 import { ExtractionPool } from './workers/index.ts';
 
@@ -60,76 +58,6 @@ function checkStoreAtStart(env: NodeJS.ProcessEnv): void {
   const report = checkStoreFile(path.join(dataDir(env), STORE_FILE), 'quick');
   if (!report.ok) throw new StoreDamagedError(damageLine(report));
   if (report.ms > 0) console.log(`stancegraph: store checked in ${report.ms.toFixed(0)} ms`);
-}
-
-/** The graph at start-up: loaded from the saved file, or built from the store's rows. */
-interface OpenedGraph {
-  graph: StanceGraph;
-  feed: ChangeFeed;
-  /** The store state the graph reflects at least (read before it was built or loaded). */
-  origin: StoreGeneration;
-  /** Whether it came from the saved file (then that file already holds this generation). */
-  loaded: boolean;
-}
-
-/**
- * Loads the graph saved in `file` when its tag matches the store's id and generation and this
- * code's graph format; otherwise (no file, another generation, a damaged file: one log line)
- * builds it from the store's rows. Either way the change feed follows on from there.
- */
-async function openGraph(
-  store: Store,
-  file: string | null,
-  onError: (error: unknown) => void,
-): Promise<OpenedGraph> {
-  // Read before the graph: changes landing meanwhile are replayed by the feed, harmlessly.
-  const origin = await store.generation();
-  if (file) {
-    const saved = loadGraph(file, origin);
-    if ('graph' in saved) {
-      console.log(
-        `stancegraph: graph loaded from ${file} in ${saved.ms.toFixed(0)} ms` +
-          ` (store generation ${origin.generation})`,
-      );
-      const feed = new ChangeFeed(store, saved.graph, { from: saved.lastChange, onError });
-      return { graph: saved.graph, feed, origin, loaded: true };
-    }
-    if (saved.refused !== 'missing') {
-      console.warn(
-        `stancegraph: saved graph ${file} not used (${saved.refused}: ${saved.message});` +
-          ' building from the store',
-      );
-    }
-  }
-  const graph = await fillGraph(store, buildGraph());
-  const feed = new ChangeFeed(store, graph, { from: origin.lastChange, onError });
-  return { graph, feed, origin, loaded: false };
-}
-
-/**
- * Saves the graph to `file` one save at a time, skipping a generation already saved. A failed save
- * only logs: the graph is then built from the store at the next start.
- */
-function graphSaver(graph: StanceGraph, file: string | null, saved: number | null) {
-  let last = saved;
-  let queue: Promise<void> = Promise.resolve();
-  return (origin: StoreGeneration, why: string): Promise<void> => {
-    if (!file) return queue;
-    queue = queue.then(async () => {
-      if (origin.generation === last) return;
-      try {
-        const done = await saveGraph(graph, file, origin);
-        last = origin.generation;
-        console.log(
-          `stancegraph: graph saved to ${file} ${why} (${(done.bytes / 2 ** 20).toFixed(1)} MB,` +
-            ` ${done.encodeMs.toFixed(0)} ms encoding, ${done.writeMs.toFixed(0)} ms writing)`,
-        );
-      } catch (error) {
-        console.warn(`stancegraph: could not save the graph to ${file}:`, (error as Error).message);
-      }
-    });
-    return queue;
-  };
 }
 
 export interface RunningServer {
@@ -210,6 +138,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
       await feed.catchUp();
       const now = await store.generation();
       if (now.lastChange === feed.applied) await save(now, 'on closing');
+      else console.log('stancegraph: graph not saved on closing: the store is still changing');
     } catch (error) {
       console.warn('stancegraph: graph not saved on closing:', (error as Error).message);
     }

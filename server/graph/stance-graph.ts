@@ -562,29 +562,38 @@ export class StanceGraph {
     const pairActor = new Int32Array(n);
     const mentionEnd = new Int32Array(n);
     const runEnd = new Int32Array(n);
-    const docs: number[] = [];
-    const runIdentity: number[] = [];
-    const runLength: number[] = [];
+    const states = actorIds.map((id) => this.actorStates.get(id)!);
+    let mentionCount = 0;
+    let runCount = 0;
+    for (const state of states) {
+      const saved = state.mentions.save();
+      mentionCount += saved.docs.length;
+      runCount += saved.lengths.length;
+    }
+    const mentions = new Int32Array(mentionCount);
+    const runIdentity = new Int32Array(runCount);
+    const runLength = new Int32Array(runCount);
     const identityNumber = new Map<ActorIdentity, number>();
     const identities: [string, string, string | null, readonly string[]][] = [];
-    actorIds.forEach((id, i) => {
-      const state = this.actorStates.get(id)!;
+    let m = 0;
+    let r = 0;
+    states.forEach((state, i) => {
       touchedAt[i] = state.touchedAt;
       pairActor[i] = state.pairActor;
       const saved = state.mentions.save();
-      for (const d of saved.docs) docs.push(d);
-      mentionEnd[i] = docs.length;
-      saved.identities.forEach((identity, r) => {
-        let k = identityNumber.get(identity);
-        if (k === undefined) {
-          k = identities.length;
-          identityNumber.set(identity, k);
+      for (const d of saved.docs) mentions[m++] = d;
+      mentionEnd[i] = m;
+      saved.identities.forEach((identity, k) => {
+        let number = identityNumber.get(identity);
+        if (number === undefined) {
+          number = identities.length;
+          identityNumber.set(identity, number);
           identities.push([identity.kind, identity.name, identity.country, identity.aliases]);
         }
-        runIdentity.push(k);
-        runLength.push(saved.lengths[r]!);
+        runIdentity[r] = number;
+        runLength[r++] = saved.lengths[k]!;
       });
-      runEnd[i] = runIdentity.length;
+      runEnd[i] = r;
     });
     const nodes: [string, ActorNodeAttributes][] = [];
     this.graph.forEachNode((id, attributes) => nodes.push([id, attributes]));
@@ -598,7 +607,10 @@ export class StanceGraph {
     const firstEvent = new Int32Array(d);
     const eventCount = new Int32Array(d);
     const actorsEnd = new Int32Array(d);
-    const documentActors: number[] = [];
+    let listed = 0;
+    for (const actors of this.documentActors.values()) listed += actors.length;
+    const documentActors = new Int32Array(listed);
+    let a = 0;
     const titles: (string | null)[] = [];
     const published: (string | null)[] = [];
     const affiliations: [number, string[]][] = [];
@@ -611,9 +623,9 @@ export class StanceGraph {
       for (const actor of this.documentActors.get(doc)!) {
         const k = actorNumber.get(actor);
         if (k === undefined) throw new Error(`graph: document ${doc} lists unknown actor ${actor}`);
-        documentActors.push(k);
+        documentActors[a++] = k;
       }
-      actorsEnd[i] = documentActors.length;
+      actorsEnd[i] = a;
       const info = this.documentInfo.get(doc)!;
       titles.push(info.title);
       published.push(info.published);
@@ -626,14 +638,14 @@ export class StanceGraph {
       pairActor,
       mentionEnd,
       runEnd,
-      mentions: Int32Array.from(docs),
-      runIdentity: Int32Array.from(runIdentity),
-      runLength: Int32Array.from(runLength),
+      mentions,
+      runIdentity,
+      runLength,
       documents,
       firstEvent,
       eventCount,
       actorsEnd,
-      documentActors: Int32Array.from(documentActors),
+      documentActors,
     };
     for (const [name, column] of Object.entries(events.arrays)) arrays[`events.${name}`] = column;
     for (const [name, column] of Object.entries(pairs.arrays)) arrays[`pairs.${name}`] = column;

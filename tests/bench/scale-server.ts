@@ -1,32 +1,48 @@
 // The scale bench's server process: `app` starts stancegraph on a store file as the server does
-// (graph built from the store's graph read, the change feed following the store, the whole app
-// behind the server's HTTP server); `reference` imports the same nodes and edges into a plain
+// (graph loaded from its saved file beside the store when that matches the store, else built from
+// the store's graph read and saved once serving; the change feed following the store, the whole
+// app behind the server's HTTP server); `reference` imports the same nodes and edges into a plain
 // graphology graph behind a bare Node /healthz; `express` is a bare Express app with one route
-// answering a small JSON, no stancegraph middleware and no data. Prints {"port": n} once it answers.
+// answering a small JSON, no stancegraph middleware and no data. Prints {"port": n} once it answers
+// (the app: with "graph": "loaded" or "built"), and the app {"saved": {...}} once it saved a graph.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
 import express from 'express';
 import { MultiDirectedGraph } from 'graphology';
 import { createApp } from '../../server/app.ts';
-import { buildGraph } from '../../server/graph/index.ts';
 import { createHttpServer } from '../../server/security/index.ts';
-import { ChangeFeed, openSqliteStore } from '../../server/store/index.ts';
+import { graphSaver, openGraph } from '../../server/saved-graph.ts';
+import { openSqliteStore } from '../../server/store/index.ts';
 
 const [mode, file] = process.argv.slice(2);
 
-function ready(server: http.Server): void {
-  console.log(JSON.stringify({ port: (server.address() as AddressInfo).port }));
+function ready(server: http.Server, more: object = {}): void {
+  console.log(JSON.stringify({ port: (server.address() as AddressInfo).port, ...more }));
 }
 
 if (mode === 'app') {
   const store = openSqliteStore({ file: file! });
-  // As the server does: an empty graph filled from the store's graph read.
-  const { graph, feed } = await ChangeFeed.load(store, buildGraph);
+  // As the server does: the saved graph when it matches the store, else built from its rows.
+  const saved = `${file!}.graph-snapshot`;
+  const { graph, feed, origin, loaded } = await openGraph(store, saved, () => {});
   feed.start();
   const app = createApp({ store, graph, log: () => {} });
   const server = createHttpServer(app);
-  server.listen(0, '127.0.0.1', () => ready(server));
+  server.listen(0, '127.0.0.1', () => {
+    ready(server, { graph: loaded ? 'loaded' : 'built' });
+    // Built: saved once serving, as the server does.
+    if (loaded) return;
+    setImmediate(() => {
+      void graphSaver(
+        graph,
+        saved,
+        null,
+      )(origin, 'after building').then((figures) => {
+        console.log(JSON.stringify({ saved: figures }));
+      });
+    });
+  });
 } else if (mode === 'express') {
   const app = express();
   const body = { status: 'ok', documents: 50_000, actors: 20_000, events: 1_000_000 };

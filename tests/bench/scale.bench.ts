@@ -1,7 +1,8 @@
 // `npm run bench -- scale [--quick | --stretch]`: stores of 10k, 100k and 1M generated events
 // (--quick stops at 100k; --stretch adds 10M copied from the 1M store), each served by the real app
-// in its own process. Prints one table: start-up until /healthz beside a plain graphology import
-// of the same nodes and edges, resident memory, p50 and p99 under 4 connections for each read (a
+// in its own process. Prints one table: start-up until /healthz, cold (the graph built from the
+// store's rows, then saved) and warm (loaded from that saved file), each beside a plain graphology
+// import of the same nodes and edges, the saved file's size and write time, resident memory, p50 and p99 under 4 connections for each read (a
 // lean keep-alive client, 3 s timed after a warm-up) with /healthz beside a bare Express route in
 // its own process and a bare Node route beside the plain import, an ego view of a fixed size, ego
 // views and paths over 256 subjects in turn (each reply computed, not kept), the bounded
@@ -9,7 +10,7 @@
 // fill beside bare better-sqlite3 inserts, and the growth from the smallest store to the largest.
 // Writes the figures to bench-results/.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -38,12 +39,23 @@ const LOAD: Omit<LoadOptions, 'serverPid'> = {
   maxRequests: 60_000,
 };
 
+/** What the app printed when it saved its graph (scale-server.ts). */
+interface SavedFigures {
+  bytes: number;
+  encodeMs: number;
+  writeMs: number;
+}
+
 interface Started {
   child: ChildProcess;
   pid: number;
   port: number;
   startupMs: number;
   rssMb: number;
+  /** The app's graph: loaded from its saved file or built from the store's rows. */
+  graph?: 'loaded' | 'built';
+  /** Resolves once the app saved a graph built from the rows (null when the save failed). */
+  saved: Promise<SavedFigures | null>;
 }
 
 type Mode = 'app' | 'reference' | 'express';
@@ -68,15 +80,24 @@ async function start(mode: Mode, file = ''): Promise<Started> {
     [...serverNodeOptions(), '--import', 'tsx', SERVER, mode, file],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve((JSON.parse(line) as { port: number }).port);
-    });
-    child.on('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
-  });
+  let onSaved: (figures: SavedFigures | null) => void = () => {};
+  const saved = new Promise<SavedFigures | null>((resolve) => (onSaved = resolve));
+  const { port, graph } = await new Promise<{ port: number; graph?: 'loaded' | 'built' }>(
+    (resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        const lines = out.split('\n');
+        out = lines.pop()!;
+        for (const line of lines.filter((l) => l.startsWith('{'))) {
+          const message = JSON.parse(line) as { port?: number; graph?: 'loaded' | 'built' };
+          if (message.port) resolve({ port: message.port, graph: message.graph });
+          if ('saved' in message) onSaved(message.saved as SavedFigures | null);
+        }
+      });
+      child.on('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
+    },
+  );
   const probe = new Connection(port);
   const first = await probe.get('/healthz');
   probe.close();
@@ -84,7 +105,7 @@ async function start(mode: Mode, file = ''): Promise<Started> {
   const startupMs = performance.now() - t0;
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return { child, pid: child.pid!, port, startupMs, rssMb: rssKb / 1024 };
+  return { child, pid: child.pid!, port, startupMs, rssMb: rssKb / 1024, graph, saved };
 }
 
 async function stop(s: Started): Promise<void> {
@@ -207,7 +228,12 @@ interface SizeResult {
   events: number;
   documents: number;
   cached: boolean;
+  /** Start-up with the graph built from the store's rows (no saved graph). */
+  coldStartupMs: number;
+  /** Start-up with the graph loaded from the file the cold start saved. */
   startupMs: number;
+  /** The saved graph's size and save times (encoding on the serving thread, writing off it). */
+  snapshot: SavedFigures | null;
   referenceStartupMs: number;
   rssMb: number;
   referenceRssMb: number;
@@ -250,7 +276,18 @@ async function measure(store: GeneratedStore, withReference = true): Promise<Siz
       await stop(ref);
     }
   }
+  // Cold: no saved graph, so the app builds its graph from the rows, serves, and saves it.
+  rmSync(`${store.file}.graph-snapshot`, { force: true });
+  const cold = await start('app', store.file);
+  let snapshot: SavedFigures | null;
+  try {
+    if (cold.graph !== 'built') throw new Error('the cold start did not build its graph');
+    snapshot = await cold.saved;
+  } finally {
+    await stop(cold);
+  }
   const bare = await start('express');
+  // Warm: the graph loaded from the file the cold start saved; it answers the queries below.
   const app = await start('app', store.file).catch(async (e: unknown) => {
     await stop(bare);
     throw e;
@@ -258,6 +295,8 @@ async function measure(store: GeneratedStore, withReference = true): Promise<Siz
   const s = subjects(store.file);
   let explorer: ExplorerFigures | string = 'not measured';
   try {
+    if (snapshot && app.graph !== 'loaded')
+      throw new Error('the warm start did not load its graph');
     // The bare route right before the app's /healthz, so both meet the machine in the same state.
     queries[BARE_EXPRESS] = await loadOn(bare, '/healthz');
     await stop(bare);
@@ -272,7 +311,9 @@ async function measure(store: GeneratedStore, withReference = true): Promise<Siz
     events: store.events,
     documents: store.documents,
     cached: store.cached,
+    coldStartupMs: cold.startupMs,
     startupMs: app.startupMs,
+    snapshot,
     referenceStartupMs: ref?.startupMs ?? NaN,
     rssMb: app.rssMb,
     referenceRssMb: ref?.rssMb ?? NaN,
@@ -305,15 +346,29 @@ function table(results: SizeResult[]): string {
   const rows: string[][] = [];
   const head = ['figure', ...results.map((r) => `${label(r.events)} events`), 'target'];
   rows.push(head);
+  const startup = (v: number, r: SizeResult) =>
+    `${(v / 1000).toFixed(1)} (${orDash(r.referenceStartupMs / 1000, 1)})`;
   rows.push([
-    'start-up until /healthz, s (plain graphology import)',
-    ...results.map(
-      (r) => `${(r.startupMs / 1000).toFixed(1)} (${orDash(r.referenceStartupMs / 1000, 1)})`,
-    ),
+    'start-up until /healthz, cold: graph built from the rows, s (plain graphology import)',
+    ...results.map((r) => startup(r.coldStartupMs, r)),
+    'reference',
+  ]);
+  rows.push([
+    'start-up until /healthz, warm: graph loaded from its saved file, s (plain import)',
+    ...results.map((r) => startup(r.startupMs, r)),
     '<= 10 s and <= 1.5x the import',
   ]);
   rows.push([
-    'resident memory after start-up, MB (plain import)',
+    'saved graph: MB, ms encoding (serving thread) + ms writing (off it)',
+    ...results.map((r) =>
+      r.snapshot
+        ? `${(r.snapshot.bytes / 2 ** 20).toFixed(0)}, ${r.snapshot.encodeMs.toFixed(0)} + ${r.snapshot.writeMs.toFixed(0)}`
+        : 'not saved',
+    ),
+    'off the request path or bounded',
+  ]);
+  rows.push([
+    'resident memory after a warm start-up, MB (plain import)',
     ...results.map((r) => `${r.rssMb.toFixed(0)} (${orDash(r.referenceRssMb, 0)})`),
     '<= 1,024 MB',
   ]);

@@ -38,7 +38,10 @@ function kindOf(column: Column): Kind {
 
 const align8 = (n: number) => (n + 7) & ~7;
 
-/** The whole file in one buffer: the arrays copied in, so the graph may change once this returns. */
+/**
+ * The whole file in one buffer, its checksum not yet set (sealSnapshot): the arrays are copied in,
+ * so the graph may change once this returns.
+ */
 export function encodeSnapshot(tag: SnapshotTag, part: SavedPart): Buffer {
   const tagBytes = Buffer.from(JSON.stringify(tag));
   const table: [string, Kind, number, number][] = [];
@@ -66,8 +69,20 @@ export function encodeSnapshot(tag: SnapshotTag, part: SavedPart): Buffer {
     bytes.copy(out, offset);
     out.fill(0, offset + column.byteLength, arraysStart + align8(table[i]![2] + column.byteLength));
   });
-  out.writeUInt32LE(crc32(out.subarray(PREFIX)), 24);
   return out;
+}
+
+/** Bytes checksummed between two turns of the event loop. */
+const CRC_CHUNK = 8 * 2 ** 20;
+
+/** Sets the body's checksum in the prefix, a chunk a turn so requests are served meanwhile. */
+export async function sealSnapshot(out: Buffer): Promise<void> {
+  let crc = 0;
+  for (let at = PREFIX; at < out.length; at += CRC_CHUNK) {
+    crc = crc32(out.subarray(at, Math.min(out.length, at + CRC_CHUNK)), crc);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  out.writeUInt32LE(crc, 24);
 }
 
 /** Writes the file atomically: a temporary file beside it, flushed to disk, then renamed over it. */

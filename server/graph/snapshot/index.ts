@@ -7,6 +7,7 @@ import {
   SnapshotRefused,
   encodeSnapshot,
   readSnapshotFile,
+  sealSnapshot,
   writeSnapshotFile,
   type SnapshotTag,
 } from './file-format.ts';
@@ -37,9 +38,9 @@ function tagOf(origin: GraphOrigin): SnapshotTag {
 
 export interface SavedGraph {
   bytes: number;
-  /** Time spent on the thread that serves (taking the graph's state and encoding it). */
+  /** Time the serving thread is held: taking the graph's state and copying it into one buffer. */
   encodeMs: number;
-  /** Time to write, flush and rename the file (off that thread). */
+  /** Time to checksum (a chunk a turn), write, flush and rename the file. */
   writeMs: number;
 }
 
@@ -55,6 +56,7 @@ export async function saveGraph(
   const started = performance.now();
   const bytes = encodeSnapshot(tagOf(origin), graph.save());
   const encoded = performance.now();
+  await sealSnapshot(bytes);
   await writeSnapshotFile(file, bytes);
   return {
     bytes: bytes.length,
