@@ -137,10 +137,10 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     try {
       await feed.catchUp();
       const now = await store.generation();
-      if (now.lastChange === feed.applied) await save(now, 'on closing');
-      else console.log('stancegraph: graph not saved on closing: the store is still changing');
+      if (now.lastChange === feed.applied) await save(now, 'at shutdown');
+      else console.log('stancegraph: graph not saved at shutdown: the store is still changing');
     } catch (error) {
-      console.warn('stancegraph: graph not saved on closing:', (error as Error).message);
+      console.warn('stancegraph: graph not saved at shutdown:', (error as Error).message);
     }
   };
   let closing: Promise<void> | undefined;

@@ -108,7 +108,7 @@ describe('start-up from a saved graph', () => {
     const changed = await replies();
     await running!.close();
     running = undefined;
-    expect(lines.join('\n')).toMatch(/graph saved .* on closing/);
+    expect(lines.join('\n')).toMatch(/graph saved .* at shutdown/);
     const log = await start();
     expect(log).toMatch(/graph loaded from/);
     expect(await replies()).toEqual(changed);
