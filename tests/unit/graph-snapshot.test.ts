@@ -1,7 +1,16 @@
 // Saved graphs: a graph written to a file and read back is the graph that was saved (every index
 // the queries read, the export in its order, its version), it goes on changing exactly as the
 // original does, and a file that is stale, cut short, altered or missing is refused, never loaded.
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -203,6 +212,23 @@ describe('a saved graph', () => {
     expect(loaded.counts()).toEqual({ actors: 0, events: 0, affiliations: 0, documents: 0 });
     loaded.addDocument(docs[0]!);
     expect(canonicalGraph(loaded)).toEqual(canonicalGraph(buildGraph([docs[0]!])));
+  });
+
+  it('is written atomically, and clears what a save killed midway left behind', async () => {
+    const file = path.join(dir, 'atomic.graph');
+    // A process that has exited: its temporary file is left over; a running one's is its own.
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    writeFileSync(`${file}.tmp-${gone}`, 'half a graph');
+    writeFileSync(`${file}.tmp-${process.ppid}`, 'being written');
+    await saveGraph(buildGraph(docs.slice(0, 20)), file, ORIGIN);
+    expect(existsSync(`${file}.tmp-${gone}`)).toBe(false);
+    expect(existsSync(`${file}.tmp-${process.ppid}`)).toBe(true);
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.startsWith('atomic.graph'))
+        .sort(),
+    ).toEqual(['atomic.graph', `atomic.graph.tmp-${process.ppid}`]);
+    expect('graph' in loadGraph(file, ORIGIN)).toBe(true);
   });
 
   describe('is refused', () => {

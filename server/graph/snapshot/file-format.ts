@@ -4,7 +4,7 @@
 // byte order, each at a multiple of 8). The tag is read first, so a stale file costs one small
 // read; a file whose length or checksum is wrong is refused before anything is decoded.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { Column, SavedPart } from '../columns.ts';
@@ -85,8 +85,36 @@ export async function sealSnapshot(out: Buffer): Promise<void> {
   out.writeUInt32LE(crc, 24);
 }
 
-/** Writes the file atomically: a temporary file beside it, flushed to disk, then renamed over it. */
+/** Whether a process with this id is running (one we may not signal counts as running). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
+
+/** Removes temporary files that saves by processes no longer running left beside `file`. */
+async function removeLeftovers(file: string): Promise<void> {
+  const prefix = `${path.basename(file)}.tmp-`;
+  const names = await readdir(path.dirname(file)).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !running(pid)) {
+      await rm(path.join(path.dirname(file), name), { force: true });
+    }
+  }
+}
+
+/**
+ * Writes the file atomically: a temporary file beside it (named by this process, so two servers
+ * on one store never write into one), flushed to disk, then renamed over it. Temporary files left
+ * by a process killed while saving are removed first.
+ */
 export async function writeSnapshotFile(file: string, bytes: Buffer): Promise<void> {
+  await removeLeftovers(file);
   const temporary = `${file}.tmp-${process.pid}`;
   try {
     const handle = await open(temporary, 'w', 0o600);
