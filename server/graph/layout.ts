@@ -1,8 +1,10 @@
-// Deterministic node positions for sigma: a golden-angle spiral seed refined by ForceAtlas2.
+// Deterministic node positions for sigma: a golden-angle spiral seed refined by ForceAtlas2 (the
+// views' own loop, force-atlas.ts; graphology's Barnes-Hut variant for views of over 300 nodes).
 import { createRequire } from 'node:module';
 import { MultiGraph } from 'graphology';
 import type { ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
 import { byCodeUnits } from './contributions.ts';
+import { forceAtlasSquare, squareSettings } from './force-atlas.ts';
 
 export type Positions = Record<string, { x: number; y: number }>;
 
@@ -13,6 +15,9 @@ const forceAtlas2 = createRequire(import.meta.url)('graphology-layout-forceatlas
 };
 
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+
+/** Above this many nodes ForceAtlas2 approximates far nodes' repulsion (Barnes-Hut). */
+const BARNES_HUT_ORDER = 300;
 
 /** Iteration budget shrinking with size, so large exports stay fast. */
 function iterationsFor(order: number): number {
@@ -37,21 +42,28 @@ export function layoutPositions(
   const iterations = iterationsFor(nodes.length);
   let positions = seeded;
   if (iterations > 0 && edges.length > 0) {
-    const g = new MultiGraph({ allowSelfLoops: true });
-    for (const [key, p] of Object.entries(seeded)) g.addNode(key, { ...p });
-    // Parallel events add nothing to the shape but cost ForceAtlas2 time: one edge per pair.
+    // Nodes in the seed's key order, edges one per pair: parallel events add nothing to the shape
+    // but cost ForceAtlas2 time.
+    const keys = Object.keys(seeded);
+    const at = new Map<string, number>();
+    keys.forEach((key, i) => at.set(key, i));
     const pairs = new Set<string>();
+    const from: number[] = [];
+    const to: number[] = [];
     for (const e of edges) {
       if (e.source === e.target) continue;
       const [a, b] = e.source < e.target ? [e.source, e.target] : [e.target, e.source];
       const key = `${a}>${b}`;
       if (pairs.has(key)) continue;
       pairs.add(key);
-      g.addEdge(a, b);
+      from.push(at.get(a)!);
+      to.push(at.get(b)!);
     }
-    if (g.size > 0) {
-      const settings = { ...forceAtlas2.inferSettings(g), barnesHutOptimize: g.order > 300 };
-      positions = forceAtlas2(g, { iterations, settings });
+    if (from.length > 0) {
+      positions =
+        keys.length > BARNES_HUT_ORDER
+          ? barnesHut(keys, seeded, from, to, iterations)
+          : squareLayout(keys, seeded, from, to, iterations);
     }
   }
   for (const p of Object.values(positions)) {
@@ -59,4 +71,40 @@ export function layoutPositions(
     p.y = round(p.y);
   }
   return positions;
+}
+
+/** ForceAtlas2 with every pair of nodes repelled directly, by the views' own loop. */
+function squareLayout(
+  keys: readonly string[],
+  seeded: Positions,
+  from: readonly number[],
+  to: readonly number[],
+  iterations: number,
+): Positions {
+  const { x, y } = forceAtlasSquare(
+    keys.map((k) => seeded[k]!.x),
+    keys.map((k) => seeded[k]!.y),
+    Int32Array.from(from),
+    Int32Array.from(to),
+    iterations,
+    squareSettings(keys.length),
+  );
+  const out: Positions = {};
+  keys.forEach((key, i) => (out[key] = { x: x[i]!, y: y[i]! }));
+  return out;
+}
+
+/** ForceAtlas2 through graphology, approximating far nodes' repulsion (Barnes-Hut). */
+function barnesHut(
+  keys: readonly string[],
+  seeded: Positions,
+  from: readonly number[],
+  to: readonly number[],
+  iterations: number,
+): Positions {
+  const g = new MultiGraph({ allowSelfLoops: true });
+  for (const key of keys) g.addNode(key, { ...seeded[key]! });
+  for (let e = 0; e < from.length; e++) g.addEdge(keys[from[e]!]!, keys[to[e]!]!);
+  const settings = { ...forceAtlas2.inferSettings(g), barnesHutOptimize: true };
+  return forceAtlas2(g, { iterations, settings });
 }
