@@ -52,14 +52,26 @@ export function viewQuotes(view: SubgraphExport): Quoted[] {
   return out;
 }
 
+/** Keys in the store's order (document, then event id), so lookups walk nearby pages in turn. */
+const byStoreKey = (a: Quoted, b: Quoted) =>
+  a.document < b.document
+    ? -1
+    : a.document > b.document
+      ? 1
+      : a.id < b.id
+        ? -1
+        : a.id > b.id
+          ? 1
+          : 0;
+
 /**
- * Fills in each item's quote from the source, QUOTE_BATCH at a time; resolves false when some
- * event is no longer stored (its quote stays empty).
+ * Fills in each item's quote from the source, QUOTE_BATCH at a time, each batch asked in the
+ * store's key order; resolves false when some event is no longer stored (its quote stays empty).
  */
 export async function fillQuotes(source: QuoteSource, items: readonly Quoted[]): Promise<boolean> {
   let complete = true;
   for (let i = 0; i < items.length; i += QUOTE_BATCH) {
-    const batch = items.slice(i, i + QUOTE_BATCH);
+    const batch = items.slice(i, i + QUOTE_BATCH).sort(byStoreKey);
     const quotes = await source.eventQuotes(batch.map((q) => ({ document: q.document, id: q.id })));
     batch.forEach((item, j) => {
       const quote = quotes[j];
