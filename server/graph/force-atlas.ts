@@ -47,8 +47,14 @@ export function forceAtlasSquare(
   }
   const { scalingRatio, gravity, slowDown } = settings;
   const fround = Math.fround;
+  // The positions and masses as doubles for the repulsion loop (the same values, read faster).
+  const px = new Float64Array(n);
+  const py = new Float64Array(n);
+  const pm = Float64Array.from(mass);
   for (let it = 0; it < iterations; it++) {
     for (let i = 0; i < n; i++) {
+      px[i] = x[i]!;
+      py[i] = y[i]!;
       oldDx[i] = dx[i]!;
       oldDy[i] = dy[i]!;
       dx[i] = 0;
@@ -56,17 +62,17 @@ export function forceAtlasSquare(
     }
     // Repulsion between every two nodes: node i's sum is kept in a local, rounded as stored.
     for (let i = 0; i < n; i++) {
-      const xi = x[i]!;
-      const yi = y[i]!;
-      const mi = scalingRatio * mass[i]!;
+      const xi = px[i]!;
+      const yi = py[i]!;
+      const mi = scalingRatio * pm[i]!;
       let sumX = dx[i]!;
       let sumY = dy[i]!;
       for (let j = 0; j < i; j++) {
-        const xDist = xi - x[j]!;
-        const yDist = yi - y[j]!;
+        const xDist = xi - px[j]!;
+        const yDist = yi - py[j]!;
         const distance = Math.sqrt(xDist * xDist + yDist * yDist);
         if (distance > 0) {
-          const factor = (mi * mass[j]!) / distance / distance;
+          const factor = (mi * pm[j]!) / distance / distance;
           const fx = xDist * factor;
           const fy = yDist * factor;
           sumX = fround(sumX + fx);
