@@ -7,13 +7,13 @@ import type { Response } from 'express';
 import type { z } from 'zod';
 import {
   actorDetails,
+  EventFragments,
   relations,
   searchActors,
   stance,
-  subgraph,
   viewChunks,
+  viewParts,
   ViewTooLargeError,
-  viewQuotes,
   type QuoteSource,
   type StanceGraph,
   type ViewChunks,
@@ -22,7 +22,7 @@ import { DEFAULT_SECURITY, timeBudgets, type TimeBudgets } from '../security/ind
 import { ApiError, notFound } from './errors.ts';
 import { gazetteerRoleReference } from './role-reference.ts';
 import { eventFilter } from './query-filters.ts';
-import { quotedReply } from './quoted-reply.ts';
+import { completeReply, quotedReply } from './quoted-reply.ts';
 import { ReplyCache } from './reply-cache.ts';
 import type {
   ActorQuery,
@@ -87,6 +87,8 @@ export class GraphService {
     ...KEPT_VIEWS,
     bytesOf: (view) => view.bytes,
   });
+  /** Event edges' JSON, kept across views (the busiest pairs recur in most views). */
+  private readonly fragments: EventFragments;
 
   constructor(
     private readonly graph: StanceGraph,
@@ -97,6 +99,7 @@ export class GraphService {
     options: GraphServiceOptions = {},
   ) {
     this.maxReplyBytes = options.maxReplyBytes ?? GRAPH_REPLY_MAX_BYTES;
+    this.fragments = new EventFragments(graph);
   }
 
   /**
@@ -122,29 +125,34 @@ export class GraphService {
     const cached = this.views.get(key, this.graph.version);
     if (cached) return new GraphReply(cached, budget.budgetMs);
     let version = this.graph.version;
-    const view = await quotedReply(
-      this.graph,
-      this.quotes,
-      () => {
-        version = this.graph.version;
-        return subgraph(this.graph, query, budget);
-      },
-      viewQuotes,
-    );
-    try {
-      const chunks = viewChunks(view, this.maxReplyBytes, () => budget.check());
-      this.views.set(key, version, chunks);
-      return new GraphReply(chunks, budget.budgetMs);
-    } catch (error) {
-      if (!(error instanceof ViewTooLargeError)) throw error;
-      throw new ApiError(
-        413,
-        'reply_too_large',
-        `the graph view (${view.nodes.length} actors, ${view.edges.length} edges) is over the ` +
-          `${mb(this.maxReplyBytes)} reply bound; narrow it: fewer actors (limit) or edges ` +
-          '(edgeLimit), mode=dyads, affiliations=false, an actor kind, event types or a date range',
-      );
-    }
+    const sources = { quotes: this.quotes, fragments: this.fragments };
+    const chunks = await completeReply(this.graph, async () => {
+      version = this.graph.version;
+      const parts = viewParts(this.graph, query, budget);
+      try {
+        const { view, complete } = await viewChunks(
+          this.graph,
+          parts,
+          version,
+          sources,
+          this.maxReplyBytes,
+          () => budget.check(),
+        );
+        return { reply: view, complete };
+      } catch (error) {
+        if (!(error instanceof ViewTooLargeError)) throw error;
+        const edges = parts.events.length + parts.edges.length;
+        throw new ApiError(
+          413,
+          'reply_too_large',
+          `the graph view (${parts.nodes.length} actors, ${edges} edges) is over the ` +
+            `${mb(this.maxReplyBytes)} reply bound; narrow it: fewer actors (limit) or edges ` +
+            '(edgeLimit), mode=dyads, affiliations=false, an actor kind, event types or a date range',
+        );
+      }
+    });
+    this.views.set(key, version, chunks);
+    return new GraphReply(chunks, budget.budgetMs);
   }
 
   searchActors(q: z.infer<typeof ActorsQuery>) {

@@ -6,17 +6,30 @@ import { fillQuotes, type QuoteSource, type Quoted, type StanceGraph } from '../
 
 const REBUILDS = 2;
 
+/**
+ * The reply of `attempt`, made again while it is incomplete (some event no longer stored) and the
+ * graph has moved on since the attempt began.
+ */
+export async function completeReply<T>(
+  graph: StanceGraph,
+  attempt: () => Promise<{ reply: T; complete: boolean }>,
+): Promise<T> {
+  for (let n = 0; ; n++) {
+    const version = graph.version;
+    const { reply, complete } = await attempt();
+    if (complete || n >= REBUILDS || graph.version === version) return reply;
+  }
+}
+
 /** The reply `build` makes, its quotes (the items `quotedOf` lists) read from `quotes`. */
-export async function quotedReply<T>(
+export function quotedReply<T>(
   graph: StanceGraph,
   quotes: QuoteSource,
   build: () => T,
   quotedOf: (reply: T) => readonly Quoted[],
 ): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    const version = graph.version;
+  return completeReply(graph, async () => {
     const reply = build();
-    const complete = await fillQuotes(quotes, quotedOf(reply));
-    if (complete || attempt >= REBUILDS || graph.version === version) return reply;
-  }
+    return { reply, complete: await fillQuotes(quotes, quotedOf(reply)) };
+  });
 }

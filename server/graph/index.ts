@@ -6,12 +6,14 @@ export { UnknownActorError, InvalidCursorError } from './errors.ts';
 export type { EventFilter } from './event-filter.ts';
 export {
   subgraph,
+  viewParts,
   DEFAULT_EGO_ACTORS,
   DEFAULT_EGO_EDGES,
   DEFAULT_VIEW_ACTORS,
   DEFAULT_VIEW_EDGES,
   type SubgraphQuery,
   type SubgraphExport,
+  type ViewParts,
   type ViewShown,
 } from './subgraph.ts';
 export type {
@@ -30,7 +32,8 @@ export type { TimelinePoint } from './stance.ts';
 export * from './analytics/index.ts';
 export * from './interchange/index.ts';
 export { fillQuotes, viewQuotes, QUOTE_BATCH, type QuoteSource, type Quoted } from './quotes.ts';
-export { viewChunks, ViewTooLargeError, type ViewChunks } from './view-chunks.ts';
+export { viewChunks, ViewTooLargeError, type ViewChunks, type ViewSources } from './view-chunks.ts';
+export { EventFragments, FRAGMENT_CODE_UNITS } from './event-fragments.ts';
 export {
   loadGraph,
   saveGraph,

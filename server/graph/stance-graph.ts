@@ -492,6 +492,25 @@ export class StanceGraph {
     );
   }
 
+  /**
+   * Visits the keys of the events from source to target, newest first, until `visit` returns
+   * true, without making their fields into objects.
+   */
+  forEachEventKeyBetween(
+    source: string,
+    target: string,
+    visit: (key: EventKey) => boolean | void,
+  ): void {
+    const events = this.events;
+    for (
+      let e = events.newest(this.pairs.findIds(source, target));
+      e >= 0;
+      e = events.olderThan(e)
+    ) {
+      if (visit(e) === true) return;
+    }
+  }
+
   /** An event's fields and endpoints by key, or null when no event has that key. */
   event(key: EventKey): EventAt | null {
     const events = this.events;

@@ -19,6 +19,7 @@ import type {
   Budget,
   DyadStance,
   EventEdgeOut,
+  EventKey,
 } from './types.ts';
 
 export interface SubgraphQuery extends EventFilter {
@@ -108,6 +109,24 @@ export interface SubgraphExport {
 
 type ExportEdge = SubgraphExport['edges'][number];
 
+/** An event edge of a view not yet made an object: the event's key and its ends. */
+export interface EventRef {
+  event: EventKey;
+  source: string;
+  target: string;
+}
+
+/**
+ * A view before its event edges are made objects: `events` (the busiest pairs' events, events
+ * mode) come first in its edges, then `edges` (pairs in dyads mode, affiliations; in graph order
+ * every edge, `events` then empty). Serialising from the parts lets a reply reuse each event edge's
+ * JSON (event-fragments.ts) where the view has been seen before.
+ */
+export interface ViewParts extends Omit<SubgraphExport, 'edges'> {
+  events: EventRef[];
+  edges: ExportEdge[];
+}
+
 const count = (n: number) => n.toLocaleString('en-US');
 
 function summary(shown: Omit<ViewShown, 'summary'>, mode: 'events' | 'dyads'): string {
@@ -147,28 +166,51 @@ function dyadEdge(pair: PairTally): ExportEdge {
   };
 }
 
-/** Events of the busiest pairs, pair by pair in insertion order, until `limit` are taken. */
+/** Events of the busiest pairs, pair by pair, each pair's newest first, until `limit` are taken. */
 function eventEdges(
   sg: StanceGraph,
   pairs: readonly PairTally[],
   q: EventFilter,
   limit: number,
   ticker: BudgetTicker,
-): ExportEdge[] {
+): EventRef[] {
   const filtered = filterIsActive(q);
-  const out: ExportEdge[] = [];
+  const out: EventRef[] = [];
   for (const pair of pairs) {
     if (out.length >= limit) break;
     const { source, target } = pair.stance;
-    sg.forEachEventBetween(source, target, (attrs, key) => {
+    if (!filtered) {
+      sg.forEachEventKeyBetween(source, target, (event) => {
+        ticker.tick();
+        out.push({ event, source, target });
+        return out.length >= limit;
+      });
+      continue;
+    }
+    sg.forEachEventBetween(source, target, (attrs, event) => {
       ticker.tick();
-      if (filtered && !eventMatches(attrs, q)) return false;
-      const edge = { key: sg.edgeKey(key), source, target };
-      out.push({ ...edge, attributes: exportedOwn(eventOut(attrs)) });
+      if (!eventMatches(attrs, q)) return false;
+      out.push({ event, source, target });
       return out.length >= limit;
     });
   }
   return out;
+}
+
+/** An event edge as a view exports it. */
+export type EventExportEdge = Omit<ExportEdge, 'attributes'> & {
+  attributes: Exported<EventEdgeOut>;
+};
+
+/** An event edge as a view exports it (a new object; its quote empty until filled). */
+export function eventEdge(sg: StanceGraph, ref: EventRef): EventExportEdge {
+  const attrs = sg.event(ref.event)!.event;
+  return {
+    key: sg.edgeKey(ref.event),
+    source: ref.source,
+    target: ref.target,
+    attributes: exportedOwn(eventOut(attrs)),
+  };
 }
 
 /** Affiliation edges among the kept actors: each one (events mode) or one per pair (dyads mode). */
@@ -241,6 +283,12 @@ function inGraphOrder(
  * the view is built; its error propagates.
  */
 export function subgraph(sg: StanceGraph, q: SubgraphQuery = {}, budget?: Budget): SubgraphExport {
+  const { events, edges, ...rest } = viewParts(sg, q, budget);
+  return { ...rest, edges: [...events.map((ref) => eventEdge(sg, ref)), ...edges] };
+}
+
+/** {@link subgraph}'s view with its event edges as keys (see ViewParts). */
+export function viewParts(sg: StanceGraph, q: SubgraphQuery = {}, budget?: Budget): ViewParts {
   const g = sg.graph;
   const ticker = new BudgetTicker(budget);
   const ego = q.focus !== undefined;
@@ -257,6 +305,7 @@ export function subgraph(sg: StanceGraph, q: SubgraphQuery = {}, budget?: Budget
   const kept = new Set(selection.ids);
   const pairs = pairsAmong(sg, kept, q, ticker);
   const edgesTotal = mode === 'dyads' ? pairs.count : pairs.events;
+  let events: EventRef[] = [];
   let edges: ExportEdge[];
   let shownEdges: number;
   if (q.order === 'graph') {
@@ -266,14 +315,20 @@ export function subgraph(sg: StanceGraph, q: SubgraphQuery = {}, budget?: Budget
     // Events mode needs only as many pairs as it takes to reach edgeLimit events.
     const busiest = pairs.busiest(edgeLimit, mode === 'events' ? edgeLimit : Infinity);
     ticker.check();
-    edges =
-      mode === 'dyads' ? busiest.map(dyadEdge) : eventEdges(sg, busiest, q, edgeLimit, ticker);
-    shownEdges = edges.length;
+    if (mode === 'dyads') edges = busiest.map(dyadEdge);
+    else {
+      events = eventEdges(sg, busiest, q, edgeLimit, ticker);
+      edges = [];
+    }
+    shownEdges = events.length + edges.length;
     if (q.affiliations !== false) edges.push(...affiliationEdges(sg, kept, mode));
   }
   ticker.check();
   const ids = [...kept].sort(byCodeUnits);
-  const positions = layoutPositions(ids, q.layout === false ? [] : edges);
+  const positions = layoutPositions(
+    ids,
+    q.layout === false ? [] : events.length === 0 ? edges : [...events, ...edges],
+  );
   const shown = {
     actors: ids.length,
     actorsTotal: selection.total,
@@ -302,6 +357,7 @@ export function subgraph(sg: StanceGraph, q: SubgraphQuery = {}, budget?: Budget
         },
       };
     }),
+    events,
     edges,
   };
 }

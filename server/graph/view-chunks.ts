@@ -1,6 +1,11 @@
 // A graph view serialised as JSON in chunks of a few hundred nodes or edges, so a reply can be
-// measured against a size bound before anything is sent, and then streamed chunk by chunk.
-import type { SubgraphExport } from './subgraph.ts';
+// measured against a size bound before anything is sent, and then streamed chunk by chunk. Event
+// edges are written from the view's event keys: each one's JSON is taken from the kept fragments
+// where it is current, and otherwise made (its quote read from the store) and kept.
+import type { EventFragments } from './event-fragments.ts';
+import { fillQuotes, type QuoteSource } from './quotes.ts';
+import type { StanceGraph } from './stance-graph.ts';
+import { eventEdge, type ViewParts } from './subgraph.ts';
 
 /** Thrown when a view would serialise to more than its bound. */
 export class ViewTooLargeError extends Error {
@@ -21,11 +26,65 @@ export interface ViewChunks {
 
 const ITEMS_PER_CHUNK = 500;
 
+/** Where a view's event edges come from and go. */
+export interface ViewSources {
+  /** Where quotes are read. */
+  quotes: QuoteSource;
+  /** Event edges' JSON kept across views, if any. */
+  fragments?: EventFragments;
+}
+
 /**
- * The view's JSON (the same text JSON.stringify gives) as a list of chunks. `check` runs after
- * each chunk (a time budget); past `maxBytes` it stops with ViewTooLargeError.
+ * The JSON text of each event edge of the view built at `builtAt` (the graph's version when
+ * `parts` were made): kept ones as they are, the others made with their quotes read from the
+ * store. `complete` is false when some event is no longer stored (its quote is then empty and it
+ * is not kept).
  */
-export function viewChunks(view: SubgraphExport, maxBytes: number, check?: () => void): ViewChunks {
+async function eventTexts(
+  sg: StanceGraph,
+  parts: ViewParts,
+  builtAt: number,
+  sources: ViewSources,
+): Promise<{ texts: string[]; complete: boolean }> {
+  const { events } = parts;
+  const { fragments } = sources;
+  const texts = new Array<string>(events.length);
+  const missing: number[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const ref = events[i]!;
+    const kept = fragments?.get(ref.event, ref.source, ref.target);
+    if (kept === undefined) missing.push(i);
+    else texts[i] = kept;
+  }
+  if (missing.length === 0) return { texts, complete: true };
+  const made = missing.map((i) => eventEdge(sg, events[i]!));
+  const complete = await fillQuotes(
+    sources.quotes,
+    made.map((edge) => edge.attributes),
+  );
+  for (let j = 0; j < missing.length; j++) {
+    const i = missing[j]!;
+    const text = JSON.stringify(made[j]);
+    texts[i] = text;
+    if (complete) fragments?.set(events[i]!.event, builtAt, text);
+  }
+  return { texts, complete };
+}
+
+/**
+ * The view's JSON (the same text JSON.stringify gives the view with its quotes filled in) as a
+ * list of chunks. `check` runs after each chunk (a time budget); past `maxBytes` it stops with
+ * ViewTooLargeError.
+ */
+export async function viewChunks(
+  sg: StanceGraph,
+  parts: ViewParts,
+  builtAt: number,
+  sources: ViewSources,
+  maxBytes: number,
+  check?: () => void,
+): Promise<{ view: ViewChunks; complete: boolean }> {
+  const { texts, complete } = await eventTexts(sg, parts, builtAt, sources);
   const chunks: string[] = [];
   let bytes = 0;
   const push = (text: string) => {
@@ -34,19 +93,22 @@ export function viewChunks(view: SubgraphExport, maxBytes: number, check?: () =>
     chunks.push(text);
     check?.();
   };
-  const list = (items: readonly unknown[]) => {
+  const list = (items: readonly string[], from = 0) => {
     for (let i = 0; i < items.length; i += ITEMS_PER_CHUNK) {
-      const part = items.slice(i, i + ITEMS_PER_CHUNK).map((x) => JSON.stringify(x));
-      push((i === 0 ? '' : ',') + part.join(','));
+      push((i === 0 && from === 0 ? '' : ',') + items.slice(i, i + ITEMS_PER_CHUNK).join(','));
     }
   };
   push(
-    `{"attributes":${JSON.stringify(view.attributes)},` +
-      `"options":${JSON.stringify(view.options)},"nodes":[`,
+    `{"attributes":${JSON.stringify(parts.attributes)},` +
+      `"options":${JSON.stringify(parts.options)},"nodes":[`,
   );
-  list(view.nodes);
+  list(parts.nodes.map((node) => JSON.stringify(node)));
   push('],"edges":[');
-  list(view.edges);
+  list(texts);
+  list(
+    parts.edges.map((edge) => JSON.stringify(edge)),
+    texts.length,
+  );
   push(']}');
-  return { chunks, bytes };
+  return { view: { chunks, bytes }, complete };
 }

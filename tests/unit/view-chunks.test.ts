@@ -1,0 +1,215 @@
+// Serialised graph views with event edges kept across views: the chunks join to exactly what
+// JSON.stringify gives the view with its quotes read from the store, whether each event edge is
+// made or taken from the kept ones, after documents are removed and stored again with other
+// content under the same ids, and with quotes that need escaping; the kept edges stay within their
+// bound and an event whose quote is gone is not kept.
+import { describe, expect, it } from 'vitest';
+import {
+  buildGraph,
+  EventFragments,
+  fillQuotes,
+  subgraph,
+  viewChunks,
+  viewParts,
+  viewQuotes,
+  type QuoteSource,
+  type StanceGraph,
+  type SubgraphQuery,
+} from '../../server/graph/index.ts';
+import {
+  EXTRACTION_SCHEMA,
+  PLOVER_TYPES,
+  ontology,
+  seededRandom,
+  type Extraction,
+} from '../../server/model/index.ts';
+
+const COUNCILS = ['Tarvos', 'Quelle', 'Ambri', 'Sorrel', 'Vinta', 'Kessa', 'Ondar', 'Lumo'];
+const QUOTES = [
+  'The envoy said "no further talks" today.',
+  'Ministers met in Sorrel\nand signed.',
+  'Back\\slash and tab\there.',
+  'Accord signé à Ambri — « enfin ».',
+  'Talks 🤝 resumed',
+  'Odd \ud800 surrogate',
+  'Plain words only',
+];
+
+/** Seeded documents among 24 actors (the first ones busiest), quotes of varied escaping. */
+function documents(seed: number, count: number, tag = ''): Extraction[] {
+  const rand = seededRandom(seed);
+  const o = ontology();
+  const actors = Array.from({ length: 24 }, (_, i) => ({
+    id: `${COUNCILS[i % COUNCILS.length]!.toLowerCase()}-${i}`,
+    name: `${COUNCILS[i % COUNCILS.length]} Council ${i}`,
+    kind: i % 4 === 0 ? ('person' as const) : ('state' as const),
+    country: null,
+  }));
+  const pick = () => Math.floor(actors.length * rand() ** 2);
+  return Array.from({ length: count }, (_, d) => {
+    const used = new Set<number>();
+    const events = Array.from({ length: 5 }, (_, e) => {
+      const s = pick();
+      const t = (s + 1 + Math.floor(rand() * 6)) % actors.length;
+      used.add(s).add(t);
+      const type = PLOVER_TYPES[Math.floor(rand() * PLOVER_TYPES.length)]!;
+      return {
+        id: `ev${e}`,
+        source: actors[s]!.id,
+        target: actors[t]!.id,
+        type,
+        quad: o.types[type].quad,
+        polarity: o.types[type].polarity,
+        score: o.types[type].score,
+        mode: rand() < 0.2 ? ('negated' as const) : null,
+        date:
+          rand() < 0.1 ? null : `${2018 + Math.floor(rand() * 4)}-0${1 + Math.floor(rand() * 9)}`,
+        datePrecision: 'month' as const,
+        confidence: Math.round(rand() * 100) / 100,
+        evidence: {
+          sentence: e,
+          start: 0,
+          end: 5,
+          quote: `${QUOTES[Math.floor(rand() * QUOTES.length)]}${tag}`,
+        },
+      };
+    });
+    return {
+      schema: EXTRACTION_SCHEMA,
+      extractor: 'test',
+      document: { id: `brief-${d}`, title: null, published: null, source: null, url: null },
+      actors: [...used].map((i) => ({ ...actors[i]!, aliases: [], mentions: [] })),
+      affiliations: [],
+      events,
+    };
+  });
+}
+
+/** Quotes by (document, event id), as the store would give them for the documents held. */
+class MemoryQuotes implements QuoteSource {
+  readonly quotes = new Map<string, string>();
+  asked = 0;
+  hold(doc: Extraction): void {
+    for (const e of doc.events) this.quotes.set(`${doc.document.id}/${e.id}`, e.evidence.quote);
+  }
+  drop(doc: Extraction): void {
+    for (const e of doc.events) this.quotes.delete(`${doc.document.id}/${e.id}`);
+  }
+  async eventQuotes(keys: readonly { document: string; id: string }[]) {
+    this.asked += keys.length;
+    return keys.map((k) => this.quotes.get(`${k.document}/${k.id}`) ?? null);
+  }
+}
+
+/** The view as JSON.stringify gives it, its quotes filled from the source. */
+async function expected(sg: StanceGraph, q: SubgraphQuery, quotes: QuoteSource) {
+  const view = subgraph(sg, q);
+  await fillQuotes(quotes, viewQuotes(view));
+  return JSON.stringify(view);
+}
+
+async function served(
+  sg: StanceGraph,
+  q: SubgraphQuery,
+  quotes: QuoteSource,
+  kept: EventFragments,
+) {
+  const parts = viewParts(sg, q);
+  const { view, complete } = await viewChunks(
+    sg,
+    parts,
+    sg.version,
+    { quotes, fragments: kept },
+    1 << 30,
+  );
+  const text = view.chunks.join('');
+  expect(view.bytes).toBe(Buffer.byteLength(text, 'utf8'));
+  return { text, complete };
+}
+
+const QUERIES: ((focus: string) => SubgraphQuery)[] = [
+  (focus) => ({ focus }),
+  (focus) => ({ focus, limit: 4, edgeLimit: 7 }),
+  (focus) => ({ focus, depth: 2, edgeLimit: 30 }),
+  (focus) => ({ focus, mode: 'dyads' }),
+  (focus) => ({ focus, from: '2019', to: '2020' }),
+  (focus) => ({ focus, polarities: ['hostile'], layout: false }),
+  () => ({ edgeLimit: 40 }),
+  () => ({ limit: 6, mode: 'dyads' }),
+];
+
+describe('viewChunks with kept event edges', () => {
+  it('joins to JSON.stringify of the quoted view, made or kept, as documents change', async () => {
+    const docs = documents(21, 60);
+    const sg = buildGraph(docs);
+    const quotes = new MemoryQuotes();
+    docs.forEach((d) => quotes.hold(d));
+    const kept = new EventFragments(sg);
+    const rand = seededRandom(5);
+    const actors = sg.byActivity();
+    const round = async () => {
+      for (let i = 0; i < 30; i++) {
+        const focus = actors[Math.floor(rand() * actors.length)]!;
+        const q = QUERIES[i % QUERIES.length]!(focus);
+        const { text, complete } = await served(sg, q, quotes, kept);
+        expect(complete).toBe(true);
+        expect(text).toBe(await expected(sg, q, quotes));
+      }
+    };
+    await round();
+    expect(kept.size.entries).toBeGreaterThan(0);
+    // Asked again, the kept edges answer: fewer quotes are read than the views show.
+    const before = quotes.asked;
+    await round();
+    const shownAgain = quotes.asked - before;
+    // Documents removed and stored again under the same ids with other events and quotes.
+    const replaced = documents(77, 12, ' (revised)');
+    for (const doc of replaced) {
+      sg.removeDocument(doc.document.id);
+      quotes.drop(docs[Number(doc.document.id.split('-')[1])]!);
+      sg.addDocument(doc);
+      quotes.hold(doc);
+    }
+    await round();
+    expect(shownAgain).toBeLessThan(before);
+  });
+
+  it('makes edges again once removals have renumbered the events', async () => {
+    const docs = documents(45, 1_000);
+    const sg = buildGraph(docs);
+    const quotes = new MemoryQuotes();
+    docs.forEach((d) => quotes.hold(d));
+    const kept = new EventFragments(sg);
+    const views = async () => {
+      for (const focus of sg.byActivity().slice(0, 8)) {
+        const q = { focus, depth: 2, edgeLimit: 200 };
+        expect((await served(sg, q, quotes, kept)).text).toBe(await expected(sg, q, quotes));
+      }
+    };
+    await views();
+    // The first 900 of 1,000 documents go: their events outnumber the live ones, so the table is
+    // compacted and the last documents' events take the numbers the first ones had.
+    for (const doc of docs.slice(0, 900)) {
+      sg.removeDocument(doc.document.id);
+      quotes.drop(doc);
+    }
+    await views();
+  });
+
+  it('keeps no edge whose quote is gone from the store, and stays within its bound', async () => {
+    const docs = documents(33, 40);
+    const sg = buildGraph(docs);
+    const quotes = new MemoryQuotes();
+    docs.slice(1).forEach((d) => quotes.hold(d));
+    const kept = new EventFragments(sg, 3_000);
+    const focus = docs[0]!.events[0]!.source;
+    const first = await served(sg, { focus, depth: 2 }, quotes, kept);
+    expect(first.complete).toBe(false);
+    quotes.hold(docs[0]!);
+    const again = await served(sg, { focus, depth: 2 }, quotes, kept);
+    expect(again.complete).toBe(true);
+    expect(again.text).toBe(await expected(sg, { focus, depth: 2 }, quotes));
+    expect(kept.size.units).toBeLessThanOrEqual(3_000);
+    expect(kept.size.entries).toBeGreaterThan(0);
+  });
+});
