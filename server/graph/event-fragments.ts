@@ -28,13 +28,20 @@ export class EventFragments {
     private readonly maxUnits = FRAGMENT_CODE_UNITS,
   ) {}
 
-  /** The kept JSON of the event from source to target, if still current. */
-  get(event: EventKey, source: string, target: string): string | undefined {
+  /**
+   * The version from which kept edges between the two actors are current: the last time a
+   * document touched either of them.
+   */
+  changedAt(source: string, target: string): number {
+    return Math.max(this.graph.touched(source), this.graph.touched(target));
+  }
+
+  /** The kept JSON of an event whose actors last changed at `changedAt`, if still current. */
+  get(event: EventKey, changedAt: number): string | undefined {
     const kept = this.kept.get(event);
     if (!kept) return undefined;
     this.kept.delete(event);
-    const g = this.graph;
-    if (g.touched(source) > kept.builtAt || g.touched(target) > kept.builtAt) {
+    if (changedAt > kept.builtAt) {
       this.units -= kept.text.length;
       return undefined;
     }

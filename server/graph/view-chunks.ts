@@ -50,9 +50,15 @@ async function eventTexts(
   const { fragments } = sources;
   const texts = new Array<string>(events.length);
   const missing: number[] = [];
+  // Events come pair by pair: when the pair's actors last changed is read once a pair.
+  let changedAt = 0;
   for (let i = 0; i < events.length; i++) {
     const ref = events[i]!;
-    const kept = fragments?.get(ref.event, ref.source, ref.target);
+    const previous = events[i - 1];
+    if (fragments && (previous?.source !== ref.source || previous.target !== ref.target)) {
+      changedAt = fragments.changedAt(ref.source, ref.target);
+    }
+    const kept = fragments?.get(ref.event, changedAt);
     if (kept === undefined) missing.push(i);
     else texts[i] = kept;
   }
