@@ -33,7 +33,7 @@ export * from './analytics/index.ts';
 export * from './interchange/index.ts';
 export { fillQuotes, viewQuotes, QUOTE_BATCH, type QuoteSource, type Quoted } from './quotes.ts';
 export { viewChunks, ViewTooLargeError, type ViewChunks, type ViewSources } from './view-chunks.ts';
-export { EventFragments, FRAGMENT_CODE_UNITS } from './event-fragments.ts';
+export { EventFragments } from './event-fragments.ts';
 export {
   loadGraph,
   saveGraph,
