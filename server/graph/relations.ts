@@ -2,7 +2,12 @@
 import type { EventVisitor, StanceGraph } from './stance-graph.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { UnknownActorError } from './errors.ts';
-import { eventMatches, filterIsActive, type EventFilter } from './event-filter.ts';
+import {
+  eventMatches,
+  filterIsActive,
+  forEachCandidateEvent,
+  type EventFilter,
+} from './event-filter.ts';
 import { orderedEvents, type Side } from './event-order.ts';
 import { eventView, newestFirst } from './event-view.ts';
 import type { EventKey, EventView } from './types.ts';
@@ -47,7 +52,7 @@ function forEachCandidate(sg: StanceGraph, q: RelationsQuery, visit: EventVisito
   if (q.source !== undefined) sg.forEachEventOf(q.source, 'out', visit);
   else if (q.target !== undefined) sg.forEachEventOf(q.target, 'in', visit);
   else if (q.actor !== undefined) sg.forEachEventOf(q.actor, 'any', visit);
-  else sg.forEachEvent(visit);
+  else forEachCandidateEvent(sg, q, visit);
 }
 
 /** The page of an actor's ordered event keys after the cursor, counting every match. */

@@ -27,6 +27,7 @@ import { ActorNameIndex } from './name-index.ts';
 import { exported, exportedOwn, type Exported } from './sigma-edge.ts';
 import { eventOut } from './quotes.ts';
 import { EventTable } from './event-table.ts';
+import { dateInRange } from './dates.ts';
 import type {
   ActorNodeAttributes,
   AffiliationEdgeAttributes,
@@ -456,6 +457,19 @@ export class StanceGraph {
       const source = actorIds.actorId(events.source(e));
       visit(this.fieldsOf(e), source, actorIds.actorId(events.target(e)), e);
     }
+  }
+
+  /**
+   * The keys of the events dated within [from, to] (as dateInRange decides: undated events never),
+   * in insertion order, read through the event table's date index rather than a scan.
+   */
+  eventsDated(from: string | undefined, to: string | undefined): Int32Array {
+    return this.events.datedEvents((date) => dateInRange(date, from, to));
+  }
+
+  /** The pair-index number of an event's (source, target) pair. */
+  eventPair(key: EventKey): number {
+    return this.events.pair(key);
   }
 
   /**

@@ -7,10 +7,12 @@
 // does work in proportion to its members and their partners, never to the actors in the graph.
 // The busiest are picked on numbers (events, then the actors' ids in code-unit order): a
 // histogram of event counts gives the last count needed, and only the pairs at or above it are
-// sorted. Under a filter each pair's matching events are tallied.
+// sorted. Under a filter each pair's matching events are tallied: under a date bound that holds
+// fewer events than the pairs do, from the events dated in range (the graph's date index), newest
+// first so each pair counts its events in the order its own list gives them.
 import { byCodeUnits } from './contributions.ts';
 import { dyadKey, PairCounter } from './dyads.ts';
-import { eventMatches, filterIsActive, type EventFilter } from './event-filter.ts';
+import { eventMatches, filterIsActive, hasDateBound, type EventFilter } from './event-filter.ts';
 import type { PairIndex, PairTally } from './pair-index.ts';
 import type { StanceGraph } from './stance-graph.ts';
 import type { BudgetTicker } from './view-select.ts';
@@ -50,6 +52,10 @@ export function pairsAmong(
   const found = countedAmong(sg, actors);
   ticker.check();
   if (!filterIsActive(q)) return new IndexedPairs(index, found);
+  if (hasDateBound(q)) {
+    const dated = sg.eventsDated(q.from, q.to);
+    if (dated.length < found.eventTotal) return countDated(sg, found.pairs, dated, q, ticker);
+  }
   const out: PairCounter[] = [];
   for (const p of found.pairs) {
     const source = index.actorId(index.source(p));
@@ -61,6 +67,44 @@ export function pairsAmong(
     });
     if (tally.stance.eventCount > 0) out.push(tally);
   }
+  return new CountedPairs(out);
+}
+
+/**
+ * The pairs' tallies of their matching events, read from `dated` (keys ascending) newest first, so
+ * each pair adds its events in the order of its own list (newest first); in the pairs' order.
+ */
+function countDated(
+  sg: StanceGraph,
+  pairs: Int32Array,
+  dated: Int32Array,
+  q: EventFilter,
+  ticker: BudgetTicker,
+): CountedPairs {
+  const index = sg.pairs;
+  let top = -1;
+  for (const p of pairs) top = Math.max(top, p);
+  // At each wanted pair's number: 1 + its place in `pairs`; 0 for the others.
+  const place = new Int32Array(top + 1);
+  pairs.forEach((p, i) => (place[p] = i + 1));
+  const tallies: (PairCounter | undefined)[] = new Array<PairCounter | undefined>(pairs.length);
+  for (let i = dated.length - 1; i >= 0; i--) {
+    ticker.tick();
+    const key = dated[i]!;
+    const p = sg.eventPair(key);
+    const at = p <= top ? place[p]! - 1 : -1;
+    if (at < 0) continue;
+    const attrs = sg.event(key)!.event;
+    if (!eventMatches(attrs, q)) continue;
+    let tally = tallies[at];
+    if (!tally) {
+      tally = new PairCounter(index.actorId(index.source(p)), index.actorId(index.target(p)));
+      tallies[at] = tally;
+    }
+    tally.add(attrs);
+  }
+  const out: PairCounter[] = [];
+  for (const tally of tallies) if (tally) out.push(tally);
   return new CountedPairs(out);
 }
 

@@ -5,7 +5,15 @@
 import type { ActorKind } from '../model/index.ts';
 import { ActorCache } from './actor-cache.ts';
 import { byCodeUnits } from './contributions.ts';
-import { eventMatches, filterIsActive, kindAllowed, type EventFilter } from './event-filter.ts';
+import {
+  eventMatches,
+  filterIsActive,
+  forEachCandidateEvent,
+  kindAllowed,
+  onlyDateBound,
+  type EventFilter,
+} from './event-filter.ts';
+import { datedActivity } from './dated-activity.ts';
 import type { StanceGraph } from './stance-graph.ts';
 import type { Budget } from './types.ts';
 
@@ -75,8 +83,12 @@ export function overviewNodes(
     }
     return { ids, total };
   }
+  if (onlyDateBound(q)) {
+    const activity = datedActivity(sg, q, q.kinds, () => ticker.tick());
+    return { ids: topK(sg, activity, limit), total: activity.size };
+  }
   const activity = new Map<string, number>();
-  sg.forEachEvent((attrs, source, target) => {
+  forEachCandidateEvent(sg, q, (attrs, source, target) => {
     ticker.tick();
     if (!eventMatches(attrs, q)) return;
     if (!kindAllowed(sg.actorKind(source)!, q.kinds)) return;

@@ -1,7 +1,13 @@
 // The filter every analysis takes (the /api/graph event filter plus actor kinds) and the walk over
 // the event edges that pass it.
 import type { ActorKind } from '../../model/index.ts';
-import { eventMatches, filterIsActive, kindAllowed, type EventFilter } from '../event-filter.ts';
+import {
+  eventMatches,
+  filterIsActive,
+  forEachCandidateEvent,
+  kindAllowed,
+  type EventFilter,
+} from '../event-filter.ts';
 import type { StanceGraph } from '../stance-graph.ts';
 import type { ActorNodeAttributes, EventEdgeAttributes, EventKey } from '../types.ts';
 
@@ -15,7 +21,7 @@ export function forEachMatchingEvent(
   filter: AnalysisFilter,
   visit: (source: string, target: string, attrs: EventEdgeAttributes, key: EventKey) => void,
 ): void {
-  sg.forEachEvent((attrs, source, target, key) => {
+  forEachCandidateEvent(sg, filter, (attrs, source, target, key) => {
     if (!kindAllowed(sg.actorKind(source)!, filter.kinds)) return;
     if (!kindAllowed(sg.actorKind(target)!, filter.kinds)) return;
     if (!eventMatches(attrs, filter)) return;
