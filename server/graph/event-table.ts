@@ -157,6 +157,11 @@ export class EventTable {
     return this.ids[e]!;
   }
 
+  /** The event's date as stated (YYYY, YYYY-MM or YYYY-MM-DD), or null. */
+  dateOf(e: number): string | null {
+    return this.values.at(this.date[e]!);
+  }
+
   polarityOf(e: number): Polarity {
     return this.values.at(this.polarity[e]!)! as Polarity;
   }

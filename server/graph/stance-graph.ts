@@ -2,7 +2,7 @@
 // affiliations are graphology nodes and edges; events sit in columns (event-table.ts) and are read
 // through the methods here.
 import { MultiDirectedGraph } from 'graphology';
-import type { ActorKind, GraphDocument } from '../model/index.ts';
+import type { ActorKind, GraphDocument, Polarity } from '../model/index.ts';
 import type { SerializedEdge, SerializedGraph } from 'graphology-types';
 import {
   actorAttributes,
@@ -522,6 +522,25 @@ export class StanceGraph {
       e = events.olderThan(e)
     ) {
       if (visit(e) === true) return;
+    }
+  }
+
+  /**
+   * Visits the events from source to target, newest first, with only what orders and filters them
+   * (date, id, polarity): no event object is made, so a pass over a busy pair stays cheap.
+   */
+  forEachEventBrief(
+    source: string,
+    target: string,
+    visit: (key: EventKey, date: string | null, id: string, polarity: Polarity) => void,
+  ): void {
+    const events = this.events;
+    for (
+      let e = events.newest(this.pairs.findIds(source, target));
+      e >= 0;
+      e = events.olderThan(e)
+    ) {
+      visit(e, events.dateOf(e), events.id(e), events.polarityOf(e));
     }
   }
 

@@ -16,7 +16,8 @@
 import { UnknownActorError } from '../errors.ts';
 import { eventView, newestFirst } from '../event-view.ts';
 import type { StanceGraph } from '../stance-graph.ts';
-import type { Budget, EventEdgeAttributes, EventKey, EventView } from '../types.ts';
+import type { Polarity } from '../../model/index.ts';
+import type { Budget, EventKey, EventView } from '../types.ts';
 import { pathIndex, type PathIndex, type PathMode } from './path-index.ts';
 
 export { hopCost, type PathMode } from './path-index.ts';
@@ -94,19 +95,6 @@ class Heap {
   private costs = new Float64Array(64);
   private nodes = new Int32Array(64);
   size = 0;
-  private less(i: number, j: number): boolean {
-    const a = this.costs[i]!;
-    const b = this.costs[j]!;
-    return a < b - EPSILON || (Math.abs(a - b) <= EPSILON && this.nodes[i]! < this.nodes[j]!);
-  }
-  private swap(i: number, j: number): void {
-    const c = this.costs[i]!;
-    this.costs[i] = this.costs[j]!;
-    this.costs[j] = c;
-    const n = this.nodes[i]!;
-    this.nodes[i] = this.nodes[j]!;
-    this.nodes[j] = n;
-  }
   clear(): void {
     this.size = 0;
   }
@@ -119,33 +107,52 @@ class Heap {
       this.costs = costs;
       this.nodes = nodes;
     }
+    const costs = this.costs;
+    const nodes = this.nodes;
+    // The new entry rises through a hole: each parent it beats moves down into it.
     let i = this.size++;
-    this.costs[i] = cost;
-    this.nodes[i] = node;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!this.less(i, p)) break;
-      this.swap(i, p);
+      if (!before(cost, node, costs[p]!, nodes[p]!)) break;
+      costs[i] = costs[p]!;
+      nodes[i] = nodes[p]!;
       i = p;
     }
+    costs[i] = cost;
+    nodes[i] = node;
   }
   /** Removes the top; read topCost/topNode first. */
   pop(): void {
     this.size -= 1;
-    if (this.size === 0) return;
-    this.costs[0] = this.costs[this.size]!;
-    this.nodes[0] = this.nodes[this.size]!;
+    const size = this.size;
+    if (size === 0) return;
+    const costs = this.costs;
+    const nodes = this.nodes;
+    // The last entry sinks from the top through a hole: each smaller child moves up into it.
+    const cost = costs[size]!;
+    const node = nodes[size]!;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
+      if (l >= size) break;
       const r = l + 1;
-      let m = i;
-      if (l < this.size && this.less(l, m)) m = l;
-      if (r < this.size && this.less(r, m)) m = r;
-      if (m === i) return;
-      this.swap(i, m);
+      // The same comparisons as swapping down would make: the entry, then each child in turn.
+      let m = -1;
+      let mc = cost;
+      let mn = node;
+      if (before(costs[l]!, nodes[l]!, mc, mn)) {
+        m = l;
+        mc = costs[l]!;
+        mn = nodes[l]!;
+      }
+      if (r < size && before(costs[r]!, nodes[r]!, mc, mn)) m = r;
+      if (m < 0) break;
+      costs[i] = costs[m]!;
+      nodes[i] = nodes[m]!;
       i = m;
     }
+    costs[i] = cost;
+    nodes[i] = node;
   }
   get topCost(): number {
     return this.costs[0]!;
@@ -153,6 +160,11 @@ class Heap {
   get topNode(): number {
     return this.nodes[0]!;
   }
+}
+
+/** Whether (a, x) comes before (b, y): a cheaper cost, or an equal one (within EPSILON) and a lower node. */
+function before(a: number, x: number, b: number, y: number): boolean {
+  return a < b - EPSILON || (Math.abs(a - b) <= EPSILON && x < y);
 }
 
 /**
@@ -250,27 +262,36 @@ function restrictedDijkstra(
     budget?.check();
     const h = side.hops[v]!;
     if (h >= maxHops) continue;
+    const begin = idx.offsets[v]!;
     const end = idx.offsets[v + 1]!;
-    visits.used += end - idx.offsets[v]!;
+    visits.used += end - begin;
     if (visits.used > visits.limit) throw new VisitsSpent();
-    for (let at = idx.offsets[v]!; at < end; at++) {
-      const u = idx.neighbours[at]!;
-      if (side.done[u] === side.stamp || blockedNodes[u]) continue;
+    // The other side's heap does not change while this node's neighbours are read.
+    const otherTop = other.heap.topCost;
+    const { neighbours, costs } = idx;
+    const { done, seen, dist } = side;
+    const stamp = side.stamp;
+    const otherSeen = other.seen;
+    const otherStamp = other.stamp;
+    for (let at = begin; at < end; at++) {
+      const u = neighbours[at]!;
+      if (done[u] === stamp || blockedNodes[u]) continue;
       // A cut link has the start at one end (see CutLinks).
       if (anyCut && (v === s ? cutFromStart[u] : u === s && cutFromStart[v])) continue;
-      const cost = d + idx.costs[at]!;
+      const cost = d + costs[at]!;
       // A node the other side has not reached is at least its cheapest open entry from the far
       // end, so a hop that cannot beat the best meeting found is not queued.
-      if (other.seen[u] !== other.stamp && cost + other.heap.topCost >= best - EPSILON) continue;
-      if (side.seen[u] !== side.stamp || cost < side.dist[u]! - EPSILON) {
-        side.seen[u] = side.stamp;
-        side.dist[u] = cost;
+      const reached = otherSeen[u] === otherStamp;
+      if (!reached && cost + otherTop >= best - EPSILON) continue;
+      if (seen[u] !== stamp || cost < dist[u]! - EPSILON) {
+        seen[u] = stamp;
+        dist[u] = cost;
         side.hops[u] = h + 1;
         side.parent[u] = v;
         side.heap.push(cost, u);
       }
-      if (other.seen[u] === other.stamp) {
-        const total = side.dist[u]! + other.dist[u]!;
+      if (reached) {
+        const total = dist[u]! + other.dist[u]!;
         if (total < best - EPSILON) {
           best = total;
           meet = u;
@@ -360,6 +381,9 @@ function yenInto(
   accepted.push(first);
   const candidates: Found[] = [];
   const seen = new Set([first.nodes.join(',')]);
+  // Spur searches already run, by root and cut links: the same search again finds the same path,
+  // already a candidate or accepted, so it is not run again.
+  const searched = new Set<string>();
   while (accepted.length < k) {
     const prev = accepted[accepted.length - 1]!;
     for (let i = 0; i + 1 < prev.nodes.length; i++) {
@@ -372,6 +396,9 @@ function yenInto(
           cutTo.push(p.nodes[i + 1]!);
         }
       }
+      const searchKey = `${root.join(',')}|${[...new Set(cutTo)].sort((a, b) => a - b).join(',')}`;
+      if (searched.has(searchKey)) continue;
+      searched.add(searchKey);
       for (const b of cutTo) cut.marks[b] = 1;
       cut.count = cutTo.length;
       for (let j = 0; j < i; j++) blockedNodes[root[j]!] = 1;
@@ -406,8 +433,8 @@ interface HopEvent {
 
 /**
  * The hop's events in the mode: how many there are, and the newest `eventsPerHop` (newest first).
- * Only the kept few become views, so a hop between two hubs costs a pass over its edges, not a
- * view and a sort of each of its thousands of events.
+ * The pass over the pair's events reads only dates, ids and polarities, and only the kept few
+ * become views, so a hop between two hubs costs a pass over numbers and strings already held.
  */
 function hopEvents(
   sg: StanceGraph,
@@ -418,20 +445,22 @@ function hopEvents(
 ): PathHop {
   const best: HopEvent[] = [];
   let eventCount = 0;
-  const visit = (attrs: EventEdgeAttributes, key: EventKey) => {
-    if (mode !== 'any' && attrs.polarity !== mode) return;
+  const probe: HopEvent = { key: 0, date: null, id: '' };
+  const visit = (key: EventKey, date: string | null, id: string, polarity: Polarity) => {
+    if (mode !== 'any' && polarity !== mode) return;
     eventCount += 1;
-    const e = { key, date: attrs.date, id: attrs.id };
+    probe.date = date;
+    probe.id = id;
     if (best.length === eventsPerHop) {
-      if (eventsPerHop === 0 || newestFirst(e, best[best.length - 1]!) >= 0) return;
+      if (eventsPerHop === 0 || newestFirst(probe, best[best.length - 1]!) >= 0) return;
       best.pop();
     }
     let i = best.length;
-    while (i > 0 && newestFirst(e, best[i - 1]!) < 0) i--;
-    best.splice(i, 0, e);
+    while (i > 0 && newestFirst(probe, best[i - 1]!) < 0) i--;
+    best.splice(i, 0, { key, date, id });
   };
-  sg.forEachEventBetween(a, b, visit);
-  sg.forEachEventBetween(b, a, visit);
+  sg.forEachEventBrief(a, b, visit);
+  sg.forEachEventBrief(b, a, visit);
   const events = best.map((e) => eventView(sg, e.key)!);
   return { from: a, to: b, eventCount, events };
 }
