@@ -6,7 +6,9 @@
 // count first, then by how well attested their hops are (more events, cheaper).
 //
 // graphology-shortest-path has no search that can leave nodes and edges out, which every spur of
-// Yen's algorithm needs, so the searches here are a small Dijkstra over a compact index.
+// Yen's algorithm needs, so the searches here are a small Dijkstra over a compact index. A spur
+// search whose root and cut links were already searched in the same query is not run again: it
+// would find the path it found then.
 //
 // Visit budget: one query reads at most `maxVisits` neighbour entries of the index over all its
 // searches (PATH_VISIT_BUDGET by default). A query that would read more stops there and answers
