@@ -40,11 +40,13 @@ export const analyticsRoutes = [
       'Over the filtered graph (the filters of /api/graph). degree: distinct partners; ' +
       'weighted-degree: events; pagerank: damping 0.85 on the directed pair graph weighted by ' +
       'events (sums to 1); betweenness: normalized, on the undirected pair graph, estimated from ' +
-      'seeded sample sources above 500 actors (exact=false). Cached until the graph changes.',
+      'seeded sample sources above 500 actors (exact=false). Computed off the serving thread ' +
+      'and cached until the graph changes; a request waits for a computation up to the query ' +
+      'budget, then answers 503 (analysis_pending) with Retry-After while it goes on.',
     query: MetricsQuery,
     response: { status: 200, description: 'the ranking', schema: MetricsResponse },
     errors: [503],
-    handler: ({ query }, s) => ({ body: s.analytics.metrics(query) }),
+    handler: async ({ query }, s) => ({ body: await s.analytics.metrics(query) }),
   }),
   defineRoute({
     method: 'get',
@@ -55,11 +57,13 @@ export const analyticsRoutes = [
       'Blocs: seeded Louvain communities of the graph linking pairs whose events sum to a ' +
       'positive score, with the net stance between blocs. Alignment of a pair: cosine similarity ' +
       'of their stance (summed score) toward the third parties both acted toward, over at least ' +
-      'minCommon of them. Cached until the graph changes.',
+      'minCommon of them. Computed off the serving thread and cached until the graph changes; ' +
+      'a request waits up to the query budget, then answers 503 (analysis_pending) with ' +
+      'Retry-After while the computation goes on.',
     query: BlocsQuery,
     response: { status: 200, description: 'blocs and alignment pairs', schema: BlocsResponse },
     errors: [404, 503],
-    handler: ({ query }, s) => ({ body: s.analytics.blocs(query) }),
+    handler: async ({ query }, s) => ({ body: await s.analytics.blocs(query) }),
   }),
   defineRoute({
     method: 'get',

@@ -1,7 +1,11 @@
 // Analytics and interchange services: k shortest paths, rankings, blocs, timelines, exports and
-// imports, with the time budget on the searches that can run long.
+// imports, with the time budget on the searches that can run long. Rankings and blocs are computed
+// in the analysis thread: a request waits for one up to the query budget, then answers 503 with
+// Retry-After while the computation goes on for the next request.
 import type { z } from 'zod';
 import {
+  AnalysisPendingError,
+  AnalysisSupersededError,
   alignedPairs,
   alignmentBlocs,
   exportGraph,
@@ -21,6 +25,7 @@ import type {
   PathsQuery,
   TimelineQuery,
 } from './analytics-schemas.ts';
+import { ApiError } from './errors.ts';
 import { analysisFilter, eventFilter } from './query-filters.ts';
 import { quotedReply } from './quoted-reply.ts';
 import { ReplyCache } from './reply-cache.ts';
@@ -72,26 +77,39 @@ export class AnalyticsService {
   }
 
   metrics(q: z.infer<typeof MetricsQuery>) {
-    return rankActors(this.graph, q.measure, {
-      filter: analysisFilter(q),
-      limit: q.limit,
-      budget: this.budgets.start(`the ${q.measure} ranking`),
-    });
+    const what = `the ${q.measure} ranking`;
+    return whenReady(
+      rankActors(this.graph, q.measure, {
+        filter: analysisFilter(q),
+        limit: q.limit,
+        wait: this.wait(what),
+      }),
+    );
   }
 
-  blocs(q: z.infer<typeof BlocsQuery>) {
+  async blocs(q: z.infer<typeof BlocsQuery>) {
     const filter = analysisFilter(q);
-    const budget = this.budgets.start('the bloc analysis');
-    const blocs = alignmentBlocs(this.graph, { filter, budget });
-    const alignment = alignedPairs(this.graph, {
-      filter,
-      actor: q.actor,
-      minCommon: q.minCommon,
-      limit: q.limit,
-      order: q.order,
-      budget,
-    });
+    const wait = this.wait('the bloc analysis');
+    // Both asked at once: the thread builds the filtered graph once for the two.
+    const [blocs, alignment] = await whenReady(
+      Promise.all([
+        alignmentBlocs(this.graph, { filter, wait }),
+        alignedPairs(this.graph, {
+          filter,
+          actor: q.actor,
+          minCommon: q.minCommon,
+          limit: q.limit,
+          order: q.order,
+          wait,
+        }),
+      ]),
+    );
     return { ...blocs, alignment };
+  }
+
+  /** A request waits for an analysis as long as the query budget allows. */
+  private wait(what: string) {
+    return { ms: this.budgets.start(what).budgetMs, what };
   }
 
   timeline(q: z.infer<typeof TimelineQuery>) {
@@ -126,5 +144,24 @@ export class AnalyticsService {
       { store: this.store, graph: this.graph },
       { fileName: body.fileName, text: body.content, format: body.format, layout: body.layout },
     );
+  }
+}
+
+/** An analysis not ready in time, or of a graph since changed, is a 503 to retry. */
+async function whenReady<T>(answer: Promise<T>): Promise<T> {
+  try {
+    return await answer;
+  } catch (error) {
+    if (error instanceof AnalysisPendingError) {
+      throw new ApiError(503, 'analysis_pending', error.message, {
+        'Retry-After': String(error.retryAfterSeconds),
+      });
+    }
+    if (error instanceof AnalysisSupersededError) {
+      throw new ApiError(503, 'analysis_pending', `${error.message} (the graph changed)`, {
+        'Retry-After': '1',
+      });
+    }
+    throw error;
   }
 }

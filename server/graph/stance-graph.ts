@@ -459,6 +459,23 @@ export class StanceGraph {
     }
   }
 
+  /** One more than the largest event number, live or not: where forEachEventInRange ends. */
+  get eventSlots(): number {
+    return this.events.numbered;
+  }
+
+  /** Visits the live events numbered from `start` up to `end` (excluded), in insertion order. */
+  forEachEventInRange(start: number, end: number, visit: EventVisitor): void {
+    const events = this.events;
+    const actorIds = this.pairs;
+    const last = Math.min(end, events.numbered);
+    for (let e = Math.max(0, start); e < last; e++) {
+      if (!events.isLive(e)) continue;
+      const source = actorIds.actorId(events.source(e));
+      visit(this.fieldsOf(e), source, actorIds.actorId(events.target(e)), e);
+    }
+  }
+
   /**
    * The keys of the events dated within [from, to] (as dateInRange decides: undated events never),
    * in insertion order, read through the event table's date index rather than a scan.

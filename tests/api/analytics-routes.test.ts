@@ -62,26 +62,6 @@ describe('GET /api/metrics', () => {
   });
 });
 
-describe('time budget', () => {
-  it('answers 503 when a first computation outruns the budget, and caches nothing', async () => {
-    let now = 0;
-    const app = createApp({
-      store: t.store,
-      graph: t.graph,
-      clientDir: '/nonexistent',
-      // Every reading of the clock moves it 1.5 s on, past a 2 s budget by the second check.
-      security: { queryBudgetMs: 2_000 },
-      now: () => (now += 1_500),
-      log: (...a) => t.errors.push(a),
-    });
-    for (const url of ['/api/metrics?measure=betweenness&kind=state', '/api/blocs?kind=state']) {
-      const res = await request(app).get(url).expect(503);
-      expect(res.body.error.code).toBe('time_budget_exceeded');
-      await request(app).get(url).expect(503);
-    }
-  });
-});
-
 describe('GET /api/blocs and /api/timeline', () => {
   it('answers blocs with members and alignment pairs', async () => {
     const res = await api.get('/api/blocs?minCommon=1').expect(200);

@@ -6,6 +6,7 @@ import {
   type ActorKind,
   type DocumentBundle,
   type PloverType,
+  seededRandom,
 } from '../../server/model/index.ts';
 import { buildGraph, type StanceGraph } from '../../server/graph/index.ts';
 
@@ -84,4 +85,53 @@ export function clique(members: string[], type: PloverType): EventTuple[] {
   const out: EventTuple[] = [];
   members.forEach((a, i) => members.slice(i + 1).forEach((b) => out.push([a, b, type])));
   return out;
+}
+
+const RANDOM_TYPES: PloverType[] = [
+  'AGREE',
+  'ACCUSE',
+  'AID',
+  'ASSAULT',
+  'CONSULT',
+  'SUPPORT',
+  'THREATEN',
+  'SANCTION',
+  'COOPERATE',
+  'REQUEST',
+  'REJECT',
+  'COERCE',
+];
+const RANDOM_KINDS: ActorKind[] = ['state', 'state', 'organization', 'person'];
+
+/**
+ * A seeded random graph in documents of `perDocument` events: `actors` invented actors, partners
+ * drawn with a heavy tail (low numbers far more often), mixed types, dates over 2019-2024, a few
+ * self-directed events; with the kinds of the actors.
+ */
+export function randomGraph(
+  seed: number,
+  actors: number,
+  events: number,
+  perDocument = 200,
+): { graph: StanceGraph; documents: DocumentBundle[]; kinds: Record<string, ActorKind> } {
+  const rand = seededRandom(seed);
+  const actor = () => `actor-${Math.floor(actors * rand() ** 2)}`;
+  const kinds: Record<string, ActorKind> = {};
+  for (let i = 0; i < actors; i++) {
+    kinds[`actor-${i}`] = RANDOM_KINDS[Math.floor(rand() * RANDOM_KINDS.length)]!;
+  }
+  const tuples: EventTuple[] = [];
+  for (let i = 0; i < events; i++) {
+    const source = actor();
+    const target = rand() < 0.02 ? source : actor();
+    const type = RANDOM_TYPES[Math.floor(rand() * RANDOM_TYPES.length)]!;
+    const month = String(1 + Math.floor(rand() * 12)).padStart(2, '0');
+    const day = String(1 + Math.floor(rand() * 28)).padStart(2, '0');
+    tuples.push([source, target, type, `${2019 + Math.floor(rand() * 6)}-${month}-${day}`]);
+  }
+  const documents: DocumentBundle[] = [];
+  for (let at = 0; at < tuples.length; at += perDocument) {
+    documents.push(bundleOf(tuples.slice(at, at + perDocument), kinds));
+  }
+  return { graph: buildGraph(documents.map((d) => d.extraction)), documents, kinds };
 }

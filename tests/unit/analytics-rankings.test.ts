@@ -5,6 +5,7 @@ import {
   alignmentBlocs,
   buildGraph,
   isCached,
+  isComputing,
   isoWeek,
   rankActors,
   rankingKey,
@@ -24,10 +25,10 @@ const star: EventTuple[] = [
   ['hub', 'spoke-a', 'CONSULT'],
 ];
 
-describe('rankActors', () => {
-  it('ranks the hub first by PageRank, with values summing to 1', () => {
+describe('rankActors', async () => {
+  it('ranks the hub first by PageRank, with values summing to 1', async () => {
     const g = graphOf(star);
-    const r = rankActors(g, 'pagerank', { limit: 100 });
+    const r = await rankActors(g, 'pagerank', { limit: 100 });
     expect(r.items[0]!.id).toBe('hub');
     expect(r.total).toBe(6);
     const sum = r.items.reduce((s, i) => s + i.value, 0);
@@ -36,27 +37,27 @@ describe('rankActors', () => {
     expect(r.items[1]!.id).toBe('spoke-a');
   });
 
-  it('counts partners (degree) and events (weighted degree)', () => {
+  it('counts partners (degree) and events (weighted degree)', async () => {
     const g = graphOf(star);
-    const degree = rankActors(g, 'degree', {});
+    const degree = await rankActors(g, 'degree', {});
     expect(degree.items[0]).toMatchObject({ rank: 1, id: 'hub', value: 5 });
     expect(degree.items.slice(1).every((i) => i.value === 1)).toBe(true);
     // Equal values share a rank.
     expect(degree.items.slice(1).map((i) => i.rank)).toEqual([2, 2, 2, 2, 2]);
-    const weighted = rankActors(g, 'weighted-degree', {});
+    const weighted = await rankActors(g, 'weighted-degree', {});
     expect(weighted.items[0]).toMatchObject({ id: 'hub', value: 7 });
     expect(weighted.items.find((i) => i.id === 'spoke-e')!.value).toBe(2);
     expect(weighted.items.find((i) => i.id === 'spoke-a')!.value).toBe(2);
   });
 
-  it('gives betweenness 1 to the centre of a star and 0 to its leaves', () => {
-    const r = rankActors(graphOf(star), 'betweenness', {});
+  it('gives betweenness 1 to the centre of a star and 0 to its leaves', async () => {
+    const r = await rankActors(graphOf(star), 'betweenness', {});
     expect(r.exact).toBe(true);
     expect(r.items[0]).toMatchObject({ id: 'hub' });
     expect(r.items[0]!.value).toBeCloseTo(1, 12);
     expect(r.items.slice(1).every((i) => i.value === 0)).toBe(true);
     // On a line a - b - c, b lies on the one path between a and c.
-    const line = rankActors(
+    const line = await rankActors(
       graphOf([
         ['line-a', 'line-b', 'AGREE'],
         ['line-b', 'line-c', 'AGREE'],
@@ -71,24 +72,24 @@ describe('rankActors', () => {
     ]);
   });
 
-  it('ranks over the filtered graph only', () => {
+  it('ranks over the filtered graph only', async () => {
     const g = graphOf(star);
-    const hostile = rankActors(g, 'weighted-degree', { filter: { polarities: ['hostile'] } });
+    const hostile = await rankActors(g, 'weighted-degree', { filter: { polarities: ['hostile'] } });
     expect(hostile.items.map((i) => i.id).sort()).toEqual(['hub', 'spoke-c']);
-    const none = rankActors(g, 'pagerank', { filter: { from: '2030' } });
+    const none = await rankActors(g, 'pagerank', { filter: { from: '2030' } });
     expect(none).toMatchObject({ total: 0, items: [] });
   });
 
-  it('computes once per graph version and again after the graph changes', () => {
+  it('computes once per graph version and again after the graph changes', async () => {
     const g = buildGraph([bundleOf(star).extraction]);
     const key = rankingKey('pagerank', {});
     expect(isCached(g, key)).toBe(false);
-    const first = rankActors(g, 'pagerank', {});
+    const first = await rankActors(g, 'pagerank', {});
     expect(isCached(g, key)).toBe(true);
-    let checks = 0;
-    // A cache hit does no work, so it never consults the budget.
-    rankActors(g, 'pagerank', { budget: { check: () => void checks++ } });
-    expect(checks).toBe(0);
+    // A cache hit starts no computation and is answered however short the wait.
+    const again = rankActors(g, 'pagerank', { wait: { ms: 0, what: 'the ranking' } });
+    expect(isComputing(g, key)).toBe(false);
+    expect(await again).toEqual(first);
     const before = g.version;
     g.addDocument(
       bundleOf([
@@ -99,13 +100,13 @@ describe('rankActors', () => {
     );
     expect(g.version).toBe(before + 1);
     expect(isCached(g, key)).toBe(false);
-    const second = rankActors(g, 'pagerank', {});
+    const second = await rankActors(g, 'pagerank', {});
     expect(second.total).toBe(first.total + 1);
     expect(second.version).toBe(before + 1);
   });
 });
 
-describe('alignmentBlocs', () => {
+describe('alignmentBlocs', async () => {
   // Two cooperative cliques, joined only by hostile events.
   const west = ['arden', 'bellmar', 'corvel', 'dassen'];
   const east = ['ellor', 'fyrn', 'galdo', 'hestra'];
@@ -118,8 +119,8 @@ describe('alignmentBlocs', () => {
     ['hestra', 'dassen', 'THREATEN'],
   ];
 
-  it('separates the two cliques, with hostile net stance between them', () => {
-    const r = alignmentBlocs(graphOf(events));
+  it('separates the two cliques, with hostile net stance between them', async () => {
+    const r = await alignmentBlocs(graphOf(events));
     expect(r.blocs.map((b) => b.members.map((m) => m.id))).toEqual([west, east]);
     expect(r.unaligned).toBe(0);
     expect(r.modularity).toBeGreaterThan(0.3);
@@ -128,20 +129,20 @@ describe('alignmentBlocs', () => {
     expect(r.blocs[0]!.internalNet).toBeCloseTo(6 * 9.5, 9);
   });
 
-  it('gives the same blocs every time (seeded)', () => {
-    const a = alignmentBlocs(graphOf(events));
-    const b = alignmentBlocs(graphOf([...events].reverse()));
+  it('gives the same blocs every time (seeded)', async () => {
+    const a = await alignmentBlocs(graphOf(events));
+    const b = await alignmentBlocs(graphOf([...events].reverse()));
     expect(b.blocs.map((x) => x.members)).toEqual(a.blocs.map((x) => x.members));
   });
 
-  it('leaves actors with no positive stance out of every bloc', () => {
-    const r = alignmentBlocs(graphOf([...events, ['loner', 'arden', 'ACCUSE']]));
+  it('leaves actors with no positive stance out of every bloc', async () => {
+    const r = await alignmentBlocs(graphOf([...events, ['loner', 'arden', 'ACCUSE']]));
     expect(r.unaligned).toBe(1);
     expect(r.blocs.flatMap((b) => b.members.map((m) => m.id))).not.toContain('loner');
   });
 });
 
-describe('alignedPairs', () => {
+describe('alignedPairs', async () => {
   // quill and rook side alike with everyone; sable does the opposite.
   const events: EventTuple[] = [
     ['quill', 'pax', 'AID'],
@@ -154,8 +155,8 @@ describe('alignedPairs', () => {
   ];
   const g = graphOf(events);
 
-  it('scores pairs by the cosine of their stances toward common third parties', () => {
-    const pairs = alignedPairs(g, { minCommon: 2, limit: 10 });
+  it('scores pairs by the cosine of their stances toward common third parties', async () => {
+    const pairs = await alignedPairs(g, { minCommon: 2, limit: 10 });
     const score = (a: string, b: string) => pairs.find((p) => p.a === a && p.b === b)?.score;
     const expected = (x: number[], y: number[]) =>
       (x[0]! * y[0]! + x[1]! * y[1]!) / (Math.hypot(x[0]!, x[1]!) * Math.hypot(y[0]!, y[1]!));
@@ -166,19 +167,19 @@ describe('alignedPairs', () => {
     // tarn shares only pax with the others: below minCommon.
     expect(pairs.some((p) => p.a === 'tarn' || p.b === 'tarn')).toBe(false);
     expect(pairs[0]).toMatchObject({ a: 'quill', b: 'rook', common: 2 });
-    expect(alignedPairs(g, { minCommon: 1 }).some((p) => p.b === 'tarn')).toBe(true);
+    expect((await alignedPairs(g, { minCommon: 1 })).some((p) => p.b === 'tarn')).toBe(true);
   });
 
-  it('lists the most opposed first, and one actor`s pairs on request', () => {
-    const opposed = alignedPairs(g, { order: 'opposed', limit: 2 });
+  it('lists the most opposed first, and one actor`s pairs on request', async () => {
+    const opposed = await alignedPairs(g, { order: 'opposed', limit: 2 });
     expect(opposed).toHaveLength(2);
     expect(opposed.every((p) => p.score < 0)).toBe(true);
-    const mine = alignedPairs(g, { actor: 'sable' });
+    const mine = await alignedPairs(g, { actor: 'sable' });
     expect(mine.map((p) => [p.a, p.b])).toEqual([
       ['rook', 'sable'],
       ['quill', 'sable'],
     ]);
-    expect(() => alignedPairs(g, { actor: 'atlantis' })).toThrow(UnknownActorError);
+    await expect(alignedPairs(g, { actor: 'atlantis' })).rejects.toThrow(UnknownActorError);
   });
 });
 

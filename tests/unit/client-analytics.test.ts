@@ -2,7 +2,13 @@
 // colours through the node reducer, the filters as API query parameters, export file names, the
 // ranking's number format, imported-event provenance, and the API client's analytics calls.
 import { describe, expect, it } from 'vitest';
-import { attachmentName, createApiClient, type Timeline } from '../../client/src/api/index.ts';
+import {
+  ApiRequestError,
+  attachmentName,
+  createApiClient,
+  type Timeline,
+} from '../../client/src/api/index.ts';
+import { whileComputing } from '../../client/src/panels/while-computing.ts';
 import {
   BLOC_PALETTE,
   UNALIGNED_COLOR,
@@ -293,5 +299,68 @@ describe('API client analytics calls', () => {
       )) as typeof fetch;
     const api = createApiClient({ fetch: fetchImpl });
     await expect(api.exportFile({ format: 'pdf' })).rejects.toThrow('no such format');
+  });
+
+  it('asks again after Retry-After while the server is computing, then gives the answer', async () => {
+    const answers = [503, 503, 200];
+    const seen: string[] = [];
+    const fetchImpl = (async (input: RequestInfo | URL) => {
+      seen.push(String(input));
+      const status = answers.shift()!;
+      const body =
+        status === 503
+          ? {
+              error: {
+                code: 'analysis_pending',
+                message: 'the pagerank ranking is being computed',
+              },
+            }
+          : { measure: 'pagerank', total: 3, exact: true, version: 4, items: [] };
+      return new Response(JSON.stringify(body), {
+        status,
+        headers: {
+          'content-type': 'application/json',
+          ...(status === 503 ? { 'retry-after': '3' } : {}),
+        },
+      });
+    }) as typeof fetch;
+    const api = createApiClient({ fetch: fetchImpl });
+    const slept: number[] = [];
+    let pending = 0;
+    const m = await whileComputing(
+      () => api.metrics({ measure: 'pagerank', limit: 25 }),
+      { wanted: () => true, onPending: () => pending++ },
+      async (ms) => void slept.push(ms),
+    );
+    expect(m).toMatchObject({ total: 3, version: 4 });
+    expect(pending).toBe(2);
+    expect(slept).toEqual([3000, 3000]);
+    expect(seen).toHaveLength(3);
+  });
+
+  it('stops asking once the answer is no longer wanted, and passes other errors on', async () => {
+    const pendingError = new ApiRequestError(503, 'analysis_pending', 'being computed', 1);
+    let asked = 0;
+    let wanted = true;
+    const none = await whileComputing(
+      async () => {
+        asked++;
+        throw pendingError;
+      },
+      { wanted: () => wanted, onPending: () => (wanted = false) },
+      async () => undefined,
+    );
+    expect(none).toBeNull();
+    expect(asked).toBe(1);
+    const busy = new ApiRequestError(503, 'extraction_busy', 'busy', 1);
+    await expect(
+      whileComputing(
+        async () => {
+          throw busy;
+        },
+        { wanted: () => true, onPending: () => undefined },
+        async () => undefined,
+      ),
+    ).rejects.toBe(busy);
   });
 });

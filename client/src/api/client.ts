@@ -18,12 +18,16 @@ import type {
   Timeline,
 } from './types.ts';
 
-/** A failed request: HTTP status (0 when the server could not be reached) and the API's code. */
+/**
+ * A failed request: HTTP status (0 when the server could not be reached), the API's code, and the
+ * seconds the server asked to wait before trying again (Retry-After), if it said.
+ */
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(`stancegraph: ${message}`);
     this.name = 'ApiRequestError';
@@ -132,10 +136,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     }
     if (!res.ok) {
       const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
+      const retryAfter = Number(res.headers.get('retry-after') ?? NaN);
       throw new ApiRequestError(
         res.status,
         err?.code ?? 'http_error',
         err?.message ?? `request failed with status ${res.status}`,
+        Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : null,
       );
     }
     return body as T;

@@ -1,12 +1,14 @@
 // Colour by bloc, in the legend: a switch that colours actors by their Louvain bloc (GET /api/blocs
 // under the current filters) through the node reducer, and, while it is on, the blocs with their
-// colours and members, the actors in no bloc, and the net stance between each pair of blocs.
+// colours and members, the actors in no bloc, and the net stance between each pair of blocs. While
+// the server is still computing the blocs it says so and asks again after its Retry-After.
 import { ApiRequestError, type Blocs } from '../api/index.ts';
 import { UNALIGNED_COLOR, blocColor, blocColoring, type BlocColoring } from '../graph/index.ts';
 import { filterQuery, matchesNothing, type ViewState } from '../state/index.ts';
 import { h, replace } from './dom.ts';
 import type { PanelContext } from './context.ts';
 import { signedScore } from './timeline-data.ts';
+import { whileComputing } from './while-computing.ts';
 
 /** Members named per bloc before "and N more". */
 const NAMED = 6;
@@ -124,8 +126,12 @@ export function createBlocLegend(ctx: PanelContext, actions: BlocLegendActions):
     }
     replace(body, h('p', { class: 'loading' }, 'Finding blocs…'));
     try {
-      const result = await ctx.api.blocs({ limit: 0, ...filterQuery(filters) });
-      if (mine !== seq || !on) return;
+      const query = { limit: 0, ...filterQuery(filters) };
+      const result = await whileComputing(() => ctx.api.blocs(query), {
+        wanted: () => mine === seq && on,
+        onPending: () => replace(body, h('p', { class: 'loading' }, 'Computing the blocs…')),
+      });
+      if (!result || mine !== seq || !on) return;
       actions.color(blocColoring(result.blocs));
       replace(
         body,

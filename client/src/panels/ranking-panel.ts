@@ -1,10 +1,12 @@
 // The ranking panel in the sidebar: actors ranked by a chosen measure (GET /api/metrics) over the
 // graph under the current filters; clicking a row selects the actor as search does. It reloads
-// when the filters or the data change, and marks the selected actor's row.
+// when the filters or the data change, and marks the selected actor's row. While the server is
+// still computing a ranking it says so and asks again after the server's Retry-After.
 import { ApiRequestError, type Measure, type Metrics } from '../api/index.ts';
 import { filterQuery, matchesNothing, type ViewState } from '../state/index.ts';
 import { h, replace } from './dom.ts';
 import type { PanelContext } from './context.ts';
+import { whileComputing } from './while-computing.ts';
 
 export const MEASURE_LABELS: Record<Measure, string> = {
   degree: 'Degree (partners)',
@@ -97,8 +99,12 @@ export function createRankingPanel(ctx: PanelContext): RankingPanel {
     }
     replace(status, 'Ranking…');
     try {
-      const m = await ctx.api.metrics({ measure, limit: LIMIT, ...filterQuery(filters) });
-      if (mine === seq) show(m);
+      const query = { measure, limit: LIMIT, ...filterQuery(filters) };
+      const m = await whileComputing(() => ctx.api.metrics(query), {
+        wanted: () => mine === seq,
+        onPending: () => replace(status, 'Computing the ranking…'),
+      });
+      if (m && mine === seq) show(m);
     } catch (err) {
       if (mine !== seq) return;
       loadedKey = null;

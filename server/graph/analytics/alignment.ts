@@ -8,10 +8,9 @@
 import { byCodeUnits } from '../contributions.ts';
 import { UnknownActorError } from '../errors.ts';
 import type { StanceGraph } from '../stance-graph.ts';
-import type { Budget } from '../types.ts';
-import { cached } from './analysis-cache.ts';
 import { filterKey, type AnalysisFilter } from './analysis-filter.ts';
-import { dyadGraph } from './dyad-graph.ts';
+import { analyze, type Wait } from './analysis-runner.ts';
+import type { DyadGraph } from './dyad-graph.ts';
 
 export interface AlignedPair {
   a: string;
@@ -32,10 +31,15 @@ export interface AlignmentOptions {
   limit?: number;
   /** 'aligned': highest scores first; 'opposed': lowest first. */
   order?: 'aligned' | 'opposed';
-  budget?: Budget;
+  /** How long to wait for a computation (see rankActors). */
+  wait?: Wait;
 }
 
-interface Vectors {
+/** What the analysis thread needs of the options. */
+export type PairOptions = Required<Omit<AlignmentOptions, 'actor' | 'filter' | 'wait'>> &
+  Pick<AlignmentOptions, 'actor'>;
+
+export interface Vectors {
   ids: string[];
   /** out[a]: [third party, score] of a's stance. */
   out: [number, number][][];
@@ -43,13 +47,8 @@ interface Vectors {
   into: [number, number][][];
 }
 
-/** The stance vectors of a filter, cached with the graph version like the dyad graph. */
-function vectors(sg: StanceGraph, filter: AnalysisFilter, budget?: Budget): Vectors {
-  return cached(sg, `stance-vectors:${filterKey(filter)}`, () => buildVectors(sg, filter, budget));
-}
-
-function buildVectors(sg: StanceGraph, filter: AnalysisFilter, budget?: Budget): Vectors {
-  const g = dyadGraph(sg, filter, budget);
+/** The stance vectors of a dyad graph (kept beside the graph in the analysis thread). */
+export function stanceVectors(g: DyadGraph): Vectors {
   const ids = g.nodes();
   const index = new Map(ids.map((id, i) => [id, i]));
   const out: [number, number][][] = ids.map(() => []);
@@ -73,11 +72,8 @@ function better(order: 'aligned' | 'opposed') {
     byCodeUnits(x.b, y.b);
 }
 
-type ResolvedOptions = Required<Omit<AlignmentOptions, 'actor' | 'budget'>> &
-  Pick<AlignmentOptions, 'actor' | 'budget'>;
-
-function computeAlignment(sg: StanceGraph, o: ResolvedOptions): AlignedPair[] {
-  const v = vectors(sg, o.filter, o.budget);
+/** The best `limit` pairs by the options over the stance vectors (what the analysis thread runs). */
+export function pairsOf(v: Vectors, o: PairOptions): AlignedPair[] {
   const n = v.ids.length;
   const dot = new Float64Array(n);
   const na = new Float64Array(n);
@@ -96,7 +92,6 @@ function computeAlignment(sg: StanceGraph, o: ResolvedOptions): AlignedPair[] {
   const only = o.actor === undefined ? -1 : v.ids.indexOf(o.actor);
   const firsts = only >= 0 ? [only] : o.actor === undefined ? v.ids.map((_, i) => i) : [];
   for (const a of firsts) {
-    o.budget?.check();
     const touched: number[] = [];
     for (const [c, sa] of v.out[a]!) {
       for (const [b, sb] of v.into[c]!) {
@@ -130,18 +125,23 @@ function computeAlignment(sg: StanceGraph, o: ResolvedOptions): AlignedPair[] {
   return best;
 }
 
-/** The best aligned (or most opposed) actor pairs, cached per graph version and options. */
-export function alignedPairs(sg: StanceGraph, options: AlignmentOptions = {}): AlignedPair[] {
-  const o = {
-    filter: options.filter ?? {},
+/**
+ * The best aligned (or most opposed) actor pairs, computed in the analysis thread once per graph
+ * version and options.
+ */
+export async function alignedPairs(
+  sg: StanceGraph,
+  options: AlignmentOptions = {},
+): Promise<AlignedPair[]> {
+  const filter = options.filter ?? {};
+  const o: PairOptions = {
     minCommon: options.minCommon ?? 2,
     limit: options.limit ?? 20,
     order: options.order ?? 'aligned',
     actor: options.actor,
-    budget: options.budget,
   };
   if (o.actor !== undefined && !sg.hasActor(o.actor)) throw new UnknownActorError(o.actor, 'actor');
   if (o.limit === 0) return [];
-  const key = `alignment:${o.actor ?? ''}:${o.minCommon}:${o.limit}:${o.order}:${filterKey(o.filter)}`;
-  return cached(sg, key, () => computeAlignment(sg, o));
+  const key = `alignment:${o.actor ?? ''}:${o.minCommon}:${o.limit}:${o.order}:${filterKey(filter)}`;
+  return analyze<AlignedPair[]>(sg, filter, key, { kind: 'alignment', options: o }, options.wait);
 }

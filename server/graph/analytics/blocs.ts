@@ -4,10 +4,9 @@ import { UndirectedGraph } from 'graphology';
 import * as louvainModule from 'graphology-communities-louvain';
 import { byCodeUnits } from '../contributions.ts';
 import type { StanceGraph } from '../stance-graph.ts';
-import type { Budget } from '../types.ts';
-import { cached } from './analysis-cache.ts';
 import { filterKey, type AnalysisFilter } from './analysis-filter.ts';
-import { dyadGraph, type DyadGraph } from './dyad-graph.ts';
+import { analyze, type Wait } from './analysis-runner.ts';
+import type { DyadGraph } from './dyad-graph.ts';
 import { cjsDefault } from './cjs-default.ts';
 import { seededRandom } from '../../model/index.ts';
 
@@ -87,11 +86,19 @@ export function louvainCommunities(
   return { communities: detailed.communities, modularity: detailed.modularity };
 }
 
-function computeBlocs(sg: StanceGraph, filter: AnalysisFilter, budget?: Budget): BlocsResult {
-  const g = dyadGraph(sg, filter, budget);
-  budget?.check();
+/** A bloc as the analysis thread gives it: member ids, the names are added where they are served. */
+export interface BlocCore extends Omit<Bloc, 'members'> {
+  members: string[];
+}
+
+/** Blocs of a dyad graph, by member id (what the analysis thread computes). */
+export interface BlocsCore extends Omit<BlocsResult, 'version' | 'blocs'> {
+  blocs: BlocCore[];
+}
+
+/** The blocs of a dyad graph: Louvain on its positive-stance graph, then the stance between blocs. */
+export function blocsOf(g: DyadGraph): BlocsCore {
   const { communities, modularity } = louvainCommunities(positiveStanceGraph(g));
-  budget?.check();
   const groups = new Map<number, string[]>();
   for (const [actor, c] of Object.entries(communities)) {
     const list = groups.get(c);
@@ -104,13 +111,10 @@ function computeBlocs(sg: StanceGraph, filter: AnalysisFilter, budget?: Budget):
     .sort((x, y) => y.length - x.length || byCodeUnits(x[0]!, y[0]!));
   const blocOf = new Map<string, number>();
   multi.forEach((members, i) => members.forEach((m) => blocOf.set(m, i)));
-  const blocs: Bloc[] = multi.map((members, id) => ({
+  const blocs: BlocCore[] = multi.map((members, id) => ({
     id,
     size: members.length,
-    members: members.map((m) => {
-      const a = sg.graph.getNodeAttributes(m);
-      return { id: m, name: a.name, kind: a.kind };
-    }),
+    members,
     internalEvents: 0,
     internalNet: 0,
   }));
@@ -132,7 +136,6 @@ function computeBlocs(sg: StanceGraph, filter: AnalysisFilter, budget?: Budget):
     rel.netScore += attrs.net;
   });
   return {
-    version: sg.version,
     modularity,
     blocs,
     unaligned: Object.keys(communities).length - blocOf.size,
@@ -140,10 +143,30 @@ function computeBlocs(sg: StanceGraph, filter: AnalysisFilter, budget?: Budget):
   };
 }
 
-/** Blocs of the filtered graph, cached per graph version and filter. */
-export function alignmentBlocs(
+/**
+ * Blocs of the filtered graph, computed in the analysis thread once per graph version and filter;
+ * `wait` bounds how long this call waits for a computation (see rankActors).
+ */
+export async function alignmentBlocs(
   sg: StanceGraph,
-  { filter = {}, budget }: { filter?: AnalysisFilter; budget?: Budget } = {},
-): BlocsResult {
-  return cached(sg, `blocs:${filterKey(filter)}`, () => computeBlocs(sg, filter, budget));
+  { filter = {}, wait }: { filter?: AnalysisFilter; wait?: Wait } = {},
+): Promise<BlocsResult> {
+  const core = await analyze<BlocsCore>(
+    sg,
+    filter,
+    `blocs:${filterKey(filter)}`,
+    { kind: 'blocs' },
+    wait,
+  );
+  return {
+    version: sg.version,
+    ...core,
+    blocs: core.blocs.map((b) => ({
+      ...b,
+      members: b.members.map((m) => {
+        const a = sg.graph.getNodeAttributes(m);
+        return { id: m, name: a.name, kind: a.kind };
+      }),
+    })),
+  };
 }

@@ -4,7 +4,6 @@ import { UndirectedGraph } from 'graphology';
 import * as pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import { weightedDegree } from 'graphology-metrics/node/weighted-degree.js';
 import { createUnweightedIndexedBrandes } from 'graphology-shortest-path/indexed-brandes.js';
-import type { Budget } from '../types.ts';
 import type { DyadGraph } from './dyad-graph.ts';
 import { cjsDefault } from './cjs-default.ts';
 import { seededRandom } from '../../model/index.ts';
@@ -64,12 +63,12 @@ export interface BetweennessResult {
 
 /**
  * Betweenness over the undirected actor graph (each pair linked once, unweighted), normalized by
- * (n - 1)(n - 2). Brandes' accumulation over graphology's indexed BFS, one source at a time so the
- * budget is checked between sources; above BETWEENNESS_EXACT_LIMIT actors the sum runs over
- * betweennessSources(n, m) seeded random sources and is scaled by n / sources (Brandes and Pich's
- * estimate).
+ * (n - 1)(n - 2). Brandes' accumulation over graphology's indexed BFS, one source at a time;
+ * above BETWEENNESS_EXACT_LIMIT actors the sum runs over betweennessSources(n, m) seeded random
+ * sources and is scaled by n / sources (Brandes and Pich's estimate). It runs in the analysis
+ * thread, so it needs no time budget.
  */
-export function betweenness(g: DyadGraph, budget?: Budget, seed = 12): BetweennessResult {
+export function betweenness(g: DyadGraph, seed = 12): BetweennessResult {
   const u = new UndirectedGraph();
   g.forEachNode((node) => u.addNode(node));
   g.forEachEdge((_e, _a, source, target) => u.mergeEdge(source, target));
@@ -90,7 +89,6 @@ export function betweenness(g: DyadGraph, budget?: Budget, seed = 12): Betweenne
   const delta = new Float64Array(n);
   const centralities = new Float64Array(n);
   for (const s of sources) {
-    budget?.check();
     const [stack, predecessors, sigma] = brandes(s);
     delta.fill(0);
     while (stack.size !== 0) {

@@ -1,8 +1,18 @@
 // Public face of the graph analytics: k shortest paths, centrality rankings, alignment blocs and
-// pairs, timelines; each returns values and assigns nothing to the graph.
+// pairs, timelines; each returns values and assigns nothing to the graph. Rankings, blocs and
+// alignment run in the analysis thread.
 export type { AnalysisFilter } from './analysis-filter.ts';
-export { isCached } from './analysis-cache.ts';
-export { dyadGraph, type DyadGraph, type DyadEdge } from './dyad-graph.ts';
+export { isCached, isComputing } from './analysis-cache.ts';
+export {
+  AnalysisPendingError,
+  analysisSettings,
+  analysisThread,
+  type Wait,
+} from './analysis-runner.ts';
+export { AnalysisFailedError, AnalysisSupersededError, AnalysisThread } from './analysis-thread.ts';
+export { runTask, type AnalysisTask, type HeldGraph } from './analysis-tasks.ts';
+export { dyadGraphOf, type DyadGraph, type DyadEdge } from './dyad-graph.ts';
+export { dyadInput, type DyadInput } from './dyad-input.ts';
 export {
   kShortestPaths,
   hopCost,
@@ -15,6 +25,8 @@ export {
 export {
   rankActors,
   rankingKey,
+  rankingOf,
+  type FullRanking,
   MEASURES,
   type Measure,
   type Ranking,
@@ -31,13 +43,21 @@ export {
 } from './centrality.ts';
 export {
   alignmentBlocs,
+  blocsOf,
   louvainCommunities,
   positiveStanceGraph,
   type Bloc,
   type BlocRelation,
   type BlocsResult,
+  type BlocsCore,
 } from './blocs.ts';
-export { alignedPairs, type AlignedPair, type AlignmentOptions } from './alignment.ts';
+export {
+  alignedPairs,
+  pairsOf,
+  stanceVectors,
+  type AlignedPair,
+  type AlignmentOptions,
+} from './alignment.ts';
 export {
   timeline,
   isoWeek,
