@@ -1,9 +1,10 @@
 // The explorer's analytics in headless chromium, over the seed article plus a CSV of coded events
 // imported through POST /api/import (two cooperative groups of states joined by hostile events):
-// the ranking panel against GET /api/metrics, colour by bloc against GET /api/blocs (through the
-// reducer, never the graph), the timeline chart of an actor and of a dyad against the events the
-// panels list, the export buttons' files parsed back, imported events shown by file and row, and
-// the panels at 768 px. Every page must run without a CSP violation or an uncaught error.
+// the ranking panel against GET /api/metrics (and while the server is still computing it), colour
+// by bloc against GET /api/blocs (through the reducer, never the graph), the timeline chart of an
+// actor and of a dyad against the events the panels list, the export buttons' files parsed back,
+// imported events shown by file and row, and the panels at 768 px. Every page must run without a
+// CSP violation or an uncaught error.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -119,6 +120,31 @@ describe('ranking panel', () => {
     await expectRanking(page, 'measure=weighted-degree&polarity=cooperative,neutral', (v) =>
       String(v),
     );
+    await close();
+  });
+});
+
+describe('a ranking the server is still computing', () => {
+  it('says so while the server answers 503, asks again after Retry-After, then lists it', async () => {
+    const { page, close } = await session.load();
+    await expectRanking(page, 'measure=pagerank', (v) => v.toFixed(3));
+    // The first ask for betweenness meets the answer a long first computation gives.
+    let asked = 0;
+    await page.route('**/api/metrics?measure=betweenness*', async (route) => {
+      if (asked++ > 0) return route.continue();
+      await route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        headers: { 'retry-after': '1' },
+        body: JSON.stringify({
+          error: { code: 'analysis_pending', message: 'the betweenness ranking is being computed' },
+        }),
+      });
+    });
+    await page.selectOption('#ranking-measure', 'betweenness');
+    await page.locator('.ranking-status', { hasText: 'Computing the ranking…' }).waitFor();
+    await expectRanking(page, 'measure=betweenness', (v) => v.toFixed(3));
+    expect(asked).toBe(2);
     await close();
   });
 });
