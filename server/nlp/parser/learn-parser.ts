@@ -1,7 +1,10 @@
 // Training of the parser: greedy arc-hybrid with a dynamic oracle and error exploration,
 // averaged perceptron over hashed features. Gold trees are projectivized for training (the
 // oracle is exact on projective trees); tags in the input should be predicted (jackknifed).
+// With `ensemble` > 1, that many perceptrons learn in step from different seeds (their own
+// shuffles and explorations) and the model is the mean of their averaged weights.
 import { AveragedPerceptron, HashIndex, Rng } from '../learn/index.ts';
+import { meanModel } from './mean-model.ts';
 import { MAX_PARSER_FEATURES, ParserTokens, parserFeatures } from './features.ts';
 import { Parser, bestLegal, fillTokens } from './parser-model.ts';
 import { ParseState, projectivize } from './transitions.ts';
@@ -23,6 +26,8 @@ export interface ParserTrainOptions {
   exploreFrom?: number;
   explore?: number;
   minWeight?: number;
+  /** Perceptrons trained in step (seeds seed, seed + 1, ...) whose weights are averaged; default 1. */
+  ensemble?: number;
   /** Word clusters: keys are word hashes (normalised form, as the parser hashes), values cluster ids. */
   clusterKeys?: Uint32Array;
   clusterValues?: Uint32Array;
@@ -36,7 +41,8 @@ export function trainParser(
   options: ParserTrainOptions = {},
 ): Parser {
   const epochs = options.epochs ?? 15;
-  const rng = new Rng(options.seed ?? 7);
+  const seed = options.seed ?? 7;
+  const ensemble = options.ensemble ?? 1;
   const exploreFrom = options.exploreFrom ?? 2;
   const explore = options.explore ?? 0.9;
 
@@ -93,52 +99,67 @@ export function trainParser(
     });
   }
 
-  const p = new AveragedPerceptron(nActions);
+  // One learner per seed: its perceptron, random stream and sentence order.
+  const learners = Array.from({ length: ensemble }, (_, k) => ({
+    p: new AveragedPerceptron(nActions),
+    rng: new Rng(seed + k),
+    order: prepared.map((_, i) => i),
+  }));
   const st = new ParseState(L, rootLabel);
   const tk = new ParserTokens();
   const feats = new Uint32Array(MAX_PARSER_FEATURES);
   const scores = new Float64Array(nActions);
   const costs = new Int32Array(nActions);
-  const order = prepared.map((_, i) => i);
-  const build = (minWeight = options.minWeight ?? 0): Parser =>
-    new Parser(p.compact({ minWeight }), labels, xposTags, uposTags, clusterKeys, clusterValues);
+  const build = (minWeight = options.minWeight ?? 0): Parser => {
+    const model =
+      learners.length === 1
+        ? learners[0].p.compact({ minWeight })
+        : meanModel(
+            learners.map((l) => l.p.compact()),
+            minWeight,
+          );
+    return new Parser(model, labels, xposTags, uposTags, clusterKeys, clusterValues);
+  };
 
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    rng.shuffle(order);
     let steps = 0;
     let errors = 0;
-    for (const si of order) {
-      const s = prepared[si];
-      fillTokens(tk, s.words, s.xpos, s.upos, clusters);
-      st.reset(s.words.length);
-      while (!st.isTerminal()) {
-        const k = parserFeatures(st, tk, feats);
-        p.score(feats, k, scores);
-        st.costs(s.heads, s.labels, costs);
-        const guess = bestLegal(st, scores);
-        let minCost = Infinity;
-        for (let a = 0; a < nActions; a++)
-          if (costs[a] >= 0 && costs[a] < minCost) minCost = costs[a];
-        let best = -1;
-        let bestScore = -Infinity;
-        for (let a = 0; a < nActions; a++) {
-          if (costs[a] === minCost && scores[a] > bestScore) {
-            best = a;
-            bestScore = scores[a];
+    for (const { p, rng, order } of learners) {
+      rng.shuffle(order);
+      for (const si of order) {
+        const s = prepared[si];
+        fillTokens(tk, s.words, s.xpos, s.upos, clusters);
+        st.reset(s.words.length);
+        while (!st.isTerminal()) {
+          const k = parserFeatures(st, tk, feats);
+          p.score(feats, k, scores);
+          st.costs(s.heads, s.labels, costs);
+          const guess = bestLegal(st, scores);
+          let minCost = Infinity;
+          for (let a = 0; a < nActions; a++)
+            if (costs[a] >= 0 && costs[a] < minCost) minCost = costs[a];
+          let best = -1;
+          let bestScore = -Infinity;
+          for (let a = 0; a < nActions; a++) {
+            if (costs[a] === minCost && scores[a] > bestScore) {
+              best = a;
+              bestScore = scores[a];
+            }
           }
+          steps++;
+          if (costs[guess] > minCost) {
+            errors++;
+            p.update(feats, k, best, guess);
+          }
+          p.tick();
+          const follow = epoch >= exploreFrom && rng.next() < explore;
+          st.apply(follow ? guess : best);
         }
-        steps++;
-        if (costs[guess] > minCost) {
-          errors++;
-          p.update(feats, k, best, guess);
-        }
-        p.tick();
-        const follow = epoch >= exploreFrom && rng.next() < explore;
-        st.apply(follow ? guess : best);
       }
     }
+    const features = learners.map((l) => l.p.featureCount).join(' + ');
     options.log?.(
-      `parser epoch ${epoch}: ${((100 * errors) / Math.max(1, steps)).toFixed(2)}% wrong transitions, ${p.featureCount} features`,
+      `parser epoch ${epoch}: ${((100 * errors) / Math.max(1, steps)).toFixed(2)}% wrong transitions, ${features} features`,
     );
     if (options.onEpoch && epoch < epochs) options.onEpoch(epoch, build(), build);
   }
