@@ -96,6 +96,56 @@ describe('tag-set tables', () => {
   });
 });
 
+describe('tag sets with verb forms', () => {
+  const lines = [
+    'Tuvalu/PROPN protested/VERB/VBD ./PUNCT',
+    'Nauru/PROPN protested/VERB/VBD again/ADV ./PUNCT',
+    'Fees/NOUN were/AUX lowered/VERB/VBN ./PUNCT',
+    'They/PRON had/AUX lowered/VERB/VBN them/PRON ./PUNCT',
+  ];
+  const corpus = lines.map((line) => {
+    const parts = line.split(' ').map((t) => t.split('/'));
+    return {
+      words: parts.map((p) => p[0]),
+      upos: parts.map((p) => p[1]),
+      xpos: parts.map((p) => p[2] ?? p[1]),
+    };
+  });
+
+  it('tell a past tense from a participle, and are the plain sets without the option', () => {
+    const words = ['protested', 'lowered'];
+    const h = new WordHashes();
+    h.fill(words);
+    new TagSetCounts(corpus, new WordHashes(), 1, true).tables().annotate(h, 1);
+    const [past, participle] = [h.tagSet[0], h.tagSet[1]];
+    expect(past).not.toBe(participle);
+    expect(past & 0x3ffff).toBe(participle & 0x3ffff); // both VERB
+    new TagSetCounts(corpus, new WordHashes(), 1).tables().annotate(h, 1);
+    expect(h.tagSet[0]).toBe(h.tagSet[1]);
+    expect(h.tagSet[0]).toBe(past & ~(0xff << 23));
+  });
+
+  it("leave a token's own verb form out when held out", () => {
+    const chad = {
+      words: ['Chad', 'lowered', 'fees', '.'],
+      upos: ['PROPN', 'VERB', 'NOUN', 'PUNCT'],
+      xpos: ['NNP', 'VBD', 'NNS', '.'],
+    };
+    const counts = new TagSetCounts([...corpus, chad], new WordHashes(), 1, true);
+    const pastBit = 1 << 24;
+    const participleBit = 1 << 26;
+    const h = new WordHashes();
+    h.fill(['lowered']);
+    counts.tables().annotate(h, 1);
+    expect(h.tagSet[0] & pastBit).not.toBe(0);
+    expect(h.tagSet[0] & participleBit).not.toBe(0);
+    h.fill(chad.words);
+    counts.annotateHeldOut(h, chad.upos, 1, false, chad.xpos);
+    expect(h.tagSet[1] & pastBit).toBe(0);
+    expect(h.tagSet[1] & participleBit).not.toBe(0);
+  });
+});
+
 describe('a tagger trained with tag sets', () => {
   const fixture = readTrees(path.join(import.meta.dirname, '../fixtures/treebank/mini.conllu'));
   const train = [...fixture, ...CORPUS.map(tagged)];
@@ -136,5 +186,78 @@ describe('a tagger trained with tag sets', () => {
     const withTables = sentences.map((w) => plainTags(tagger, w));
     const without = sentences.map((w) => plainTags(tagger, w, false));
     expect(without).not.toEqual(withTables);
+  });
+});
+
+describe('unknown forms and tag-set dropout', () => {
+  const fixture = readTrees(path.join(import.meta.dirname, '../fixtures/treebank/mini.conllu'));
+  const train = [...fixture, ...CORPUS.map(tagged)];
+  const sentences = [
+    ...fixture.slice(0, 30).map((s) => s.words),
+    'Tuvalu protested after Kiribati recalled its envoy .'.split(' '),
+    'The Senate in Lima rejected the treaty .'.split(' '),
+  ];
+
+  it('give every form the tables do not know the same word hashes, in training as on new text', () => {
+    const counts = new TagSetCounts(CORPUS.map(tagged), new WordHashes(), 1);
+    const tables = counts.tables();
+    const h = new WordHashes();
+    h.fill(['Tuvalu', 'and', 'Nauru', 'met', 'the', 'court']);
+    const plain = [...h.exact.subarray(0, h.n)];
+    tables.annotate(h, 1, true);
+    // the two unseen names share one exact and one lowercase hash; the known "court" keeps its own
+    expect(h.exact[0]).toBe(h.exact[2]);
+    expect(h.lower[0]).toBe(h.lower[2]);
+    expect(h.exact[0]).not.toBe(plain[0]);
+    expect(h.exact[5]).toBe(plain[5]);
+    // a form's only training occurrence, held out, reads as that same unknown form
+    const s = tagged('Kiribati/PROPN recalled/VERB the/DET court/NOUN ./PUNCT');
+    const once = new TagSetCounts([s, ...CORPUS.map(tagged)], new WordHashes(), 1);
+    const held = new WordHashes();
+    held.fill(s.words);
+    once.annotateHeldOut(held, s.upos, 1, true);
+    expect(held.exact[0]).toBe(h.exact[0]);
+    expect(held.lower[1]).toBe(h.lower[0]);
+    expect(held.exact[3]).toBe(plain[5]);
+  });
+
+  it('keep the unknown-form setting in the model file; the caches tag as plain scoring', () => {
+    const tagger = trainTagger(train, {
+      epochs: 4,
+      lexiconMinCount: 1,
+      twoPass: true,
+      tagSets: 1,
+      tagSetMinCount: 1,
+      unknownForms: true,
+    });
+    expect(tagger.tagSets?.unknownForms).toBe(true);
+    const loaded = Tagger.fromBuffer(tagger.toBuffer());
+    expect(loaded.tagSets?.unknownForms).toBe(true);
+    for (const w of sentences) {
+      expect(loaded.tag(w)).toEqual(tagger.tag(w));
+      expect([...tagger.tagIds(w)]).toEqual(plainTags(tagger, w));
+    }
+    const without = trainTagger(train, {
+      epochs: 4,
+      lexiconMinCount: 1,
+      twoPass: true,
+      tagSets: 1,
+    });
+    expect(without.tagSets?.unknownForms).toBeUndefined();
+    expect(Tagger.fromBuffer(without.toBuffer()).tagSets?.unknownForms).toBeUndefined();
+  });
+
+  it('train to the same bytes twice with dropout, and to other weights than without it', () => {
+    const options = { epochs: 3, lexiconMinCount: 1, twoPass: true, tagSets: 1, seed: 3 };
+    const dropped = trainTagger(train, { ...options, tagSetDropout: 0.3 }).toBuffer();
+    expect(trainTagger(train, { ...options, tagSetDropout: 0.3 }).toBuffer()).toEqual(dropped);
+    expect(trainTagger(train, options).toBuffer()).not.toEqual(dropped);
+  });
+
+  it('leave a tagger without tag sets as it was', () => {
+    const options = { epochs: 2, lexiconMinCount: 1, seed: 3 };
+    const plain = trainTagger(train, options).toBuffer();
+    const extras = { tagSetDropout: 0.3, unknownForms: true, verbForms: true };
+    expect(trainTagger(train, { ...options, ...extras }).toBuffer()).toEqual(plain);
   });
 });

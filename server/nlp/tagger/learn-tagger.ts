@@ -37,6 +37,23 @@ export interface TaggerTrainOptions {
   tagSets?: number;
   /** With tag sets: a form seen fewer times than this gets none (default 2). */
   tagSetMinCount?: number;
+  /**
+   * With tag sets: a form without one (unseen; in training, a form's only occurrence) loses its
+   * word identity and reads as one unknown form, so that the features of forms seen once learn
+   * what those of unseen forms meet.
+   */
+  unknownForms?: boolean;
+  /**
+   * With tag sets: the share of training tokens whose tag set and case use are hidden (drawn by a
+   * generator of their own, so the sentence order stays that of the seed), so that context, affix
+   * and shape features keep the weight unseen forms need (default 0).
+   */
+  tagSetDropout?: number;
+  /**
+   * With tag sets: a tag set also says which Penn tags the form took as a verb, so that a past
+   * tense seen once is told from a participle.
+   */
+  verbForms?: boolean;
   /** Averaged weights below this are pruned from the final model. */
   minWeight?: number;
   /** Called after each epoch with the model so far (e.g. to score a dev set). */
@@ -122,8 +139,17 @@ export function trainTagger(train: TaggedSentence[], options: TaggerTrainOptions
 
   const tagSetLevel = options.tagSets ?? 0;
   const tagSetCounts =
-    tagSetLevel > 0 ? new TagSetCounts(train, hashes, options.tagSetMinCount) : null;
-  const tagSets = tagSetCounts ? { table: tagSetCounts.tables(), level: tagSetLevel } : null;
+    tagSetLevel > 0
+      ? new TagSetCounts(train, hashes, options.tagSetMinCount, options.verbForms === true)
+      : null;
+  const unknownForms = tagSetCounts !== null && options.unknownForms === true;
+  const tagSets = tagSetCounts
+    ? unknownForms
+      ? { table: tagSetCounts.tables(), level: tagSetLevel, unknownForms }
+      : { table: tagSetCounts.tables(), level: tagSetLevel }
+    : null;
+  const dropout = tagSetCounts ? (options.tagSetDropout ?? 0) : 0;
+  const dropRng = new Rng((options.seed ?? 1) + 7919);
 
   const p = new AveragedPerceptron(nClasses);
   const p2model = options.twoPass ? new AveragedPerceptron(nClasses) : null;
@@ -153,7 +179,19 @@ export function trainTagger(train: TaggedSentence[], options: TaggerTrainOptions
       const g = gold[s];
       hashes.fill(words);
       // each training token sees the tag sets as if it had not been counted
-      tagSetCounts?.annotateHeldOut(hashes, train[s].upos, tagSetLevel);
+      tagSetCounts?.annotateHeldOut(
+        hashes,
+        train[s].upos,
+        tagSetLevel,
+        unknownForms,
+        train[s].xpos,
+      );
+      if (dropout > 0)
+        for (let i = 0; i < hashes.n; i++)
+          if (dropRng.next() < dropout) {
+            hashes.tagSet[i] = 0;
+            hashes.caseUse[i] = 0;
+          }
       const n = words.length;
       if (n > lex.length) {
         lex = new Uint16Array(n * 2);

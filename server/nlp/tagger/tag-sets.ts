@@ -3,9 +3,28 @@
 // (how often in lowercase, how often capitalised away from the sentence start, and its usual UPOS
 // when written in lowercase), so that "Court" or "Minister" can be told from a name by how
 // "court" and "minister" behave. Both depend on the form alone; the tagger writes them into the
-// sentence's WordHashes (`tagSet`, `caseUse`), where its features read them.
-import { HashIndex } from '../learn/index.ts';
+// sentence's WordHashes (`tagSet`, `caseUse`), where its features read them. Options: a tag set
+// may also keep a verb's Penn tags apart (past tense against participle), and a form the tables
+// do not know may read as one unknown form.
+import { HashIndex, hashString } from '../learn/index.ts';
 import type { WordHashes } from './word-hashes.ts';
+
+/**
+ * The exact and lowercase hashes a form gets when the tables know nothing of it (with the
+ * `unknownForms` option): its word features then read as those of any unseen form, in training
+ * (a form's only occurrence, left out) as on new text, and only its affixes and shape tell it apart.
+ */
+const UNKNOWN_EXACT = hashString('<unknown form>', 1);
+const UNKNOWN_LOWER = hashString('<unknown form>', 2);
+
+/** Gives the tokens of h whose tag set is 0 the unknown form's hashes. */
+function markUnknown(h: WordHashes): void {
+  for (let i = 0; i < h.n; i++)
+    if (h.tagSet[i] === 0) {
+      h.exact[i] = UNKNOWN_EXACT;
+      h.lower[i] = UNKNOWN_LOWER;
+    }
+}
 
 /** The UPOS tags, one bit each in a tag set (others share the last bit). */
 const UPOS = [
@@ -31,6 +50,14 @@ const UPOS_BIT = new Map(UPOS.map((u, i) => [u, i]));
 const OTHER_BIT = UPOS.length;
 /** Bit set in a tag set found under the lowercase form instead of the exact one. */
 const FROM_LOWER = 1 << 22;
+/**
+ * With verb forms: the Penn tags of a VERB, counted apart (after the UPOS tags) and written from
+ * bit 23 of a tag set, so that a past tense seen once is told from a participle.
+ */
+const VERB_FORMS = ['VB', 'VBD', 'VBG', 'VBN', 'VBP', 'VBZ'];
+const VERB_FORM_AT = new Map(VERB_FORMS.map((x, i) => [x, OTHER_BIT + 1 + i]));
+const VERB_FORM_BIT = 23;
+const COUNTED = OTHER_BIT + 1 + VERB_FORMS.length;
 
 /** A form needs this many occurrences for a tag set by default; a tag, this share of them. */
 const MIN_COUNT = 2;
@@ -47,23 +74,35 @@ function countBucket(n: number): number {
 
 /** Per UPOS bit, how often; plus the total. */
 class Counts {
-  readonly perTag = new Uint32Array(OTHER_BIT + 1);
+  /** UPOS bits, then verb forms (not part of the total). */
+  readonly perTag = new Uint32Array(COUNTED);
   total = 0;
-  add(bit: number): void {
+  add(bit: number, verbForm: number): void {
     this.perTag[bit]++;
+    if (verbForm >= 0) this.perTag[verbForm]++;
     this.total++;
   }
 }
 
-/** Tag-set value of counts, leaving out one occurrence of tag bit `own` (-1: none); 0 if too few. */
-function tagSetValue(c: Counts | undefined, own: number, extra: number, min: number): number {
+/**
+ * Tag-set value of counts, leaving out one occurrence of tag bit `own` (-1: none) and of verb
+ * form `ownForm` (-1: none); 0 if too few.
+ */
+function tagSetValue(
+  c: Counts | undefined,
+  own: number,
+  ownForm: number,
+  extra: number,
+  min: number,
+): number {
   if (!c) return 0;
   const total = c.total - (own >= 0 ? 1 : 0);
   if (total < min || total === 0) return 0;
   let m = 0;
-  for (let b = 0; b <= OTHER_BIT; b++) {
-    const k = c.perTag[b] - (b === own ? 1 : 0);
-    if (k > 0 && k >= MIN_SHARE * total) m |= 1 << b;
+  for (let b = 0; b < COUNTED; b++) {
+    const k = c.perTag[b] - (b === own || b === ownForm ? 1 : 0);
+    if (k > 0 && k >= MIN_SHARE * total)
+      m |= b <= OTHER_BIT ? 1 << b : 1 << (VERB_FORM_BIT + b - OTHER_BIT - 1);
   }
   return m | (countBucket(total) << 18) | extra;
 }
@@ -118,36 +157,49 @@ export class TagSetCounts {
 
   /**
    * Counts tagged sentences; `h` hashes their words (the tagger's own hashes give the keys). A
-   * form seen fewer than `minCount` times gets no values.
+   * form seen fewer than `minCount` times gets no values. With `verbForms`, a tag set also says
+   * which Penn tags (past tense, participle, ...) the form took as a verb.
    */
   constructor(
-    sentences: readonly { words: readonly string[]; upos: readonly string[] }[],
+    sentences: readonly {
+      words: readonly string[];
+      upos: readonly string[];
+      xpos?: readonly string[];
+    }[],
     h: WordHashes,
     private readonly minCount = MIN_COUNT,
+    private readonly verbForms = false,
   ) {
     for (const s of sentences) {
       h.fill(s.words);
       for (let i = 0; i < h.n; i++) {
         const bit = uposBit(s.upos[i]);
-        counted(this.exact, h.exact[i]).add(bit);
-        counted(this.lower, h.lower[i]).add(bit);
+        const form = this.verbForm(s.upos[i], s.xpos?.[i]);
+        counted(this.exact, h.exact[i]).add(bit, form);
+        counted(this.lower, h.lower[i]).add(bit, form);
         const kind = caseKind(h, i);
-        if (kind === 0) counted(this.lowercase, h.lower[i]).add(bit);
+        if (kind === 0) counted(this.lowercase, h.lower[i]).add(bit, -1);
         else if (kind === 1)
           this.capitalised.set(h.lower[i], (this.capitalised.get(h.lower[i]) ?? 0) + 1);
       }
     }
   }
 
+  /** A verb's form index in Counts (-1: not a verb, or verb forms not kept). */
+  private verbForm(upos: string, xpos: string | undefined): number {
+    if (!this.verbForms || upos !== 'VERB' || xpos === undefined) return -1;
+    return VERB_FORM_AT.get(xpos) ?? -1;
+  }
+
   /** The tables for run time, every occurrence counted. */
   tables(): TagSets {
     const sets = new Map<number, number>();
     for (const [key, c] of this.exact) {
-      const v = tagSetValue(c, -1, 0, this.minCount);
+      const v = tagSetValue(c, -1, -1, 0, this.minCount);
       if (v) sets.set(key, v);
     }
     for (const [key, c] of this.lower) {
-      const v = tagSetValue(c, -1, FROM_LOWER, this.minCount);
+      const v = tagSetValue(c, -1, -1, FROM_LOWER, this.minCount);
       if (v && !sets.has(key)) sets.set(key, v);
     }
     const cases = new Map<number, number>();
@@ -171,14 +223,21 @@ export class TagSetCounts {
   }
 
   /**
-   * Writes into h (filled with one of the counted sentences, whose tags are `upos`) each token's
-   * values with that token left out of the counts.
+   * Writes into h (filled with one of the counted sentences, whose tags are `upos` and `xpos`)
+   * each token's values with that token left out of the counts.
    */
-  annotateHeldOut(h: WordHashes, upos: readonly string[], level: number): void {
+  annotateHeldOut(
+    h: WordHashes,
+    upos: readonly string[],
+    level: number,
+    unknownForms = false,
+    xpos?: readonly string[],
+  ): void {
     for (let i = 0; i < h.n; i++) {
       const bit = uposBit(upos[i]);
-      let v = tagSetValue(this.exact.get(h.exact[i]), bit, 0, this.minCount);
-      if (!v) v = tagSetValue(this.lower.get(h.lower[i]), bit, FROM_LOWER, this.minCount);
+      const form = this.verbForm(upos[i], xpos?.[i]);
+      let v = tagSetValue(this.exact.get(h.exact[i]), bit, form, 0, this.minCount);
+      if (!v) v = tagSetValue(this.lower.get(h.lower[i]), bit, form, FROM_LOWER, this.minCount);
       h.tagSet[i] = v;
       const kind = caseKind(h, i);
       const nCap = (this.capitalised.get(h.lower[i]) ?? 0) - (kind === 1 ? 1 : 0);
@@ -190,6 +249,7 @@ export class TagSetCounts {
       );
     }
     h.tagSetLevel = level;
+    if (unknownForms) markUnknown(h);
   }
 }
 
@@ -229,7 +289,7 @@ export class TagSets {
    * Writes each token's tag set and case use (0: not known) into h, filled for the sentence, and
    * the level of tag-set features to use.
    */
-  annotate(h: WordHashes, level: number): void {
+  annotate(h: WordHashes, level: number, unknownForms = false): void {
     const n = h.n;
     for (let i = 0; i < n; i++) {
       let v = this.sets.get(h.exact[i]);
@@ -239,5 +299,6 @@ export class TagSets {
       h.caseUse[i] = c < 0 ? 0 : c;
     }
     h.tagSetLevel = level;
+    if (unknownForms) markUnknown(h);
   }
 }

@@ -135,6 +135,8 @@ export interface TagResult {
 export interface TaggerTagSets {
   table: TagSets;
   level: number;
+  /** Forms the tables do not know read as one unknown form (see tag-sets.ts). */
+  unknownForms?: boolean;
 }
 
 export class Tagger {
@@ -222,12 +224,13 @@ export class Tagger {
     const lex = this.lex;
     const out = this.out;
     const lexv = this.lexv;
+    // tag sets first, as in training: a model with `unknownForms` rewrites unknown forms' hashes
+    this.annotate(h);
     for (let i = 0; i < n; i++) {
       const v = this.lookup(h.exact[i], h.lower[i]);
       lexv[i] = v;
       lex[i] = v < 0 ? UNKNOWN_TAG : v & 0xffff;
     }
-    this.annotate(h);
     const refine = this.refine;
     const first = refine ? this.first : out;
     const feats = this.feats;
@@ -301,7 +304,8 @@ export class Tagger {
 
   /** Writes the tag sets of the sentence filled into h, when the model uses them. */
   annotate(h: WordHashes): void {
-    if (this.tagSets) this.tagSets.table.annotate(h, this.tagSets.level);
+    if (this.tagSets)
+      this.tagSets.table.annotate(h, this.tagSets.level, this.tagSets.unknownForms === true);
   }
 
   /** Tags a sentence given as token strings. */
@@ -346,6 +350,7 @@ export class Tagger {
         passes: this.refine ? 2 : 1,
         refineMargin: Number.isFinite(this.refineMargin) ? this.refineMargin : null,
         ...(this.tagSets ? { tagSetLevel: this.tagSets.level } : {}),
+        ...(this.tagSets?.unknownForms ? { unknownForms: true } : {}),
         upos: this.upos,
         xpos: this.xpos,
       },
@@ -373,7 +378,9 @@ export class Tagger {
       keys,
       values,
       refine,
-      typeof meta.tagSetLevel === 'number' ? readTagSets(arrays, meta.tagSetLevel) : null,
+      typeof meta.tagSetLevel === 'number'
+        ? readTagSets(arrays, meta.tagSetLevel, meta.unknownForms === true)
+        : null,
     );
     if (typeof meta.refineMargin === 'number') tagger.refineMargin = meta.refineMargin;
     return tagger;
@@ -385,7 +392,11 @@ export class Tagger {
 }
 
 /** The tag-set tables stored in a model file. */
-function readTagSets(arrays: Record<string, AnyTypedArray>, level: number): TaggerTagSets {
+function readTagSets(
+  arrays: Record<string, AnyTypedArray>,
+  level: number,
+  unknownForms: boolean,
+): TaggerTagSets {
   const [setKeys, setValues, caseKeys, caseValues] = [
     'tagsets.keys',
     'tagsets.values',
@@ -400,5 +411,6 @@ function readTagSets(arrays: Record<string, AnyTypedArray>, level: number): Tagg
     (level !== 1 && level !== 2)
   )
     throw new Error('tagger: bad tag-set tables');
-  return { table: new TagSets({ setKeys, setValues, caseKeys, caseValues }), level };
+  const table = new TagSets({ setKeys, setValues, caseKeys, caseValues });
+  return unknownForms ? { table, level, unknownForms } : { table, level };
 }
