@@ -552,13 +552,9 @@ export class StanceGraph {
     visit: (key: EventKey, date: string | null, id: string, polarity: Polarity) => void,
   ): void {
     const events = this.events;
-    for (
-      let e = events.newest(this.pairs.findIds(source, target));
-      e >= 0;
-      e = events.olderThan(e)
-    ) {
+    this.forEachEventKeyBetween(source, target, (e) => {
       visit(e, events.dateOf(e), events.id(e), events.polarityOf(e));
-    }
+    });
   }
 
   /** An event's fields and endpoints by key, or null when no event has that key. */
