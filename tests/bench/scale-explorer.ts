@@ -79,10 +79,19 @@ export async function explorerFigures(
     const shownNote = ((await page.locator('#graph-shown').textContent()) ?? '').trim();
     if (first.errors.length) throw new Error(`explorer page error: ${first.errors.join('; ')}`);
 
-    // Drill in as a user does: click the hub's node, then "Focus" in its panel.
+    // Drill in as a user does: bring the hub's node to the middle of the canvas (a user pans to
+    // it; a large store's layout may leave it under a panel), click it, then "Focus" in its panel.
+    await page.evaluate(`(() => {
+      const sigma = window.__stancegraph.sigma();
+      const a = sigma.getGraph().getNodeAttributes(${JSON.stringify(hub)});
+      const at = sigma.viewportToFramedGraph(sigma.graphToViewport({ x: a.x, y: a.y }));
+      const camera = sigma.getCamera();
+      camera.setState({ ...camera.getState(), x: at.x, y: at.y });
+    })()`);
+    await frames(page);
     await clickNode(page, hub);
     const panel = page.locator('.actor-panel .focus-controls button');
-    await panel.waitFor({ timeout: 10_000 });
+    await panel.waitFor({ timeout: TIMEOUT });
     await page.waitForTimeout(350);
     const t0 = (await page.evaluate('performance.now()')) as number;
     const drawn = egoDrawn(page, hub);
