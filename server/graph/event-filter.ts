@@ -42,18 +42,37 @@ export function hasDateBound(f: EventFilter): boolean {
 }
 
 /**
- * Visits, in insertion order (as forEachEvent does), every event the filter could match: all of
- * them, or under a date bound only those dated in range. Callers still apply eventMatches.
+ * The events the filter could match, in insertion order (as forEachEvent gives them): all of them,
+ * or under a date bound only those dated in range. They are visited a stretch of positions at a
+ * time (`visit(start, end, visitor)` for positions below `count`), so a long walk can pause between
+ * stretches. Callers still apply eventMatches.
  */
-export function forEachCandidateEvent(sg: StanceGraph, f: EventFilter, visit: EventVisitor): void {
+export function candidateEvents(
+  sg: StanceGraph,
+  f: EventFilter,
+): { count: number; visit(start: number, end: number, visit: EventVisitor): void } {
   if (!hasDateBound(f)) {
-    sg.forEachEvent(visit);
-    return;
+    return {
+      count: sg.eventSlots,
+      visit: (start, end, v) => sg.forEachEventInRange(start, end, v),
+    };
   }
-  for (const key of sg.eventsDated(f.from, f.to)) {
-    const at = sg.event(key)!;
-    visit(at.event, at.source, at.target, key);
-  }
+  const keys = sg.eventsDated(f.from, f.to);
+  return {
+    count: keys.length,
+    visit(start, end, v) {
+      for (let i = Math.max(0, start); i < Math.min(end, keys.length); i++) {
+        const at = sg.event(keys[i]!)!;
+        v(at.event, at.source, at.target, keys[i]!);
+      }
+    },
+  };
+}
+
+/** Visits every event the filter could match, in insertion order (see candidateEvents). */
+export function forEachCandidateEvent(sg: StanceGraph, f: EventFilter, visit: EventVisitor): void {
+  const events = candidateEvents(sg, f);
+  events.visit(0, events.count, visit);
 }
 
 /** Whether the filter can exclude any event (so actors without a matching event can be hidden). */

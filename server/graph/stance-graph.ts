@@ -450,13 +450,7 @@ export class StanceGraph {
 
   /** Visits every event in insertion order. */
   forEachEvent(visit: EventVisitor): void {
-    const events = this.events;
-    const actorIds = this.pairs;
-    for (let e = 0; e < events.numbered; e++) {
-      if (!events.isLive(e)) continue;
-      const source = actorIds.actorId(events.source(e));
-      visit(this.fieldsOf(e), source, actorIds.actorId(events.target(e)), e);
-    }
+    this.forEachEventInRange(0, this.events.numbered, visit);
   }
 
   /** One more than the largest event number, live or not: where forEachEventInRange ends. */

@@ -1,10 +1,11 @@
 // The compact input of an analysis, built on the serving thread and handed to the analysis thread:
 // actor ids sorted by code units, and rows of (source, target, events, net score) as typed arrays
 // whose buffers are transferred, not copied. Without an event filter the rows are the pair index's
-// pairs; with one they are the matching events, found by one scan that yields to the event loop
-// every few milliseconds so other requests are answered meanwhile.
+// pairs; with one they are the matching events, read in stretches (all events, or under a date
+// bound only those in range) that yield to the event loop every few milliseconds so other requests
+// are answered meanwhile.
 import { byCodeUnits } from '../contributions.ts';
-import { eventMatches, filterIsActive, kindAllowed } from '../event-filter.ts';
+import { candidateEvents, eventMatches, filterIsActive, kindAllowed } from '../event-filter.ts';
 import type { StanceGraph } from '../stance-graph.ts';
 import type { AnalysisFilter } from './analysis-filter.ts';
 
@@ -94,8 +95,10 @@ export async function dyadInput(
   const allowed = new Uint8Array(ids.length);
   ids.forEach((id, i) => (allowed[i] = kindAllowed(sg.actorKind(id)!, filter.kinds) ? 1 : 0));
   const input = emptyInput(ids, true, 1024);
-  for (let start = 0; start < sg.eventSlots; start += STEP) {
-    sg.forEachEventInRange(start, start + STEP, (attrs, source, target) => {
+  // Under a date bound only the events dated in range are read (the date index).
+  const candidates = candidateEvents(sg, filter);
+  for (let start = 0; start < candidates.count; start += STEP) {
+    candidates.visit(start, start + STEP, (attrs, source, target) => {
       if (source === target) return;
       const s = index.get(source)!;
       const t = index.get(target)!;
