@@ -3,7 +3,6 @@
 // server, another replica) reach the graph this way. Wake-ups (a poll on SQLite, LISTEN/NOTIFY on
 // PostgreSQL) only say "look now"; what is applied always comes from reading the log in order, and
 // applying a change twice is harmless, so a missed or duplicated wake-up cannot leave a gap.
-import { fillGraph } from './fill-graph.ts';
 import type { GraphDocument, Store } from './types.ts';
 
 /** What the feed needs of a graph (the graph module's StanceGraph has all of it). */
@@ -41,21 +40,6 @@ export class ChangeFeed {
     private readonly options: ChangeFeedOptions,
   ) {
     this.appliedSeq = options.from;
-  }
-
-  /**
-   * Opens a graph at the store's current state: an empty graph from `create`, filled from the
-   * store's graph read a batch at a time, and the change number it reflects.
-   */
-  static async load<G extends FollowedGraph>(
-    store: Store,
-    create: () => G,
-    options: Omit<ChangeFeedOptions, 'from'> = {},
-  ): Promise<{ graph: G; feed: ChangeFeed }> {
-    // The number is read first: changes that land between the two reads are replayed, harmlessly.
-    const from = await store.lastChange();
-    const graph = await fillGraph(store, create());
-    return { graph, feed: new ChangeFeed(store, graph, { ...options, from }) };
   }
 
   /** The number of the last change applied. */

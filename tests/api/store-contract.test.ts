@@ -17,6 +17,7 @@ import {
   type GraphDocument,
   type Store,
 } from '../../server/store/index.ts';
+import { openGraph } from '../../server/saved-graph.ts';
 import { freshDatabase } from '../helpers/pg-cluster.ts';
 import {
   ARLEN_VOSS,
@@ -534,7 +535,7 @@ for (const target of TARGETS) {
     describe('change feed', () => {
       it('brings writes made through another connection into a graph within one second', async () => {
         await store.addDocument(docB());
-        const { graph, feed } = await ChangeFeed.load(store, buildGraph);
+        const { graph, feed } = await openGraph(store, null, () => {});
         feed.start();
         try {
           const writer = await another();
@@ -553,7 +554,7 @@ for (const target of TARGETS) {
 
       it('rebuilds when the log was trimmed past the number it applied', async () => {
         await store.addDocument(docA());
-        const { graph, feed } = await ChangeFeed.load(store, buildGraph);
+        const { graph, feed } = await openGraph(store, null, () => {});
         await store.removeDocument(docA().extraction.document.id);
         await store.addDocument(docB());
         await store.trimChanges(await store.lastChange());
