@@ -1,8 +1,9 @@
-// Start-up: check the security settings, open the store (SQLite, or PostgreSQL by DATABASE_URL),
-// ingest the sample articles, load the saved graph when it matches the store (else build the graph
-// from the store and save it once serving), follow the store's change log so writes from other
-// processes reach the graph, and serve until a signal; SIGTERM lets in-flight requests finish,
-// saves the graph if it changed, and closes the store.
+// Start-up: check the settings, open the store (SQLite, or PostgreSQL by DATABASE_URL), ingest the
+// sample articles, load the saved graph when it matches the store (else build the graph from the
+// store and save it once serving), follow the store's change log so writes from other processes
+// reach the graph, save the graph again after a number of changes or an idle time, and serve until
+// a signal; SIGTERM lets in-flight requests finish, saves the graph if it changed, and closes the
+// store.
 import { readdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { createApp } from './app.ts';
 import { EXTRACTOR_VERSION } from './extract/index.ts';
 import { ingestPaths, loadArticleFile, collectArticleFiles } from './ingest/index.ts';
 import { graphSaver, openGraph } from './saved-graph.ts';
+import { savePeriodically, saveSchedule } from './periodic-save.ts';
 import { contentHash, dataPath } from './model/index.ts';
 import { assertSafeBind, createHttpServer, securitySettings } from './security/index.ts';
 import {
@@ -77,6 +79,7 @@ export interface RunningServer {
 export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
   const security = securitySettings(env);
   assertSafeBind(security);
+  const schedule = saveSchedule(env);
   const port = Number(env.PORT ?? 3000);
   const host = security.host;
   checkStoreAtStart(env);
@@ -112,7 +115,10 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     console.warn('stancegraph: change feed:', (error as Error).message),
   );
   const { graph, feed } = opened;
-  const save = graphSaver(graph, snapshotFile, opened.loaded ? opened.origin.generation : null);
+  const save = graphSaver(graph, snapshotFile, opened.savedGeneration);
+  const stopSaving = snapshotFile
+    ? savePeriodically({ feed, store, save, schedule, savedThrough: feed.applied })
+    : () => Promise.resolve();
   feed.start();
   const counts = graph.counts();
   const app = createApp({ store, graph, security, workers: pool });
@@ -125,6 +131,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   }).catch(async (error: Error) => {
     await pool.close();
     feed.stop();
+    await stopSaving();
     await store.close();
     throw error;
   });
@@ -155,7 +162,8 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
         clearTimeout(cut);
         feed.stop();
         // Closing the last connection checkpoints the WAL into the database file.
-        void saveOnClose()
+        void stopSaving()
+          .then(saveOnClose)
           .then(() => Promise.all([store.close(), pool.close()]))
           .then(() => resolve());
       });

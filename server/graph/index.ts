@@ -36,6 +36,7 @@ export { viewChunks, ViewTooLargeError, type ViewChunks, type ViewSources } from
 export { EventFragments } from './event-fragments.ts';
 export {
   loadGraph,
+  savedGraphOrigin,
   saveGraph,
   SNAPSHOT_FORMAT,
   type GraphOrigin,

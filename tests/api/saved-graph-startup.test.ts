@@ -1,10 +1,12 @@
 // Start-up from a saved graph: the server saves the graph it built from the store, starts from
 // that file next time with the same replies, follows the change feed from there, saves again on
-// closing when the store moved on, and builds from the store (one log line) when the file is stale
-// or damaged. The setting places the file or turns saving off.
+// closing when the store moved on, replays changes logged while it was down, and builds from the
+// store (one log line) when the file is stale (the generation moved without a logged change, or the
+// log was trimmed past it) or damaged. The setting places the file or turns saving off.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '../../server/index.ts';
 import { graphSnapshotPath, openStore, STORE_FILE } from '../../server/store/index.ts';
@@ -114,14 +116,41 @@ describe('start-up from a saved graph', () => {
     expect(await replies()).toEqual(changed);
   }, 120_000);
 
-  it('builds from the store when the store was written while it was down', async () => {
+  /** The replies of a graph built from the rows (the saved file neither read nor written). */
+  async function builtReplies(): Promise<string[]> {
+    const saved = env;
+    env = { ...env, STANCEGRAPH_GRAPH_SNAPSHOT: 'off' };
+    try {
+      const log = await start();
+      expect(log).not.toMatch(/graph loaded/);
+      return await replies();
+    } finally {
+      env = saved;
+      await running!.close();
+      running = undefined;
+    }
+  }
+
+  it('loads the saved graph and replays what was logged while it was down', async () => {
     const other = await openStore(env);
     try {
       const listed = await other.listDocuments({ limit: 10 });
       expect(await other.removeDocument(listed.items.at(-1)!.id)).toBe(true);
+      await other.addDocument(docN(11));
     } finally {
       await other.close();
     }
+    const fresh = await builtReplies();
+    const log = await start();
+    expect(log).toMatch(/graph loaded from .*saved at \d+, 2 logged change\(s\) to replay/);
+    expect(await replies()).toEqual(fresh);
+  }, 120_000);
+
+  it('builds from the store when the generation moved without a logged change', async () => {
+    // As a repair does: rows may have been lost that no change in the log accounts for.
+    const db = new Database(path.join(dir, STORE_FILE));
+    db.exec('UPDATE store_state SET generation = generation + 1 WHERE id = 1');
+    db.close();
     const log = await start();
     expect(log).toMatch(/saved graph .* not used \(stale: saved at generation \d+, now \d+\)/);
     expect(log).not.toMatch(/graph loaded/);
@@ -131,6 +160,22 @@ describe('start-up from a saved graph', () => {
     // The graph built from the rows was saved; loaded, it answers as the rows do.
     expect(await start()).toMatch(/graph loaded/);
     expect(await replies()).toEqual(fresh);
+  }, 120_000);
+
+  it('builds from the store when the log no longer holds what it would replay', async () => {
+    const other = await openStore(env);
+    try {
+      await other.addDocument(docN(12));
+      await other.trimChanges(await other.lastChange());
+    } finally {
+      await other.close();
+    }
+    const log = await start();
+    expect(log).toMatch(/saved graph .* not used \(stale: saved at generation/);
+    const served = await replies();
+    await running!.close();
+    running = undefined;
+    expect(served).toEqual(await builtReplies());
   }, 120_000);
 
   it('builds from the store, with one line, when the file is damaged', async () => {

@@ -158,6 +158,67 @@ function readExactly(fd: number, into: Uint8Array, position: number): void {
   }
 }
 
+/** Opens a saved graph's file (SnapshotRefused 'missing' when there is none). */
+function openSnapshot(file: string): number {
+  try {
+    return openSync(file, 'r');
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ENOENT') {
+      throw new SnapshotRefused('missing', 'no saved graph');
+    }
+    throw new SnapshotRefused('damaged', (error as Error).message);
+  }
+}
+
+interface Head {
+  size: number;
+  tag: SnapshotTag;
+  tagLength: number;
+  jsonLength: number;
+}
+
+/** The prefix and the tag, checked against the file's length (the body is not read). */
+function readHead(fd: number): Head {
+  const size = fstatSync(fd).size;
+  if (size < PREFIX) throw new SnapshotRefused('damaged', `the file is ${size} bytes`);
+  const prefix = Buffer.alloc(PREFIX);
+  readExactly(fd, prefix, 0);
+  if (prefix.toString('latin1', 0, 8) !== MAGIC) {
+    throw new SnapshotRefused('damaged', 'not a saved graph of this format');
+  }
+  const tagLength = prefix.readUInt32LE(8);
+  const jsonLength = prefix.readUInt32LE(12);
+  const bodyLength = prefix.readDoubleLE(16);
+  if (size !== PREFIX + bodyLength || tagLength + jsonLength > bodyLength) {
+    throw new SnapshotRefused(
+      'damaged',
+      `the file is ${size} bytes, its prefix says ${PREFIX + bodyLength}`,
+    );
+  }
+  const tagBytes = Buffer.alloc(tagLength);
+  readExactly(fd, tagBytes, PREFIX);
+  try {
+    return {
+      size,
+      tag: JSON.parse(tagBytes.toString('utf8')) as SnapshotTag,
+      tagLength,
+      jsonLength,
+    };
+  } catch {
+    throw new SnapshotRefused('damaged', 'its tag is not JSON');
+  }
+}
+
+/** A saved graph's tag alone (throws SnapshotRefused when the file is missing or its head damaged). */
+export function readSnapshotTag(file: string): SnapshotTag {
+  const fd = openSnapshot(file);
+  try {
+    return readHead(fd).tag;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Reads a saved graph's state if its tag is `expected` (throws SnapshotRefused when it is
  * missing, stale or damaged). The arrays are views of one buffer read from the file.
@@ -166,40 +227,9 @@ export function readSnapshotFile(
   file: string,
   expected: SnapshotTag,
 ): { tag: SnapshotTag; part: SavedPart } {
-  let fd: number;
+  const fd = openSnapshot(file);
   try {
-    fd = openSync(file, 'r');
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') {
-      throw new SnapshotRefused('missing', 'no saved graph');
-    }
-    throw new SnapshotRefused('damaged', (error as Error).message);
-  }
-  try {
-    const size = fstatSync(fd).size;
-    if (size < PREFIX) throw new SnapshotRefused('damaged', `the file is ${size} bytes`);
-    const prefix = Buffer.alloc(PREFIX);
-    readExactly(fd, prefix, 0);
-    if (prefix.toString('latin1', 0, 8) !== MAGIC) {
-      throw new SnapshotRefused('damaged', 'not a saved graph of this format');
-    }
-    const tagLength = prefix.readUInt32LE(8);
-    const jsonLength = prefix.readUInt32LE(12);
-    const bodyLength = prefix.readDoubleLE(16);
-    if (size !== PREFIX + bodyLength || tagLength + jsonLength > bodyLength) {
-      throw new SnapshotRefused(
-        'damaged',
-        `the file is ${size} bytes, its prefix says ${PREFIX + bodyLength}`,
-      );
-    }
-    const tagBytes = Buffer.alloc(tagLength);
-    readExactly(fd, tagBytes, PREFIX);
-    let tag: SnapshotTag;
-    try {
-      tag = JSON.parse(tagBytes.toString('utf8')) as SnapshotTag;
-    } catch {
-      throw new SnapshotRefused('damaged', 'its tag is not JSON');
-    }
+    const { size, tag, tagLength, jsonLength } = readHead(fd);
     for (const key of ['format', 'fingerprint', 'endianness', 'store', 'generation'] as const) {
       if (tag[key] !== expected[key]) {
         throw new SnapshotRefused('stale', `saved at ${key} ${tag[key]}, now ${expected[key]}`);

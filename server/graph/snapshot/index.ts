@@ -7,6 +7,7 @@ import {
   SnapshotRefused,
   encodeSnapshot,
   readSnapshotFile,
+  readSnapshotTag,
   sealSnapshot,
   writeSnapshotFile,
   type SnapshotTag,
@@ -63,6 +64,19 @@ export async function saveGraph(
     encodeMs: encoded - started,
     writeMs: performance.now() - encoded,
   };
+}
+
+/**
+ * The store state a saved file says it reflects (its store id, generation and change number), or
+ * null when there is no readable file; its body is not read.
+ */
+export function savedGraphOrigin(file: string): GraphOrigin | null {
+  try {
+    const tag = readSnapshotTag(file);
+    return { store: tag.store, generation: tag.generation, lastChange: tag.lastChange };
+  } catch {
+    return null;
+  }
 }
 
 export type LoadedGraph =
