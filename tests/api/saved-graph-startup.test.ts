@@ -94,6 +94,8 @@ describe('start-up from a saved graph', () => {
   it('starts from the saved graph next time, with the same replies', async () => {
     const log = await start();
     expect(log).toMatch(/graph loaded from .*graph-snapshot/);
+    // What loading dropped is collected before serving.
+    expect(log).toMatch(/heap collected after loading in \d+ ms/);
     expect(await replies()).toEqual(built);
   }, 120_000);
 
