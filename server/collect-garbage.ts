@@ -21,7 +21,7 @@ function collector(): (() => void) | null {
   return gc;
 }
 
-/** Runs a full collection; resolves its duration in ms, or null when the runtime allows none. */
+/** Runs a full collection; returns its duration in ms, or null when the runtime allows none. */
 export function collectGarbage(): number | null {
   const run = collector();
   if (!run) return null;

@@ -1,6 +1,7 @@
 // Saved graphs: a graph written to a file and read back is the graph that was saved (every index
 // the queries read, the export in its order, its version), it goes on changing exactly as the
-// original does, and a file that is stale, cut short, altered or missing is refused, never loaded.
+// original does, and a file that is stale, cut short, altered or missing is refused, never loaded;
+// its head alone tells the store state it was saved at.
 import { spawnSync } from 'node:child_process';
 import {
   existsSync,
@@ -20,6 +21,7 @@ import {
   loadGraph,
   relations,
   saveGraph,
+  savedGraphOrigin,
   searchActors,
   subgraph,
   type GraphOrigin,
@@ -266,6 +268,28 @@ describe('a saved graph', () => {
 
     it('when there is no file', () => {
       expect(loadGraph(path.join(dir, 'none.graph'), ORIGIN)).toMatchObject({ refused: 'missing' });
+    });
+  });
+
+  describe('tells the store state it was saved at from its head alone', () => {
+    const file = path.join(dir, 'tagged.graph');
+
+    it('as saved, whatever the body holds', async () => {
+      const origin = { store: 'abcd', generation: 17, lastChange: 15 };
+      await saveGraph(buildGraph(docs.slice(0, 30)), file, origin);
+      expect(savedGraphOrigin(file)).toEqual(origin);
+      // The body is not read: a flipped byte in it still leaves the head readable.
+      const whole = readFileSync(file);
+      whole[whole.length - 5]! ^= 0x10;
+      writeFileSync(file, whole);
+      expect(savedGraphOrigin(file)).toEqual(origin);
+      expect(loadGraph(file, origin)).toMatchObject({ refused: 'damaged' });
+    });
+
+    it('or null without a readable head', () => {
+      expect(savedGraphOrigin(path.join(dir, 'none.graph'))).toBeNull();
+      writeFileSync(file, 'SGGRAPH1 but nothing more');
+      expect(savedGraphOrigin(file)).toBeNull();
     });
   });
 });
