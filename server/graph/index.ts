@@ -32,7 +32,13 @@ export type { TimelinePoint } from './stance.ts';
 export * from './analytics/index.ts';
 export * from './interchange/index.ts';
 export { fillQuotes, viewQuotes, QUOTE_BATCH, type QuoteSource, type Quoted } from './quotes.ts';
-export { viewChunks, ViewTooLargeError, type ViewChunks, type ViewSources } from './view-chunks.ts';
+export {
+  CHUNK_CODE_UNITS,
+  viewChunks,
+  ViewTooLargeError,
+  type ViewChunks,
+  type ViewSources,
+} from './view-chunks.ts';
 export { EventFragments } from './event-fragments.ts';
 export {
   loadGraph,

@@ -1,7 +1,8 @@
-// A graph view serialised as JSON in chunks of a few hundred nodes or edges, so a reply can be
-// measured against a size bound before anything is sent, and then streamed chunk by chunk. Event
-// edges are written from the view's event keys: each one's JSON is taken from the kept fragments
-// where it is current, and otherwise made (its quote read from the store) and kept.
+// A graph view serialised as JSON in chunks of about CHUNK_CODE_UNITS (items are joined until a
+// chunk reaches it), so a reply can be measured against a size bound before anything is sent, and
+// then streamed chunk by chunk. Event edges are written from the view's event keys: each one's
+// JSON is taken from the kept fragments where it is current, and otherwise made (its quote read
+// from the store) and kept.
 import type { EventFragments } from './event-fragments.ts';
 import { fillQuotes, type QuoteSource } from './quotes.ts';
 import type { StanceGraph } from './stance-graph.ts';
@@ -24,7 +25,13 @@ export interface ViewChunks {
   bytes: number;
 }
 
-const ITEMS_PER_CHUNK = 500;
+/**
+ * The longest chunk joined from several items, in UTF-16 code units. V8 allocates a string of over
+ * about 128 KB among its large objects, and joining one costs about ten times what joining the
+ * same text in pieces under that size costs (500 edges of a view at a million events, 230 KB:
+ * 1.2 ms against 0.15), so chunks stay well below it.
+ */
+export const CHUNK_CODE_UNITS = 32 * 1024;
 
 /** Where a view's event edges come from and go. */
 export interface ViewSources {
@@ -99,9 +106,16 @@ export async function viewChunks(
     chunks.push(text);
     check?.();
   };
-  const list = (items: readonly string[], from = 0) => {
-    for (let i = 0; i < items.length; i += ITEMS_PER_CHUNK) {
-      push((i === 0 && from === 0 ? '' : ',') + items.slice(i, i + ITEMS_PER_CHUNK).join(','));
+  /** The items comma-separated, after an earlier item of the same list when `more`. */
+  const list = (items: readonly string[], more = false) => {
+    let start = 0;
+    let units = 0;
+    for (let i = 0; i < items.length; i++) {
+      units += items[i]!.length + 1;
+      if (units < CHUNK_CODE_UNITS && i + 1 < items.length) continue;
+      push((start === 0 && !more ? '' : ',') + items.slice(start, i + 1).join(','));
+      start = i + 1;
+      units = 0;
     }
   };
   push(
@@ -113,7 +127,7 @@ export async function viewChunks(
   list(texts);
   list(
     parts.edges.map((edge) => JSON.stringify(edge)),
-    texts.length,
+    texts.length > 0,
   );
   push(']}');
   return { view: { chunks, bytes }, complete };

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildGraph,
+  CHUNK_CODE_UNITS,
   EventFragments,
   fillQuotes,
   subgraph,
@@ -194,6 +195,38 @@ describe('viewChunks with kept event edges', () => {
       quotes.drop(doc);
     }
     await views();
+  });
+
+  it('cuts a large view into chunks of about CHUNK_CODE_UNITS that join to the whole', async () => {
+    const docs = documents(45, 1_000);
+    const sg = buildGraph(docs);
+    const quotes = new MemoryQuotes();
+    docs.forEach((d) => quotes.hold(d));
+    const kept = new EventFragments(sg);
+    for (const q of [{ edgeLimit: 3_000 }, { focus: sg.byActivity()[0]!, edgeLimit: 1_000 }]) {
+      // Made, then taken from the kept edges: the chunks are cut the same way either time.
+      for (let turn = 0; turn < 2; turn++) {
+        const parts = viewParts(sg, q);
+        const { view } = await viewChunks(
+          sg,
+          parts,
+          sg.version,
+          { quotes, fragments: kept },
+          1 << 30,
+        );
+        const text = view.chunks.join('');
+        expect(text).toBe(await expected(sg, q, quotes));
+        const items = JSON.parse(text) as { nodes: unknown[]; edges: unknown[] };
+        const longest = Math.max(
+          ...[...items.nodes, ...items.edges].map((item) => JSON.stringify(item).length),
+        );
+        expect(text.length).toBeGreaterThan(3 * CHUNK_CODE_UNITS);
+        expect(view.chunks.length).toBeGreaterThan(3);
+        for (const chunk of view.chunks) {
+          expect(chunk.length).toBeLessThan(CHUNK_CODE_UNITS + longest + 2);
+        }
+      }
+    }
   });
 
   it('keeps no edge whose quote is gone from the store, and stays within its bound', async () => {
