@@ -1,5 +1,6 @@
 // Deterministic node positions for sigma: a golden-angle spiral seed refined by ForceAtlas2 (the
-// views' own loop, force-atlas.ts; graphology's Barnes-Hut variant for views of over 300 nodes).
+// views' own loop in 64-bit floats, force-atlas.ts; graphology's Barnes-Hut variant for views of
+// over 300 nodes).
 import { createRequire } from 'node:module';
 import { MultiGraph } from 'graphology';
 import type { ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
