@@ -6,12 +6,14 @@
 // count first, then by how well attested their hops are (more events, cheaper).
 //
 // graphology-shortest-path has no search that can leave nodes and edges out, which every spur of
-// Yen's algorithm needs, so the searches here are a small Dijkstra over a compact index. A spur
-// search whose root and cut links were already searched in the same query is not run again: it
-// would find the path it found then.
+// Yen's algorithm needs, so the searches here are a small Dijkstra over a compact index. Of paths
+// of equal cost each search gives the first by actor ids, so the k paths are the first k of all
+// paths ranked by cost and then by ids, whatever order the searches explore in. A spur search whose
+// root and cut links were already searched in the same query is not run again: it would find the
+// path it found then; and a spur search looks only for paths that could still be accepted.
 //
 // Visit budget: one query reads at most `maxVisits` neighbour entries of the index over all its
-// searches (PATH_VISIT_BUDGET by default). A query that would read more stops there and answers
+// searches (PATH_VISIT_BUDGET by default; a lookup in a sorted row counts as LOOKUP_READS). A query that would read more stops there and answers
 // with the paths accepted so far, each still exact (the cheapest, second cheapest, ... in order),
 // and `truncated: true`; the count is deterministic, so the same query on the same graph is cut at
 // the same place.
@@ -20,7 +22,7 @@ import { eventView, newestFirst } from '../event-view.ts';
 import type { StanceGraph } from '../stance-graph.ts';
 import type { Polarity } from '../../model/index.ts';
 import type { Budget, EventKey, EventView } from '../types.ts';
-import { pathIndex, type PathIndex, type PathMode } from './path-index.ts';
+import { hopCost, pathIndex, type PathIndex, type PathMode } from './path-index.ts';
 
 export { hopCost, type PathMode } from './path-index.ts';
 
@@ -77,6 +79,9 @@ export interface KPathsResult {
 }
 
 const EPSILON = 1e-9;
+
+/** The dearest hop: a pair sharing one event (every linked pair shares at least one). */
+const MAX_HOP_COST = hopCost(1);
 
 /** Neighbour entries a query may still read; a search that runs out throws VisitsSpent. */
 class Visits {
@@ -180,8 +185,14 @@ class SearchSide {
   readonly seen: Uint32Array;
   readonly done: Uint32Array;
   readonly heap = new Heap();
+  /** The nodes this search has reached, in the order it reached them. */
+  readonly reached: Int32Array;
+  reachedCount = 0;
+  /** Entries this search has read on this side (lookups counted as LOOKUP_READS). */
+  read = 0;
   stamp = 0;
   constructor(n: number) {
+    this.reached = new Int32Array(n);
     this.dist = new Float64Array(n);
     this.hops = new Int32Array(n);
     this.parent = new Int32Array(n);
@@ -191,11 +202,28 @@ class SearchSide {
   start(node: number): void {
     this.stamp += 1;
     this.heap.clear();
+    this.reachedCount = 0;
+    this.read = 0;
+    this.reach(node);
     this.dist[node] = 0;
     this.hops[node] = 0;
     this.parent[node] = -1;
-    this.seen[node] = this.stamp;
     this.heap.push(0, node);
+  }
+  /** Marks a node first reached by the current search. */
+  reach(node: number): void {
+    this.seen[node] = this.stamp;
+    this.reached[this.reachedCount++] = node;
+  }
+  /** The cheapest open node (stale entries of settled nodes dropped), or -1 when none is left. */
+  openTop(): number {
+    const heap = this.heap;
+    while (heap.size > 0) {
+      const v = heap.topNode;
+      if (this.done[v] !== this.stamp) return v;
+      heap.pop();
+    }
+    return -1;
   }
   /** The path from this side's start to `node`, start first. */
   pathTo(node: number): number[] {
@@ -228,11 +256,18 @@ function sidesFor(idx: PathIndex): [SearchSide, SearchSide] {
 }
 
 /**
- * Cheapest path from s to t in at most maxHops hops, avoiding blocked nodes and edges: a
- * bidirectional Dijkstra that grows the smaller frontier and stops once the two frontiers' cheapest
- * entries cannot beat the best meeting found. Hop costs put fewer hops first, so the cheapest path
- * also has the fewest hops: each side may stop at maxHops, and a cheapest path longer than the
- * bound means no path within it.
+ * The cheapest path from s to t within maxHops hops and `limit` cost, avoiding blocked nodes and
+ * cut links; of equal-cost paths (within EPSILON) the first by its actor ids, so the answer does
+ * not depend on the order the search explores in. A bidirectional Dijkstra that stops once the two
+ * sides' cheapest open entries together cost more than the best meeting. Each step settles one
+ * side's cheapest open node, on the side that has read fewer entries once that node is read (a
+ * hub waits while the other side can move on cheaply). Once no hop from a node can reach a node
+ * the other side has not reached without costing more than the best meeting, only its links to
+ * the other side's reached nodes matter: when those are fewer than its neighbours, each is looked
+ * up in its sorted row instead of reading the row. Ties keep the first path by ids on each side:
+ * forward, a node keeps the parent whose own path from s comes first; backward, the smallest next
+ * node towards t. Every meeting within EPSILON of the best is kept, and the first of their paths
+ * by ids is the answer.
  */
 function restrictedDijkstra(
   idx: PathIndex,
@@ -243,69 +278,223 @@ function restrictedDijkstra(
   cut: CutLinks,
   budget: Budget | undefined,
   visits: Visits,
+  limit = Infinity,
 ): Found | null {
   if (s === t) return { nodes: [s], cost: 0 };
-  const cutFromStart = cut.marks;
-  const anyCut = cut.count > 0;
+  // Every hop costs more than 1, so a path within the limit has fewer hops than it; and a hop
+  // costs at most MAX_HOP_COST, so no path within maxHops costs more than maxHops of those (and a
+  // longer one costs more than that, up to 15 hops).
+  maxHops = Math.min(maxHops, Math.floor(limit + EPSILON));
+  limit = Math.min(limit, maxHops * MAX_HOP_COST);
+  const { offsets } = idx;
   const [forward, backward] = sidesFor(idx);
   forward.start(s);
   backward.start(t);
-  let best = Infinity;
-  let meet = -1;
-  while (forward.heap.size > 0 && backward.heap.size > 0) {
-    if (forward.heap.topCost + backward.heap.topCost >= best - EPSILON) break;
-    const [side, other] =
-      forward.heap.size <= backward.heap.size ? [forward, backward] : [backward, forward];
+  const search: Search = { idx, s, blockedNodes, cut, best: limit, meets: [] };
+  for (;;) {
+    const fTop = forward.openTop();
+    const bTop = backward.openTop();
+    if (fTop < 0 || bTop < 0) break;
+    const fCost = forward.heap.topCost;
+    const bCost = backward.heap.topCost;
+    if (fCost + bCost > search.best + EPSILON) break;
+    // What settling each top would read: its row, or lookups of the other side's reached nodes.
+    const fRead = stepReads(offsets, fTop, fCost, bCost, search.best, backward);
+    const bRead = stepReads(offsets, bTop, bCost, fCost, search.best, forward);
+    const forwardStep = forward.read + fRead <= backward.read + bRead;
+    const side = forwardStep ? forward : backward;
+    const other = forwardStep ? backward : forward;
+    const v = forwardStep ? fTop : bTop;
     const d = side.heap.topCost;
-    const v = side.heap.topNode;
     side.heap.pop();
-    if (side.done[v] === side.stamp) continue;
     side.done[v] = side.stamp;
     budget?.check();
-    const h = side.hops[v]!;
-    if (h >= maxHops) continue;
-    const begin = idx.offsets[v]!;
-    const end = idx.offsets[v + 1]!;
-    visits.used += end - begin;
+    if (side.hops[v]! >= maxHops) continue;
+    const reads = forwardStep ? fRead : bRead;
+    side.read += reads;
+    visits.used += reads;
     if (visits.used > visits.limit) throw new VisitsSpent();
-    // The other side's heap does not change while this node's neighbours are read.
-    const otherTop = other.heap.topCost;
-    const { neighbours, costs } = idx;
-    const { done, seen, dist } = side;
-    const stamp = side.stamp;
-    const otherSeen = other.seen;
-    const otherStamp = other.stamp;
-    for (let at = begin; at < end; at++) {
-      const u = neighbours[at]!;
-      if (done[u] === stamp || blockedNodes[u]) continue;
-      // A cut link has the start at one end (see CutLinks).
-      if (anyCut && (v === s ? cutFromStart[u] : u === s && cutFromStart[v])) continue;
-      const cost = d + costs[at]!;
-      // A node the other side has not reached is at least its cheapest open entry from the far
-      // end, so a hop that cannot beat the best meeting found is not queued.
-      const reached = otherSeen[u] === otherStamp;
-      if (!reached && cost + otherTop >= best - EPSILON) continue;
-      if (seen[u] !== stamp || cost < dist[u]! - EPSILON) {
-        seen[u] = stamp;
-        dist[u] = cost;
-        side.hops[u] = h + 1;
-        side.parent[u] = v;
-        side.heap.push(cost, u);
-      }
-      if (reached) {
-        const total = dist[u]! + other.dist[u]!;
-        if (total < best - EPSILON) {
-          best = total;
-          meet = u;
-        }
-      }
+    if (reads < offsets[v + 1]! - offsets[v]!)
+      lookUpReached(search, side, other, v, d, forwardStep);
+    else readRow(search, side, other, v, d, forwardStep);
+  }
+  return firstMeeting(forward, backward, search.meets, maxHops);
+}
+
+/** One restricted search's fixed inputs and its best meeting so far. */
+interface Search {
+  idx: PathIndex;
+  /** The search's start (the cut links' common end). */
+  s: number;
+  blockedNodes: Uint8Array;
+  cut: CutLinks;
+  /** The cheapest meeting's cost, or the limit while none is cheaper. */
+  best: number;
+  /** Nodes where the sides met within EPSILON of `best`. */
+  meets: number[];
+}
+
+/** A lookup in a sorted row counts as this many entries read, against reading the row. */
+const LOOKUP_READS = 8;
+
+/**
+ * Entries that settling node v at cost d reads: its row, or, once a hop from it to a node the
+ * other side has not reached (cost above d + 1, plus at least the other side's cheapest open
+ * entry) cannot beat the best meeting, a lookup per node the other side has reached when that is
+ * fewer.
+ */
+function stepReads(
+  offsets: Int32Array,
+  v: number,
+  d: number,
+  otherTop: number,
+  best: number,
+  other: SearchSide,
+): number {
+  const row = offsets[v + 1]! - offsets[v]!;
+  if (d + 1 + otherTop <= best + EPSILON) return row;
+  return Math.min(row, other.reachedCount * LOOKUP_READS);
+}
+
+/** Relaxes the link from v (settled at d on `side`) to u at `at` in the index. */
+function relax(
+  search: Search,
+  side: SearchSide,
+  other: SearchSide,
+  v: number,
+  d: number,
+  u: number,
+  at: number,
+  forwardStep: boolean,
+  otherTop: number,
+): void {
+  const stamp = side.stamp;
+  if (side.done[u] === stamp || search.blockedNodes[u]) return;
+  // A cut link has the start at one end (see CutLinks).
+  const cut = search.cut;
+  if (cut.count > 0 && (v === search.s ? cut.marks[u] : u === search.s && cut.marks[v])) return;
+  const cost = d + search.idx.costs[at]!;
+  // A node the other side has not reached is at least its cheapest open entry from the far end,
+  // so a hop that costs more than the best meeting is not queued.
+  const reached = other.seen[u] === other.stamp;
+  if (!reached && cost + otherTop > search.best + EPSILON) return;
+  const { dist, parent } = side;
+  if (side.seen[u] !== stamp || cost < dist[u]! - EPSILON) {
+    if (side.seen[u] !== stamp) side.reach(u);
+    dist[u] = cost;
+    side.hops[u] = side.hops[v]! + 1;
+    parent[u] = v;
+    side.heap.push(cost, u);
+  } else if (
+    cost <= dist[u]! + EPSILON &&
+    (forwardStep ? pathBefore(parent, v, parent[u]!) : v < parent[u]!)
+  ) {
+    parent[u] = v;
+  }
+  if (reached) {
+    const total = dist[u]! + other.dist[u]!;
+    if (total < search.best - EPSILON) {
+      search.best = total;
+      search.meets.length = 0;
+    }
+    if (total <= search.best + EPSILON) search.meets.push(u);
+  }
+}
+
+/** Settles v by reading its row. */
+function readRow(
+  search: Search,
+  side: SearchSide,
+  other: SearchSide,
+  v: number,
+  d: number,
+  forwardStep: boolean,
+): void {
+  // The other side's heap does not change while this node's neighbours are read.
+  const otherTop = other.heap.size > 0 ? other.heap.topCost : Infinity;
+  const { offsets, neighbours } = search.idx;
+  const end = offsets[v + 1]!;
+  for (let at = offsets[v]!; at < end; at++) {
+    relax(search, side, other, v, d, neighbours[at]!, at, forwardStep, otherTop);
+  }
+}
+
+/** Settles v by looking up each node the other side has reached in v's sorted row. */
+function lookUpReached(
+  search: Search,
+  side: SearchSide,
+  other: SearchSide,
+  v: number,
+  d: number,
+  forwardStep: boolean,
+): void {
+  const otherTop = other.heap.size > 0 ? other.heap.topCost : Infinity;
+  const { offsets, neighbours } = search.idx;
+  const begin = offsets[v]!;
+  const end = offsets[v + 1]!;
+  const reached = other.reached;
+  for (let i = 0, n = other.reachedCount; i < n; i++) {
+    const u = reached[i]!;
+    const at = findIn(neighbours, begin, end, u);
+    if (at >= 0) relax(search, side, other, v, d, u, at, forwardStep, otherTop);
+  }
+}
+
+/** Position of u in the sorted neighbours[begin..end), or -1. */
+function findIn(neighbours: Int32Array, begin: number, end: number, u: number): number {
+  let lo = begin;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const w = neighbours[mid]!;
+    if (w === u) return mid;
+    if (w < u) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
+}
+
+/**
+ * Whether the path from the start to a comes before the one to b by node ids, where both have
+ * the same number of hops: the first node where they differ, counted from the start, decides.
+ */
+function pathBefore(parent: Int32Array, a: number, b: number): boolean {
+  let before = a < b;
+  for (let x = a, y = b; ;) {
+    x = parent[x]!;
+    y = parent[y]!;
+    if (x === y || x < 0 || y < 0) return before;
+    before = x < y;
+  }
+}
+
+/** Of the meetings, the cheapest path through one, equal costs by node ids; null for none. */
+function firstMeeting(
+  forward: SearchSide,
+  backward: SearchSide,
+  meets: number[],
+  maxHops: number,
+): Found | null {
+  let found: Found | null = null;
+  for (const m of meets) {
+    const cost = forward.dist[m]! + backward.dist[m]!;
+    if (found && cost > found.cost + EPSILON) continue;
+    const nodes = forward.pathTo(m);
+    for (let cur = backward.parent[m]!; cur !== -1; cur = backward.parent[cur]!) nodes.push(cur);
+    if (nodes.length - 1 > maxHops) continue;
+    if (!found || cost < found.cost - EPSILON || idsBefore(nodes, found.nodes)) {
+      found = { nodes, cost };
     }
   }
-  if (meet < 0) return null;
-  const head = forward.pathTo(meet);
-  const tail = backward.pathTo(meet).reverse().slice(1);
-  const nodes = [...head, ...tail];
-  return nodes.length - 1 > maxHops ? null : { nodes, cost: best };
+  return found;
+}
+
+/** Whether node sequence a comes before b (node numbers follow the actor ids' order). */
+function idsBefore(a: number[], b: number[]): boolean {
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    if (a[i] !== b[i]) return a[i]! < b[i]!;
+  }
+  return a.length < b.length;
 }
 
 function edgeCost(idx: PathIndex, a: number, b: number): number {
@@ -327,6 +516,17 @@ function comparePaths(idx: PathIndex, a: Found, b: Found): number {
   const ka = a.nodes.map((i) => idx.ids[i]!).join('\u0000');
   const kb = b.nodes.map((i) => idx.ids[i]!).join('\u0000');
   return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/**
+ * The most a new candidate may cost and still be accepted: with `need` paths still to accept and
+ * `need` candidates in hand, one dearer than all of them never is (one of equal cost may be, by
+ * its actor ids). Infinity while fewer candidates are known.
+ */
+function candidateBound(candidates: Found[], need: number): number {
+  if (candidates.length < need) return Infinity;
+  const costs = candidates.map((c) => c.cost).sort((a, b) => a - b);
+  return costs[need - 1]!;
 }
 
 /** What Yen's algorithm found, and whether the visit budget cut it short. */
@@ -383,12 +583,17 @@ function yenInto(
   accepted.push(first);
   const candidates: Found[] = [];
   const seen = new Set([first.nodes.join(',')]);
-  // Spur searches already run, by root and cut links: the same search again finds the same path,
-  // already a candidate or accepted, so it is not run again.
-  const searched = new Set<string>();
+  // What the last spur search from each root found: the node its path took after the spur node, or
+  // -1 for none. A later round searches a root again with the same nodes blocked, more links cut
+  // and a limit no higher, so among a subset of the paths it searched then: the path found then
+  // (the first of those by cost and ids) is still the first unless it takes a link now cut, and
+  // none found then means none now. Either way it would find nothing new, so it is not run.
+  const foundFrom = new Map<string, number>();
   while (accepted.length < k) {
     const prev = accepted[accepted.length - 1]!;
+    let rootCost = 0;
     for (let i = 0; i + 1 < prev.nodes.length; i++) {
+      if (i > 0) rootCost += edgeCost(idx, prev.nodes[i - 1]!, prev.nodes[i]!);
       const root = prev.nodes.slice(0, i + 1);
       const spur = root[i]!;
       // The links accepted paths sharing the root take next: each leaves the spur node.
@@ -398,20 +603,32 @@ function yenInto(
           cutTo.push(p.nodes[i + 1]!);
         }
       }
-      const searchKey = `${root.join(',')}|${[...new Set(cutTo)].sort((a, b) => a - b).join(',')}`;
-      if (searched.has(searchKey)) continue;
-      searched.add(searchKey);
+      const rootKey = root.join(',');
+      const before = foundFrom.get(rootKey);
+      if (before !== undefined && (before < 0 || !cutTo.includes(before))) continue;
       for (const b of cutTo) cut.marks[b] = 1;
       cut.count = cutTo.length;
       for (let j = 0; j < i; j++) blockedNodes[root[j]!] = 1;
       let spurPath: Found | null;
       try {
-        spurPath = restrictedDijkstra(idx, spur, t, maxHops - i, blockedNodes, cut, budget, visits);
+        const limit = candidateBound(candidates, k - accepted.length) - rootCost + EPSILON;
+        spurPath = restrictedDijkstra(
+          idx,
+          spur,
+          t,
+          maxHops - i,
+          blockedNodes,
+          cut,
+          budget,
+          visits,
+          limit,
+        );
       } finally {
         for (let j = 0; j < i; j++) blockedNodes[root[j]!] = 0;
         for (const b of cutTo) cut.marks[b] = 0;
         cut.count = 0;
       }
+      foundFrom.set(rootKey, spurPath ? spurPath.nodes[1]! : -1);
       if (!spurPath) continue;
       const nodes = [...root.slice(0, -1), ...spurPath.nodes];
       const key = nodes.join(',');

@@ -1,6 +1,7 @@
 // A compact undirected index of the actor graph for path search: actors as integers, neighbours in
 // flat arrays (CSR), and the number of events each pair shares, so Yen's algorithm can run its many
-// restricted searches without touching graphology objects. Cached per graph version and mode.
+// restricted searches without touching graphology objects. Each node's neighbours are sorted, so
+// whether two nodes are linked is a binary search. Cached per graph version and mode.
 import type { StanceGraph } from '../stance-graph.ts';
 import { cached } from './analysis-cache.ts';
 
@@ -10,7 +11,7 @@ export type PathMode = 'any' | 'cooperative' | 'hostile';
 export interface PathIndex {
   ids: string[];
   indexOf: Map<string, number>;
-  /** Neighbours of node i are neighbours[offsets[i]..offsets[i+1]). */
+  /** Neighbours of node i are neighbours[offsets[i]..offsets[i+1]), in increasing order. */
   offsets: Int32Array;
   neighbours: Int32Array;
   /** Events between node i and the neighbour at the same position, either direction. */
@@ -49,7 +50,11 @@ function buildPathIndex(sg: StanceGraph, mode: PathMode): PathIndex {
   const neighbours = new Int32Array(offsets[n]!);
   const events = new Float64Array(neighbours.length);
   const fill = offsets.slice(0, n);
-  for (const [key, count] of pairs) {
+  // Pairs in key order fill each node's row in increasing neighbour order: first the pairs where
+  // it is the larger end (by the smaller), then those where it is the smaller (by the larger).
+  const keys = Float64Array.from(pairs.keys()).sort();
+  for (const key of keys) {
+    const count = pairs.get(key)!;
     const a = Math.floor(key / n);
     const b = key % n;
     neighbours[fill[a]!] = b;
