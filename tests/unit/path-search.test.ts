@@ -5,7 +5,7 @@
 // and are skipped; hubs make the searches look nodes up in a hub's row instead of reading it.
 import { describe, expect, it } from 'vitest';
 import { hopCost, yenPaths } from '../../server/graph/analytics/k-paths.ts';
-import type { PathIndex } from '../../server/graph/analytics/path-index.ts';
+import { costOrder, type PathIndex } from '../../server/graph/analytics/path-index.ts';
 import { seededRandom } from '../../server/model/index.ts';
 
 /**
@@ -48,13 +48,15 @@ function randomIndex(n: number, m: number, seed: number, hubs = 0): PathIndex {
     }),
   );
   const ids = Array.from({ length: n }, (_, i) => `node-${String(i).padStart(3, '0')}`);
+  const costs = events.map(hopCost);
   return {
     ids,
     indexOf: new Map(ids.map((id, i) => [id, i])),
     offsets,
     neighbours,
     events,
-    costs: events.map(hopCost),
+    costs,
+    byCost: costOrder(offsets, costs),
   };
 }
 

@@ -286,7 +286,6 @@ function restrictedDijkstra(
   // longer one costs more than that, up to 15 hops).
   maxHops = Math.min(maxHops, Math.floor(limit + EPSILON));
   limit = Math.min(limit, maxHops * MAX_HOP_COST);
-  const { offsets } = idx;
   const [forward, backward] = sidesFor(idx);
   forward.start(s);
   backward.start(t);
@@ -299,8 +298,8 @@ function restrictedDijkstra(
     const bCost = backward.heap.topCost;
     if (fCost + bCost > search.best + EPSILON) break;
     // What settling each top would read: its row, or lookups of the other side's reached nodes.
-    const fRead = stepReads(offsets, fTop, fCost, bCost, search.best, backward);
-    const bRead = stepReads(offsets, bTop, bCost, fCost, search.best, forward);
+    const fRead = stepReads(idx, fTop, fCost, bCost, search.best, backward);
+    const bRead = stepReads(idx, bTop, bCost, fCost, search.best, forward);
     const forwardStep = forward.read + fRead <= backward.read + bRead;
     const side = forwardStep ? forward : backward;
     const other = forwardStep ? backward : forward;
@@ -309,14 +308,13 @@ function restrictedDijkstra(
     side.heap.pop();
     side.done[v] = side.stamp;
     budget?.check();
-    if (side.hops[v]! >= maxHops) continue;
+    // A node the other side settled first is left to it (see stepReads).
+    if (side.hops[v]! >= maxHops || other.done[v] === other.stamp) continue;
     const reads = forwardStep ? fRead : bRead;
     side.read += reads;
     visits.used += reads;
     if (visits.used > visits.limit) throw new VisitsSpent();
-    if (reads < offsets[v + 1]! - offsets[v]!)
-      lookUpReached(search, side, other, v, d, forwardStep);
-    else readRow(search, side, other, v, d, forwardStep);
+    settle(search, side, other, v, d, forwardStep);
   }
   return firstMeeting(forward, backward, search.meets, maxHops);
 }
@@ -338,22 +336,37 @@ interface Search {
 const LOOKUP_READS = 8;
 
 /**
- * Entries that settling node v at cost d reads: its row, or, once a hop from it to a node the
- * other side has not reached (cost above d + 1, plus at least the other side's cheapest open
- * entry) cannot beat the best meeting, a lookup per node the other side has reached when that is
- * fewer.
+ * Entries that settling node v at cost d reads (see settle): its links cheap enough to queue a
+ * node the other side has not reached, then the rest of its row or a lookup per node the other
+ * side has reached, whichever is less. Nothing for a node the other side settled first: every path
+ * through it costs at least the meeting there, and that side read its links.
  */
 function stepReads(
-  offsets: Int32Array,
+  idx: PathIndex,
   v: number,
   d: number,
   otherTop: number,
   best: number,
   other: SearchSide,
 ): number {
-  const row = offsets[v + 1]! - offsets[v]!;
-  if (d + 1 + otherTop <= best + EPSILON) return row;
-  return Math.min(row, other.reachedCount * LOOKUP_READS);
+  if (other.done[v] === other.stamp) return 0;
+  const begin = idx.offsets[v]!;
+  const end = idx.offsets[v + 1]!;
+  const cheap = cheapEnd(idx, begin, end, best + EPSILON - d - otherTop) - begin;
+  return cheap + Math.min(end - begin - cheap, other.reachedCount * LOOKUP_READS);
+}
+
+/** The end of the links of the row [begin, end) in cost order that cost at most `bound`. */
+function cheapEnd(idx: PathIndex, begin: number, end: number, bound: number): number {
+  const { byCost, costs } = idx;
+  let lo = begin;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (costs[byCost[mid]!]! <= bound) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Relaxes the link from v (settled at d on `side`) to u at `at` in the index. */
@@ -401,8 +414,14 @@ function relax(
   }
 }
 
-/** Settles v by reading its row. */
-function readRow(
+/**
+ * Reads the links of v (settled at d): in cost order those that could queue a node the other side
+ * has not reached (cost + the other side's cheapest open entry within the best meeting); past
+ * them only a node the other side has reached can come of a link, a meeting, so the rest of the
+ * row is read for those, or each of them is looked up in the row when they are fewer (as
+ * stepReads counts).
+ */
+function settle(
   search: Search,
   side: SearchSide,
   other: SearchSide,
@@ -410,33 +429,39 @@ function readRow(
   d: number,
   forwardStep: boolean,
 ): void {
-  // The other side's heap does not change while this node's neighbours are read.
+  // The other side's heap does not change while this node's links are read.
   const otherTop = other.heap.size > 0 ? other.heap.topCost : Infinity;
-  const { offsets, neighbours } = search.idx;
-  const end = offsets[v + 1]!;
-  for (let at = offsets[v]!; at < end; at++) {
-    relax(search, side, other, v, d, neighbours[at]!, at, forwardStep, otherTop);
-  }
-}
-
-/** Settles v by looking up each node the other side has reached in v's sorted row. */
-function lookUpReached(
-  search: Search,
-  side: SearchSide,
-  other: SearchSide,
-  v: number,
-  d: number,
-  forwardStep: boolean,
-): void {
-  const otherTop = other.heap.size > 0 ? other.heap.topCost : Infinity;
-  const { offsets, neighbours } = search.idx;
+  const { idx } = search;
+  const { offsets, neighbours, byCost, costs } = idx;
   const begin = offsets[v]!;
   const end = offsets[v + 1]!;
+  const bound = search.best + EPSILON - d - otherTop;
+  const cheap = cheapEnd(idx, begin, end, bound);
+  for (let i = begin; i < cheap; i++) {
+    const at = byCost[i]!;
+    relax(search, side, other, v, d, neighbours[at]!, at, forwardStep, otherTop);
+  }
+  const rest = end - cheap;
+  if (rest === 0) return;
   const reached = other.reached;
-  for (let i = 0, n = other.reachedCount; i < n; i++) {
-    const u = reached[i]!;
-    const at = findIn(neighbours, begin, end, u);
-    if (at >= 0) relax(search, side, other, v, d, u, at, forwardStep, otherTop);
+  const lookups = other.reachedCount;
+  if (lookups * LOOKUP_READS < rest) {
+    for (let i = 0; i < lookups; i++) {
+      const u = reached[i]!;
+      const at = findIn(neighbours, begin, end, u);
+      // Links within the bound were read above.
+      if (at >= 0 && costs[at]! > bound) {
+        relax(search, side, other, v, d, u, at, forwardStep, otherTop);
+      }
+    }
+    return;
+  }
+  const otherSeen = other.seen;
+  const otherStamp = other.stamp;
+  for (let i = cheap; i < end; i++) {
+    const at = byCost[i]!;
+    const u = neighbours[at]!;
+    if (otherSeen[u] === otherStamp) relax(search, side, other, v, d, u, at, forwardStep, otherTop);
   }
 }
 

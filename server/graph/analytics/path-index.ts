@@ -1,7 +1,8 @@
 // A compact undirected index of the actor graph for path search: actors as integers, neighbours in
 // flat arrays (CSR), and the number of events each pair shares, so Yen's algorithm can run its many
 // restricted searches without touching graphology objects. Each node's neighbours are sorted, so
-// whether two nodes are linked is a binary search. Cached per graph version and mode.
+// whether two nodes are linked is a binary search, and listed a second time cheapest link first, so
+// a search can read only the links cheap enough to matter. Cached per graph version and mode.
 import type { StanceGraph } from '../stance-graph.ts';
 import { cached } from './analysis-cache.ts';
 
@@ -18,6 +19,8 @@ export interface PathIndex {
   events: Float64Array;
   /** The hop cost of the same pair (hopCost of its events), so searches do no arithmetic per hop. */
   costs: Float64Array;
+  /** Positions in neighbours, each row's cheapest link first (costOrder). */
+  byCost: Int32Array;
 }
 
 /** The cost of a hop whose two actors share `events` events in the mode. */
@@ -63,7 +66,19 @@ function buildPathIndex(sg: StanceGraph, mode: PathMode): PathIndex {
     events[fill[b]!++] = count;
   }
   const costs = events.map(hopCost);
-  return { ids, indexOf, offsets, neighbours, events, costs };
+  return { ids, indexOf, offsets, neighbours, events, costs, byCost: costOrder(offsets, costs) };
+}
+
+/** Each row's positions, cheapest link first (equal costs by position), row after row. */
+export function costOrder(offsets: Int32Array, costs: Float64Array): Int32Array {
+  const order = new Int32Array(costs.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  const byCost = (a: number, b: number) => costs[a]! - costs[b]! || a - b;
+  for (let v = 0; v + 1 < offsets.length; v++) {
+    if (offsets[v + 1]! - offsets[v]! > 1)
+      order.subarray(offsets[v]!, offsets[v + 1]!).sort(byCost);
+  }
+  return order;
 }
 
 export function pathIndex(sg: StanceGraph, mode: PathMode): PathIndex {
