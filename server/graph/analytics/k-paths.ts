@@ -41,10 +41,10 @@ export interface KPathsOptions {
 }
 
 /**
- * Neighbour entries one path query may read, over all its searches, before it stops: more than
- * half of every link of a million-event graph (1.8 million entries), about 60 ms on a 2-core
- * machine. Three paths of up to 4 hops read at most 430,000 at a million events; the README's
- * Performance section has the measurements.
+ * Neighbour entries one path query may read, over all its searches, before it stops (a lookup in
+ * a sorted row counts as LOOKUP_READS): more than half of every link of a million-event graph
+ * (1.8 million entries). Three paths of up to 4 hops between 256 seeded random pairs read at most
+ * 236,000 at a million events; the README's Performance section has the measurements.
  */
 export const PATH_VISIT_BUDGET = 1_000_000;
 
@@ -333,7 +333,7 @@ interface Search {
 }
 
 /** A lookup in a sorted row counts as this many entries read, against reading the row. */
-const LOOKUP_READS = 8;
+const LOOKUP_READS = 16;
 
 /**
  * Entries that settling node v at cost d reads (see settle): its links cheap enough to queue a
