@@ -56,7 +56,7 @@ function randomIndex(n: number, m: number, seed: number, hubs = 0): PathIndex {
     neighbours,
     events,
     costs,
-    byCost: costOrder(offsets, costs),
+    byCost: costOrder(offsets, events),
   };
 }
 

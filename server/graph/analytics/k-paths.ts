@@ -44,7 +44,7 @@ export interface KPathsOptions {
  * Neighbour entries one path query may read, over all its searches, before it stops (a lookup in
  * a sorted row counts as LOOKUP_READS): more than half of every link of a million-event graph
  * (1.8 million entries). Three paths of up to 4 hops between 256 seeded random pairs read at most
- * 236,000 at a million events; the README's Performance section has the measurements.
+ * 281,000 at a million events; the README's Performance section has the measurements.
  */
 export const PATH_VISIT_BUDGET = 1_000_000;
 

@@ -53,11 +53,7 @@ function buildPathIndex(sg: StanceGraph, mode: PathMode): PathIndex {
   const neighbours = new Int32Array(offsets[n]!);
   const events = new Float64Array(neighbours.length);
   const fill = offsets.slice(0, n);
-  // Pairs in key order fill each node's row in increasing neighbour order: first the pairs where
-  // it is the larger end (by the smaller), then those where it is the smaller (by the larger).
-  const keys = Float64Array.from(pairs.keys()).sort();
-  for (const key of keys) {
-    const count = pairs.get(key)!;
+  for (const [key, count] of pairs) {
     const a = Math.floor(key / n);
     const b = key % n;
     neighbours[fill[a]!] = b;
@@ -65,22 +61,60 @@ function buildPathIndex(sg: StanceGraph, mode: PathMode): PathIndex {
     neighbours[fill[b]!] = a;
     events[fill[b]!++] = count;
   }
-  const costs = events.map(hopCost);
-  return { ids, indexOf, offsets, neighbours, events, costs, byCost: costOrder(offsets, costs) };
+  const rows = sortedRows(offsets, neighbours, events);
+  return {
+    ids,
+    indexOf,
+    offsets,
+    neighbours: rows.neighbours,
+    events: rows.events,
+    costs: rows.events.map(hopCost),
+    byCost: costOrder(offsets, rows.events),
+  };
 }
 
-/** Each row's positions, cheapest link first (equal costs by position), row after row. */
-export function costOrder(offsets: Int32Array, costs: Float64Array): Int32Array {
-  const order = new Int32Array(costs.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  const byCost = (a: number, b: number) => costs[a]! - costs[b]! || a - b;
+/**
+ * The rows again, each in increasing neighbour order: each link is written from its far end, the
+ * far ends taken in increasing order, so every row fills in order (the graph is undirected, so the
+ * rows hold the same links).
+ */
+function sortedRows(offsets: Int32Array, neighbours: Int32Array, events: Float64Array) {
+  const sorted = {
+    neighbours: new Int32Array(neighbours.length),
+    events: new Float64Array(events.length),
+  };
+  const fill = offsets.slice(0, offsets.length - 1);
   for (let v = 0; v + 1 < offsets.length; v++) {
-    if (offsets[v + 1]! - offsets[v]! > 1)
-      order.subarray(offsets[v]!, offsets[v + 1]!).sort(byCost);
+    for (let at = offsets[v]!; at < offsets[v + 1]!; at++) {
+      const u = neighbours[at]!;
+      sorted.neighbours[fill[u]!] = v;
+      sorted.events[fill[u]!++] = events[at]!;
+    }
   }
+  return sorted;
+}
+
+/**
+ * Each row's positions, cheapest link first (the most events first), equal costs by position,
+ * row after row: the positions are bucketed by their events, and each bucket, from the most
+ * events down, appends its positions to their rows in order.
+ */
+export function costOrder(offsets: Int32Array, events: Float64Array): Int32Array {
+  let most = 0;
+  for (const e of events) if (e > most) most = e;
+  // starts[e]: where the positions with e events begin in `byEvents`, most events first.
+  const starts = new Int32Array(most + 2);
+  for (const e of events) starts[most - e + 1]! += 1;
+  for (let e = 1; e < starts.length; e++) starts[e]! += starts[e - 1]!;
+  const byEvents = new Int32Array(events.length);
+  for (let at = 0; at < events.length; at++) byEvents[starts[most - events[at]!]!++] = at;
+  const rowOf = new Int32Array(events.length);
+  for (let v = 0; v + 1 < offsets.length; v++) rowOf.fill(v, offsets[v]!, offsets[v + 1]!);
+  const order = new Int32Array(events.length);
+  const fill = offsets.slice(0, offsets.length - 1);
+  for (const at of byEvents) order[fill[rowOf[at]!]!++] = at;
   return order;
 }
-
 export function pathIndex(sg: StanceGraph, mode: PathMode): PathIndex {
   return cached(sg, `path-index:${mode}`, () => buildPathIndex(sg, mode));
 }
