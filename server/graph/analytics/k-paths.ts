@@ -8,13 +8,13 @@
 // graphology-shortest-path has no search that can leave nodes and edges out, which every spur of
 // Yen's algorithm needs, so the searches here are a small Dijkstra over a compact index. Of paths
 // of equal cost each search gives the first by actor ids, so the k paths are the first k of all
-// paths ranked by cost and then by ids, whatever order the searches explore in. A spur search whose
-// root and cut links were already searched in the same query is not run again: it would find the
-// path it found then; and a spur search looks only for paths that could still be accepted.
+// paths ranked by cost and then by ids, whatever order the searches explore in. A spur search looks
+// only for paths that could still be accepted, and one from a root searched before is not run when
+// it could find nothing new.
 //
 // Visit budget: one query reads at most `maxVisits` neighbour entries of the index over all its
-// searches (PATH_VISIT_BUDGET by default; a lookup in a sorted row counts as LOOKUP_READS). A query that would read more stops there and answers
-// with the paths accepted so far, each still exact (the cheapest, second cheapest, ... in order),
+// searches (PATH_VISIT_BUDGET by default; a lookup in a sorted row counts as LOOKUP_READS). A query
+// that would read more stops there and answers with the paths accepted so far, each still exact (the cheapest, second cheapest, ... in order),
 // and `truncated: true`; the count is deterministic, so the same query on the same graph is cut at
 // the same place.
 import { UnknownActorError } from '../errors.ts';
@@ -261,13 +261,10 @@ function sidesFor(idx: PathIndex): [SearchSide, SearchSide] {
  * not depend on the order the search explores in. A bidirectional Dijkstra that stops once the two
  * sides' cheapest open entries together cost more than the best meeting. Each step settles one
  * side's cheapest open node, on the side that has read fewer entries once that node is read (a
- * hub waits while the other side can move on cheaply). Once no hop from a node can reach a node
- * the other side has not reached without costing more than the best meeting, only its links to
- * the other side's reached nodes matter: when those are fewer than its neighbours, each is looked
- * up in its sorted row instead of reading the row. Ties keep the first path by ids on each side:
- * forward, a node keeps the parent whose own path from s comes first; backward, the smallest next
- * node towards t. Every meeting within EPSILON of the best is kept, and the first of their paths
- * by ids is the answer.
+ * hub waits while the other side can move on cheaply); settling reads only what stepReads counts.
+ * Ties keep the first path by ids on each side: forward, a node keeps the parent whose own path
+ * from s comes first; backward, the smallest next node towards t. Every meeting within EPSILON of
+ * the best is kept, and the first of their paths by ids is the answer.
  */
 function restrictedDijkstra(
   idx: PathIndex,
@@ -523,10 +520,8 @@ function idsBefore(a: number[], b: number[]): boolean {
 }
 
 function edgeCost(idx: PathIndex, a: number, b: number): number {
-  for (let at = idx.offsets[a]!; at < idx.offsets[a + 1]!; at++) {
-    if (idx.neighbours[at] === b) return idx.costs[at]!;
-  }
-  return Infinity;
+  const at = findIn(idx.neighbours, idx.offsets[a]!, idx.offsets[a + 1]!, b);
+  return at < 0 ? Infinity : idx.costs[at]!;
 }
 
 function pathCost(idx: PathIndex, nodes: number[]): number {
