@@ -11,13 +11,8 @@ import {
   parserFeatures,
 } from '../../server/nlp/parser/features.ts';
 import { loadParser } from '../../server/nlp/parser/index.ts';
-import {
-  bestLegal,
-  fillTokens,
-  forcedAction,
-  type Parser,
-} from '../../server/nlp/parser/parser-model.ts';
-import { ParseState } from '../../server/nlp/parser/transitions.ts';
+import { bestLegal, fillTokens, type Parser } from '../../server/nlp/parser/parser-model.ts';
+import { ParseState, forcedAction } from '../../server/nlp/parser/transitions.ts';
 import { loadTagger } from '../../server/nlp/tagger/index.ts';
 
 const MODELS = path.join(import.meta.dirname, '../../graph-data/models');

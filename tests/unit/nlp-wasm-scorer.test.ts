@@ -23,8 +23,8 @@ import {
 } from '../../server/nlp/learn/index.ts';
 import { ParserTokens, parserFeatures } from '../../server/nlp/parser/features.ts';
 import { loadParser } from '../../server/nlp/parser/index.ts';
-import { bestLegal, fillTokens, forcedAction } from '../../server/nlp/parser/parser-model.ts';
-import { ParseState } from '../../server/nlp/parser/transitions.ts';
+import { bestLegal, fillTokens } from '../../server/nlp/parser/parser-model.ts';
+import { ParseState, forcedAction } from '../../server/nlp/parser/transitions.ts';
 import { loadTagger } from '../../server/nlp/tagger/index.ts';
 import { randomCompactModel, randomFeatureList } from './helpers/compact-models.ts';
 

@@ -2,8 +2,11 @@
 // averaged perceptron over hashed features. Gold trees are projectivized for training (the
 // oracle is exact on projective trees); tags in the input should be predicted (jackknifed).
 // With `ensemble` > 1, that many perceptrons learn in step from different seeds (their own
-// shuffles and explorations) and the model is the mean of their averaged weights.
+// shuffles and explorations) and the model is the mean of their averaged weights. With `beam`,
+// the perceptron is trained globally for beam search of that width instead (learn-beam.ts) and
+// the parser decodes with that width.
 import { AveragedPerceptron, HashIndex, Rng } from '../learn/index.ts';
+import { BeamTrainer, type BeamUpdate } from './learn-beam.ts';
 import { meanModel } from './mean-model.ts';
 import { MAX_PARSER_FEATURES, ParserTokens, parserFeatures } from './features.ts';
 import { Parser, bestLegal, fillTokens } from './parser-model.ts';
@@ -28,6 +31,13 @@ export interface ParserTrainOptions {
   minWeight?: number;
   /** Perceptrons trained in step (seeds seed, seed + 1, ...) whose weights are averaged; default 1. */
   ensemble?: number;
+  /**
+   * Beam width for global training and decoding (structured perceptron, see learn-beam.ts); unset:
+   * greedy training with the dynamic oracle. Measured and not adopted (README, "Parser experiments").
+   */
+  beam?: number;
+  /** Update of global training: at the largest violation (default) or the first. */
+  beamUpdate?: BeamUpdate;
   /** Word clusters: keys are word hashes (normalised form, as the parser hashes), values cluster ids. */
   clusterKeys?: Uint32Array;
   clusterValues?: Uint32Array;
@@ -118,8 +128,13 @@ export function trainParser(
             learners.map((l) => l.p.compact()),
             minWeight,
           );
-    return new Parser(model, labels, xposTags, uposTags, clusterKeys, clusterValues);
+    const parser = new Parser(model, labels, xposTags, uposTags, clusterKeys, clusterValues);
+    parser.beamWidth = options.beam ?? 1;
+    return parser;
   };
+  const beamTrainer = options.beam
+    ? new BeamTrainer(L, rootLabel, options.beam, MAX_PARSER_FEATURES)
+    : null;
 
   for (let epoch = 1; epoch <= epochs; epoch++) {
     let steps = 0;
@@ -129,6 +144,13 @@ export function trainParser(
       for (const si of order) {
         const s = prepared[si];
         fillTokens(tk, s.words, s.xpos, s.upos, clusters);
+        if (beamTrainer) {
+          // Global: one update per sentence at most; "wrong" counts the transitions updated.
+          errors += beamTrainer.train(p, tk, s, options.beamUpdate ?? 'max-violation');
+          steps += 2 * s.words.length;
+          p.tick();
+          continue;
+        }
         st.reset(s.words.length);
         while (!st.isTerminal()) {
           const k = parserFeatures(st, tk, feats);

@@ -22,7 +22,8 @@ import {
   parserStep,
   parserTemplates,
 } from './features.ts';
-import { ParseState, SHIFT } from './transitions.ts';
+import { BeamSearch, legalLogSoftmax } from './beam-search.ts';
+import { ParseState, SHIFT, forcedAction } from './transitions.ts';
 
 export interface ParseResult {
   /** 0-based head per token, -1 for the root. */
@@ -103,17 +104,6 @@ export function bestLegal(st: ParseState, scores: ArrayLike<number>): number {
   return best;
 }
 
-/**
- * The only legal action when there is one (an empty stack must shift; the last word left on the
- * stack with only the root in the buffer must attach to it), else -1. These are the steps where
- * {@link bestLegal} returns the same action whatever the scores, so they are not scored.
- */
-export function forcedAction(st: ParseState): number {
-  if (st.sp === 0) return SHIFT;
-  if (st.sp === 1 && st.b === st.n) return 1 + st.rootLabel;
-  return -1;
-}
-
 export class Parser {
   readonly model: CompactModel;
   readonly labels: string[];
@@ -125,6 +115,21 @@ export class Parser {
   private readonly clusterValues: Uint32Array;
   private readonly clusters: HashIndex | null;
   private readonly state: ParseState;
+  private beam: BeamSearch | null = null;
+  /**
+   * Beam width of {@link parseIds} (1: greedy, the default). Measured on EWT dev and not adopted:
+   * see README, "Parser experiments".
+   */
+  beamWidth = 1;
+  /**
+   * For a greedily trained model: above 0, the beam sums log-probabilities, a softmax over each
+   * step's legal actions of the weight sums divided by this; 0: the raw weight sums (a model
+   * trained for the beam).
+   */
+  beamTemperature = 0;
+  /** The beam drops hypotheses this far below the step's best (in the units it sums). */
+  beamMargin = Infinity;
+  private readonly logProbs: Float64Array;
   private readonly tokens = new ParserTokens();
   private xposIds = new Uint32Array(64);
   private uposIds = new Uint32Array(64);
@@ -154,6 +159,7 @@ export class Parser {
         this.clusters.set(clusterKeys[i], clusterValues[i]);
     } else this.clusters = null;
     this.state = new ParseState(labels.length, rootLabel);
+    this.logProbs = new Float64Array(1 + 2 * labels.length);
     if (model.input.length < MAX_PARSER_FEATURES || model.values.length < PARSER_VALUE_COUNT)
       throw new Error('parser: feature input too small');
     // The model hashes the templates from the step's values itself, in its own memory.
@@ -169,28 +175,18 @@ export class Parser {
 
   /**
    * Parses one sentence; returns the state's head and label arrays (owned by the parser, valid
-   * until the next call; index n is the root). Heads use n for the root.
+   * until the next call; index n is the root). Heads use n for the root. Greedy unless
+   * {@link beamWidth} is above 1.
    */
   parseIds(
     words: readonly string[],
     upos: readonly string[],
     xpos: readonly string[],
   ): { heads: Int32Array; labels: Int32Array } {
-    const n = words.length;
-    if (upos.length !== n || xpos.length !== n) throw new Error('parser: tags do not match words');
-    if (n > this.xposIds.length) {
-      let size = this.xposIds.length;
-      while (size < n) size *= 2;
-      this.xposIds = new Uint32Array(size);
-      this.uposIds = new Uint32Array(size);
-    }
-    for (let i = 0; i < n; i++) {
-      this.xposIds[i] = this.xposIndex.get(xpos[i]) ?? UNKNOWN_TAG;
-      this.uposIds[i] = this.uposIndex.get(upos[i]) ?? UNKNOWN_TAG;
-    }
-    fillTokens(this.tokens, words, this.xposIds, this.uposIds, this.clusters);
+    if (this.beamWidth > 1) return this.searchIds(words, upos, xpos, this.beamWidth);
+    this.prepare(words, upos, xpos);
     const st = this.state;
-    st.reset(n);
+    st.reset(words.length);
     // The step's values and its single-token ids are written straight into the model's memory,
     // where the templates are hashed and the features summed.
     const { model, tokens } = this;
@@ -212,6 +208,65 @@ export class Parser {
       st.apply(action);
     }
     return { heads: st.heads, labels: st.labels };
+  }
+
+  /**
+   * Parses one sentence by beam search of the given width over the same scores (the best
+   * complete hypothesis by summed action scores; width 1 takes the greedy parser's actions).
+   * Returns arrays owned by the parser, as {@link parseIds}.
+   */
+  searchIds(
+    words: readonly string[],
+    upos: readonly string[],
+    xpos: readonly string[],
+    width: number,
+  ): { heads: Int32Array; labels: Int32Array } {
+    this.prepare(words, upos, xpos);
+    if (this.beam?.width !== width || this.beam.margin !== this.beamMargin)
+      this.beam = new BeamSearch(this.labels.length, this.state.rootLabel, width, this.beamMargin);
+    const beam = this.beam;
+    beam.reset(words.length);
+    const scorer = this.beamTemperature > 0 ? this.logProbState : this.scoreState;
+    while (!beam.isDone()) beam.advance(scorer);
+    const best = beam.states[0];
+    return { heads: best.heads, labels: best.labels };
+  }
+
+  /** Integer action scores at a state (only its legal actions' entries are exact). */
+  private readonly scoreState = (st: ParseState): Int32Array => {
+    const { model, tokens } = this;
+    const part = !st.canRight() ? ClassPart.below : !st.canShift() ? ClassPart.from : ClassPart.all;
+    return model.scoreTemplates(parserStep(st, tokens, model.values, model.input), part);
+  };
+
+  /** Log-probabilities of the legal actions at a state: softmax of the sums / beamTemperature. */
+  private readonly logProbState = (st: ParseState): Float64Array =>
+    legalLogSoftmax(
+      st,
+      this.scoreState(st),
+      this.model.scale / this.beamTemperature,
+      this.logProbs,
+    );
+
+  /** Fills the token attributes of a sentence for the feature templates. */
+  private prepare(
+    words: readonly string[],
+    upos: readonly string[],
+    xpos: readonly string[],
+  ): void {
+    const n = words.length;
+    if (upos.length !== n || xpos.length !== n) throw new Error('parser: tags do not match words');
+    if (n > this.xposIds.length) {
+      let size = this.xposIds.length;
+      while (size < n) size *= 2;
+      this.xposIds = new Uint32Array(size);
+      this.uposIds = new Uint32Array(size);
+    }
+    for (let i = 0; i < n; i++) {
+      this.xposIds[i] = this.xposIndex.get(xpos[i]) ?? UNKNOWN_TAG;
+      this.uposIds[i] = this.uposIndex.get(upos[i]) ?? UNKNOWN_TAG;
+    }
+    fillTokens(this.tokens, words, this.xposIds, this.uposIds, this.clusters);
   }
 
   /** Parses one tagged sentence into heads (0-based, -1 root) and UD relations. */
@@ -240,6 +295,8 @@ export class Parser {
         labels: this.labels,
         xpos: this.xposTags,
         upos: this.uposTags,
+        // Only a beam-search model records its width (greedy models keep their bytes).
+        ...(this.beamWidth > 1 ? { beam: this.beamWidth } : {}),
       },
       extra,
     );
@@ -256,7 +313,7 @@ export class Parser {
       keys.length !== values.length
     )
       throw new Error('parser: bad cluster table');
-    return new Parser(
+    const parser = new Parser(
       models.parser,
       meta.labels as string[],
       meta.xpos as string[],
@@ -264,6 +321,9 @@ export class Parser {
       keys,
       values,
     );
+    // Models saved before beam search have no width: greedy.
+    parser.beamWidth = typeof meta.beam === 'number' ? meta.beam : 1;
+    return parser;
   }
 
   static load(file: string): Parser {

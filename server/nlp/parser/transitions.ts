@@ -51,6 +51,24 @@ export class ParseState {
 
   /** Starts a sentence of n words (arrays grow when needed). */
   reset(n: number): void {
+    this.ensure(n);
+    this.n = n;
+    this.sp = 0;
+    this.b = 0;
+    this.heads.fill(-1, 0, n + 1);
+    this.labels.fill(-1, 0, n + 1);
+    this.lc1.fill(-1, 0, n + 1);
+    this.lc2.fill(-1, 0, n + 1);
+    this.rc1.fill(-1, 0, n + 1);
+    this.rc2.fill(-1, 0, n + 1);
+    this.nLeft.fill(0, 0, n + 1);
+    this.nRight.fill(0, 0, n + 1);
+    this.leftLabels.fill(0, 0, n + 1);
+    this.rightLabels.fill(0, 0, n + 1);
+  }
+
+  /** Grows the arrays to hold n words and the root (their contents are then undefined). */
+  private ensure(n: number): void {
     if (n + 1 > this.stack.length) {
       let size = this.stack.length;
       while (size < n + 1) size *= 2;
@@ -66,19 +84,29 @@ export class ParseState {
       this.leftLabels = new Int32Array(size);
       this.rightLabels = new Int32Array(size);
     }
+  }
+
+  /** Makes this state a copy of `src` (same label set), growing the arrays when needed. */
+  copyFrom(src: ParseState): void {
+    const n = src.n;
+    this.ensure(n);
     this.n = n;
-    this.sp = 0;
-    this.b = 0;
-    this.heads.fill(-1, 0, n + 1);
-    this.labels.fill(-1, 0, n + 1);
-    this.lc1.fill(-1, 0, n + 1);
-    this.lc2.fill(-1, 0, n + 1);
-    this.rc1.fill(-1, 0, n + 1);
-    this.rc2.fill(-1, 0, n + 1);
-    this.nLeft.fill(0, 0, n + 1);
-    this.nRight.fill(0, 0, n + 1);
-    this.leftLabels.fill(0, 0, n + 1);
-    this.rightLabels.fill(0, 0, n + 1);
+    this.sp = src.sp;
+    this.b = src.b;
+    for (let i = 0; i < src.sp; i++) this.stack[i] = src.stack[i];
+    // Element loops: a few dozen entries each, cheaper than making subarray views.
+    for (let i = 0; i <= n; i++) {
+      this.heads[i] = src.heads[i];
+      this.labels[i] = src.labels[i];
+      this.lc1[i] = src.lc1[i];
+      this.lc2[i] = src.lc2[i];
+      this.rc1[i] = src.rc1[i];
+      this.rc2[i] = src.rc2[i];
+      this.nLeft[i] = src.nLeft[i];
+      this.nRight[i] = src.nRight[i];
+      this.leftLabels[i] = src.leftLabels[i];
+      this.rightLabels[i] = src.rightLabels[i];
+    }
   }
 
   isTerminal(): boolean {
@@ -184,6 +212,17 @@ export class ParseState {
       }
     }
   }
+}
+
+/**
+ * The only legal action when there is one (an empty stack must shift; the last word left on the
+ * stack with only the root in the buffer must attach to it), else -1. These are the steps where
+ * the greedy parser (`bestLegal`) returns the same action whatever the scores, so they are not scored.
+ */
+export function forcedAction(st: ParseState): number {
+  if (st.sp === 0) return SHIFT;
+  if (st.sp === 1 && st.b === st.n) return 1 + st.rootLabel;
+  return -1;
 }
 
 /**
