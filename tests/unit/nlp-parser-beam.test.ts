@@ -4,6 +4,7 @@
 // best-scoring transition sequence; the gold flag marks exactly the hypotheses that build the gold
 // tree, and a scorer that penalizes losing a gold arc reaches it; a beam-trained parser reproduces a
 // tiny treebank and saves its width with the model.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../server/nlp/learn/index.ts';
@@ -233,6 +234,17 @@ describe('beam search', () => {
     expect(pruned).toBeGreaterThan(0);
   });
 
+  it('settings are saved with a model whose width is above 1, and a greedy model keeps its bytes', () => {
+    const file = path.join(MODELS, 'parser.bin');
+    const parser = loadParser(file);
+    expect(parser.toBuffer().equals(readFileSync(file))).toBe(true);
+    parser.beamWidth = 2;
+    parser.beamTemperature = 32;
+    parser.beamMargin = 1.25;
+    const again = Parser.fromBuffer(parser.toBuffer());
+    expect([again.beamWidth, again.beamTemperature, again.beamMargin]).toEqual([2, 32, 1.25]);
+  });
+
   it('of width 1 gives the committed parser greedy trees', () => {
     const tagger = loadTagger(path.join(MODELS, 'tagger.bin'));
     const parser = loadParser(path.join(MODELS, 'parser.bin'));
@@ -281,6 +293,8 @@ describe('global training for beam search', () => {
       }
       const again = Parser.fromBuffer(parser.toBuffer());
       expect(again.beamWidth).toBe(3);
+      expect(again.beamTemperature).toBe(0);
+      expect(again.beamMargin).toBe(Infinity);
       for (const s of fixture)
         expect(again.parse(s.words, s.upos, s.xpos)).toEqual(parser.parse(s.words, s.upos, s.xpos));
     }

@@ -295,8 +295,16 @@ export class Parser {
         labels: this.labels,
         xpos: this.xposTags,
         upos: this.uposTags,
-        // Only a beam-search model records its width (greedy models keep their bytes).
-        ...(this.beamWidth > 1 ? { beam: this.beamWidth } : {}),
+        // Only a beam-search model records its settings (greedy models keep their bytes).
+        ...(this.beamWidth > 1
+          ? {
+              beam: {
+                width: this.beamWidth,
+                temperature: this.beamTemperature,
+                margin: Number.isFinite(this.beamMargin) ? this.beamMargin : null,
+              },
+            }
+          : {}),
       },
       extra,
     );
@@ -321,8 +329,14 @@ export class Parser {
       keys,
       values,
     );
-    // Models saved before beam search have no width: greedy.
-    parser.beamWidth = typeof meta.beam === 'number' ? meta.beam : 1;
+    // Models saved without beam settings are greedy.
+    const beam = meta.beam as
+      { width: number; temperature: number; margin: number | null } | undefined;
+    if (beam) {
+      parser.beamWidth = beam.width;
+      parser.beamTemperature = beam.temperature;
+      parser.beamMargin = beam.margin ?? Infinity;
+    }
     return parser;
   }
 
