@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { seededRandom } from '../../server/model/index.ts';
-import { Connection, load, type Load, type LoadOptions } from './http-load.ts';
+import { Connection, load, processCpuMs, type Load, type LoadOptions } from './http-load.ts';
 import { generatedStore, scaleActors, type GeneratedStore } from './scale-corpus.ts';
 import { replicatedStore } from './scale-replicate.ts';
 import { buildClient, explorerFigures, type ExplorerFigures } from './scale-explorer.ts';
@@ -264,6 +264,22 @@ async function openExplorer(app: Started, s: Subjects): Promise<ExplorerFigures 
  * One store's figures. Without `withReference` (the 10M stretch, whose plain import would need
  * about 14 GB) the plain-import columns read NaN and print as "-".
  */
+/**
+ * Waits until a server process spends under 5% of a core over half a second (at most 120 s);
+ * gives the ms waited.
+ */
+async function serverIdle(pid: number): Promise<number> {
+  const t0 = performance.now();
+  let cpu = processCpuMs(pid);
+  while (performance.now() - t0 < 120_000) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = processCpuMs(pid);
+    if (now - cpu < 25) break;
+    cpu = now;
+  }
+  return performance.now() - t0;
+}
+
 async function measure(store: GeneratedStore, withReference = true): Promise<SizeResult> {
   const loadAverage = os.loadavg()[0]!;
   const queries: Record<string, Load> = {};
@@ -302,6 +318,12 @@ async function measure(store: GeneratedStore, withReference = true): Promise<Siz
     await stop(bare);
     // The explorer first, so its overview is the first one this server builds.
     explorer = await openExplorer(app, s);
+    // The explorer's panels start analyses (rankings, blocs) in the server's worker thread; the
+    // timed reads wait until they are done, so a row measures its route, not what the explorer left.
+    const idleAfterMs = await serverIdle(app.child.pid!);
+    console.log(
+      `  ${label(store.events)}: the server went idle ${(idleAfterMs / 1000).toFixed(1)} s after the explorer`,
+    );
     for (const [name, p] of QUERIES) queries[name] = await loadOn(app, p(s));
   } finally {
     if (bare.child.exitCode === null && bare.child.signalCode === null) await stop(bare);
