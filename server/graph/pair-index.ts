@@ -170,6 +170,11 @@ export class PairIndex {
     return majorityPolarity(this.polarityCounts(p));
   }
 
+  /** The pair's events of one polarity. */
+  polarityCount(p: number, polarity: 'cooperative' | 'hostile' | 'neutral'): number {
+    return this.polarity[3 * p + this.polarityCode.get(polarity)!]!;
+  }
+
   polarityCounts(p: number): { cooperative: number; hostile: number; neutral: number } {
     return {
       cooperative: this.polarity[3 * p]!,

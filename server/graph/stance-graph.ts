@@ -21,6 +21,7 @@ import {
 } from './contributions.ts';
 import { ActorDocuments, DocumentNumbers } from './actor-documents.ts';
 import type { Column, SavedPart } from './columns.ts';
+import { ChangeJournal, type TouchedPairs } from './change-journal.ts';
 import { Interner } from './intern.ts';
 import { PairIndex, PairMap, type PairTally } from './pair-index.ts';
 import { ActorNameIndex } from './name-index.ts';
@@ -102,6 +103,8 @@ export class StanceGraph {
   /** Title and published date of each document, to cite it (the roles an article states). */
   private readonly documentInfo = new Map<string, DocumentInfo>();
   private changes = 0;
+  /** The pairs and actors each recent change touched, for indexes kept up to date beside the graph. */
+  private readonly journal = new ChangeJournal();
 
   /** An empty graph, or one holding the parts restore() read from a saved graph. */
   constructor(restored?: RestoredParts) {
@@ -117,6 +120,15 @@ export class StanceGraph {
    */
   get version(): number {
     return this.changes;
+  }
+
+  /**
+   * The pairs of actor ids whose events the changes after `version` added or removed, and the
+   * actors they listed (as a pair of the actor with itself), in the order of the changes; null when
+   * the graph no longer knows (too far behind, or restored since).
+   */
+  touchedSince(version: number): TouchedPairs | null {
+    return this.journal.since(version);
   }
 
   /** Adds one document's actors, events and affiliations; a document already present is ignored. */
@@ -163,6 +175,7 @@ export class StanceGraph {
       const t = target.pairActor >= 0 ? target.pairActor : this.pairActor(target);
       const pair = this.pairs.addNumbers(s, t, event.score, event.polarity, event.date, event.type);
       const e = this.events.add(s, t, pair, docNumber, event, id, input.extractor, namespaced);
+      this.journal.note(version, source.id, target.id);
       if (eventCount === 0) firstEvent = e;
       eventCount += 1;
     }
@@ -178,6 +191,7 @@ export class StanceGraph {
       const actor = state.id;
       actors[actorAt++] = actor;
       state.touchedAt = version;
+      this.journal.note(version, actor, actor);
       const freshIdentity = state.mentions.add(docNumber, c);
       const current = state.attributes;
       // From the third document on, the attributes already have their final key order.
@@ -260,7 +274,9 @@ export class StanceGraph {
       this.pairs.recount(source, target, this.eventsBetween(source, target));
     }
     const version = this.changes + 1;
+    for (const [source, target] of touched.values()) this.journal.note(version, source, target);
     for (const actor of this.documentActors.get(documentId) ?? []) {
+      this.journal.note(version, actor, actor);
       const state = this.actorStates.get(actor);
       if (!state) continue;
       state.touchedAt = version;
@@ -822,6 +838,7 @@ export class StanceGraph {
     }
     for (const [id, version] of json.removedAt) g.removedAt.set(strings.of(id), version);
     g.changes = json.changes;
+    g.journal.reset(g.changes);
     return g;
   }
 
