@@ -22,8 +22,8 @@ function checkIndex(graph: StanceGraph, mode: PathMode): void {
   });
   let entries = 0;
   for (let v = 0; v < idx.ids.length; v++) {
-    const begin = idx.offsets[v]!;
-    const end = idx.offsets[v + 1]!;
+    const begin = idx.starts[v]!;
+    const end = idx.ends[v]!;
     const row = [...idx.neighbours.subarray(begin, end)];
     expect(row).toEqual([...row].sort((a, b) => a - b));
     expect(new Set(row).size).toBe(row.length);

@@ -49,14 +49,21 @@ function randomIndex(n: number, m: number, seed: number, hubs = 0): PathIndex {
   );
   const ids = Array.from({ length: n }, (_, i) => `node-${String(i).padStart(3, '0')}`);
   const costs = events.map(hopCost);
+  const starts = offsets.slice(0, n);
+  const ends = offsets.slice(1);
+  // Ids in node order, so each node's rank is its number.
+  const rank = Int32Array.from(ids, (_, i) => i);
   return {
     ids,
     indexOf: new Map(ids.map((id, i) => [id, i])),
-    offsets,
+    rank,
+    byRank: rank.slice(),
+    starts,
+    ends,
     neighbours,
     events,
     costs,
-    byCost: costOrder(offsets, events),
+    byCost: costOrder(starts, ends, n, events, events.length),
   };
 }
 
@@ -70,7 +77,7 @@ function allPaths(idx: PathIndex, s: number, t: number, maxHops: number) {
       return;
     }
     if (path.length > maxHops) return;
-    for (let at = idx.offsets[last]!; at < idx.offsets[last + 1]!; at++) {
+    for (let at = idx.starts[last]!; at < idx.ends[last]!; at++) {
       const u = idx.neighbours[at]!;
       if (!path.includes(u)) walk([...path, u], cost + idx.costs[at]!);
     }

@@ -97,44 +97,47 @@ interface Found {
   cost: number;
 }
 
-/** A binary min-heap of (cost, node) in typed arrays; ties by node index, so searches repeat. */
+/**
+ * A binary min-heap of (cost, key) in typed arrays, the key a node's rank; ties by rank (the
+ * actor ids' order), so searches repeat.
+ */
 class Heap {
   private costs = new Float64Array(64);
-  private nodes = new Int32Array(64);
+  private keys = new Int32Array(64);
   size = 0;
   clear(): void {
     this.size = 0;
   }
-  push(cost: number, node: number): void {
+  push(cost: number, key: number): void {
     if (this.size === this.costs.length) {
       const costs = new Float64Array(this.size * 2);
       costs.set(this.costs);
-      const nodes = new Int32Array(this.size * 2);
-      nodes.set(this.nodes);
+      const keys = new Int32Array(this.size * 2);
+      keys.set(this.keys);
       this.costs = costs;
-      this.nodes = nodes;
+      this.keys = keys;
     }
     const costs = this.costs;
-    const nodes = this.nodes;
+    const keys = this.keys;
     // The new entry rises through a hole: each parent it beats moves down into it.
     let i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!before(cost, node, costs[p]!, nodes[p]!)) break;
+      if (!before(cost, key, costs[p]!, keys[p]!)) break;
       costs[i] = costs[p]!;
-      nodes[i] = nodes[p]!;
+      keys[i] = keys[p]!;
       i = p;
     }
     costs[i] = cost;
-    nodes[i] = node;
+    keys[i] = key;
   }
-  /** Removes the top; read topCost/topNode first. */
+  /** Removes the top; read topCost/topKey first. */
   pop(): void {
     this.size -= 1;
     const size = this.size;
     if (size === 0) return;
     const costs = this.costs;
-    const nodes = this.nodes;
+    const nodes = this.keys;
     // The last entry sinks from the top through a hole: each smaller child moves up into it.
     const cost = costs[size]!;
     const node = nodes[size]!;
@@ -164,12 +167,12 @@ class Heap {
   get topCost(): number {
     return this.costs[0]!;
   }
-  get topNode(): number {
-    return this.nodes[0]!;
+  get topKey(): number {
+    return this.keys[0]!;
   }
 }
 
-/** Whether (a, x) comes before (b, y): a cheaper cost, or an equal one (within EPSILON) and a lower node. */
+/** Whether (a, x) comes before (b, y): a cheaper cost, or an equal one (within EPSILON) and a lower key. */
 function before(a: number, x: number, b: number, y: number): boolean {
   return a < b - EPSILON || (Math.abs(a - b) <= EPSILON && x < y);
 }
@@ -191,7 +194,8 @@ class SearchSide {
   /** Entries this search has read on this side (lookups counted as LOOKUP_READS). */
   read = 0;
   stamp = 0;
-  constructor(n: number) {
+  constructor(readonly idx: PathIndex) {
+    const n = idx.ids.length;
     this.reached = new Int32Array(n);
     this.dist = new Float64Array(n);
     this.hops = new Int32Array(n);
@@ -208,7 +212,7 @@ class SearchSide {
     this.dist[node] = 0;
     this.hops[node] = 0;
     this.parent[node] = -1;
-    this.heap.push(0, node);
+    this.heap.push(0, this.idx.rank[node]!);
   }
   /** Marks a node first reached by the current search. */
   reach(node: number): void {
@@ -219,7 +223,7 @@ class SearchSide {
   openTop(): number {
     const heap = this.heap;
     while (heap.size > 0) {
-      const v = heap.topNode;
+      const v = this.idx.byRank[heap.topKey]!;
       if (this.done[v] !== this.stamp) return v;
       heap.pop();
     }
@@ -248,8 +252,9 @@ const sides = new WeakMap<PathIndex, [SearchSide, SearchSide]>();
 
 function sidesFor(idx: PathIndex): [SearchSide, SearchSide] {
   let pair = sides.get(idx);
-  if (!pair) {
-    pair = [new SearchSide(idx.ids.length), new SearchSide(idx.ids.length)];
+  // The index gains nodes as actors arrive: the scratch arrays are made again, larger.
+  if (!pair || pair[0].dist.length < idx.ids.length) {
+    pair = [new SearchSide(idx), new SearchSide(idx)];
     sides.set(idx, pair);
   }
   return pair;
@@ -347,8 +352,8 @@ function stepReads(
   other: SearchSide,
 ): number {
   if (other.done[v] === other.stamp) return 0;
-  const begin = idx.offsets[v]!;
-  const end = idx.offsets[v + 1]!;
+  const begin = idx.starts[v]!;
+  const end = idx.ends[v]!;
   const cheap = cheapEnd(idx, begin, end, best + EPSILON - d - otherTop) - begin;
   return cheap + Math.min(end - begin - cheap, other.reachedCount * LOOKUP_READS);
 }
@@ -394,10 +399,12 @@ function relax(
     dist[u] = cost;
     side.hops[u] = side.hops[v]! + 1;
     parent[u] = v;
-    side.heap.push(cost, u);
+    side.heap.push(cost, search.idx.rank[u]!);
   } else if (
     cost <= dist[u]! + EPSILON &&
-    (forwardStep ? pathBefore(parent, v, parent[u]!) : v < parent[u]!)
+    (forwardStep
+      ? pathBefore(search.idx.rank, parent, v, parent[u]!)
+      : search.idx.rank[v]! < search.idx.rank[parent[u]!]!)
   ) {
     parent[u] = v;
   }
@@ -429,9 +436,9 @@ function settle(
   // The other side's heap does not change while this node's links are read.
   const otherTop = other.heap.size > 0 ? other.heap.topCost : Infinity;
   const { idx } = search;
-  const { offsets, neighbours, byCost, costs } = idx;
-  const begin = offsets[v]!;
-  const end = offsets[v + 1]!;
+  const { neighbours, byCost, costs } = idx;
+  const begin = idx.starts[v]!;
+  const end = idx.ends[v]!;
   const bound = search.best + EPSILON - d - otherTop;
   const cheap = cheapEnd(idx, begin, end, bound);
   for (let i = begin; i < cheap; i++) {
@@ -480,13 +487,13 @@ function findIn(neighbours: Int32Array, begin: number, end: number, u: number): 
  * Whether the path from the start to a comes before the one to b by node ids, where both have
  * the same number of hops: the first node where they differ, counted from the start, decides.
  */
-function pathBefore(parent: Int32Array, a: number, b: number): boolean {
-  let before = a < b;
+function pathBefore(rank: Int32Array, parent: Int32Array, a: number, b: number): boolean {
+  let before = rank[a]! < rank[b]!;
   for (let x = a, y = b; ;) {
     x = parent[x]!;
     y = parent[y]!;
     if (x === y || x < 0 || y < 0) return before;
-    before = x < y;
+    before = rank[x]! < rank[y]!;
   }
 }
 
@@ -504,23 +511,23 @@ function firstMeeting(
     const nodes = forward.pathTo(m);
     for (let cur = backward.parent[m]!; cur !== -1; cur = backward.parent[cur]!) nodes.push(cur);
     if (nodes.length - 1 > maxHops) continue;
-    if (!found || cost < found.cost - EPSILON || idsBefore(nodes, found.nodes)) {
+    if (!found || cost < found.cost - EPSILON || idsBefore(forward.idx.rank, nodes, found.nodes)) {
       found = { nodes, cost };
     }
   }
   return found;
 }
 
-/** Whether node sequence a comes before b (node numbers follow the actor ids' order). */
-function idsBefore(a: number[], b: number[]): boolean {
+/** Whether node sequence a comes before b by actor ids (node ranks follow their order). */
+function idsBefore(rank: Int32Array, a: number[], b: number[]): boolean {
   for (let i = 0; i < a.length && i < b.length; i++) {
-    if (a[i] !== b[i]) return a[i]! < b[i]!;
+    if (a[i] !== b[i]) return rank[a[i]!]! < rank[b[i]!]!;
   }
   return a.length < b.length;
 }
 
 function edgeCost(idx: PathIndex, a: number, b: number): number {
-  const at = findIn(idx.neighbours, idx.offsets[a]!, idx.offsets[a + 1]!, b);
+  const at = findIn(idx.neighbours, idx.starts[a]!, idx.ends[a]!, b);
   return at < 0 ? Infinity : idx.costs[at]!;
 }
 

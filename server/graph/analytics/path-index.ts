@@ -1,120 +1,148 @@
-// A compact undirected index of the actor graph for path search: actors as integers, neighbours in
-// flat arrays (CSR), and the number of events each pair shares, so Yen's algorithm can run its many
-// restricted searches without touching graphology objects. Each node's neighbours are sorted, so
-// whether two nodes are linked is a binary search, and listed a second time cheapest link first, so
-// a search can read only the links cheap enough to matter. Cached per graph version and mode.
+// A compact undirected index of the actor graph for path search: actors as integers, each one's
+// partners in a row of flat typed arrays, with the number of events each pair shares, so Yen's
+// algorithm can run its many restricted searches without touching graphology objects. Each row's
+// partners are sorted, so whether two nodes are linked is a binary search, and listed a second
+// time cheapest link first, so a search can read only the links cheap enough to matter.
+//
+// One index per graph and mode, kept up to date: a path query after documents were added or
+// removed first updates the rows of the pairs those changes touched (the graph's journal of
+// touched pairs), recounted from the graph's pair tallies, which costs the touched rows' lengths.
+// The index is built afresh only on the first query, when the graph cannot say what changed
+// (restored since, or further behind than its journal reaches), or when so much changed that
+// building costs less.
 import type { StanceGraph } from '../stance-graph.ts';
-import { cached } from './analysis-cache.ts';
+import type { PairIndex } from '../pair-index.ts';
+import { PathRows } from './path-rows.ts';
+
+export { costOrder, hopCost } from './path-rows.ts';
 
 /** Which events make a link: all of them, or only cooperative or only hostile ones. */
 export type PathMode = 'any' | 'cooperative' | 'hostile';
 
 export interface PathIndex {
+  /** Actor ids by node number: an actor keeps its number while the index lives, and one that left the graph keeps an empty row. */
   ids: string[];
   indexOf: Map<string, number>;
-  /** Neighbours of node i are neighbours[offsets[i]..offsets[i+1]), in increasing order. */
-  offsets: Int32Array;
+  /** Each node's place among all the ids in increasing order (ties between paths go by it). */
+  rank: Int32Array;
+  /** Node numbers by rank. */
+  byRank: Int32Array;
+  /** Node v's neighbours are neighbours[starts[v]..ends[v]), in increasing node number. */
+  starts: Int32Array;
+  ends: Int32Array;
   neighbours: Int32Array;
-  /** Events between node i and the neighbour at the same position, either direction. */
-  events: Float64Array;
+  /** Events between node v and the neighbour at the same position, either direction. */
+  events: Int32Array | Float64Array;
   /** The hop cost of the same pair (hopCost of its events), so searches do no arithmetic per hop. */
   costs: Float64Array;
-  /** Positions in neighbours, each row's cheapest link first (costOrder). */
+  /** Positions in neighbours, each row's cheapest link first, equal costs by the partners' rank. */
   byCost: Int32Array;
 }
 
-/** The cost of a hop whose two actors share `events` events in the mode. */
-export function hopCost(events: number): number {
-  return 1 + 1 / (8 * (1 + events));
+/** Touched pairs applied one by one at most this many, or a 64th of the links if more. */
+const UPDATE_LIMIT = 4_096;
+
+interface Kept {
+  rows: PathRows;
+  /** The graph version the rows hold. */
+  version: number;
 }
 
-function buildPathIndex(sg: StanceGraph, mode: PathMode): PathIndex {
+const kept = new WeakMap<StanceGraph, Map<PathMode, Kept>>();
+let builds = 0;
+
+/** How many path indexes were built from a whole graph so far (for tests). */
+export function pathIndexBuilds(): number {
+  return builds;
+}
+
+/** The events two actors share in the mode, either direction (self-pairs are not links). */
+function sharedEvents(pairs: PairIndex, a: string, b: string, mode: PathMode): number {
+  let shared = 0;
+  for (const p of [pairs.findIds(a, b), pairs.findIds(b, a)]) {
+    if (p < 0) continue;
+    shared += mode === 'any' ? pairs.eventCount(p) : pairs.polarityCount(p, mode);
+  }
+  return shared;
+}
+
+function buildPathIndex(sg: StanceGraph, mode: PathMode): PathRows {
+  builds += 1;
   // Every actor can be an endpoint, even one with no link in this mode.
   const ids = sg.graph.nodes().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const indexOf = new Map(ids.map((id, i) => [id, i]));
   const n = ids.length;
-  // Events per unordered pair, keyed a * n + b with a < b (exact below 2^53, so for any n < 9e7).
-  const pairs = new Map<number, number>();
-  sg.forEachEvent((attrs, source, target) => {
-    if (source === target) return;
-    if (mode !== 'any' && attrs.polarity !== mode) return;
-    const x = indexOf.get(source)!;
-    const y = indexOf.get(target)!;
-    const key = x < y ? x * n + y : y * n + x;
-    pairs.set(key, (pairs.get(key) ?? 0) + 1);
-  });
-  const degree = new Int32Array(n);
-  for (const key of pairs.keys()) {
-    degree[Math.floor(key / n)]! += 1;
-    degree[key % n]! += 1;
+  const pairs = sg.pairs;
+  const nodeOf = new Int32Array(pairs.actorCount).fill(-1);
+  for (let v = 0; v < n; v++) {
+    const a = pairs.findActor(ids[v]!);
+    if (a >= 0) nodeOf[a] = v;
   }
-  const offsets = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + degree[i]!;
-  const neighbours = new Int32Array(offsets[n]!);
-  const events = new Float64Array(neighbours.length);
-  const fill = offsets.slice(0, n);
-  for (const [key, count] of pairs) {
-    const a = Math.floor(key / n);
-    const b = key % n;
-    neighbours[fill[a]!] = b;
-    events[fill[a]!++] = count;
-    neighbours[fill[b]!] = a;
-    events[fill[b]!++] = count;
-  }
-  const rows = sortedRows(offsets, neighbours, events);
-  return {
-    ids,
-    indexOf,
-    offsets,
-    neighbours: rows.neighbours,
-    events: rows.events,
-    costs: rows.events.map(hopCost),
-    byCost: costOrder(offsets, rows.events),
+  // Each pair is a link of both its actors' rows, so rows hold at most twice the pairs.
+  const rows = new PathRows(ids, 2 * pairs.size);
+  const shared = new Int32Array(n);
+  const partners = new Int32Array(n);
+  let count = 0;
+  let self = -1;
+  const tally = (p: number, other: number) => {
+    const u = nodeOf[other]!;
+    if (other === self || u < 0) return;
+    const events = mode === 'any' ? pairs.eventCount(p) : pairs.polarityCount(p, mode);
+    if (events === 0) return;
+    if (shared[u] === 0) partners[count++] = u;
+    shared[u]! += events;
   };
-}
-
-/**
- * The rows again, each in increasing neighbour order: each link is written from its far end, the
- * far ends taken in increasing order, so every row fills in order (the graph is undirected, so the
- * rows hold the same links).
- */
-function sortedRows(offsets: Int32Array, neighbours: Int32Array, events: Float64Array) {
-  const sorted = {
-    neighbours: new Int32Array(neighbours.length),
-    events: new Float64Array(events.length),
-  };
-  const fill = offsets.slice(0, offsets.length - 1);
-  for (let v = 0; v + 1 < offsets.length; v++) {
-    for (let at = offsets[v]!; at < offsets[v + 1]!; at++) {
-      const u = neighbours[at]!;
-      sorted.neighbours[fill[u]!] = v;
-      sorted.events[fill[u]!++] = events[at]!;
+  for (let v = 0; v < n; v++) {
+    self = pairs.findActor(ids[v]!);
+    count = 0;
+    if (self >= 0) {
+      pairs.forEachOut(self, tally);
+      pairs.forEachIn(self, tally);
     }
+    const row = partners.subarray(0, count).sort();
+    rows.appendRow(v, row, shared);
+    for (const u of row) shared[u] = 0;
   }
-  return sorted;
+  return rows.ordered();
 }
 
-/**
- * Each row's positions, cheapest link first (the most events first), equal costs by position,
- * row after row: the positions are bucketed by their events, and each bucket, from the most
- * events down, appends its positions to their rows in order.
- */
-export function costOrder(offsets: Int32Array, events: Float64Array): Int32Array {
-  let most = 0;
-  for (const e of events) if (e > most) most = e;
-  // starts[e]: where the positions with e events begin in `byEvents`, most events first.
-  const starts = new Int32Array(most + 2);
-  for (const e of events) starts[most - e + 1]! += 1;
-  for (let e = 1; e < starts.length; e++) starts[e]! += starts[e - 1]!;
-  const byEvents = new Int32Array(events.length);
-  for (let at = 0; at < events.length; at++) byEvents[starts[most - events[at]!]!++] = at;
-  const rowOf = new Int32Array(events.length);
-  for (let v = 0; v + 1 < offsets.length; v++) rowOf.fill(v, offsets[v]!, offsets[v + 1]!);
-  const order = new Int32Array(events.length);
-  const fill = offsets.slice(0, offsets.length - 1);
-  for (const at of byEvents) order[fill[rowOf[at]!]!++] = at;
-  return order;
+/** Brings the rows from one graph version to the current one, pair by touched pair. */
+function update(
+  sg: StanceGraph,
+  mode: PathMode,
+  rows: PathRows,
+  firsts: readonly string[],
+  seconds: readonly string[],
+): void {
+  const { indexOf } = rows;
+  for (let i = 0; i < firsts.length; i++) {
+    const a = firsts[i]!;
+    const b = seconds[i]!;
+    if (!indexOf.has(a) && sg.hasActor(a)) rows.addNode(a);
+    if (!indexOf.has(b) && sg.hasActor(b)) rows.addNode(b);
+    if (a === b) continue;
+    const va = indexOf.get(a);
+    const vb = indexOf.get(b);
+    // An actor that came and went between two queries shares nothing now.
+    if (va === undefined || vb === undefined) continue;
+    const shared = sharedEvents(sg.pairs, a, b, mode);
+    rows.setLink(va, vb, shared);
+    rows.setLink(vb, va, shared);
+  }
 }
+
+/** The path index of the graph as it is now, in the mode. */
 export function pathIndex(sg: StanceGraph, mode: PathMode): PathIndex {
-  return cached(sg, `path-index:${mode}`, () => buildPathIndex(sg, mode));
+  let modes = kept.get(sg);
+  if (!modes) kept.set(sg, (modes = new Map()));
+  const known = modes.get(mode);
+  if (known?.version === sg.version) return known.rows;
+  const touched = known ? sg.touchedSince(known.version) : null;
+  if (known && touched && touched.firsts.length <= Math.max(UPDATE_LIMIT, known.rows.links / 64)) {
+    update(sg, mode, known.rows, touched.firsts, touched.seconds);
+    known.version = sg.version;
+    return known.rows;
+  }
+  const rows = buildPathIndex(sg, mode);
+  modes.set(mode, { rows, version: sg.version });
+  return rows;
 }

@@ -1,0 +1,331 @@
+// The rows of the path index, kept up to date link by link. Each actor's row lists its partners
+// in increasing node number with the events each pair shares and the hop cost, in one pool of
+// typed arrays shared by all rows, with spare room at the end of each row; a row that outgrows its
+// room moves to the end of the pool, and the pool is packed again once moved rows have left more
+// than half of it behind. Each row's positions are also listed cheapest link first, equal costs by
+// the partners' actor ids. Node numbers are given in the order actors arrive and never change, so
+// an edit touches only its rows; `rank` gives each node's place among the ids in increasing order,
+// which is what ties between paths are decided by.
+import type { PathIndex } from './path-index.ts';
+
+/** The cost of a hop whose two actors share `events` events in the mode. */
+export function hopCost(events: number): number {
+  return 1 + 1 / (8 * (1 + events));
+}
+
+/** Entries a row of `length` links is given: an eighth more, and two, so a growing row seldom moves. */
+function roomFor(length: number): number {
+  return length + (length >> 3) + 2;
+}
+
+/** Pool entries to hold `needed`, with an eighth spare. */
+function poolFor(needed: number): number {
+  return needed + (needed >> 3) + 64;
+}
+
+/** The typed array at a new size, its entries kept. */
+function resized<T extends Int32Array | Float64Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a.length > size ? a.subarray(0, size) : a);
+  return b;
+}
+
+/**
+ * Each row's positions, cheapest link first (the most events first), equal costs by position, for
+ * rows [starts[v], ends[v]) of `rows` nodes in a pool of `size` entries (room outside rows is left
+ * 0): the positions are bucketed by their events, and each bucket, from the most events down,
+ * appends its positions to their rows in order.
+ */
+export function costOrder(
+  starts: Int32Array,
+  ends: Int32Array,
+  rows: number,
+  events: Int32Array | Float64Array,
+  size: number,
+): Int32Array {
+  let most = 0;
+  let live = 0;
+  for (let v = 0; v < rows; v++) {
+    for (let at = starts[v]!; at < ends[v]!; at++) most = Math.max(most, events[at]!);
+    live += ends[v]! - starts[v]!;
+  }
+  // begin[e]: where the positions with e events begin in `byEvents`, most events first.
+  const begin = new Int32Array(most + 2);
+  for (let v = 0; v < rows; v++) {
+    for (let at = starts[v]!; at < ends[v]!; at++) begin[most - events[at]! + 1]! += 1;
+  }
+  for (let e = 1; e < begin.length; e++) begin[e]! += begin[e - 1]!;
+  const byEvents = new Int32Array(live);
+  const rowOf = new Int32Array(size);
+  for (let v = 0; v < rows; v++) {
+    rowOf.fill(v, starts[v]!, ends[v]!);
+    for (let at = starts[v]!; at < ends[v]!; at++) byEvents[begin[most - events[at]!]!++] = at;
+  }
+  const order = new Int32Array(size);
+  const fill = starts.slice(0, rows);
+  for (const at of byEvents) order[fill[rowOf[at]!]!++] = at;
+  return order;
+}
+
+/** What copying a row reads. */
+type RowSource = Pick<PathRows, 'starts' | 'ends' | 'neighbours' | 'events' | 'costs' | 'byCost'>;
+
+export class PathRows implements PathIndex {
+  ids: string[];
+  indexOf: Map<string, number>;
+  rank: Int32Array;
+  byRank: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Row v may grow up to limits[v] before it moves. */
+  private limits: Int32Array;
+  neighbours: Int32Array;
+  events: Int32Array;
+  costs: Float64Array;
+  byCost: Int32Array;
+  /** Pool entries handed to rows so far (their links, their room, and what moved rows left). */
+  private used = 0;
+  /** Pool entries left behind by rows that moved. */
+  private wasted = 0;
+  /** Links in all rows (each pair twice, once from each end). */
+  links = 0;
+
+  /** Nodes for `ids` (in increasing order, so each node's rank is its number), rows to come. */
+  constructor(ids: string[], expectedLinks: number) {
+    const n = ids.length;
+    this.ids = ids;
+    this.indexOf = new Map(ids.map((id, i) => [id, i]));
+    const nodes = Math.max(16, n);
+    this.rank = new Int32Array(nodes);
+    this.byRank = new Int32Array(nodes);
+    for (let i = 0; i < n; i++) this.rank[i] = this.byRank[i] = i;
+    this.starts = new Int32Array(nodes);
+    this.ends = new Int32Array(nodes);
+    this.limits = new Int32Array(nodes);
+    const size = poolFor(expectedLinks + (expectedLinks >> 3) + 2 * n);
+    this.neighbours = new Int32Array(size);
+    this.events = new Int32Array(size);
+    this.costs = new Float64Array(size);
+    this.byCost = new Int32Array(size);
+  }
+
+  /**
+   * Appends node v's row (while building, nodes in order): its partners in increasing order, with
+   * `shared[u]` events for partner u. Call ordered() once every row is in.
+   */
+  appendRow(v: number, partners: Int32Array, shared: Int32Array): void {
+    const start = this.used;
+    const needed = start + roomFor(partners.length);
+    if (needed > this.neighbours.length) this.resizePool(poolFor(needed));
+    for (let i = 0; i < partners.length; i++) {
+      const u = partners[i]!;
+      this.neighbours[start + i] = u;
+      this.events[start + i] = shared[u]!;
+      this.costs[start + i] = hopCost(shared[u]!);
+    }
+    this.starts[v] = start;
+    this.ends[v] = start + partners.length;
+    this.limits[v] = needed;
+    this.used = needed;
+    this.links += partners.length;
+  }
+
+  /** Lists every row's positions in cost order and trims the pool's spare room to an eighth. */
+  ordered(): this {
+    const size = poolFor(this.used);
+    if (size < this.neighbours.length) this.resizePool(size);
+    const n = this.ids.length;
+    this.byCost = costOrder(this.starts, this.ends, n, this.events, this.neighbours.length);
+    return this;
+  }
+
+  /** A node for an actor new to the index, with an empty row; its number. */
+  addNode(id: string): number {
+    const v = this.ids.length;
+    if (v === this.starts.length) {
+      const size = 2 * v;
+      this.rank = resized(this.rank, size);
+      this.byRank = resized(this.byRank, size);
+      this.starts = resized(this.starts, size);
+      this.ends = resized(this.ends, size);
+      this.limits = resized(this.limits, size);
+    }
+    this.ids.push(id);
+    this.indexOf.set(id, v);
+    this.starts[v] = this.ends[v] = this.limits[v] = this.used;
+    // Its place among the ids; the ranks from there up move by one.
+    const { ids, byRank, rank } = this;
+    let lo = 0;
+    let hi = v;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ids[byRank[mid]!]! < id) lo = mid + 1;
+      else hi = mid;
+    }
+    byRank.copyWithin(lo + 1, lo, v);
+    byRank[lo] = v;
+    for (let r = lo; r <= v; r++) rank[byRank[r]!] = r;
+    return v;
+  }
+
+  /** Sets the events v shares with u (in v's row only): 0 drops the link, a new pair adds it. */
+  setLink(v: number, u: number, shared: number): void {
+    const at = this.find(v, u);
+    if (at >= 0) {
+      if (shared === 0) this.removeAt(v, at);
+      else if (this.events[at] !== shared) this.recost(v, at, shared);
+    } else if (shared > 0) {
+      this.insertAt(v, -at - 1, u, shared);
+    }
+  }
+
+  /** Position of u in v's row, or -(where it would go) - 1. */
+  private find(v: number, u: number): number {
+    const neighbours = this.neighbours;
+    let lo = this.starts[v]!;
+    let hi = this.ends[v]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const w = neighbours[mid]!;
+      if (w === u) return mid;
+      if (w < u) lo = mid + 1;
+      else hi = mid;
+    }
+    return -lo - 1;
+  }
+
+  private removeAt(v: number, at: number): void {
+    const start = this.starts[v]!;
+    const end = this.ends[v]!;
+    // Out of the cost order, and the positions after it one lower.
+    const byCost = this.byCost;
+    let w = start;
+    for (let i = start; i < end; i++) {
+      const p = byCost[i]!;
+      if (p !== at) byCost[w++] = p > at ? p - 1 : p;
+    }
+    this.neighbours.copyWithin(at, at + 1, end);
+    this.events.copyWithin(at, at + 1, end);
+    this.costs.copyWithin(at, at + 1, end);
+    this.ends[v] = end - 1;
+    this.links -= 1;
+  }
+
+  private recost(v: number, at: number, shared: number): void {
+    const start = this.starts[v]!;
+    const end = this.ends[v]!;
+    const byCost = this.byCost;
+    let w = start;
+    for (let i = start; i < end; i++) if (byCost[i] !== at) byCost[w++] = byCost[i]!;
+    this.events[at] = shared;
+    this.costs[at] = hopCost(shared);
+    this.placeInOrder(start, end - 1, at);
+  }
+
+  private insertAt(v: number, at: number, u: number, shared: number): void {
+    if (this.ends[v] === this.limits[v]) {
+      const before = this.starts[v]!;
+      this.move(v);
+      at += this.starts[v]! - before;
+    }
+    const start = this.starts[v]!;
+    const end = this.ends[v]!;
+    this.neighbours.copyWithin(at + 1, at, end);
+    this.events.copyWithin(at + 1, at, end);
+    this.costs.copyWithin(at + 1, at, end);
+    this.neighbours[at] = u;
+    this.events[at] = shared;
+    this.costs[at] = hopCost(shared);
+    const byCost = this.byCost;
+    for (let i = start; i < end; i++) if (byCost[i]! >= at) byCost[i]! += 1;
+    this.placeInOrder(start, end, at);
+    this.ends[v] = end + 1;
+    this.links += 1;
+  }
+
+  /**
+   * Puts position `at` into the cost order byCost[start..end) (one longer after): after every
+   * link with more events, or as many and a partner of lower rank.
+   */
+  private placeInOrder(start: number, end: number, at: number): void {
+    const { byCost, events, neighbours, rank } = this;
+    const e = events[at]!;
+    const r = rank[neighbours[at]!]!;
+    let lo = start;
+    let hi = end;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const p = byCost[mid]!;
+      const pe = events[p]!;
+      if (pe > e || (pe === e && rank[neighbours[p]!]! < r)) lo = mid + 1;
+      else hi = mid;
+    }
+    byCost.copyWithin(lo + 1, lo, end);
+    byCost[lo] = at;
+  }
+
+  /** Gives row v room for one more link: the pool packed again, or the row moved to its end. */
+  private move(v: number): void {
+    if (2 * this.wasted > this.used) {
+      this.pack();
+      return;
+    }
+    const start = this.starts[v]!;
+    const length = this.ends[v]! - start;
+    const to = this.used;
+    const needed = to + roomFor(length + 1);
+    if (needed > this.neighbours.length) this.resizePool(poolFor(needed));
+    this.copyRow(this, v, to);
+    this.wasted += this.limits[v]! - start;
+    this.limits[v] = needed;
+    this.used = needed;
+  }
+
+  /** Copies row v from `from`'s pool to position `to` of this one, setting its start and end. */
+  private copyRow(from: RowSource, v: number, to: number): void {
+    const start = from.starts[v]!;
+    const end = from.ends[v]!;
+    this.neighbours.set(from.neighbours.subarray(start, end), to);
+    this.events.set(from.events.subarray(start, end), to);
+    this.costs.set(from.costs.subarray(start, end), to);
+    const shift = to - start;
+    for (let i = start; i < end; i++) this.byCost[i + shift] = from.byCost[i]! + shift;
+    this.starts[v] = to;
+    this.ends[v] = to + end - start;
+  }
+
+  /** Every row again end to end, each with its room, in a pool an eighth larger than that. */
+  private pack(): void {
+    const n = this.ids.length;
+    let needed = 0;
+    for (let v = 0; v < n; v++) needed += roomFor(this.ends[v]! - this.starts[v]!);
+    const old: RowSource = {
+      starts: this.starts.slice(0, n),
+      ends: this.ends.slice(0, n),
+      neighbours: this.neighbours,
+      events: this.events,
+      costs: this.costs,
+      byCost: this.byCost,
+    };
+    const size = poolFor(needed);
+    this.neighbours = new Int32Array(size);
+    this.events = new Int32Array(size);
+    this.costs = new Float64Array(size);
+    this.byCost = new Int32Array(size);
+    let to = 0;
+    for (let v = 0; v < n; v++) {
+      this.copyRow(old, v, to);
+      to += roomFor(this.ends[v]! - to);
+      this.limits[v] = to;
+    }
+    this.used = to;
+    this.wasted = 0;
+  }
+
+  private resizePool(size: number): void {
+    this.neighbours = resized(this.neighbours, size);
+    this.events = resized(this.events, size);
+    this.costs = resized(this.costs, size);
+    this.byCost = resized(this.byCost, size);
+  }
+}
