@@ -39,7 +39,7 @@ export interface PathIndex {
   byCost: Int32Array;
 }
 
-/** Touched pairs applied one by one at most this many, or a 64th of the links if more. */
+/** Touched pairs applied one by one at most this many, or an eighth of the links if more. */
 const UPDATE_LIMIT = 4_096;
 
 interface Kept {
@@ -137,7 +137,7 @@ export function pathIndex(sg: StanceGraph, mode: PathMode): PathIndex {
   const known = modes.get(mode);
   if (known?.version === sg.version) return known.rows;
   const touched = known ? sg.touchedSince(known.version) : null;
-  if (known && touched && touched.firsts.length <= Math.max(UPDATE_LIMIT, known.rows.links / 64)) {
+  if (known && touched && touched.firsts.length <= Math.max(UPDATE_LIMIT, known.rows.links / 8)) {
     update(sg, mode, known.rows, touched.firsts, touched.seconds);
     known.version = sg.version;
     return known.rows;
