@@ -5,7 +5,7 @@
 // the oldest kept is built again.
 
 /** Entries kept at most; past this the oldest versions' entries are dropped, down to half. */
-const MAX_ENTRIES = 65_536;
+const MAX_ENTRIES = 131_072;
 
 /** The pairs touched after some version: entry i is firsts[i] with seconds[i]. */
 export interface TouchedPairs {
