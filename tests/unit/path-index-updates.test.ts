@@ -18,7 +18,7 @@ import { randomGraph } from './analytics-fixtures.ts';
 
 const MODES: PathMode[] = ['any', 'cooperative', 'hostile'];
 
-/** Each actor's row by ids: partners with their events in id order, and the cheapest-first order. */
+/** Each actor's row by ids: partners and their events in id order, and the cheapest-first order. */
 function rowsOf(idx: PathIndex, actors: string[]) {
   return actors.map((id) => {
     const v = idx.indexOf.get(id)!;
@@ -35,7 +35,7 @@ function rowsOf(idx: PathIndex, actors: string[]) {
   });
 }
 
-/** What holds whatever the numbering: rows sorted by number, ranks in id order, gone actors empty. */
+/** What holds whatever the numbering: rows sorted by number, ranks in id order, gone rows empty. */
 function checkShape(idx: PathIndex, graph: StanceGraph): void {
   const live = idx.ids.filter((id) => graph.hasActor(id));
   expect(live.length).toBe(graph.graph.order);

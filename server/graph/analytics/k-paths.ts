@@ -172,7 +172,10 @@ class Heap {
   }
 }
 
-/** Whether (a, x) comes before (b, y): a cheaper cost, or an equal one (within EPSILON) and a lower key. */
+/**
+ * Whether (a, x) comes before (b, y): a cheaper cost, or an equal one (within EPSILON) and a lower
+ * key.
+ */
 function before(a: number, x: number, b: number, y: number): boolean {
   return a < b - EPSILON || (Math.abs(a - b) <= EPSILON && x < y);
 }

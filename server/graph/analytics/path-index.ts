@@ -20,7 +20,10 @@ export { costOrder, hopCost } from './path-rows.ts';
 export type PathMode = 'any' | 'cooperative' | 'hostile';
 
 export interface PathIndex {
-  /** Actor ids by node number: an actor keeps its number while the index lives, and one that left the graph keeps an empty row. */
+  /**
+   * Actor ids by node number: an actor keeps its number while the index lives, and one that left
+   * the graph keeps an empty row.
+   */
   ids: string[];
   indexOf: Map<string, number>;
   /** Each node's place among all the ids in increasing order (ties between paths go by it). */
@@ -33,7 +36,7 @@ export interface PathIndex {
   neighbours: Int32Array;
   /** Events between node v and the neighbour at the same position, either direction. */
   events: Int32Array | Float64Array;
-  /** The hop cost of the same pair (hopCost of its events), so searches do no arithmetic per hop. */
+  /** The hop cost of the same pair (hopCost of its events): searches do no arithmetic per hop. */
   costs: Float64Array;
   /** Positions in neighbours, each row's cheapest link first, equal costs by the partners' rank. */
   byCost: Int32Array;

@@ -13,7 +13,7 @@ export function hopCost(events: number): number {
   return 1 + 1 / (8 * (1 + events));
 }
 
-/** Entries a row of `length` links is given: an eighth more, and two, so a growing row seldom moves. */
+/** Entries a row of `length` links is given: an eighth more and two, so rows seldom move. */
 function roomFor(length: number): number {
   return length + (length >> 3) + 2;
 }
