@@ -1,6 +1,8 @@
 // A tiny WebAssembly assembler: just enough of the binary format to emit one module that imports a
-// memory and exports functions of i32 parameters and locals, built from the few instructions the
-// compact scorer needs. No toolchain at build or run time: the bytes come from this code.
+// memory and exports functions of i32 parameters, with i32, f64 and v128 locals, built from the few
+// instructions the parser's compact scorer (server/nlp/learn/wasm-scorer.ts) and the views' layout
+// (server/graph/repulsion.ts) need. No toolchain at build or run time: the bytes come from this
+// code.
 
 /** Opcodes of the i32 instructions used (WebAssembly core spec, binary format). */
 export const Op = {
@@ -28,6 +30,17 @@ export const Op = {
   extend16S: 0xc1,
 } as const;
 
+/** Opcodes of the f64 instructions used. */
+export const F64 = {
+  load: 0x2b,
+  store: 0x39,
+  gt: 0x64,
+  add: 0xa0,
+  sub: 0xa1,
+  mul: 0xa2,
+  div: 0xa3,
+} as const;
+
 /** SIMD instructions (prefix 0xfd, then the LEB128 number) used on v128 values. */
 export const Simd = {
   load: 0x00,
@@ -36,9 +49,20 @@ export const Simd = {
   i32x4ExtendLowI16x8S: 0xa7,
   i32x4ExtendHighI16x8S: 0xa8,
   i32x4Add: 0xae,
+  load64Splat: 0x0a,
+  f64x2Splat: 0x14,
+  f64x2ExtractLane: 0x21,
+  f64x2ReplaceLane: 0x22,
+  f64x2Gt: 0x4a,
+  and: 0x4e,
+  f64x2Add: 0xf0,
+  f64x2Sub: 0xf1,
+  f64x2Mul: 0xf2,
+  f64x2Div: 0xf3,
 } as const;
 
 const I32 = 0x7f;
+const F64_TYPE = 0x7c;
 const V128 = 0x7b;
 const VOID = 0x40;
 
@@ -68,7 +92,7 @@ function name(text: string, out: number[]): void {
   out.push(...bytes);
 }
 
-/** One function body: i32 parameters first, then i32 locals, addressed by index. */
+/** One function body: i32 parameters first, then locals, addressed by index. */
 export class FunctionBuilder {
   readonly code: number[] = [];
   private readonly localTypes: number[] = [];
@@ -78,6 +102,12 @@ export class FunctionBuilder {
   /** A new i32 local; returns its index. */
   local(): number {
     this.localTypes.push(I32);
+    return this.nParams + this.localTypes.length - 1;
+  }
+
+  /** A new f64 local; returns its index. */
+  localF64(): number {
+    this.localTypes.push(F64_TYPE);
     return this.nParams + this.localTypes.length - 1;
   }
 
@@ -106,7 +136,35 @@ export class FunctionBuilder {
   }
   /** v128.const with every byte zero. */
   zeroV128(): this {
-    this.code.push(0xfd, Simd.const, ...new Array<number>(16).fill(0));
+    return this.constV128(new Array<number>(16).fill(0));
+  }
+  /** v128.const of the 16 bytes given (lane 0 first). */
+  constV128(bytes: readonly number[]): this {
+    this.code.push(0xfd, Simd.const, ...bytes);
+    return this;
+  }
+  /** One SIMD instruction with a lane index (extract_lane, replace_lane). */
+  simdLane(code: number, lane: number): this {
+    this.simd(code);
+    this.code.push(lane);
+    return this;
+  }
+  /** v128.load64_splat: the f64 at the address on the stack plus a byte offset, in both lanes. */
+  loadSplat64(offset = 0): this {
+    this.code.push(0xfd, Simd.load64Splat, 3);
+    unsignedLeb(offset, this.code);
+    return this;
+  }
+  /** f64.load at the address on the stack plus a constant byte offset (8-byte aligned). */
+  loadF64(offset = 0): this {
+    this.code.push(F64.load, 3);
+    unsignedLeb(offset, this.code);
+    return this;
+  }
+  /** f64.store: address then value on the stack. */
+  storeF64(offset = 0): this {
+    this.code.push(F64.store, 3);
+    unsignedLeb(offset, this.code);
     return this;
   }
 
