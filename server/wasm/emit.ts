@@ -1,8 +1,9 @@
 // A tiny WebAssembly assembler: just enough of the binary format to emit one module that imports a
-// memory and exports functions of i32 parameters, with i32, f64 and v128 locals, built from the few
-// instructions the parser's compact scorer (server/nlp/learn/wasm-scorer.ts) and the views' layout
-// (server/graph/repulsion.ts) need. No toolchain at build or run time: the bytes come from this
-// code.
+// memory (and, if asked, functions of one f64 to one f64, such as Math.log) and exports functions
+// of i32 parameters, with i32, f64 and v128 locals, built from the few instructions the parser's
+// compact scorer (server/nlp/learn/wasm-scorer.ts) and the views' layout
+// (server/graph/force-atlas-kernel.ts) need. No toolchain at build or run time: the bytes come
+// from this code.
 
 /** Opcodes of the i32 instructions used (WebAssembly core spec, binary format). */
 export const Op = {
@@ -34,11 +35,14 @@ export const Op = {
 export const F64 = {
   load: 0x2b,
   store: 0x39,
+  eq: 0x61,
   gt: 0x64,
+  sqrt: 0x9f,
   add: 0xa0,
   sub: 0xa1,
   mul: 0xa2,
   div: 0xa3,
+  min: 0xa4,
 } as const;
 
 /** SIMD instructions (prefix 0xfd, then the LEB128 number) used on v128 values. */
@@ -155,6 +159,17 @@ export class FunctionBuilder {
     unsignedLeb(offset, this.code);
     return this;
   }
+  /** f64.const. */
+  constF64(value: number): this {
+    this.code.push(0x44, ...new Uint8Array(new Float64Array([value]).buffer));
+    return this;
+  }
+  /** Calls function `index` (imported functions come first). */
+  call(index: number): this {
+    this.code.push(0x10);
+    unsignedLeb(index, this.code);
+    return this;
+  }
   /** f64.load at the address on the stack plus a constant byte offset (8-byte aligned). */
   loadF64(offset = 0): this {
     this.code.push(F64.load, 3);
@@ -266,25 +281,38 @@ function section(id: number, content: number[], out: number[]): void {
 }
 
 /**
- * A module importing one memory as `env.memory` and exporting the given functions (no results,
- * i32 parameters only).
+ * A module importing one memory as `env.memory`, then each of `f64Imports` as `env.<name>`, a
+ * function of one f64 to one f64 (called by its place in that list), and exporting the given
+ * functions (no results, i32 parameters only).
  */
-export function emitModule(functions: Record<string, FunctionBuilder>): Uint8Array<ArrayBuffer> {
+export function emitModule(
+  functions: Record<string, FunctionBuilder>,
+  f64Imports: readonly string[] = [],
+): Uint8Array<ArrayBuffer> {
   const entries = Object.entries(functions);
   const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
   const types: number[] = [];
-  unsignedLeb(entries.length, types);
+  const f64Type = entries.length;
+  unsignedLeb(entries.length + (f64Imports.length > 0 ? 1 : 0), types);
   for (const [, fn] of entries) {
     types.push(0x60);
     unsignedLeb(fn.nParams, types);
     for (let i = 0; i < fn.nParams; i++) types.push(I32);
     types.push(0);
   }
+  if (f64Imports.length > 0) types.push(0x60, 1, F64_TYPE, 1, F64_TYPE);
   section(1, types, out);
-  const imports: number[] = [1];
+  const imports: number[] = [];
+  unsignedLeb(1 + f64Imports.length, imports);
   name('env', imports);
   name('memory', imports);
   imports.push(0x02, 0x00, 1);
+  for (const label of f64Imports) {
+    name('env', imports);
+    name(label, imports);
+    imports.push(0x00);
+    unsignedLeb(f64Type, imports);
+  }
   section(2, imports, out);
   const funcs: number[] = [];
   unsignedLeb(entries.length, funcs);
@@ -295,7 +323,7 @@ export function emitModule(functions: Record<string, FunctionBuilder>): Uint8Arr
   entries.forEach(([label], i) => {
     name(label, exports);
     exports.push(0x00);
-    unsignedLeb(i, exports);
+    unsignedLeb(f64Imports.length + i, exports);
   });
   section(7, exports, out);
   const code: number[] = [];
