@@ -44,21 +44,23 @@ export function layoutPositions(
   let positions = seeded;
   if (iterations > 0 && edges.length > 0) {
     // Nodes in the seed's key order, edges one per pair: parallel events add nothing to the shape
-    // but cost ForceAtlas2 time.
+    // but cost ForceAtlas2 time. A pair is its two nodes' places, the smaller id's first.
     const keys = Object.keys(seeded);
     const at = new Map<string, number>();
     keys.forEach((key, i) => at.set(key, i));
-    const pairs = new Set<string>();
+    const pairs = new Set<number>();
     const from: number[] = [];
     const to: number[] = [];
     for (const e of edges) {
       if (e.source === e.target) continue;
-      const [a, b] = e.source < e.target ? [e.source, e.target] : [e.target, e.source];
-      const key = `${a}>${b}`;
-      if (pairs.has(key)) continue;
-      pairs.add(key);
-      from.push(at.get(a)!);
-      to.push(at.get(b)!);
+      const forward = e.source < e.target;
+      const a = at.get(forward ? e.source : e.target)!;
+      const b = at.get(forward ? e.target : e.source)!;
+      const pair = a * keys.length + b;
+      if (pairs.has(pair)) continue;
+      pairs.add(pair);
+      from.push(a);
+      to.push(b);
     }
     if (from.length > 0) {
       positions =
