@@ -4,8 +4,10 @@
 // view built for a new actor finds most of its event edges written already: no object to make,
 // no quote to read from the store, nothing to serialise. An edge is written once per event and
 // kept while neither of its actors has been touched by a document since (only such a document
-// can remove the event, and renumbering events touches every actor); least recently used dropped
-// first past a bound in bytes.
+// can remove the event, and renumbering events touches every actor). Past a bound in bytes the
+// oldest edges are dropped first, but one asked for since it was kept (or last spared) is spared
+// once and goes to the back (a second chance: close to least recently used, with no reordering on
+// each hit).
 import type { StanceGraph } from './stance-graph.ts';
 import type { EventKey } from './types.ts';
 
@@ -13,13 +15,15 @@ interface Fragment {
   /** The graph version the edge was written at. */
   builtAt: number;
   text: string;
+  /** Asked for since it was kept or last spared. */
+  used: boolean;
 }
 
 /** Event edges' JSON texts kept by default, in UTF-16 code units. */
 export const FRAGMENT_CODE_UNITS = 8 * 1024 * 1024;
 
 export class EventFragments {
-  /** Event key -> its edge's JSON; least recently used first. */
+  /** Event key -> its edge's JSON; oldest (or last spared) first. */
   private readonly kept = new Map<EventKey, Fragment>();
   private units = 0;
 
@@ -40,16 +44,19 @@ export class EventFragments {
   get(event: EventKey, changedAt: number): string | undefined {
     const kept = this.kept.get(event);
     if (!kept) return undefined;
-    this.kept.delete(event);
     if (changedAt > kept.builtAt) {
+      this.kept.delete(event);
       this.units -= kept.text.length;
       return undefined;
     }
-    this.kept.set(event, kept);
+    kept.used = true;
     return kept.text;
   }
 
-  /** Keeps the event's JSON written at `builtAt`, dropping the least recent past the bound. */
+  /**
+   * Keeps the event's JSON written at `builtAt`, dropping the oldest past the bound (each one asked
+   * for since it was kept or last spared is spared once).
+   */
   set(event: EventKey, builtAt: number, text: string): void {
     const old = this.kept.get(event);
     if (old) {
@@ -57,12 +64,18 @@ export class EventFragments {
       this.units -= old.text.length;
     }
     if (text.length > this.maxUnits) return;
-    this.kept.set(event, { builtAt, text });
+    this.kept.set(event, { builtAt, text, used: false });
     this.units += text.length;
+    // Entries spared go to the back, so the walk meets them again only after every older one.
     for (const [key, fragment] of this.kept) {
       if (this.units <= this.maxUnits) break;
       this.kept.delete(key);
-      this.units -= fragment.text.length;
+      if (fragment.used) {
+        fragment.used = false;
+        this.kept.set(key, fragment);
+      } else {
+        this.units -= fragment.text.length;
+      }
     }
   }
 

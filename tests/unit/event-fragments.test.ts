@@ -1,0 +1,54 @@
+// The kept event edges past their bound: the oldest dropped first, but an edge asked for since it
+// was kept is spared once and goes to the back; a spared edge not asked for again goes in its
+// turn; the bound always holds, and an edge whose actors changed since it was written is not
+// given and not kept.
+import { describe, expect, it } from 'vitest';
+import { buildGraph, EventFragments } from '../../server/graph/index.ts';
+
+/** A text of `units` code units naming the event. */
+const text = (event: number, units = 100) => `${event}:`.padEnd(units, '.');
+
+describe('EventFragments', () => {
+  it('drops the oldest edge not asked for since it was kept, sparing the others once', () => {
+    const kept = new EventFragments(buildGraph([]), 500);
+    for (let e = 1; e <= 5; e++) kept.set(e, 0, text(e));
+    expect(kept.get(1, 0)).toBe(text(1));
+    expect(kept.get(3, 0)).toBe(text(3));
+    // Over the bound: 1 is spared (asked for), 2 goes.
+    kept.set(6, 0, text(6));
+    expect(kept.get(2, 0)).toBeUndefined();
+    expect(kept.size).toEqual({ entries: 5, units: 500 });
+    // Next, 3 is spared and 4 goes; then 5, then 6, never asked for.
+    kept.set(7, 0, text(7));
+    expect(kept.get(4, 0)).toBeUndefined();
+    kept.set(8, 0, text(8));
+    expect(kept.get(5, 0)).toBeUndefined();
+    // Now 6 is the oldest, then 1 (spared once, not asked for again), then 7, then 3.
+    kept.set(9, 0, text(9));
+    kept.set(10, 0, text(10));
+    expect(kept.get(6, 0)).toBeUndefined();
+    expect(kept.get(1, 0)).toBeUndefined();
+    for (const e of [3, 7, 8, 9, 10]) expect(kept.get(e, 0)).toBe(text(e));
+    expect(kept.size).toEqual({ entries: 5, units: 500 });
+  });
+
+  it('holds its bound when every edge was asked for', () => {
+    const kept = new EventFragments(buildGraph([]), 1_000);
+    for (let e = 1; e <= 40; e++) {
+      kept.set(e, e, text(e, 30 + (e % 7) * 20));
+      for (let f = 1; f <= e; f++) kept.get(f, 0);
+      expect(kept.size.units).toBeLessThanOrEqual(1_000);
+    }
+    // Every edge asked for after each write: the walk spares them all once and still ends.
+    expect(kept.size.entries).toBeGreaterThan(10);
+  });
+
+  it('gives no edge whose actors changed after it was written, and drops it', () => {
+    const kept = new EventFragments(buildGraph([]), 1_000);
+    kept.set(1, 5, text(1));
+    expect(kept.get(1, 5)).toBe(text(1));
+    expect(kept.get(1, 6)).toBeUndefined();
+    expect(kept.get(1, 0)).toBeUndefined();
+    expect(kept.size).toEqual({ entries: 0, units: 0 });
+  });
+});
