@@ -12,7 +12,7 @@
 // the upper's, at half the divisions. Terms between coincident nodes (a zero or not-a-number
 // squared distance) are masked to +0 rather than branched over, which leaves every sum as
 // skipping them would.
-import { F64, FunctionBuilder, Op, Simd, emitModule } from '../wasm/emit.ts';
+import { F64, FunctionBuilder, Op, Simd, emitModule } from '../wasm/index.ts';
 
 /** A node's record in the layout's memory: RECORD f64 slots, at these places. */
 export const X = 0;

@@ -7,7 +7,7 @@
 // those of a plain loop (integer adds: their order changes nothing). Everything lives in one
 // memory per model, laid out by `CompactModel`: the sums, the feature ids written by the caller,
 // scratch lists, the table and the rows. Wasm loads and stores need no per-access bounds check.
-import { FunctionBuilder, Op, Simd, emitModule } from '../../wasm/emit.ts';
+import { FunctionBuilder, Op, Simd, emitModule } from '../../wasm/index.ts';
 import { FINISH_1, FINISH_2, MIX_ADD, MIX_C1, MIX_C2 } from './hash.ts';
 
 /** Parameters of the exported `add`, in order (all byte addresses unless said otherwise). */
