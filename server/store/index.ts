@@ -20,6 +20,7 @@ export { MIGRATIONS, SCHEMA_VERSION, migrate } from './migrations.ts';
 export type { Migration } from './migrations.ts';
 export { ChangeFeed, type FollowedGraph } from './change-feed.ts';
 export { fillGraph } from './fill-graph.ts';
+export { GraphReadThreadError } from './graph-read-thread.ts';
 export {
   StoreDamagedError,
   checkStoreFile,

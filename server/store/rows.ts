@@ -240,10 +240,10 @@ export type GraphEventTuple = [
 const SEPARATOR = '\u001f';
 
 /** An actor as a document states it, shared by every row stating the same identity. */
-type GraphActor = GraphDocument['actors'][number];
+export type GraphActor = GraphDocument['actors'][number];
 
 /** The fields of an event that repeat across events, shared by every event with the same ones. */
-interface EventShape {
+export interface EventShape {
   type: EventRow['type'];
   quad: EventRow['quad'];
   polarity: EventRow['polarity'];
@@ -345,36 +345,90 @@ function splitJoined(joined: string, count: number): string[] {
   return parts;
 }
 
-function eventFromTuple(
-  t: GraphEventTuple,
+/**
+ * An event as the graph takes it, from its columns (`shape` decoded by a GraphRowDecoder); a
+ * malformed `origin` is a StoreDamagedError naming the row.
+ */
+export function graphEvent(
   document: string,
-  decoder: GraphRowDecoder,
+  id: string,
+  source: string,
+  target: string,
+  shape: EventShape,
+  score: number,
+  confidence: number,
+  sentence: number,
+  start: number,
+  end: number,
+  origin: string | null,
 ): GraphEvent {
-  const shape = decoder.shape(t[4]);
   const event: GraphEvent = {
-    id: t[1],
-    source: t[2],
-    target: t[3],
+    id,
+    source,
+    target,
     type: shape.type,
     quad: shape.quad,
     polarity: shape.polarity,
-    score: t[5],
+    score,
     mode: shape.mode,
     date: shape.date,
     datePrecision: shape.datePrecision,
-    confidence: t[6],
-    evidence: { sentence: t[7], start: t[8], end: t[9] },
+    confidence,
+    evidence: { sentence, start, end },
   };
-  const origin = t[10];
   if (origin !== null) {
     event.origin = storedJson<ExtractedEvent['origin']>(
       'events',
-      { document, id: t[1] },
+      { document, id },
       'origin',
       origin,
     );
   }
   return event;
+}
+
+/**
+ * Calls `visit` for each document row of a graph read's batch with the range [from, to) of its rows
+ * in each child list (each list ordered by seq, then ord); rows of earlier documents (none in a
+ * consistent read) are passed over.
+ */
+export function forEachGraphDocument(
+  rows: {
+    documents: readonly GraphDocumentRow[];
+    actors: readonly GraphActorTuple[];
+    affiliations: readonly GraphAffiliationTuple[];
+    events: readonly GraphEventTuple[];
+  },
+  visit: (
+    doc: GraphDocumentRow,
+    actorFrom: number,
+    actorTo: number,
+    affiliationFrom: number,
+    affiliationTo: number,
+    eventFrom: number,
+    eventTo: number,
+  ) => void,
+): void {
+  const { actors, affiliations, events } = rows;
+  let a = 0;
+  let f = 0;
+  let e = 0;
+  for (const doc of rows.documents) {
+    const seq = doc.seq;
+    while (a < actors.length && actors[a]![0] < seq) a++;
+    while (f < affiliations.length && affiliations[f]![0] < seq) f++;
+    while (e < events.length && events[e]![0] < seq) e++;
+    let aEnd = a;
+    while (aEnd < actors.length && actors[aEnd]![0] === seq) aEnd++;
+    let fEnd = f;
+    while (fEnd < affiliations.length && affiliations[fEnd]![0] === seq) fEnd++;
+    let eEnd = e;
+    while (eEnd < events.length && events[eEnd]![0] === seq) eEnd++;
+    visit(doc, a, aEnd, f, fEnd, e, eEnd);
+    a = aEnd;
+    f = fEnd;
+    e = eEnd;
+  }
 }
 
 /**
@@ -394,32 +448,33 @@ export function assembleGraphDocuments(
   decoder: GraphRowDecoder = new GraphRowDecoder(),
 ): void {
   const { actors, affiliations, events } = rows;
-  let a = 0;
-  let f = 0;
-  let e = 0;
   let pending: GraphDocument[] = [];
-  for (const doc of rows.documents) {
-    const seq = doc.seq;
+  forEachGraphDocument(rows, (doc, a, aEnd, f, fEnd, e, eEnd) => {
     const id = doc.id;
-    // Rows of earlier documents (none in a consistent read) are passed over.
-    while (a < actors.length && actors[a]![0] < seq) a++;
-    while (f < affiliations.length && affiliations[f]![0] < seq) f++;
-    while (e < events.length && events[e]![0] < seq) e++;
-    let end = a;
-    while (end < actors.length && actors[end]![0] === seq) end++;
-    const docActors = new Array<GraphActor>(end - a);
-    for (let i = 0; a < end; a++, i++) docActors[i] = decoder.actor(actors[a]![1], id);
-    end = f;
-    while (end < affiliations.length && affiliations[end]![0] === seq) end++;
-    const docAffiliations = new Array<GraphDocument['affiliations'][number]>(end - f);
-    for (let i = 0; f < end; f++, i++) {
+    const docActors = new Array<GraphActor>(aEnd - a);
+    for (let i = 0; a < aEnd; a++, i++) docActors[i] = decoder.actor(actors[a]![1], id);
+    const docAffiliations = new Array<GraphDocument['affiliations'][number]>(fEnd - f);
+    for (let i = 0; f < fEnd; f++, i++) {
       const t = affiliations[f]!;
       docAffiliations[i] = { person: t[1], of: t[2], role: t[3] };
     }
-    end = e;
-    while (end < events.length && events[end]![0] === seq) end++;
-    const docEvents = new Array<GraphEvent>(end - e);
-    for (let i = 0; e < end; e++, i++) docEvents[i] = eventFromTuple(events[e]!, id, decoder);
+    const docEvents = new Array<GraphEvent>(eEnd - e);
+    for (let i = 0; e < eEnd; e++, i++) {
+      const t = events[e]!;
+      docEvents[i] = graphEvent(
+        id,
+        t[1],
+        t[2],
+        t[3],
+        decoder.shape(t[4]),
+        t[5],
+        t[6],
+        t[7],
+        t[8],
+        t[9],
+        t[10],
+      );
+    }
     pending.push({
       extractor: doc.extractor,
       document: { id, title: doc.title, published: doc.published },
@@ -431,7 +486,7 @@ export function assembleGraphDocuments(
       onBatch(pending);
       pending = [];
     }
-  }
+  });
   if (pending.length > 0) onBatch(pending);
 }
 
