@@ -1,28 +1,21 @@
-// A batch of the graph read in columns, to hand from the graph-read thread to the serving thread:
-// numbers in typed arrays (transferred, not copied), every repeating text (actor and event ids,
-// joined identities and event shapes, affiliation fields, extractors) as a number into a table of
-// texts both sides keep for the whole read, so each distinct text crosses once and the serving
-// thread decodes each identity and shape once, sharing the object as a read in one thread does.
+// A batch of the graph read in columns, made on the graph-read thread for the serving thread
+// (graph-batch-decoder.ts turns it back into documents there): numbers in typed arrays
+// (transferred, not copied), every repeating text (actor and event ids, joined identities and event
+// shapes, affiliation fields, extractors) as a number into a table of texts both sides keep for the
+// whole read, so each distinct text crosses once and is decoded once.
+import { forEachGraphDocument } from './graph-columns.ts';
 import type { GraphRows } from './graph-read.ts';
-import {
-  forEachGraphDocument,
-  graphEvent,
-  GraphRowDecoder,
-  type EventShape,
-  type GraphActor,
-} from './rows.ts';
-import type { GraphDocument } from './types.ts';
 
 /** Distinct texts both sides keep before starting the table afresh (a store of rare repeats). */
 const TEXT_TABLE_LIMIT = 1 << 20;
-/** Numbers into the table per row: an actor, an affiliation, an event (id, source, target, shape, origin). */
-const ACTOR_REFS = 1;
-const AFFILIATION_REFS = 3;
-const EVENT_REFS = 5;
+/** Table numbers per row: an actor; an affiliation; an event (id, source, target, shape, origin). */
+export const ACTOR_REFS = 1;
+export const AFFILIATION_REFS = 3;
+export const EVENT_REFS = 5;
 /** Per event: score, confidence, sentence, start, end. */
-const EVENT_NUMBERS = 5;
+export const EVENT_NUMBERS = 5;
 /** Per document: extractor (a text number) and how many actors, affiliations and events. */
-const DOCUMENT_COUNTS = 4;
+export const DOCUMENT_COUNTS = 4;
 
 /** One batch as it crosses between threads (structured clone; the typed arrays transferred). */
 export interface GraphBatch {
@@ -117,83 +110,5 @@ export class GraphBatchEncoder {
       origins,
     };
     return { batch, transfer: [counts.buffer, refs.buffer, numbers.buffer] };
-  }
-}
-
-/** The serving side: turns GraphBatches back into GraphDocuments, keeping the table in step. */
-export class GraphBatchDecoder {
-  private texts: string[] = [];
-  /** The decoded identity or shape of each table number taken as one (decoded on first use). */
-  private actors: (GraphActor | undefined)[] = [];
-  private shapes: (EventShape | undefined)[] = [];
-  private readonly decoder = new GraphRowDecoder();
-
-  private actor(n: number, document: string): GraphActor {
-    return (this.actors[n] ??= this.decoder.actor(this.texts[n]!, document));
-  }
-
-  private shape(n: number): EventShape {
-    return (this.shapes[n] ??= this.decoder.shape(this.texts[n]!));
-  }
-
-  decode(batch: GraphBatch): GraphDocument[] {
-    if (batch.reset) {
-      this.texts = [];
-      this.actors = [];
-      this.shapes = [];
-    }
-    for (const text of batch.texts) this.texts.push(text);
-    const texts = this.texts;
-    const { counts, refs, numbers, documents } = batch;
-    const out = new Array<GraphDocument>(counts.length / DOCUMENT_COUNTS);
-    let r = 0;
-    let x = 0;
-    for (let d = 0, c = 0; d < out.length; d++) {
-      const id = documents[3 * d] as string;
-      const extractor = texts[counts[c++]!]!;
-      const actors = new Array<GraphActor>(counts[c++]!);
-      const affiliations = new Array<GraphDocument['affiliations'][number]>(counts[c++]!);
-      const events = new Array<GraphDocument['events'][number]>(counts[c++]!);
-      for (let i = 0; i < actors.length; i++) actors[i] = this.actor(refs[r++]!, id);
-      for (let i = 0; i < affiliations.length; i++) {
-        const person = texts[refs[r++]!]!;
-        const of = texts[refs[r++]!]!;
-        affiliations[i] = { person, of, role: texts[refs[r++]!]! };
-      }
-      for (let i = 0; i < events.length; i++) {
-        const eventId = texts[refs[r]!]!;
-        const source = texts[refs[r + 1]!]!;
-        const target = texts[refs[r + 2]!]!;
-        const shape = this.shape(refs[r + 3]!);
-        const origin = refs[r + 4]!;
-        r += EVENT_REFS;
-        events[i] = graphEvent(
-          id,
-          eventId,
-          source,
-          target,
-          shape,
-          numbers[x]!,
-          numbers[x + 1]!,
-          numbers[x + 2]!,
-          numbers[x + 3]!,
-          numbers[x + 4]!,
-          origin < 0 ? null : batch.origins[origin]!,
-        );
-        x += EVENT_NUMBERS;
-      }
-      out[d] = {
-        extractor,
-        document: {
-          id,
-          title: documents[3 * d + 1] as string | null,
-          published: documents[3 * d + 2] as string | null,
-        },
-        actors,
-        affiliations,
-        events,
-      };
-    }
-    return out;
   }
 }

@@ -2,7 +2,8 @@
 // connection and splits them into columns while the calling thread decodes each batch it is handed
 // and passes it on, so reading and adding to the graph overlap. Only for a store in a file.
 import { Worker } from 'node:worker_threads';
-import { GraphBatchDecoder, type GraphBatch } from './graph-batch.ts';
+import type { GraphBatch } from './graph-batch.ts';
+import { GraphBatchDecoder } from './graph-batch-decoder.ts';
 import type { GraphDocument } from './types.ts';
 
 const ENTRY = new URL('./graph-read-worker.mjs', import.meta.url);

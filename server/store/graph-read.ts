@@ -9,7 +9,7 @@ import {
   type GraphAffiliationTuple,
   type GraphDocumentRow,
   type GraphEventTuple,
-} from './rows.ts';
+} from './graph-columns.ts';
 
 /** The graph read's columns in SQLite's SQL. */
 const GRAPH_COLUMNS = graphColumns('sqlite');

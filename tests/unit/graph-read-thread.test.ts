@@ -20,7 +20,8 @@ import {
   type SqliteStore,
   type Store,
 } from '../../server/store/index.ts';
-import { GraphBatchDecoder, GraphBatchEncoder } from '../../server/store/graph-batch.ts';
+import { GraphBatchEncoder } from '../../server/store/graph-batch.ts';
+import { GraphBatchDecoder } from '../../server/store/graph-batch-decoder.ts';
 import { prepareGraphRead, readGraphRows } from '../../server/store/graph-read.ts';
 import { readGraphInThread } from '../../server/store/graph-read-thread.ts';
 import { assembleGraphDocuments } from '../../server/store/rows.ts';
