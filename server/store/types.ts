@@ -83,8 +83,8 @@ export interface Store {
    * snapshot, handed to `onBatch` `batch` documents at a time (default GRAPH_BATCH): only a batch
    * is held at once, and only the columns the graph keeps are read. Documents stating the same
    * alias list may share one array: treat what is handed over as read-only. `thread`: a store
-   * in a file reads its rows on a worker thread while `onBatch` runs here (rejecting with a
-   * GraphReadThreadError when that thread fails); other stores read as without it.
+   * in a file large enough to gain from it reads its rows on a worker thread while `onBatch` runs
+   * here (rejecting with a GraphReadThreadError when that thread fails); others read as without.
    */
   graphDocuments(
     onBatch: (documents: GraphDocument[]) => void,

@@ -1,10 +1,11 @@
 // The graph read on a worker thread: a graph filled from it is the graph filled by a read on the
-// calling thread (over many batches, with the thread held back by the calling one); batches in
-// columns decode to what the read in one thread hands over, also when the table of texts starts
-// afresh; a thread that cannot read fails with an error naming the file and the cause, a reader
-// that throws stops the thread, a damaged row is reported as on the calling thread, and start-up
-// falls back to reading on the serving thread (one log line) when the thread fails.
-import { mkdtempSync, rmSync } from 'node:fs';
+// calling thread (over many batches, with the thread held back by the calling one), and a store
+// file below the size the store opened with reads on the calling thread; batches in columns decode
+// to what the read in one thread hands over, also when the table of texts starts afresh; a thread
+// that cannot read fails with an error naming the file and the cause, a reader that throws stops
+// the thread, a damaged row is reported as on the calling thread, and start-up falls back to
+// reading on the serving thread (one log line) when the thread fails.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -14,6 +15,7 @@ import type { PloverType } from '../../server/model/index.ts';
 import { openGraph } from '../../server/saved-graph.ts';
 import {
   fillGraph,
+  GRAPH_THREAD_MIN_BYTES,
   GraphReadThreadError,
   openSqliteStore,
   type GraphDocument,
@@ -95,7 +97,8 @@ describe('the graph read on a worker thread', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'stancegraph-graph-thread-'));
     file = path.join(dir, 'store.sqlite');
-    store = openSqliteStore({ file });
+    // A thread from any size of file (the default spares small stores the thread's start).
+    store = openSqliteStore({ file, graphThreadFrom: 0 });
     for (let n = 0; n < 90; n++) await store.addDocument(bundle(n));
     // A removal leaves a gap in the ingest order.
     await store.removeDocument(bundle(17).extraction.document.id);
@@ -120,6 +123,28 @@ describe('the graph read on a worker thread', () => {
     );
     expect(batches).toBe(30);
     expect(replies(threaded)).toBe(replies(plain));
+  });
+
+  it('reads on the calling thread below the size the store opened with', async () => {
+    // The read on the calling thread maps the store file on this connection; the thread does not.
+    const mapped: number[] = [];
+    await store.graphDocuments(() => void mapped.push(store.settings().mapBytes), {
+      thread: true,
+    });
+    expect(mapped.length).toBeGreaterThan(0);
+    expect(mapped.every((bytes) => bytes === 0)).toBe(true);
+    expect(statSync(file).size).toBeLessThan(GRAPH_THREAD_MIN_BYTES);
+    const small = openSqliteStore({ file });
+    try {
+      mapped.length = 0;
+      await small.graphDocuments(() => void mapped.push(small.settings().mapBytes), {
+        thread: true,
+      });
+      expect(mapped.length).toBeGreaterThan(0);
+      expect(mapped.every((bytes) => bytes > 0)).toBe(true);
+    } finally {
+      await small.close();
+    }
   });
 
   it('hands over the documents in order while the reader lags behind', async () => {
@@ -196,7 +221,7 @@ describe('the graph read on a worker thread', () => {
       .prepare('UPDATE events SET origin = \'{"file":\' WHERE document = ? AND id = ?')
       .run(event.document, event.id);
     raw.close();
-    const damaged = openSqliteStore({ file: copy });
+    const damaged = openSqliteStore({ file: copy, graphThreadFrom: 0 });
     try {
       const message = `table events, row (document="${event.document}", id="${event.id}"): column origin holds malformed JSON`;
       await expect(damaged.graphDocuments(() => undefined)).rejects.toThrow(message);
