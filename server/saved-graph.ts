@@ -1,8 +1,8 @@
 // The graph at start-up and its saved file: loaded from the file when the file's tag matches the
 // store (no row read), or when the store moved on since only by changes still in its change log
-// (the change feed replays them), else built from the store's rows (read on a worker thread);
-// saved one save at a time, skipping a generation already saved. The server and the scale bench's
-// server process open their graph here.
+// (the change feed replays them), else built from the store's rows; saved one save at a time,
+// skipping a generation already saved. The server and the scale bench's server process open their
+// graph here.
 import {
   buildGraph,
   loadGraph,
@@ -12,13 +12,7 @@ import {
   type StanceGraph,
 } from './graph/index.ts';
 import { collectGarbage } from './collect-garbage.ts';
-import {
-  ChangeFeed,
-  fillGraph,
-  GraphReadThreadError,
-  type Store,
-  type StoreGeneration,
-} from './store/index.ts';
+import { ChangeFeed, fillGraph, type Store, type StoreGeneration } from './store/index.ts';
 
 /**
  * The most logged changes a saved graph may be behind the store and still be loaded (the change
@@ -68,20 +62,6 @@ async function loadableGeneration(
 }
 
 /**
- * The graph built from the store's rows, read on a worker thread while this one adds them; when
- * that thread fails (one log line saying why), built again with the rows read on this thread.
- */
-async function buildFromRows(store: Store): Promise<StanceGraph> {
-  try {
-    return await fillGraph(store, buildGraph(), { thread: true });
-  } catch (error) {
-    if (!(error instanceof GraphReadThreadError)) throw error;
-    console.warn(`stancegraph: ${error.message}; reading the rows on the serving thread instead`);
-    return fillGraph(store, buildGraph());
-  }
-}
-
-/**
  * Loads the graph saved in `file` when its tag matches the store's id and this code's graph format
  * and its generation is the store's, or behind it only by logged changes (loadableGeneration);
  * otherwise (no file, another generation, a damaged file: one log line) builds it from the store's
@@ -121,7 +101,7 @@ export async function openGraph(
       );
     }
   }
-  const graph = await buildFromRows(store);
+  const graph = await fillGraph(store, buildGraph());
   const feed = new ChangeFeed(store, graph, { from: origin.lastChange, onError });
   return { graph, feed, origin, loaded: false, savedGeneration: null };
 }

@@ -11,7 +11,7 @@ export type {
   StoreGeneration,
 } from './types.ts';
 export { GRAPH_BATCH, MAX_QUOTE_BATCH, StoreInputError } from './types.ts';
-export { GRAPH_THREAD_MIN_BYTES, openSqliteStore } from './sqlite-store.ts';
+export { openSqliteStore } from './sqlite-store.ts';
 export type { SqliteSettings, SqliteStore } from './sqlite-store.ts';
 export { openPostgresStore, type PostgresStoreOptions } from './postgres-store.ts';
 export { PG_MIGRATIONS, PG_SCHEMA_VERSION, migratePostgres } from './postgres-migrations.ts';
@@ -20,7 +20,6 @@ export { MIGRATIONS, SCHEMA_VERSION, migrate } from './migrations.ts';
 export type { Migration } from './migrations.ts';
 export { ChangeFeed, type FollowedGraph } from './change-feed.ts';
 export { fillGraph } from './fill-graph.ts';
-export { GraphReadThreadError } from './graph-read-thread.ts';
 export {
   StoreDamagedError,
   checkStoreFile,

@@ -11,7 +11,9 @@ import {
   assembleGraphDocuments,
   checkBatch,
   compareStrings,
+  graphColumns,
   GraphRowDecoder,
+  GRAPH_RANGE_PG,
   groupBy,
   toDatedRole,
   toDocumentRecord,
@@ -25,17 +27,13 @@ import type {
   DocumentActorRow,
   DocumentRow,
   EventRow,
+  GraphActorTuple,
+  GraphAffiliationTuple,
+  GraphDocumentRow,
+  GraphEventTuple,
   RoleRow,
   SummaryRow,
 } from './rows.ts';
-import {
-  graphColumns,
-  GRAPH_RANGE_PG,
-  type GraphActorTuple,
-  type GraphAffiliationTuple,
-  type GraphDocumentRow,
-  type GraphEventTuple,
-} from './graph-columns.ts';
 import { GRAPH_BATCH, MAX_CHANGE_PAGE, StoreInputError, checkQuoteKeys } from './types.ts';
 import type { Change, Store } from './types.ts';
 import { validateBundle } from './validate-bundle.ts';

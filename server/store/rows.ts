@@ -17,14 +17,6 @@ import type {
 import { EXTRACTION_SCHEMA } from '../model/index.ts';
 import { storedJson } from './integrity.ts';
 import { StoreInputError, type GraphDocument } from './types.ts';
-import {
-  forEachGraphDocument,
-  SEPARATOR,
-  type GraphActorTuple,
-  type GraphAffiliationTuple,
-  type GraphDocumentRow,
-  type GraphEventTuple,
-} from './graph-columns.ts';
 
 export interface DocumentRow {
   ingest_seq: number;
@@ -213,11 +205,45 @@ export function toExtraction(
   };
 }
 
+/** A document's columns the graph keeps, tagged with its place in ingest order. */
+export interface GraphDocumentRow {
+  seq: number;
+  id: string;
+  title: string | null;
+  published: string | null;
+  extractor: string;
+}
+
+/**
+ * The child rows of the graph read, each read as an array (graphColumns order) without an object
+ * per row, and each tagged with its document's place in ingest order. The columns that repeat from
+ * row to row come joined into one text (see graphColumns): an actor row's whole identity, an
+ * event's type, quad, polarity, mode, date and precision.
+ */
+export type GraphActorTuple = [seq: number, identity: string];
+export type GraphAffiliationTuple = [seq: number, person: string, of: string, role: string];
+export type GraphEventTuple = [
+  seq: number,
+  id: string,
+  source: string,
+  target: string,
+  shape: string,
+  score: number,
+  confidence: number,
+  sentence: number,
+  start: number,
+  end: number,
+  origin: string | null,
+];
+
+/** Joins the columns of a graph read's joined texts (a control character no stored value holds). */
+const SEPARATOR = '\u001f';
+
 /** An actor as a document states it, shared by every row stating the same identity. */
-export type GraphActor = GraphDocument['actors'][number];
+type GraphActor = GraphDocument['actors'][number];
 
 /** The fields of an event that repeat across events, shared by every event with the same ones. */
-export interface EventShape {
+interface EventShape {
   type: EventRow['type'];
   quad: EventRow['quad'];
   polarity: EventRow['polarity'];
@@ -225,6 +251,32 @@ export interface EventShape {
   date: string | null;
   datePrecision: EventRow['date_precision'];
 }
+
+/**
+ * The columns each graph read selects (the child tables aliased x, documents d), for SQLite or
+ * PostgreSQL. An actor row's identity comes as one text: id, kind, country (empty for none),
+ * aliases (JSON) and, last, the name, the only free text of them (ids are slugs, JSON holds no raw
+ * control character), so the text splits back unambiguously. An event's shape likewise: type,
+ * quad, polarity, mode, date, precision (empty for none; none of them can be empty).
+ */
+export function graphColumns(dialect: 'sqlite' | 'postgres') {
+  const sep = dialect === 'sqlite' ? 'char(31)' : 'chr(31)';
+  const orEmpty = (column: string) =>
+    dialect === 'sqlite' ? `ifnull(${column}, '')` : `coalesce(${column}, '')`;
+  const joined = (parts: string[]) => parts.join(` || ${sep} || `);
+  return {
+    documents: 'd.ingest_seq AS seq, d.id, d.title, d.published, d.extractor',
+    actors: `d.ingest_seq AS seq, ${joined(['x.actor', 'x.kind', orEmpty('x.country'), 'x.aliases', 'x.name'])}`,
+    affiliations: 'd.ingest_seq AS seq, x.person, x.of_actor, x.role',
+    events: `d.ingest_seq AS seq, x.id, x.source, x.target,
+      ${joined(['x.type', 'x.quad', 'x.polarity', orEmpty('x.mode'), orEmpty('x.date'), orEmpty('x.date_precision')])},
+      x.score, x.confidence, x.sentence, x.ev_start, x.ev_end, x.origin`,
+  } as const;
+}
+
+/** The child rows of the documents with a seq in (lower, upper], in seq then ord order. */
+export const GRAPH_RANGE = 'd.ingest_seq > ? AND d.ingest_seq <= ? ORDER BY d.ingest_seq, x.ord';
+export const GRAPH_RANGE_PG = GRAPH_RANGE.replace('?', '$1').replace('?', '$2');
 
 /** Distinct identities and event shapes kept decoded across one graph read, at most this many. */
 const SHARED_VALUES = 65_536;
@@ -293,41 +345,31 @@ function splitJoined(joined: string, count: number): string[] {
   return parts;
 }
 
-/**
- * An event as the graph takes it, from its columns (`shape` decoded by a GraphRowDecoder); a
- * malformed `origin` is a StoreDamagedError naming the row.
- */
-export function graphEvent(
+function eventFromTuple(
+  t: GraphEventTuple,
   document: string,
-  id: string,
-  source: string,
-  target: string,
-  shape: EventShape,
-  score: number,
-  confidence: number,
-  sentence: number,
-  start: number,
-  end: number,
-  origin: string | null,
+  decoder: GraphRowDecoder,
 ): GraphEvent {
+  const shape = decoder.shape(t[4]);
   const event: GraphEvent = {
-    id,
-    source,
-    target,
+    id: t[1],
+    source: t[2],
+    target: t[3],
     type: shape.type,
     quad: shape.quad,
     polarity: shape.polarity,
-    score,
+    score: t[5],
     mode: shape.mode,
     date: shape.date,
     datePrecision: shape.datePrecision,
-    confidence,
-    evidence: { sentence, start, end },
+    confidence: t[6],
+    evidence: { sentence: t[7], start: t[8], end: t[9] },
   };
+  const origin = t[10];
   if (origin !== null) {
     event.origin = storedJson<ExtractedEvent['origin']>(
       'events',
-      { document, id },
+      { document, id: t[1] },
       'origin',
       origin,
     );
@@ -352,33 +394,32 @@ export function assembleGraphDocuments(
   decoder: GraphRowDecoder = new GraphRowDecoder(),
 ): void {
   const { actors, affiliations, events } = rows;
+  let a = 0;
+  let f = 0;
+  let e = 0;
   let pending: GraphDocument[] = [];
-  forEachGraphDocument(rows, (doc, a, aEnd, f, fEnd, e, eEnd) => {
+  for (const doc of rows.documents) {
+    const seq = doc.seq;
     const id = doc.id;
-    const docActors = new Array<GraphActor>(aEnd - a);
-    for (let i = 0; a < aEnd; a++, i++) docActors[i] = decoder.actor(actors[a]![1], id);
-    const docAffiliations = new Array<GraphDocument['affiliations'][number]>(fEnd - f);
-    for (let i = 0; f < fEnd; f++, i++) {
+    // Rows of earlier documents (none in a consistent read) are passed over.
+    while (a < actors.length && actors[a]![0] < seq) a++;
+    while (f < affiliations.length && affiliations[f]![0] < seq) f++;
+    while (e < events.length && events[e]![0] < seq) e++;
+    let end = a;
+    while (end < actors.length && actors[end]![0] === seq) end++;
+    const docActors = new Array<GraphActor>(end - a);
+    for (let i = 0; a < end; a++, i++) docActors[i] = decoder.actor(actors[a]![1], id);
+    end = f;
+    while (end < affiliations.length && affiliations[end]![0] === seq) end++;
+    const docAffiliations = new Array<GraphDocument['affiliations'][number]>(end - f);
+    for (let i = 0; f < end; f++, i++) {
       const t = affiliations[f]!;
       docAffiliations[i] = { person: t[1], of: t[2], role: t[3] };
     }
-    const docEvents = new Array<GraphEvent>(eEnd - e);
-    for (let i = 0; e < eEnd; e++, i++) {
-      const t = events[e]!;
-      docEvents[i] = graphEvent(
-        id,
-        t[1],
-        t[2],
-        t[3],
-        decoder.shape(t[4]),
-        t[5],
-        t[6],
-        t[7],
-        t[8],
-        t[9],
-        t[10],
-      );
-    }
+    end = e;
+    while (end < events.length && events[end]![0] === seq) end++;
+    const docEvents = new Array<GraphEvent>(end - e);
+    for (let i = 0; e < end; e++, i++) docEvents[i] = eventFromTuple(events[e]!, id, decoder);
     pending.push({
       extractor: doc.extractor,
       document: { id, title: doc.title, published: doc.published },
@@ -390,7 +431,7 @@ export function assembleGraphDocuments(
       onBatch(pending);
       pending = [];
     }
-  });
+  }
   if (pending.length > 0) onBatch(pending);
 }
 

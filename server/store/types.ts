@@ -82,13 +82,11 @@ export interface Store {
    * Every stored document as the graph needs it (GraphDocument), in ingest order and from one
    * snapshot, handed to `onBatch` `batch` documents at a time (default GRAPH_BATCH): only a batch
    * is held at once, and only the columns the graph keeps are read. Documents stating the same
-   * alias list may share one array: treat what is handed over as read-only. `thread`: a store
-   * in a file large enough to gain from it reads its rows on a worker thread while `onBatch` runs
-   * here (rejecting with a GraphReadThreadError when that thread fails); others read as without.
+   * alias list may share one array: treat what is handed over as read-only.
    */
   graphDocuments(
     onBatch: (documents: GraphDocument[]) => void,
-    options?: { batch?: number; thread?: boolean },
+    options?: { batch?: number },
   ): Promise<void>;
   /**
    * The evidence quote of each stored event named by (document, event id), in the order asked; null

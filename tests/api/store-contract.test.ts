@@ -52,7 +52,7 @@ const TARGETS: Target[] = [
       const dir = mkdtempSync(path.join(os.tmpdir(), 'stancegraph-contract-'));
       const file = path.join(dir, 'store.sqlite');
       return {
-        open: async () => openSqliteStore({ file, graphThreadFrom: 0 }),
+        open: async () => openSqliteStore({ file }),
         dispose: async () => rmSync(dir, { recursive: true, force: true }),
       };
     },
@@ -183,11 +183,6 @@ for (const target of TARGETS) {
             })),
           })),
         );
-        // Read on a worker thread (a store in a file, here at any size; others read as before).
-        const threaded: GraphDocument[][] = [];
-        await store.graphDocuments((batch) => threaded.push(batch), { batch: 2, thread: true });
-        expect(threaded.map((b) => b.length)).toEqual([2, 2]);
-        expect(threaded.flat()).toEqual(batches.flat());
         // A graph filled from the read is the graph of the full extractions.
         const read = buildGraph();
         await store.graphDocuments((batch) => batch.forEach((d) => read.addDocument(d)));
@@ -237,15 +232,9 @@ for (const target of TARGETS) {
           [[null, '2022-11', 'month']],
           [['negated', null, null]],
         ]);
-        // Both documents state the same identities: the read hands over one object for each, in
-        // separate batches and read on a worker thread too.
+        // Both documents state the same identities: the read hands over one object for each.
         expect(read[1]!.actors[0]).toBe(read[0]!.actors[0]);
         expect(read[1]!.actors[1]).toBe(read[0]!.actors[1]);
-        const threaded: GraphDocument[] = [];
-        await store.graphDocuments((batch) => threaded.push(...batch), { batch: 1, thread: true });
-        expect(threaded).toEqual(read);
-        expect(threaded[1]!.actors[0]).toBe(threaded[0]!.actors[0]);
-        expect(threaded[1]!.actors[1]).toBe(threaded[0]!.actors[1]);
       });
 
       it('gives the quotes of a batch of events in the order asked, null for unknown ones', async () => {
