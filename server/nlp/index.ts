@@ -112,19 +112,23 @@ export class LanguageLayer {
 /** Loads every model; throws naming the missing file when one is absent. */
 export function loadLanguageLayer(options: LanguageLayerOptions = {}): LanguageLayer {
   const dir = options.models ?? DEFAULT_MODELS;
+  const lexicon = loadNameLexicon(options.gazetteer ?? DEFAULT_GAZETTEER);
   return new LanguageLayer(
-    loadTagger(path.join(dir, 'tagger.bin')),
+    loadTagger(path.join(dir, 'tagger.bin'), lexicon),
     loadParser(path.join(dir, 'parser.bin')),
     loadLemmatizer(path.join(dir, 'lemmas.json')),
     loadNameFinder(path.join(dir, 'names.bin')),
-    loadNameLexicon(options.gazetteer ?? DEFAULT_GAZETTEER),
+    lexicon,
   );
 }
 
 let shared: LanguageLayer | undefined;
 
-/** The committed models, loaded on first use and shared by every caller in the process. */
+/**
+ * The committed models (or, to measure a candidate, those of the folder named by the environment
+ * variable NLP_MODELS), loaded on first use and shared by every caller in the process.
+ */
 export function languageLayer(): LanguageLayer {
-  shared ??= loadLanguageLayer();
+  shared ??= loadLanguageLayer({ models: process.env.NLP_MODELS || undefined });
   return shared;
 }

@@ -1,6 +1,7 @@
 // Feature templates of the tagger: the word, its lowercase form, affixes, shape, neighbouring
 // words, the two previous predicted tags and the lexicon's usual tag of nearby words; with a model
-// that has them, the tag sets and case uses of the word and its neighbours (tag-sets.ts). The
+// that has them, the tag sets and case uses of the word and its neighbours (tag-sets.ts) and the
+// gazetteer names the word is part of (name-matches.ts). The
 // templates of the word alone are kept apart so their scores can be cached per word form. Each
 // template's number is mixed into its hash prefix once, at load.
 import { featPrefix, featWith1, featWith2, featWith3 } from '../learn/index.ts';
@@ -167,6 +168,32 @@ export function pairFeatures(
     out[k++] = featWith2(P[47], t1, h.tagSet[i]);
     out[k++] = featWith2(P[48], h.tagSet[i], i + 1 < n ? h.tagSet[i + 1] : END_TAG);
   }
+  if (h.nameFeatures) k = nameFeatures(h, lex, i, t1, out, k);
+  return k;
+}
+
+/**
+ * The gazetteer features of token i (name-matches.ts): its place and kinds in a known name, with
+ * its capitalisation and the sentence start, with the previous tag, with the lexicon's usual tag,
+ * and beside the values of the words before and after it. They depend on the neighbours, so they
+ * are never cached per form. Written into out from k.
+ */
+function nameFeatures(
+  h: WordHashes,
+  lex: Uint16Array,
+  i: number,
+  t1: number,
+  out: Uint32Array,
+  k: number,
+): number {
+  const g = h.names[i];
+  const before = i > 0 ? h.names[i - 1] : START_TAG;
+  const after = i + 1 < h.n ? h.names[i + 1] : END_TAG;
+  out[k++] = featWith3(P[50], g, h.flags[i] & 3, i === 0 ? 1 : 0);
+  out[k++] = featWith2(P[51], g, t1);
+  out[k++] = featWith2(P[52], g, lex[i]);
+  out[k++] = featWith2(P[53], before, g);
+  out[k++] = featWith2(P[54], g, after);
   return k;
 }
 

@@ -5,14 +5,18 @@
 //   const { upos, xpos } = tagger.tag(['Ghana', 'released', 'the', 'crew', '.']);
 //
 // `tagIds` returns class ids in a reused buffer for callers (the parser) that avoid strings.
+import type { NameLexicon } from '../names/lexicon.ts';
 import { Tagger } from './tagger-model.ts';
 
 export { Tagger, type TagResult } from './tagger-model.ts';
 export { trainTagger, type TaggedSentence, type TaggerTrainOptions } from './learn-tagger.ts';
 
-/** Loads a tagger model from a file path. */
-export function loadTagger(file: string): Tagger {
-  return Tagger.load(file);
+/**
+ * Loads a tagger model from a file path; a model trained with gazetteer features reads `names`
+ * (default: the project's gazetteer).
+ */
+export function loadTagger(file: string, names?: NameLexicon): Tagger {
+  return Tagger.load(file, names);
 }
 
 /** Loads a tagger model from bytes. */

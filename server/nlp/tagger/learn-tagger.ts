@@ -6,6 +6,8 @@ import { MAX_TAGGER_FEATURES, UNKNOWN_TAG, refineFeatures, taggerFeatures } from
 import { LEX_SURE, Tagger } from './tagger-model.ts';
 import { TagSetCounts } from './tag-sets.ts';
 import { WordHashes } from './word-hashes.ts';
+import { markNames } from './name-matches.ts';
+import type { NameLexicon } from '../names/lexicon.ts';
 
 export interface TaggedSentence {
   words: string[];
@@ -54,6 +56,12 @@ export interface TaggerTrainOptions {
    * tense seen once is told from a participle.
    */
   verbForms?: boolean;
+  /**
+   * A gazetteer whose names become features (name-matches.ts): where a word sits in a known name
+   * and the name's kinds. The model then needs a gazetteer at run time and records its
+   * fingerprint (default: none, no such features).
+   */
+  names?: NameLexicon;
   /** Averaged weights below this are pruned from the final model. */
   minWeight?: number;
   /** Called after each epoch with the model so far (e.g. to score a dev set). */
@@ -150,6 +158,7 @@ export function trainTagger(train: TaggedSentence[], options: TaggerTrainOptions
     : null;
   const dropout = tagSetCounts ? (options.tagSetDropout ?? 0) : 0;
   const dropRng = new Rng((options.seed ?? 1) + 7919);
+  const names = options.names ?? null;
 
   const p = new AveragedPerceptron(nClasses);
   const p2model = options.twoPass ? new AveragedPerceptron(nClasses) : null;
@@ -168,6 +177,7 @@ export function trainTagger(train: TaggedSentence[], options: TaggerTrainOptions
       lexValues,
       p2model ? p2model.compact({ minWeight: options.minWeight ?? 0 }) : null,
       tagSets,
+      names,
     );
     if (options.refineMargin !== undefined) tagger.refineMargin = options.refineMargin;
     return tagger;
@@ -186,6 +196,10 @@ export function trainTagger(train: TaggedSentence[], options: TaggerTrainOptions
         unknownForms,
         train[s].xpos,
       );
+      if (names) {
+        markNames(words, names, hashes.names);
+        hashes.nameFeatures = true;
+      }
       if (dropout > 0)
         for (let i = 0; i < hashes.n; i++)
           if (dropRng.next() < dropout) {

@@ -25,6 +25,8 @@ import {
   wordFeatures,
 } from './features.ts';
 import { TagSets } from './tag-sets.ts';
+import { defaultNameLexicon, markNames } from './name-matches.ts';
+import type { NameLexicon } from '../names/lexicon.ts';
 import { FORM_SLOTS, WordHashes, formGeneration } from './word-hashes.ts';
 
 /** A value in the lexicon: the class in the low 16 bits, bit 16 set when the tag is certain. */
@@ -168,6 +170,8 @@ export class Tagger {
   private lexv = new Int32Array(64);
   /** The model's tag-set tables, when it was trained with them. */
   readonly tagSets: TaggerTagSets | null;
+  /** The gazetteer whose names are features, when the model was trained with them. */
+  readonly names: NameLexicon | null;
 
   constructor(
     model: CompactModel,
@@ -177,10 +181,12 @@ export class Tagger {
     lexValues: Uint32Array,
     refine: CompactModel | null = null,
     tagSets: TaggerTagSets | null = null,
+    names: NameLexicon | null = null,
   ) {
     if (refine && refine.nClasses !== model.nClasses) throw new Error('tagger: pass mismatch');
     this.refine = refine;
     this.tagSets = tagSets;
+    this.names = names;
     if (upos.length !== model.nClasses || xpos.length !== model.nClasses)
       throw new Error('tagger: label count does not match the model');
     this.model = model;
@@ -226,6 +232,10 @@ export class Tagger {
     const lexv = this.lexv;
     // tag sets first, as in training: a model with `unknownForms` rewrites unknown forms' hashes
     this.annotate(h);
+    if (this.names) {
+      markNames(words, this.names, h.names);
+      h.nameFeatures = true;
+    }
     for (let i = 0; i < n; i++) {
       const v = this.lookup(h.exact[i], h.lower[i]);
       lexv[i] = v;
@@ -351,6 +361,7 @@ export class Tagger {
         refineMargin: Number.isFinite(this.refineMargin) ? this.refineMargin : null,
         ...(this.tagSets ? { tagSetLevel: this.tagSets.level } : {}),
         ...(this.tagSets?.unknownForms ? { unknownForms: true } : {}),
+        ...(this.names ? { nameFeatures: true, gazetteer: this.names.fingerprint() } : {}),
         upos: this.upos,
         xpos: this.xpos,
       },
@@ -358,7 +369,12 @@ export class Tagger {
     );
   }
 
-  static fromBuffer(data: Uint8Array): Tagger {
+  /**
+   * A tagger from a model file's bytes. A model trained with gazetteer features reads `names`, by
+   * default the project's gazetteer (a different one than it was trained with changes its tags;
+   * the model records the fingerprint of its own in meta `gazetteer`).
+   */
+  static fromBuffer(data: Uint8Array, names?: NameLexicon): Tagger {
     const { meta, arrays } = readBundle(data);
     if (meta.kind !== 'stancegraph-tagger') throw new Error('tagger: not a tagger model');
     const model = CompactModel.fromParts('tagger.', meta, arrays);
@@ -381,13 +397,14 @@ export class Tagger {
       typeof meta.tagSetLevel === 'number'
         ? readTagSets(arrays, meta.tagSetLevel, meta.unknownForms === true)
         : null,
+      meta.nameFeatures === true ? (names ?? defaultNameLexicon()) : null,
     );
     if (typeof meta.refineMargin === 'number') tagger.refineMargin = meta.refineMargin;
     return tagger;
   }
 
-  static load(file: string): Tagger {
-    return Tagger.fromBuffer(readFileSync(file));
+  static load(file: string, names?: NameLexicon): Tagger {
+    return Tagger.fromBuffer(readFileSync(file), names);
   }
 }
 

@@ -132,12 +132,20 @@ export class WordHashes {
   tagSetLevel = 0;
   tagSet = new Uint32Array(64);
   caseUse = new Uint32Array(64);
+  /**
+   * Set by a tagger whose model reads the gazetteer (see name-matches.ts), after fill: each
+   * token's place in a known name and that name's kinds (0: none), and `nameFeatures` true so the
+   * features read them. False after fill until then.
+   */
+  nameFeatures = false;
+  names = new Uint32Array(64);
 
   fill(words: readonly string[]): void {
     const n = words.length;
     if (n > this.exact.length) this.resize(n);
     this.n = n;
     this.tagSetLevel = 0;
+    this.nameFeatures = false;
     const v = formValues;
     const keep = n <= FORM_SLOTS;
     // room for the whole sentence first, so that ids stay distinct within it
@@ -185,6 +193,7 @@ export class WordHashes {
       'shape',
       'tagSet',
       'caseUse',
+      'names',
     ] as const) {
       this[key] = new Uint32Array(size);
     }

@@ -36,11 +36,18 @@ export function taggedSentences(
   return trees.map((t) => ({ words: t.words, upos: t.upos, xpos: t.xpos }));
 }
 
-/** Trains the final tagger, prints dev figures and writes tagger.bin; returns the tagger. */
-export function buildTagger(treebanks: string, outDir: string): Tagger {
+/**
+ * Trains the final tagger (or one with other options, to measure them), prints dev figures and
+ * writes tagger.bin; returns the tagger.
+ */
+export function buildTagger(
+  treebanks: string,
+  outDir: string,
+  options: TaggerTrainOptions = TAGGER_OPTIONS,
+): Tagger {
   const t0 = performance.now();
   const train = taggedSentences(loadTrain(treebanks));
-  const tagger = trainTagger(train, TAGGER_OPTIONS);
+  const tagger = trainTagger(train, options);
   const seconds = ((performance.now() - t0) / 1000).toFixed(0);
   const ewtDev = loadSplit(treebanks, 'ewtDev');
   const gumDev = loadSplit(treebanks, 'gumDev');

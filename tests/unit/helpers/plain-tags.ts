@@ -9,6 +9,7 @@ import {
 import type { Tagger } from '../../../server/nlp/tagger/index.ts';
 import { LEX_SURE } from '../../../server/nlp/tagger/tagger-model.ts';
 import { WordHashes } from '../../../server/nlp/tagger/word-hashes.ts';
+import { markNames } from '../../../server/nlp/tagger/name-matches.ts';
 
 /** Plain per-class argmax as the tagger takes it: first best wins ties; the gap to the runner-up. */
 function argmax(scores: Float64Array, n: number): { best: number; gap: number } {
@@ -23,11 +24,18 @@ function argmax(scores: Float64Array, n: number): { best: number; gap: number } 
   return { best, gap: n > 1 ? scores[best] - second : Infinity };
 }
 
-/** `tables`: whether the word hashes get the model's tag-set values (a model without them ignores it). */
+/**
+ * `tables`: whether the word hashes get the model's tag-set values and gazetteer names (a model
+ * without them ignores it).
+ */
 export function plainTags(tagger: Tagger, words: readonly string[], tables = true): number[] {
   const h = new WordHashes();
   h.fill(words);
   if (tables) tagger.annotate(h);
+  if (tables && tagger.names) {
+    markNames(words, tagger.names, h.names);
+    h.nameFeatures = true;
+  }
   const n = words.length;
   const lex = new Uint16Array(n);
   const lexv = new Int32Array(n);
