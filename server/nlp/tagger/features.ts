@@ -65,13 +65,14 @@ export function contextFeatures(
   p2: number,
   out: Uint32Array,
   k = 0,
+  verb = -1,
 ): number {
   const n = h.n;
   k = neighbourFeatures(h, lex, i > 0 ? i - 1 : -1, ROLE_BEFORE, out, k);
   k = neighbourFeatures(h, lex, i + 1 < n ? i + 1 : -1, ROLE_AFTER, out, k);
   k = neighbourFeatures(h, lex, i > 1 ? i - 2 : -1, ROLE_TWO_BEFORE, out, k);
   k = neighbourFeatures(h, lex, i + 2 < n ? i + 2 : -1, ROLE_TWO_AFTER, out, k);
-  return pairFeatures(h, lex, i, p1, p2, out, k);
+  return pairFeatures(h, lex, i, p1, p2, out, k, verb);
 }
 
 /** Roles of a neighbouring token in a token's context: just before, just after, two before, two after. */
@@ -139,6 +140,7 @@ export function pairFeatures(
   p2: number,
   out: Uint32Array,
   k = 0,
+  verb = -1,
 ): number {
   const n = h.n;
   const w = h.lower[i];
@@ -169,7 +171,35 @@ export function pairFeatures(
     out[k++] = featWith2(P[48], h.tagSet[i], i + 1 < n ? h.tagSet[i + 1] : END_TAG);
   }
   if (h.nameFeatures) k = nameFeatures(h, lex, i, t1, out, k);
+  if (verb >= 0) {
+    // whether the clause so far has a finite verb: a past tense after a bare subject is not a
+    // participle
+    out[k++] = featWith2(P[55], verb, h.suf2[i]);
+    out[k++] = featWith3(P[56], verb, t1, lp1);
+  }
   return k;
+}
+
+/** Clause roles of tags: a finite verb or modal, a clause boundary, or neither. */
+const FINITE = new Set(['VBD', 'VBZ', 'VBP', 'MD']);
+const BOUNDARY = new Set([',', ':', 'CC', 'WDT', 'WP', 'WRB']);
+
+/**
+ * Per class (by its Penn tag): 1 a finite verb or modal, 2 a clause boundary (comma, colon,
+ * coordinator, wh-word), 0 neither. Used with {@link clauseState} for the `verb` value of
+ * {@link pairFeatures}.
+ */
+export function clauseRoles(xpos: readonly string[]): Uint8Array {
+  return Uint8Array.from(xpos, (x) => (FINITE.has(x) ? 1 : BOUNDARY.has(x) ? 2 : 0));
+}
+
+/**
+ * The clause state after a token of class c, from the state before it: 1 once a finite verb is
+ * seen, 0 again after a boundary (a sentence starts at 0).
+ */
+export function clauseState(state: number, roles: Uint8Array, c: number): number {
+  const r = roles[c];
+  return r === 1 ? 1 : r === 2 ? 0 : state;
 }
 
 /**
@@ -208,8 +238,9 @@ export function taggerFeatures(
   p1: number,
   p2: number,
   out: Uint32Array,
+  verb = -1,
 ): number {
-  return contextFeatures(h, lex, i, p1, p2, out, wordFeatures(h, lex, i, out));
+  return contextFeatures(h, lex, i, p1, p2, out, wordFeatures(h, lex, i, out), verb);
 }
 
 /**
@@ -226,8 +257,9 @@ export function refineContextFeatures(
   p2: number,
   out: Uint32Array,
   k = 0,
+  verb = -1,
 ): number {
-  return refineTagFeatures(h, first, i, p1, out, contextFeatures(h, lex, i, p1, p2, out, k));
+  return refineTagFeatures(h, first, i, p1, out, contextFeatures(h, lex, i, p1, p2, out, k, verb));
 }
 
 /** The refining pass's features over the first pass's tags, written into out from k. */
@@ -262,6 +294,7 @@ export function refineFeatures(
   p1: number,
   p2: number,
   out: Uint32Array,
+  verb = -1,
 ): number {
-  return refineContextFeatures(h, lex, first, i, p1, p2, out, wordFeatures(h, lex, i, out));
+  return refineContextFeatures(h, lex, first, i, p1, p2, out, wordFeatures(h, lex, i, out), verb);
 }

@@ -2,7 +2,14 @@
 // left-to-right averaged perceptron over joint UPOS+XPOS classes for a fixed number of epochs
 // (sentence order shuffled by a seeded generator, so runs are reproducible).
 import { AveragedPerceptron, HashIndex, Rng, argmax } from '../learn/index.ts';
-import { MAX_TAGGER_FEATURES, UNKNOWN_TAG, refineFeatures, taggerFeatures } from './features.ts';
+import {
+  MAX_TAGGER_FEATURES,
+  UNKNOWN_TAG,
+  clauseRoles,
+  clauseState,
+  refineFeatures,
+  taggerFeatures,
+} from './features.ts';
 import { LEX_SURE, Tagger } from './tagger-model.ts';
 import { TagSetCounts } from './tag-sets.ts';
 import { WordHashes } from './word-hashes.ts';
@@ -62,6 +69,12 @@ export interface TaggerTrainOptions {
    * fingerprint (default: none, no such features).
    */
   names?: NameLexicon;
+  /**
+   * Features over whether the clause so far (since the sentence start or the last comma, colon,
+   * coordinator or wh-word, by the tags given so far) holds a finite verb, with the word's suffix
+   * and with the previous tag and the next word's usual tag (default false).
+   */
+  clauseVerb?: boolean;
   /** Averaged weights below this are pruned from the final model. */
   minWeight?: number;
   /** Called after each epoch with the model so far (e.g. to score a dev set). */
@@ -159,6 +172,7 @@ export function trainTagger(train: TaggedSentence[], options: TaggerTrainOptions
   const dropout = tagSetCounts ? (options.tagSetDropout ?? 0) : 0;
   const dropRng = new Rng((options.seed ?? 1) + 7919);
   const names = options.names ?? null;
+  const roles = options.clauseVerb ? clauseRoles(xpos) : null;
 
   const p = new AveragedPerceptron(nClasses);
   const p2model = options.twoPass ? new AveragedPerceptron(nClasses) : null;
@@ -180,6 +194,7 @@ export function trainTagger(train: TaggedSentence[], options: TaggerTrainOptions
       names,
     );
     if (options.refineMargin !== undefined) tagger.refineMargin = options.refineMargin;
+    tagger.clauseVerb = options.clauseVerb === true;
     return tagger;
   };
   for (let epoch = 1; epoch <= epochs; epoch++) {
@@ -219,11 +234,12 @@ export function trainTagger(train: TaggedSentence[], options: TaggerTrainOptions
       }
       let p1 = -1;
       let p2 = -1;
+      let verb = roles ? 0 : -1;
       for (let i = 0; i < n; i++) {
         let tag: number;
         if (lexv[i] >= 0 && lexv[i] & LEX_SURE) tag = lexv[i] & 0xffff;
         else {
-          const k = taggerFeatures(hashes, lex, i, p1, p2, feats);
+          const k = taggerFeatures(hashes, lex, i, p1, p2, feats, verb);
           p.score(feats, k, scores);
           tag = argmax(scores, nClasses);
           p.update(feats, k, g[i], tag);
@@ -232,15 +248,17 @@ export function trainTagger(train: TaggedSentence[], options: TaggerTrainOptions
         first[i] = tag;
         p2 = p1;
         p1 = tag;
+        if (roles) verb = clauseState(verb, roles, tag);
       }
       if (p2model) {
         p1 = -1;
         p2 = -1;
+        verb = roles ? 0 : -1;
         for (let i = 0; i < n; i++) {
           let tag: number;
           if (lexv[i] >= 0 && lexv[i] & LEX_SURE) tag = lexv[i] & 0xffff;
           else {
-            const k = refineFeatures(hashes, lex, first, i, p1, p2, feats);
+            const k = refineFeatures(hashes, lex, first, i, p1, p2, feats, verb);
             p2model.score(feats, k, scores);
             tag = argmax(scores, nClasses);
             p2model.update(feats, k, g[i], tag);
@@ -248,6 +266,7 @@ export function trainTagger(train: TaggedSentence[], options: TaggerTrainOptions
           }
           p2 = p1;
           p1 = tag;
+          if (roles) verb = clauseState(verb, roles, tag);
         }
       }
     }

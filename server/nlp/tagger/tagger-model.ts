@@ -19,6 +19,8 @@ import {
   ROLE_TWO_AFTER,
   ROLE_TWO_BEFORE,
   UNKNOWN_TAG,
+  clauseRoles,
+  clauseState,
   neighbourFeatures,
   pairFeatures,
   refineTagFeatures,
@@ -167,6 +169,10 @@ export class Tagger {
    * without the refining pass; Infinity refines every token.
    */
   refineMargin = Infinity;
+  /** Whether the model reads whether the clause so far holds a finite verb (see features.ts). */
+  clauseVerb = false;
+  /** Per class: its clause role, for `clauseVerb`. */
+  private readonly roles: Uint8Array;
   private lexv = new Int32Array(64);
   /** The model's tag-set tables, when it was trained with them. */
   readonly tagSets: TaggerTagSets | null;
@@ -200,6 +206,7 @@ export class Tagger {
       this.lexicon.set(lexKeys[i], lexValues[i]);
     }
     this.acc = new Int32Array(model.nClasses);
+    this.roles = clauseRoles(xpos);
     const level = tagSets?.level ?? 0;
     this.forms = new FormScores(model, this.feats, level);
     this.refineForms = refine ? new FormScores(refine, this.feats, level) : null;
@@ -248,37 +255,42 @@ export class Tagger {
     const nc = this.model.nClasses;
     const settled = this.settled;
     const sureGap = refine ? this.refineMargin / this.model.scale : Infinity;
+    const roles = this.clauseVerb ? this.roles : null;
     let p1 = -1;
     let p2 = -1;
+    let verb = roles ? 0 : -1;
     for (let i = 0; i < n; i++) {
       const v = lexv[i];
       let tag: number;
       if (v >= 0 && v & LEX_SURE) tag = v & 0xffff;
       else {
         const k = this.formScores(this.model, this.forms, i, acc);
-        this.model.addScores(feats, pairFeatures(h, lex, i, p1, p2, feats, k), acc);
+        this.model.addScores(feats, pairFeatures(h, lex, i, p1, p2, feats, k, verb), acc);
         tag = argmaxInt(acc, nc, this.gap);
       }
       settled[i] = v >= 0 && v & LEX_SURE ? 1 : this.gap[0] >= sureGap ? 1 : 0;
       first[i] = tag;
       p2 = p1;
       p1 = tag;
+      if (roles) verb = clauseState(verb, roles, tag);
     }
     if (refine && this.refineForms) {
       p1 = -1;
       p2 = -1;
+      verb = roles ? 0 : -1;
       for (let i = 0; i < n; i++) {
         let tag: number;
         if (settled[i]) tag = first[i];
         else {
           let k = this.formScores(refine, this.refineForms, i, acc);
-          k = pairFeatures(h, lex, i, p1, p2, feats, k);
+          k = pairFeatures(h, lex, i, p1, p2, feats, k, verb);
           refine.addScores(feats, refineTagFeatures(h, first, i, p1, feats, k), acc);
           tag = argmaxInt(acc, nc, this.gap);
         }
         out[i] = tag;
         p2 = p1;
         p1 = tag;
+        if (roles) verb = clauseState(verb, roles, tag);
       }
     }
     return out.subarray(0, n);
@@ -362,6 +374,7 @@ export class Tagger {
         ...(this.tagSets ? { tagSetLevel: this.tagSets.level } : {}),
         ...(this.tagSets?.unknownForms ? { unknownForms: true } : {}),
         ...(this.names ? { nameFeatures: true, gazetteer: this.names.fingerprint() } : {}),
+        ...(this.clauseVerb ? { clauseVerb: true } : {}),
         upos: this.upos,
         xpos: this.xpos,
       },
@@ -400,6 +413,7 @@ export class Tagger {
       meta.nameFeatures === true ? (names ?? defaultNameLexicon()) : null,
     );
     if (typeof meta.refineMargin === 'number') tagger.refineMargin = meta.refineMargin;
+    tagger.clauseVerb = meta.clauseVerb === true;
     return tagger;
   }
 

@@ -2,6 +2,8 @@
 // tagger's cached and shortcut paths are checked against.
 import {
   MAX_TAGGER_FEATURES,
+  clauseRoles,
+  clauseState,
   refineFeatures,
   taggerFeatures,
   UNKNOWN_TAG,
@@ -49,34 +51,39 @@ export function plainTags(tagger: Tagger, words: readonly string[], tables = tru
   const first = new Uint16Array(n);
   const settled: boolean[] = [];
   const sureGap = tagger.refine ? tagger.refineMargin / tagger.model.scale : Infinity;
+  const roles = tagger.clauseVerb ? clauseRoles(tagger.xpos) : null;
   let p1 = -1;
   let p2 = -1;
+  let verb = roles ? 0 : -1;
   for (let i = 0; i < n; i++) {
     if (lexv[i] >= 0 && lexv[i] & LEX_SURE) {
       first[i] = lexv[i] & 0xffff;
       settled.push(true);
     } else {
-      tagger.model.score(feats, taggerFeatures(h, lex, i, p1, p2, feats), scores);
+      tagger.model.score(feats, taggerFeatures(h, lex, i, p1, p2, feats, verb), scores);
       const { best, gap } = argmax(scores, nc);
       first[i] = best;
       settled.push(gap >= sureGap);
     }
     p2 = p1;
     p1 = first[i];
+    if (roles) verb = clauseState(verb, roles, first[i]);
   }
   if (!tagger.refine) return [...first];
   const out: number[] = [];
   p1 = -1;
   p2 = -1;
+  verb = roles ? 0 : -1;
   for (let i = 0; i < n; i++) {
     let tag = first[i];
     if (!settled[i]) {
-      tagger.refine.score(feats, refineFeatures(h, lex, first, i, p1, p2, feats), scores);
+      tagger.refine.score(feats, refineFeatures(h, lex, first, i, p1, p2, feats, verb), scores);
       tag = argmax(scores, nc).best;
     }
     out.push(tag);
     p2 = p1;
     p1 = tag;
+    if (roles) verb = clauseState(verb, roles, tag);
   }
   return out;
 }
