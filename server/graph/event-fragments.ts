@@ -7,11 +7,13 @@
 // can remove the event, and renumbering events touches every actor). Past a bound in bytes the
 // oldest edges are dropped first, but one asked for since it was kept (or last spared) is spared
 // once and goes to the back (a second chance: close to least recently used, with no reordering on
-// each hit).
+// each hit). The order is a queue of its own: a Map walked from its front after deletions there
+// skips every deleted slot until the table is rebuilt, which made each drop cost the whole table.
 import type { StanceGraph } from './stance-graph.ts';
 import type { EventKey } from './types.ts';
 
 interface Fragment {
+  event: EventKey;
   /** The graph version the edge was written at. */
   builtAt: number;
   text: string;
@@ -23,8 +25,14 @@ interface Fragment {
 export const FRAGMENT_CODE_UNITS = 8 * 1024 * 1024;
 
 export class EventFragments {
-  /** Event key -> its edge's JSON; oldest (or last spared) first. */
+  /** Event key -> its edge's JSON. */
   private readonly kept = new Map<EventKey, Fragment>();
+  /**
+   * The kept fragments, oldest (or last spared) first, from `head` on; an entry no longer the one
+   * kept for its event (dropped, replaced or moved to the back) is skipped.
+   */
+  private order: Fragment[] = [];
+  private head = 0;
   private units = 0;
 
   constructor(
@@ -64,18 +72,26 @@ export class EventFragments {
       this.units -= old.text.length;
     }
     if (text.length > this.maxUnits) return;
-    this.kept.set(event, { builtAt, text, used: false });
+    const fragment: Fragment = { event, builtAt, text, used: false };
+    this.kept.set(event, fragment);
+    this.order.push(fragment);
     this.units += text.length;
     // Entries spared go to the back, so the walk meets them again only after every older one.
-    for (const [key, fragment] of this.kept) {
-      if (this.units <= this.maxUnits) break;
-      this.kept.delete(key);
-      if (fragment.used) {
-        fragment.used = false;
-        this.kept.set(key, fragment);
+    while (this.units > this.maxUnits) {
+      const oldest = this.order[this.head++]!;
+      if (this.kept.get(oldest.event) !== oldest) continue;
+      if (oldest.used) {
+        oldest.used = false;
+        this.order.push(oldest);
       } else {
-        this.units -= fragment.text.length;
+        this.kept.delete(oldest.event);
+        this.units -= oldest.text.length;
       }
+    }
+    // Skipped entries (and replaced ones under the bound) are cleared once they outnumber the kept.
+    if (this.order.length - this.head > 2 * this.kept.size + 1024) {
+      this.order = this.order.slice(this.head).filter((f) => this.kept.get(f.event) === f);
+      this.head = 0;
     }
   }
 
