@@ -22,7 +22,7 @@ import { eventView, newestFirst } from '../event-view.ts';
 import type { StanceGraph } from '../stance-graph.ts';
 import type { Polarity } from '../../model/index.ts';
 import type { Budget, EventKey, EventView } from '../types.ts';
-import { hopCost, pathIndex, type PathIndex, type PathMode } from './path-index.ts';
+import { findIn, hopCost, pathIndex, type PathIndex, type PathMode } from './path-index.ts';
 
 export { hopCost, type PathMode } from './path-index.ts';
 
@@ -470,20 +470,6 @@ function settle(
     const u = neighbours[at]!;
     if (otherSeen[u] === otherStamp) relax(search, side, other, v, d, u, at, forwardStep, otherTop);
   }
-}
-
-/** Position of u in the sorted neighbours[begin..end), or -1. */
-function findIn(neighbours: Int32Array, begin: number, end: number, u: number): number {
-  let lo = begin;
-  let hi = end;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const w = neighbours[mid]!;
-    if (w === u) return mid;
-    if (w < u) lo = mid + 1;
-    else hi = mid;
-  }
-  return -1;
 }
 
 /**

@@ -14,7 +14,7 @@ import type { StanceGraph } from '../stance-graph.ts';
 import type { PairIndex } from '../pair-index.ts';
 import { PathRows } from './path-rows.ts';
 
-export { costOrder, hopCost } from './path-rows.ts';
+export { costOrder, findIn, hopCost } from './path-rows.ts';
 
 /** Which events make a link: all of them, or only cooperative or only hostile ones. */
 export type PathMode = 'any' | 'cooperative' | 'hostile';

@@ -70,6 +70,20 @@ export function costOrder(
 /** What copying a row reads. */
 type RowSource = Pick<PathRows, 'starts' | 'ends' | 'neighbours' | 'events' | 'costs' | 'byCost'>;
 
+/** Position of u in the sorted neighbours[begin..end), or -(where it would go) - 1. */
+export function findIn(neighbours: Int32Array, begin: number, end: number, u: number): number {
+  let lo = begin;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const w = neighbours[mid]!;
+    if (w === u) return mid;
+    if (w < u) lo = mid + 1;
+    else hi = mid;
+  }
+  return -lo - 1;
+}
+
 export class PathRows implements PathIndex {
   ids: string[];
   indexOf: Map<string, number>;
@@ -181,17 +195,7 @@ export class PathRows implements PathIndex {
 
   /** Position of u in v's row, or -(where it would go) - 1. */
   private find(v: number, u: number): number {
-    const neighbours = this.neighbours;
-    let lo = this.starts[v]!;
-    let hi = this.ends[v]!;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const w = neighbours[mid]!;
-      if (w === u) return mid;
-      if (w < u) lo = mid + 1;
-      else hi = mid;
-    }
-    return -lo - 1;
+    return findIn(this.neighbours, this.starts[v]!, this.ends[v]!, u);
   }
 
   private removeAt(v: number, at: number): void {
