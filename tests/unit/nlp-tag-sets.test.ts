@@ -4,24 +4,12 @@
 // caches give the tags of plain feature scoring. Sentences are written for this test.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Tagger, trainTagger, type TaggedSentence } from '../../server/nlp/tagger/index.ts';
+import { Tagger, trainTagger } from '../../server/nlp/tagger/index.ts';
 import { TagSetCounts, type TagSets } from '../../server/nlp/tagger/tag-sets.ts';
 import { WordHashes } from '../../server/nlp/tagger/word-hashes.ts';
 import { readTrees } from '../../server/nlp/train/treebank-files.ts';
 import { plainTags } from './helpers/plain-tags.ts';
-
-/** "word/UPOS" tokens separated by spaces. */
-function tagged(line: string): TaggedSentence {
-  const pairs = line.split(' ').map((t) => {
-    const at = t.lastIndexOf('/');
-    return [t.slice(0, at), t.slice(at + 1)];
-  });
-  return {
-    words: pairs.map((p) => p[0]),
-    upos: pairs.map((p) => p[1]),
-    xpos: pairs.map((p) => p[1]),
-  };
-}
+import { tagged } from './helpers/tagged-line.ts';
 
 const CORPUS = [
   'The/DET court/NOUN in/ADP Mombasa/PROPN adjourned/VERB the/DET case/NOUN ./PUNCT',

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildNameLexicon, type NameLexicon } from '../../server/nlp/names/lexicon.ts';
-import { Tagger, trainTagger, type TaggedSentence } from '../../server/nlp/tagger/index.ts';
+import { Tagger, trainTagger } from '../../server/nlp/tagger/index.ts';
 import {
   NAME_AMBIGUOUS,
   NAME_FIRST,
@@ -16,6 +16,7 @@ import {
 } from '../../server/nlp/tagger/name-matches.ts';
 import { readTrees } from '../../server/nlp/train/treebank-files.ts';
 import { plainTags } from './helpers/plain-tags.ts';
+import { tagged } from './helpers/tagged-line.ts';
 
 const PLACE = 0x1ff;
 const PLACES = 7 << 9;
@@ -88,19 +89,6 @@ describe('gazetteer names in a sentence', () => {
     expect(values(['Cote', "d'Ivoire"], lexicon([]))).toEqual([0, 0]);
   });
 });
-
-/** "word/UPOS" tokens separated by spaces. */
-function tagged(line: string): TaggedSentence {
-  const pairs = line.split(' ').map((t) => {
-    const at = t.lastIndexOf('/');
-    return [t.slice(0, at), t.slice(at + 1)];
-  });
-  return {
-    words: pairs.map((p) => p[0]),
-    upos: pairs.map((p) => p[1]),
-    xpos: pairs.map((p) => p[1]),
-  };
-}
 
 describe('a tagger trained with gazetteer names', () => {
   // the same frame holds a state (a proper noun) or a capitalised common noun; only the
