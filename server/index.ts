@@ -185,7 +185,8 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   );
   console.log(`stancegraph: listening on ${url}`);
   // Built from the rows: saved once serving (the state is copied out at once, written off-thread).
-  if (!opened.loaded) setImmediate(() => void save(opened.origin, 'after building'));
+  if (opened.savedGeneration === null)
+    setImmediate(() => void save(opened.origin, 'after building'));
   return { server, url, feed, close };
 }
 

@@ -29,9 +29,10 @@ export interface OpenedGraph {
   feed: ChangeFeed;
   /** The store state the graph reflects at least (read before it was built or loaded). */
   origin: StoreGeneration;
-  /** Whether it came from the saved file. */
-  loaded: boolean;
-  /** The generation the saved file holds (null when built); behind `origin` by replayed changes. */
+  /**
+   * The generation of the saved file it was loaded from (behind `origin` by replayed changes), or
+   * null when it was built from the store's rows.
+   */
   savedGeneration: number | null;
 }
 
@@ -92,7 +93,7 @@ export async function openGraph(
       const feed = new ChangeFeed(store, saved.graph, { from: saved.lastChange, onError });
       // Serving starts with the replayed changes in (a failure is logged; the feed tries again).
       if (behind) await feed.catchUp().catch(() => undefined);
-      return { graph: saved.graph, feed, origin, loaded: true, savedGeneration: generation };
+      return { graph: saved.graph, feed, origin, savedGeneration: generation };
     }
     if (saved.refused !== 'missing') {
       console.warn(
@@ -103,7 +104,7 @@ export async function openGraph(
   }
   const graph = await fillGraph(store, buildGraph());
   const feed = new ChangeFeed(store, graph, { from: origin.lastChange, onError });
-  return { graph, feed, origin, loaded: false, savedGeneration: null };
+  return { graph, feed, origin, savedGeneration: null };
 }
 
 /**

@@ -25,7 +25,8 @@ if (mode === 'app') {
   const store = openSqliteStore({ file: file! });
   // As the server does: the saved graph when it matches the store, else built from its rows.
   const saved = `${file!}.graph-snapshot`;
-  const { graph, feed, origin, loaded } = await openGraph(store, saved, () => {});
+  const { graph, feed, origin, savedGeneration } = await openGraph(store, saved, () => {});
+  const loaded = savedGeneration !== null;
   feed.start();
   const app = createApp({ store, graph, log: () => {} });
   const server = createHttpServer(app);
