@@ -10,6 +10,7 @@ import { Lemmatizer, loadLemmatizer } from './lemma/index.ts';
 import { loadTagger, type Tagger } from './tagger/index.ts';
 import { loadParser, parseTagged, type Parser } from './parser/index.ts';
 import {
+  DEFAULT_GAZETTEER,
   loadNameFinder,
   loadNameLexicon,
   type NameFinder,
@@ -29,9 +30,9 @@ export type {
 
 const DATA = path.join(import.meta.dirname, '..', '..', 'graph-data');
 
-/** Where the committed models and the gazetteer (a name-finder feature) live. */
+/** Where the committed models live; the gazetteer (a name-finder feature) is DEFAULT_GAZETTEER. */
 export const DEFAULT_MODELS = path.join(DATA, 'models');
-export const DEFAULT_GAZETTEER = path.join(DATA, 'gazetteer');
+export { DEFAULT_GAZETTEER };
 
 export interface LanguageLayerOptions {
   /** Folder with tagger.bin, parser.bin, names.bin and lemmas.json. */

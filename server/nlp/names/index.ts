@@ -17,6 +17,7 @@ import { NameFinder } from './name-finder.ts';
 export { NameFinder, NAME_MODEL_KIND, NAME_MODEL_VERSION, type ScoredSpan } from './name-finder.ts';
 export { consistentLabels, type ConsistencyThresholds } from './document.ts';
 export {
+  DEFAULT_GAZETTEER,
   NameLexicon,
   buildNameLexicon,
   loadNameLexicon,

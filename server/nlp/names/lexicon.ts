@@ -172,6 +172,16 @@ function readJsonArray(file: string): unknown[] {
   return value;
 }
 
+/** The project's gazetteer folder (graph-data/gazetteer), whose names are features. */
+export const DEFAULT_GAZETTEER = path.join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'graph-data',
+  'gazetteer',
+);
+
 /**
  * Loads the lexicon from a gazetteer folder: `states.json`, `organizations.json` and every
  * `people/*.json` (each file optional).

@@ -5,8 +5,12 @@
 // depend on the token's neighbours, so the tagger's features over them are never cached per form.
 // Treebank sentences hold many gazetteer names, so the tagger learns from them what a match means
 // (a demonym is mostly an adjective, a state a proper noun, an ambiguous surname either).
-import path from 'node:path';
-import { loadNameLexicon, type LexiconKind, type NameLexicon } from '../names/lexicon.ts';
+import {
+  DEFAULT_GAZETTEER,
+  loadNameLexicon,
+  type LexiconKind,
+  type NameLexicon,
+} from '../names/lexicon.ts';
 
 const KIND_BIT: Record<LexiconKind, number> = {
   state: 1,
@@ -70,8 +74,6 @@ let shared: NameLexicon | undefined;
 
 /** The project's gazetteer (graph-data/gazetteer), loaded once per process. */
 export function defaultNameLexicon(): NameLexicon {
-  shared ??= loadNameLexicon(
-    path.join(import.meta.dirname, '..', '..', '..', 'graph-data', 'gazetteer'),
-  );
+  shared ??= loadNameLexicon(DEFAULT_GAZETTEER);
   return shared;
 }

@@ -21,7 +21,12 @@ import path from 'node:path';
 import { argmax, AveragedPerceptron, Rng, type CompactModel } from '../learn/index.ts';
 import { CLASS_COUNT, decodeBilou, NAME_LABELS, type LabelledSpan } from '../names/bilou.ts';
 import { sentenceFeatures, transitionFeatures, type SentenceFeatures } from '../names/features.ts';
-import { loadNameLexicon, matchLexicon, type NameLexicon } from '../names/lexicon.ts';
+import {
+  DEFAULT_GAZETTEER,
+  loadNameLexicon,
+  matchLexicon,
+  type NameLexicon,
+} from '../names/lexicon.ts';
 import { consistentLabels, type ConsistencyThresholds } from '../names/document.ts';
 import { NameFinder } from '../names/name-finder.ts';
 import { spanFeatures, spanIdentityCount } from '../names/span-features.ts';
@@ -33,7 +38,6 @@ import { NameScore } from './names-score.ts';
 import { jackknifeRetagger, taggerRetagger } from './names-tags.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
-export const GAZETTEER_DIR = path.join(REPO_ROOT, 'graph-data', 'gazetteer');
 
 export interface NameTrainOptions {
   /** Most epochs to try (default 12); training stops after 3 epochs without a dev gain. */
@@ -199,7 +203,7 @@ export function trainNameFinder(treebanks: string, options: NameTrainOptions = {
   const gum = path.join(treebanks, 'en-gum');
   const trainFile = path.join(gum, 'en_gum-cc-by-train.conllu');
   const devFile = path.join(gum, 'en_gum-cc-by-dev.conllu');
-  const lexicon = options.lexicon ?? loadNameLexicon(GAZETTEER_DIR);
+  const lexicon = options.lexicon ?? loadNameLexicon(DEFAULT_GAZETTEER);
   const ewtTrain = path.join(treebanks, 'en-ewt', 'en_ewt-ud-train.conllu');
   const stats = collectWordStats([trainFile, ewtTrain], [ewtTrain]);
   const trainExamples = readNameExamples(trainFile, options.trainRetag ?? options.retag);
@@ -226,7 +230,7 @@ export function fitNameFinder(
   options: NameTrainOptions = {},
 ): NameFinder {
   const log = options.log ?? ((line: string) => console.log(line));
-  const lexicon = options.lexicon ?? loadNameLexicon(GAZETTEER_DIR);
+  const lexicon = options.lexicon ?? loadNameLexicon(DEFAULT_GAZETTEER);
   const train = prepare(trainExamples, lexicon, stats);
   const dev = prepare(devExamples, lexicon, stats);
   const seed = options.seed ?? 20240611;
