@@ -187,24 +187,10 @@ export class Parser {
     this.prepare(words, upos, xpos);
     const st = this.state;
     st.reset(words.length);
-    // The step's values and its single-token ids are written straight into the model's memory,
-    // where the templates are hashed and the features summed.
-    const { model, tokens } = this;
-    const { input: feats, values } = model;
     while (!st.isTerminal()) {
       let action = forcedAction(st);
-      if (action < 0) {
-        // Without RIGHT the legal actions are SHIFT and LEFT (the classes below the split);
-        // with the root at the front of the buffer and two words on the stack, only RIGHT.
-        const part = !st.canRight()
-          ? ClassPart.below
-          : !st.canShift()
-            ? ClassPart.from
-            : ClassPart.all;
-        const sums = model.scoreTemplates(parserStep(st, tokens, values, feats), part);
-        // Exact integer sums, compared as they are.
-        action = bestLegal(st, sums);
-      }
+      // Exact integer sums, compared as they are.
+      if (action < 0) action = bestLegal(st, this.scoreState(st));
       st.apply(action);
     }
     return { heads: st.heads, labels: st.labels };
@@ -232,7 +218,13 @@ export class Parser {
     return { heads: best.heads, labels: best.labels };
   }
 
-  /** Integer action scores at a state (only its legal actions' entries are exact). */
+  /**
+   * Integer action scores at a state (only its legal actions' entries are exact). The step's values
+   * and its single-token ids are written straight into the model's memory, where the templates are
+   * hashed and the features summed. Without RIGHT the legal actions are SHIFT and LEFT (the classes
+   * below the split); with the root at the front of the buffer and two words on the stack, only
+   * RIGHT.
+   */
   private readonly scoreState = (st: ParseState): Int32Array => {
     const { model, tokens } = this;
     const part = !st.canRight() ? ClassPart.below : !st.canShift() ? ClassPart.from : ClassPart.all;
