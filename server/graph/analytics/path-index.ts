@@ -59,12 +59,16 @@ export function pathIndexBuilds(): number {
   return builds;
 }
 
+/** The events of directed pair p that count in the mode. */
+function modeEvents(pairs: PairIndex, p: number, mode: PathMode): number {
+  return mode === 'any' ? pairs.eventCount(p) : pairs.polarityCount(p, mode);
+}
+
 /** The events two actors share in the mode, either direction (self-pairs are not links). */
 function sharedEvents(pairs: PairIndex, a: string, b: string, mode: PathMode): number {
   let shared = 0;
   for (const p of [pairs.findIds(a, b), pairs.findIds(b, a)]) {
-    if (p < 0) continue;
-    shared += mode === 'any' ? pairs.eventCount(p) : pairs.polarityCount(p, mode);
+    if (p >= 0) shared += modeEvents(pairs, p, mode);
   }
   return shared;
 }
@@ -89,7 +93,7 @@ function buildPathIndex(sg: StanceGraph, mode: PathMode): PathRows {
   const tally = (p: number, other: number) => {
     const u = nodeOf[other]!;
     if (other === self || u < 0) return;
-    const events = mode === 'any' ? pairs.eventCount(p) : pairs.polarityCount(p, mode);
+    const events = modeEvents(pairs, p, mode);
     if (events === 0) return;
     if (shared[u] === 0) partners[count++] = u;
     shared[u]! += events;
