@@ -1,75 +1,111 @@
-// A sentence needs a finite verb: when the tagger reads the only verb of a sentence as a past
-// participle though it takes an object ("Lina Haddad, UN special coordinator, criticised Israel",
-// "The two countries criticised Iraq"), the parser makes the subject the root and the verb a
-// reduced relative clause of it; right after a name ("Amnesty International accused Egypt") it may
-// make the verb a modifier of its object. Then the verb is retagged as a past tense and the
-// sentence parsed again; the new reading is kept only when the verb has found a subject and an
-// object (or become the root) in it.
-import type { Parser } from './parser-model.ts';
-
-export interface TaggedParse {
-  upos: string[];
-  xpos: string[];
-  heads: number[];
-  deprels: string[];
-}
+// A sentence needs a finite verb. When the tagger reads a sentence's past tense as a participle,
+// the parser follows the tag: "Lina Haddad, UN special coordinator, criticised Israel" makes the
+// name the root and the verb a reduced relative of it; "Amnesty International accused Egypt" may
+// make the verb a modifier of its object; "Peru retaliated by imposing tariffs" reads a passive
+// with no auxiliary. In a sentence with no finite verb such participles are retagged as past
+// tenses and the sentence parsed again; a retagged verb keeps its new tag only when the new tree
+// gives it a subject (and, for the object readings, an object or the root). Participles spelled
+// unlike the past ("given", "known"), those with an auxiliary, and passives with an agent
+// ("Three journalists detained by Iran") are left alone.
+import type { TaggedParse } from './parse-tagged.ts';
 
 const FINITE = new Set(['VBD', 'VBZ', 'VBP', 'MD']);
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 /** Participles spelled unlike the past tense ("given", "known", "done", "gone", "begun"). */
 const OWN_PARTICIPLE = /(?:en|wn|one|un)$/i;
+/** Tags that can open a participle's object ("accused Egypt", "accused the government"). */
+const OBJECT_START = new Set(['NNP', 'NNPS', 'DT', 'PRP', 'PRP$']);
 
-/** The participle to retag, or -1: a VBN with an object and no auxiliary, on a nominal root. */
-function participleAsVerb(words: readonly string[], tree: TaggedParse): number {
+type Parse = (upos: readonly string[], xpos: readonly string[]) => TaggedParse;
+
+function children(tree: TaggedParse, v: number, test: RegExp): boolean {
+  for (let k = 0; k < tree.heads.length; k++)
+    if (tree.heads[k] === v && test.test(tree.deprels[k]!)) return true;
+  return false;
+}
+
+/** Whether participle v could be the past tense: spelled like one, no auxiliary, no agent. */
+function couldBePast(words: readonly string[], tree: TaggedParse, v: number): boolean {
+  return (
+    tree.xpos[v] === 'VBN' &&
+    !OWN_PARTICIPLE.test(words[v]!) &&
+    !children(tree, v, /^(?:aux|cop|obl:agent$)/)
+  );
+}
+
+/** A participle with an object on the nominal root (or its apposition), or after a name. */
+function participleWithObject(words: readonly string[], tree: TaggedParse): number {
   const n = words.length;
-  for (let i = 0; i < n; i++) if (FINITE.has(tree.xpos[i]!)) return -1;
   for (let v = 0; v < n; v++) {
-    if (tree.xpos[v] !== 'VBN' || OWN_PARTICIPLE.test(words[v]!)) continue;
-    // On the root, or on the root's apposition ("Lina Haddad, UN special coordinator, ...").
+    if (!couldBePast(words, tree, v)) continue;
     let h = tree.heads[v]!;
     if (h >= 0 && tree.deprels[h] === 'appos') h = tree.heads[h]!;
     const onNominalRoot =
       tree.deprels[v] === 'acl' && h >= 0 && tree.heads[h] === -1 && NOMINAL.has(tree.upos[h]!);
-    if (!onNominalRoot || h > v) continue;
-    let object = false;
-    let auxiliary = false;
-    for (let k = 0; k < n; k++) {
-      if (tree.heads[k] !== v) continue;
-      if (tree.deprels[k] === 'obj') object = true;
-      if (/^(?:aux|cop)/.test(tree.deprels[k]!)) auxiliary = true;
-    }
-    if (object && !auxiliary) return v;
+    if (onNominalRoot && h < v && children(tree, v, /^obj$/)) return v;
   }
-  // "Amnesty International accused Egypt of torture": a participle right after a name and before
-  // a noun phrase, made a modifier of what follows it.
-  for (let v = 1; v < n - 1; v++) {
-    if (tree.xpos[v] !== 'VBN' || OWN_PARTICIPLE.test(words[v]!)) continue;
-    if (tree.xpos[v - 1] !== 'NNP' || !OBJECT_START.has(tree.xpos[v + 1]!)) continue;
-    if (tree.heads.some((h, k) => h === v && /^(?:aux|cop)/.test(tree.deprels[k]!))) continue;
-    return v;
-  }
+  // "Amnesty International accused Egypt of torture", "The two accused Belarus of smuggling":
+  // right after a nominal, before a noun phrase.
+  for (let v = 1; v < n - 1; v++)
+    if (
+      couldBePast(words, tree, v) &&
+      (tree.xpos[v - 1] === 'NNP' || NOMINAL.has(tree.upos[v - 1]!)) &&
+      OBJECT_START.has(tree.xpos[v + 1]!)
+    )
+      return v;
   return -1;
 }
 
-/** Tags that can open a participle's object ("accused Egypt", "accused the government"). */
-const OBJECT_START = new Set(['NNP', 'NNPS', 'DT', 'PRP', 'PRP$']);
+/**
+ * Participles that head a clause of their own: the root, a conjunct of it, or a reduced relative
+ * on a nominal that is itself a subject or the root ("Thousands rallied ..., and ... protested").
+ */
+function clauseParticiples(words: readonly string[], tree: TaggedParse): number[] {
+  const found: number[] = [];
+  for (let v = 0; v < words.length; v++) {
+    if (!couldBePast(words, tree, v)) continue;
+    const h = tree.heads[v]!;
+    const rel = tree.deprels[v]!;
+    const root = h === -1;
+    const conjunct = rel === 'conj' && h >= 0 && tree.heads[h] === -1;
+    const onSubject =
+      rel === 'acl' &&
+      h >= 0 &&
+      h < v &&
+      NOMINAL.has(tree.upos[h]!) &&
+      (tree.heads[h] === -1 || /^nsubj/.test(tree.deprels[h]!));
+    if (root || conjunct || onSubject) found.push(v);
+  }
+  return found;
+}
 
-/** Parses a tagged sentence, repairing a participle that stands for the finite verb. */
-export function parseTagged(
-  parser: Parser,
+/**
+ * The repaired tree of a sentence with no finite verb whose participles stand for past tenses,
+ * or null when nothing was repaired.
+ */
+export function participlesAsVerbs(
   words: readonly string[],
-  upos: readonly string[],
-  xpos: readonly string[],
-): TaggedParse {
-  const first = parser.parse(words, upos, xpos);
-  const tree: TaggedParse = { upos: [...upos], xpos: [...xpos], ...first };
-  const v = participleAsVerb(words, tree);
-  if (v < 0) return tree;
-  const retagged = [...xpos];
-  retagged[v] = 'VBD';
-  const again = parser.parse(words, upos, retagged);
-  const subject = again.heads.some((h, k) => h === v && /^nsubj$/.test(again.deprels[k]!));
-  const object = again.heads.some((h, k) => h === v && again.deprels[k] === 'obj');
-  const rooted = again.heads[v] === -1;
-  return subject && (object || rooted) ? { upos: [...upos], xpos: retagged, ...again } : tree;
+  tree: TaggedParse,
+  parse: Parse,
+): TaggedParse | null {
+  if (tree.xpos.some((x) => FINITE.has(x))) return null;
+  const single = participleWithObject(words, tree);
+  const candidates = single >= 0 ? [single] : clauseParticiples(words, tree);
+  if (candidates.length === 0) return null;
+  const retagged = [...tree.xpos];
+  for (const v of candidates) retagged[v] = 'VBD';
+  const again = parse(tree.upos, retagged);
+  const subject = (v: number): boolean => children(again, v, /^nsubj$/);
+  if (single >= 0) {
+    const kept =
+      subject(single) && (children(again, single, /^obj$/) || again.heads[single] === -1);
+    return kept ? again : null;
+  }
+  // Keep the past tense where the new tree gives the verb a subject; the rest go back.
+  const kept = candidates.filter(subject);
+  if (kept.length === 0) return null;
+  if (kept.length === candidates.length) return again;
+  const final = [...tree.xpos];
+  for (const v of kept) final[v] = 'VBD';
+  return parse(tree.upos, final);
 }

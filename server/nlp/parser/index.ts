@@ -6,7 +6,7 @@
 import { Parser } from './parser-model.ts';
 
 export { Parser, type ParseResult } from './parser-model.ts';
-export { parseTagged, type TaggedParse } from './finite-verb.ts';
+export { parseTagged, type TaggedParse } from './parse-tagged.ts';
 export { trainParser, type ParserTrainOptions, type ParserTrainSentence } from './learn-parser.ts';
 export { ParseState, SHIFT, isProjective, projectivize, staticOracle } from './transitions.ts';
 

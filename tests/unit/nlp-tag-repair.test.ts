@@ -1,0 +1,139 @@
+// The tag repairs the parser's tree calls for (server/nlp/parser/finite-verb.ts, verb-as-noun.ts),
+// on hand-built trees with a stand-in parser, so each rule's conditions are tested apart from
+// what a trained model happens to tag: participles standing for a sentence's past tenses, and
+// verbs an article shows to be nouns.
+import { describe, expect, it } from 'vitest';
+import { participlesAsVerbs } from '../../server/nlp/parser/finite-verb.ts';
+import type { TaggedParse } from '../../server/nlp/parser/index.ts';
+import { verbsAsNouns } from '../../server/nlp/parser/verb-as-noun.ts';
+
+/** A tree from "word/UPOS/XPOS/head/deprel" items (head as a 0-based index, -1 for the root). */
+function tree(items: string): { words: string[]; tree: TaggedParse } {
+  const rows = items.split(' ').map((item) => item.split('/'));
+  return {
+    words: rows.map((r) => r[0]!),
+    tree: {
+      upos: rows.map((r) => r[1]!),
+      xpos: rows.map((r) => r[2]!),
+      heads: rows.map((r) => Number(r[3])),
+      deprels: rows.map((r) => r[4]!),
+    },
+  };
+}
+
+/** A stand-in parser: each verb tagged VBD gets the nominal right before it as its subject. */
+function subjectsForPastTenses(base: TaggedParse, calls: string[][]) {
+  return (upos: readonly string[], xpos: readonly string[]): TaggedParse => {
+    calls.push([...xpos]);
+    const heads = [...base.heads];
+    const deprels = [...base.deprels];
+    xpos.forEach((x, v) => {
+      if (x !== 'VBD' || v === 0 || !/^(NOUN|PROPN|NUM)$/.test(upos[v - 1]!)) return;
+      heads[v - 1] = v;
+      deprels[v - 1] = 'nsubj';
+    });
+    return { upos: [...upos], xpos: [...xpos], heads, deprels };
+  };
+}
+
+describe('participles standing for past tenses', () => {
+  it('retags a root participle with a passive subject and no auxiliary', () => {
+    const { words, tree: t } = tree(
+      'Vietnam/PROPN/NNP/1/nsubj:pass retaliated/VERB/VBN/-1/root by/SCONJ/IN/3/mark cutting/VERB/VBG/1/advcl exports/NOUN/NNS/3/obj ././4/punct',
+    );
+    const calls: string[][] = [];
+    const repaired = participlesAsVerbs(words, t, subjectsForPastTenses(t, calls));
+    expect(repaired?.xpos[1]).toBe('VBD');
+    expect(repaired?.deprels[0]).toBe('nsubj');
+    expect(calls).toHaveLength(1);
+  });
+
+  it('leaves a passive with an agent alone ("Two journalists detained by Azerbaijan")', () => {
+    const { words, tree: t } = tree(
+      'journalists/NOUN/NNS/1/nsubj:pass detained/VERB/VBN/-1/root by/ADP/IN/3/case Azerbaijan/PROPN/NNP/1/obl:agent',
+    );
+    const calls: string[][] = [];
+    expect(participlesAsVerbs(words, t, subjectsForPastTenses(t, calls))).toBeNull();
+    expect(calls).toHaveLength(0);
+  });
+
+  it('leaves a sentence that has a finite verb alone', () => {
+    const { words, tree: t } = tree(
+      'Chile/PROPN/NNP/1/nsubj:pass retaliated/VERB/VBN/-1/root and/CCONJ/CC/4/cc Peru/PROPN/NNP/4/nsubj protested/VERB/VBD/1/conj',
+    );
+    expect(participlesAsVerbs(words, t, subjectsForPastTenses(t, []))).toBeNull();
+  });
+
+  it('leaves participles spelled unlike the past alone ("Protesters beaten in Lima")', () => {
+    const { words, tree: t } = tree(
+      'Protesters/NOUN/NNS/1/nsubj:pass beaten/VERB/VBN/-1/root in/ADP/IN/3/case Lima/PROPN/NNP/1/obl',
+    );
+    expect(participlesAsVerbs(words, t, subjectsForPastTenses(t, []))).toBeNull();
+  });
+
+  it('retags conjoined clause participles and a reduced relative on the root together', () => {
+    // "Farmers rallied in Accra and unions protested": both read as participles.
+    const { words, tree: t } = tree(
+      'Farmers/NOUN/NNS/-1/root rallied/VERB/VBN/0/acl in/ADP/IN/3/case Accra/PROPN/NNP/1/obl and/CCONJ/CC/6/cc unions/NOUN/NNS/6/nsubj protested/VERB/VBN/0/conj',
+    );
+    const repaired = participlesAsVerbs(words, t, subjectsForPastTenses(t, []));
+    expect(repaired?.xpos[1]).toBe('VBD');
+    expect(repaired?.xpos[6]).toBe('VBD');
+  });
+
+  it('gives the participle tag back to a candidate that found no subject, parsing a third time', () => {
+    // "Farmers rallied, angered": the second participle follows no nominal, so the stand-in
+    // parser gives it no subject and it goes back to VBN.
+    const { words, tree: t } = tree(
+      'Farmers/NOUN/NNS/1/nsubj:pass rallied/VERB/VBN/-1/root ,/PUNCT/,/3/punct angered/VERB/VBN/1/conj',
+    );
+    const calls: string[][] = [];
+    const repaired = participlesAsVerbs(words, t, subjectsForPastTenses(t, calls));
+    expect(calls).toHaveLength(2);
+    expect(repaired?.xpos[1]).toBe('VBD');
+    expect(repaired?.xpos[3]).toBe('VBN');
+  });
+
+  it('retags a participle right after a nominal and before a name ("The three condemned Myanmar")', () => {
+    const { words, tree: t } = tree(
+      'The/DET/DT/2/det three/NUM/CD/3/nummod condemned/VERB/VBN/3/amod Myanmar/PROPN/NNP/-1/root',
+    );
+    const parse = (upos: readonly string[], xpos: readonly string[]): TaggedParse => ({
+      upos: [...upos],
+      xpos: [...xpos],
+      heads: [1, 2, -1, 2],
+      deprels: ['det', 'nsubj', 'root', 'obj'],
+    });
+    const repaired = participlesAsVerbs(words, t, parse);
+    expect(repaired?.xpos[2]).toBe('VBD');
+    expect(repaired?.heads[3]).toBe(2);
+  });
+});
+
+describe('verbs an article shows to be nouns', () => {
+  it('makes a present-tense verb with "a" before it a noun ("Nepal signed a deal")', () => {
+    const { words, tree: t } = tree(
+      'Nepal/PROPN/NNP/1/nsubj signed/VERB/VBD/-1/root a/DET/DT/3/det deal/VERB/VBP/1/obj',
+    );
+    const tags = verbsAsNouns(words, t);
+    expect(tags?.xpos[3]).toBe('NN');
+    expect(tags?.upos[3]).toBe('NOUN');
+    expect(tags?.xpos[1]).toBe('VBD');
+  });
+
+  it('gives a plural spelling NNS, but not one ending in -ss, -us or -is', () => {
+    const plural = tree('an/DET/DT/1/det talks/VERB/VBZ/-1/root');
+    expect(verbsAsNouns(plural.words, plural.tree)?.xpos[1]).toBe('NNS');
+    const crisis = tree('a/DET/DT/1/det crisis/VERB/VBZ/-1/root');
+    expect(verbsAsNouns(crisis.words, crisis.tree)?.xpos[1]).toBe('NN');
+  });
+
+  it('leaves verbs with "the", with an article after them, or with no article alone', () => {
+    const the = tree('the/DET/DT/1/det few/ADJ/JJ/2/nsubj ruin/VERB/VBP/-1/root');
+    expect(verbsAsNouns(the.words, the.tree)).toBeNull();
+    const after = tree('Laos/PROPN/NNP/1/nsubj signs/VERB/VBZ/-1/root a/DET/DT/1/det');
+    expect(verbsAsNouns(after.words, after.tree)).toBeNull();
+    const plain = tree('Laos/PROPN/NNP/1/nsubj signs/VERB/VBZ/-1/root');
+    expect(verbsAsNouns(plain.words, plain.tree)).toBeNull();
+  });
+});
