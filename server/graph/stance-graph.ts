@@ -98,6 +98,13 @@ export class StanceGraph {
   private readonly affiliationKeys = new Map<string, Set<string>>();
   private readonly affiliationKeysTo = new Map<string, Set<string>>();
   private ranking: { version: number; ids: string[] } | null = null;
+  /** The last range eventsDated answered, at the version it was read (keys change with any). */
+  private lastDated: {
+    from: string | undefined;
+    to: string | undefined;
+    version: number;
+    keys: Int32Array;
+  } | null = null;
   /** Normalised names and aliases of every actor, for search. */
   readonly names = new ActorNameIndex();
   /** Title and published date of each document, to cite it (the roles an article states). */
@@ -491,7 +498,15 @@ export class StanceGraph {
    * in insertion order, read through the event table's date index rather than a scan.
    */
   eventsDated(from: string | undefined, to: string | undefined): Int32Array {
-    return this.events.datedEvents((date) => dateInRange(date, from, to));
+    // A view reads the same range twice (its actors, then their pairs): the last answer is kept
+    // for its range until the graph changes.
+    const last = this.lastDated;
+    if (last && last.from === from && last.to === to && last.version === this.version) {
+      return last.keys;
+    }
+    const keys = this.events.datedEvents((date) => dateInRange(date, from, to));
+    this.lastDated = { from, to, version: this.version, keys };
+    return keys;
   }
 
   /** The pair-index number of an event's (source, target) pair. */

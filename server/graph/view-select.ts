@@ -123,6 +123,65 @@ function forEachTie(
   for (const key of sg.affiliationsTo(n)) visit(sg.affiliation(key).person, 1);
 }
 
+/**
+ * Under a filter that bounds only dates, the ties of every actor in `from` at once, read from the
+ * graph's date index (the events dated in range) when those are fewer than the actors' own
+ * events: an actor's events are a linked list through the event table, and walking a hub's
+ * 100,000 of them costs tens of milliseconds in memory reads, where the dated events are read in
+ * key order. The same ties and weights as forEachTie gives for each actor in turn; false (nothing
+ * visited) when the actors' own events are fewer, or the filter bounds more than dates.
+ */
+/**
+ * How many dated events the date index may hold per own event of the actors and still be the
+ * cheaper read: at 1M events a year's 100,000 dated events were read in about a third of the time
+ * the hub's 115,000 own events took through their linked lists.
+ */
+const DATED_WALK_RATIO = 3;
+
+function datedTies(
+  sg: StanceGraph,
+  from: readonly string[],
+  q: SelectQuery,
+  ticker: BudgetTicker,
+  visit: (other: string, weight: number) => void,
+): boolean {
+  if (!onlyDateBound(q)) return false;
+  const pairs = sg.pairs;
+  const members = new Uint8Array(pairs.actorCount);
+  let own = 0;
+  for (const id of from) {
+    const a = pairs.findActor(id);
+    if (a < 0) continue;
+    members[a] = 1;
+    pairs.forEachOut(a, (p) => (own += pairs.eventCount(p)));
+    pairs.forEachIn(a, (p) => (own += pairs.eventCount(p)));
+  }
+  const dated = sg.eventsDated(q.from, q.to);
+  if (dated.length > own * DATED_WALK_RATIO) return false;
+  const weights = new Int32Array(pairs.actorCount);
+  const touched: number[] = [];
+  const add = (other: number): void => {
+    if (weights[other]++ === 0) touched.push(other);
+  };
+  for (const key of dated) {
+    ticker.tick();
+    const p = sg.eventPair(key);
+    const s = pairs.source(p);
+    const t = pairs.target(p);
+    // As forEachTie walks each member's events: the other end, once for an event with itself.
+    if (members[t] === 1) add(s);
+    if (members[s] === 1 && s !== t) add(t);
+  }
+  for (const other of touched) visit(pairs.actorId(other), weights[other]!);
+  if (q.affiliations !== false) {
+    for (const n of from) {
+      for (const key of sg.affiliationsOf(n)) visit(sg.affiliation(key).of, 1);
+      for (const key of sg.affiliationsTo(n)) visit(sg.affiliation(key).person, 1);
+    }
+  }
+  return true;
+}
+
 /** One actor's ties in rank order, and the graph version whose event counts ordered them. */
 interface TieRanking {
   version: number;
@@ -232,13 +291,16 @@ function expand(
   let frontier = start;
   for (; hop < depth && frontier.length > 0; hop++) {
     const weights = new Map<string, number>();
-    for (const n of frontier) {
-      ticker.check();
-      forEachTie(sg, n, q, ticker, (other, weight) => {
-        if (kept.has(other) || !kindAllowed(g.getNodeAttribute(other, 'kind'), q.kinds)) return;
-        reached.add(other);
-        weights.set(other, (weights.get(other) ?? 0) + weight);
-      });
+    const tie = (other: string, weight: number): void => {
+      if (kept.has(other) || !kindAllowed(g.getNodeAttribute(other, 'kind'), q.kinds)) return;
+      reached.add(other);
+      weights.set(other, (weights.get(other) ?? 0) + weight);
+    };
+    if (!datedTies(sg, frontier, q, ticker, tie)) {
+      for (const n of frontier) {
+        ticker.check();
+        forEachTie(sg, n, q, ticker, tie);
+      }
     }
     frontier = topK(sg, weights, Math.max(0, limit - kept.size));
     for (const id of frontier) kept.add(id);
