@@ -36,6 +36,31 @@ export function onlyDateBound(f: EventFilter): boolean {
   );
 }
 
+/**
+ * How many events dated in range the date index may give per event of the actors or pairs a read
+ * needs, and still be the cheaper read under a date bound: the dated events are read in key order,
+ * an actor's or a pair's own through linked lists across the event table. At 1M events a year's
+ * 100,000 dated events were read in about a third of the time a hub's 115,000 own events took.
+ */
+export const DATED_READ_RATIO = 3;
+
+/**
+ * Whether a date lies in the filter's range (as dateInRange decides), each distinct date judged
+ * once: a walk over many events meets the same few thousand dates again and again.
+ */
+export function dateJudge(f: EventFilter): (date: string | null) => boolean {
+  const judged = new Map<string, boolean>();
+  return (date) => {
+    if (date === null) return !hasDateBound(f);
+    let inRange = judged.get(date);
+    if (inRange === undefined) {
+      inRange = dateInRange(date, f.from, f.to);
+      judged.set(date, inRange);
+    }
+    return inRange;
+  };
+}
+
 /** Whether the filter bounds event dates. */
 export function hasDateBound(f: EventFilter): boolean {
   return f.from !== undefined || f.to !== undefined;

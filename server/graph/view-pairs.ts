@@ -7,12 +7,20 @@
 // does work in proportion to its members and their partners, never to the actors in the graph.
 // The busiest are picked on numbers (events, then the actors' ids in code-unit order): a
 // histogram of event counts gives the last count needed, and only the pairs at or above it are
-// sorted. Under a filter each pair's matching events are tallied: under a date bound that holds
-// fewer events than the pairs do, from the events dated in range (the graph's date index), newest
-// first so each pair counts its events in the order its own list gives them.
+// sorted. Under a filter each pair's matching events are tallied: under a date bound whose dated
+// events are not many more than the pairs' own (DATED_READ_RATIO), from the events dated in range
+// (the graph's date index), newest first so each pair counts its events in the order its own list
+// gives them.
 import { byCodeUnits } from './contributions.ts';
 import { dyadKey, PairCounter } from './dyads.ts';
-import { eventMatches, filterIsActive, hasDateBound, type EventFilter } from './event-filter.ts';
+import {
+  DATED_READ_RATIO,
+  dateJudge,
+  eventMatches,
+  filterIsActive,
+  hasDateBound,
+  type EventFilter,
+} from './event-filter.ts';
 import type { PairIndex, PairTally } from './pair-index.ts';
 import type { StanceGraph } from './stance-graph.ts';
 import type { BudgetTicker } from './view-select.ts';
@@ -54,15 +62,21 @@ export function pairsAmong(
   if (!filterIsActive(q)) return new IndexedPairs(index, found);
   if (hasDateBound(q)) {
     const dated = sg.eventsDated(q.from, q.to);
-    if (dated.length < found.eventTotal) return countDated(sg, found.pairs, dated, q, ticker);
+    if (dated.length <= found.eventTotal * DATED_READ_RATIO) {
+      return countDated(sg, found.pairs, dated, q, ticker);
+    }
   }
+  // Dates are read first, so an event out of range is never made into an object.
+  const inRange = dateJudge(q);
   const out: PairCounter[] = [];
   for (const p of found.pairs) {
     const source = index.actorId(index.source(p));
     const target = index.actorId(index.target(p));
     const tally = new PairCounter(source, target);
-    sg.forEachEventBetween(source, target, (attrs) => {
+    sg.forEachEventBrief(source, target, (key, date) => {
       ticker.tick();
+      if (!inRange(date)) return;
+      const attrs = sg.event(key)!.event;
       if (eventMatches(attrs, q)) tally.add(attrs);
     });
     if (tally.stance.eventCount > 0) out.push(tally);

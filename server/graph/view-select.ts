@@ -6,6 +6,7 @@ import type { ActorKind } from '../model/index.ts';
 import { ActorCache } from './actor-cache.ts';
 import { byCodeUnits } from './contributions.ts';
 import {
+  DATED_READ_RATIO,
   eventMatches,
   filterIsActive,
   forEachCandidateEvent,
@@ -131,13 +132,6 @@ function forEachTie(
  * key order. The same ties and weights as forEachTie gives for each actor in turn; false (nothing
  * visited) when the actors' own events are fewer, or the filter bounds more than dates.
  */
-/**
- * How many dated events the date index may hold per own event of the actors and still be the
- * cheaper read: at 1M events a year's 100,000 dated events were read in about a third of the time
- * the hub's 115,000 own events took through their linked lists.
- */
-const DATED_WALK_RATIO = 3;
-
 function datedTies(
   sg: StanceGraph,
   from: readonly string[],
@@ -157,7 +151,7 @@ function datedTies(
     pairs.forEachIn(a, (p) => (own += pairs.eventCount(p)));
   }
   const dated = sg.eventsDated(q.from, q.to);
-  if (dated.length > own * DATED_WALK_RATIO) return false;
+  if (dated.length > own * DATED_READ_RATIO) return false;
   const weights = new Int32Array(pairs.actorCount);
   const touched: number[] = [];
   const add = (other: number): void => {

@@ -5,6 +5,9 @@
 // month and year ranges and ranges no event falls in.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildGraph, subgraph, type StanceGraph } from '../../server/graph/index.ts';
+import { eventMatches } from '../../server/graph/event-filter.ts';
+import { pairsAmong } from '../../server/graph/view-pairs.ts';
+import { BudgetTicker } from '../../server/graph/view-select.ts';
 import type { PloverType } from '../../server/model/index.ts';
 import { bundleOf, type EventTuple } from './analytics-fixtures.ts';
 
@@ -80,6 +83,31 @@ describe('ego views under a date range', () => {
               walked,
             );
           }
+        }
+      }
+    }
+  });
+
+  it('counts the pairs among the shown actors as a scan of every event does', () => {
+    for (const seed of [6, 7]) {
+      const sg = datedGraph(seed);
+      const everyone = sg.graph.nodes();
+      for (const kept of [new Set(everyone), new Set(everyone.slice(0, 8))]) {
+        for (const [from, to] of RANGES) {
+          const q = { from, to };
+          const expected = new Map<string, number>();
+          sg.forEachEvent((attrs, source, target) => {
+            if (!kept.has(source) || !kept.has(target) || !eventMatches(attrs, q)) return;
+            const key = `${source}>${target}`;
+            expected.set(key, (expected.get(key) ?? 0) + 1);
+          });
+          const found = pairsAmong(sg, kept, q, new BudgetTicker(undefined));
+          const counted = new Map(
+            found
+              .busiest(Infinity)
+              .map((t) => [`${t.stance.source}>${t.stance.target}`, t.stance.eventCount]),
+          );
+          expect(counted, `${seed} ${kept.size} ${from}..${to}`).toEqual(expected);
         }
       }
     }
