@@ -119,6 +119,16 @@ function forEachTie(
     pairs.forEachOut(a, (p, other) => visit(pairs.actorId(other), pairs.eventCount(p)));
     pairs.forEachIn(a, (p, other) => visit(pairs.actorId(other), pairs.eventCount(p)));
   }
+  affiliationTies(sg, n, q, visit);
+}
+
+/** The actor's affiliations as ties of weight 1 (a person's bodies, a body's persons), if shown. */
+function affiliationTies(
+  sg: StanceGraph,
+  n: string,
+  q: SelectQuery,
+  visit: (other: string, weight: number) => void,
+): void {
   if (q.affiliations === false) return;
   for (const key of sg.affiliationsOf(n)) visit(sg.affiliation(key).of, 1);
   for (const key of sg.affiliationsTo(n)) visit(sg.affiliation(key).person, 1);
@@ -126,11 +136,12 @@ function forEachTie(
 
 /**
  * Under a filter that bounds only dates, the ties of every actor in `from` at once, read from the
- * graph's date index (the events dated in range) when those are fewer than the actors' own
- * events: an actor's events are a linked list through the event table, and walking a hub's
- * 100,000 of them costs tens of milliseconds in memory reads, where the dated events are read in
- * key order. The same ties and weights as forEachTie gives for each actor in turn; false (nothing
- * visited) when the actors' own events are fewer, or the filter bounds more than dates.
+ * graph's date index (the events dated in range) when those are at most DATED_READ_RATIO times
+ * the actors' own events: an actor's events are a linked list through the event table, and
+ * walking a hub's 100,000 of them costs tens of milliseconds in memory reads, where the dated
+ * events are read in key order. The same ties and weights as forEachTie gives for each actor in
+ * turn; false (nothing visited) when the dated events are more, or the filter bounds more than
+ * dates.
  */
 function datedTies(
   sg: StanceGraph,
@@ -167,12 +178,7 @@ function datedTies(
     if (members[s] === 1 && s !== t) add(t);
   }
   for (const other of touched) visit(pairs.actorId(other), weights[other]!);
-  if (q.affiliations !== false) {
-    for (const n of from) {
-      for (const key of sg.affiliationsOf(n)) visit(sg.affiliation(key).of, 1);
-      for (const key of sg.affiliationsTo(n)) visit(sg.affiliation(key).person, 1);
-    }
-  }
+  for (const n of from) affiliationTies(sg, n, q, visit);
   return true;
 }
 
