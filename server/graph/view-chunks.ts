@@ -113,7 +113,11 @@ export async function viewChunks(
     for (let i = 0; i < items.length; i++) {
       units += items[i]!.length + 1;
       if (units < CHUNK_CODE_UNITS && i + 1 < items.length) continue;
-      push((start === 0 && !more ? '' : ',') + items.slice(start, i + 1).join(','));
+      const part = items.slice(start, i + 1);
+      // The separating comma joined in: prefixed to the joined text, it would make a second string,
+      // copied flat again when its bytes are counted (a quarter of what a view allocated).
+      if (start > 0 || more) part.unshift('');
+      push(part.join(','));
       start = i + 1;
       units = 0;
     }
