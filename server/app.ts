@@ -32,6 +32,11 @@ export interface AppOptions {
   now?: Clock;
   /** Where articles are extracted (and stored texts split); default: the shared worker pool. */
   workers?: ExtractionWorkers;
+  /**
+   * Write the busiest pairs' event edges for graph views ahead while idle; the server does, tests
+   * need not (default off).
+   */
+  warmViews?: boolean;
 }
 
 export function createApp({
@@ -42,6 +47,7 @@ export function createApp({
   security,
   now,
   workers,
+  warmViews,
 }: AppOptions): express.Application {
   const app = express();
   const sec = createSecurityStack(security, { now });
@@ -55,6 +61,7 @@ export function createApp({
     createApiRouter(store, graph, {
       budgets: sec.budgets,
       workers,
+      warmViews,
       readTokenRequired: sec.settings.readToken !== null,
     }),
   );

@@ -17,6 +17,8 @@ import {
   type QuoteSource,
   type StanceGraph,
   type ViewChunks,
+  type WarmupFigures,
+  warmEventFragments,
 } from '../graph/index.ts';
 import { DEFAULT_SECURITY, timeBudgets, type TimeBudgets } from '../security/index.ts';
 import { ApiError, notFound } from './errors.ts';
@@ -100,6 +102,14 @@ export class GraphService {
   ) {
     this.maxReplyBytes = options.maxReplyBytes ?? GRAPH_REPLY_MAX_BYTES;
     this.fragments = new EventFragments(graph);
+  }
+
+  /**
+   * Writes the busiest pairs' event edges into the kept edges while the event loop is idle, a
+   * slice a turn (fragment-warmup.ts): views asked right after a start then read few quotes.
+   */
+  warmUp(): Promise<WarmupFigures> {
+    return warmEventFragments(this.graph, { quotes: this.quotes, fragments: this.fragments });
   }
 
   /**

@@ -18,6 +18,8 @@ export interface ServiceOptions {
   budgets?: TimeBudgets;
   /** Where articles are extracted; default: the process's shared worker pool. */
   workers?: ExtractionWorkers;
+  /** Write the busiest pairs' event edges ahead while idle (GraphService.warmUp); default off. */
+  warmViews?: boolean;
 }
 
 export function createServices(
@@ -25,9 +27,12 @@ export function createServices(
   graph: StanceGraph,
   options: ServiceOptions = {},
 ): Services {
-  return {
+  const services = {
     graph: new GraphService(graph, store, options.budgets),
     documents: new DocumentService(store, graph, options.workers),
     analytics: new AnalyticsService(graph, store, options.budgets),
   };
+  // A warm-up that fails (the store closed under it) leaves views to write their edges as they go.
+  if (options.warmViews) void services.graph.warmUp().catch(() => undefined);
+  return services;
 }

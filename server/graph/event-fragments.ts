@@ -48,6 +48,11 @@ export class EventFragments {
     return Math.max(this.graph.touched(source), this.graph.touched(target));
   }
 
+  /** Whether an edge is kept for the event (current or not); unlike `get`, not a use. */
+  has(event: EventKey): boolean {
+    return this.kept.has(event);
+  }
+
   /** The kept JSON of an event whose actors last changed at `changedAt`, if still current. */
   get(event: EventKey, changedAt: number): string | undefined {
     const kept = this.kept.get(event);
@@ -98,5 +103,10 @@ export class EventFragments {
   /** Edges kept and their UTF-16 code units. */
   get size(): { entries: number; units: number } {
     return { entries: this.kept.size, units: this.units };
+  }
+
+  /** The bound, in UTF-16 code units. */
+  get bound(): number {
+    return this.maxUnits;
   }
 }

@@ -41,6 +41,11 @@ export {
 } from './view-chunks.ts';
 export { EventFragments } from './event-fragments.ts';
 export {
+  warmEventFragments,
+  type WarmupFigures,
+  type WarmupOptions,
+} from './fragment-warmup.ts';
+export {
   loadGraph,
   savedGraphOrigin,
   saveGraph,

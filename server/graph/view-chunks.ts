@@ -6,7 +6,7 @@
 import type { EventFragments } from './event-fragments.ts';
 import { fillQuotes, type QuoteSource } from './quotes.ts';
 import type { StanceGraph } from './stance-graph.ts';
-import { eventEdge, type ViewParts } from './subgraph.ts';
+import { eventEdge, type EventRef, type ViewParts } from './subgraph.ts';
 
 /** Thrown when a view would serialise to more than its bound. */
 export class ViewTooLargeError extends Error {
@@ -42,6 +42,26 @@ export interface ViewSources {
 }
 
 /**
+ * The JSON text of each event edge, its quote read from the store, kept (when every quote was
+ * found) as written at `builtAt`: the graph's version when the refs were taken from it.
+ */
+export async function writeEventEdges(
+  sg: StanceGraph,
+  refs: readonly EventRef[],
+  builtAt: number,
+  sources: ViewSources,
+): Promise<{ texts: string[]; complete: boolean }> {
+  const made = refs.map((ref) => eventEdge(sg, ref));
+  const complete = await fillQuotes(
+    sources.quotes,
+    made.map((edge) => edge.attributes),
+  );
+  const texts = made.map((edge) => JSON.stringify(edge));
+  if (complete) refs.forEach((ref, i) => sources.fragments?.set(ref.event, builtAt, texts[i]!));
+  return { texts, complete };
+}
+
+/**
  * The JSON text of each event edge of the view built at `builtAt` (the graph's version when
  * `parts` were made): kept ones as they are, the others made with their quotes read from the
  * store. `complete` is false when some event is no longer stored (its quote is then empty and it
@@ -70,18 +90,14 @@ async function eventTexts(
     else texts[i] = kept;
   }
   if (missing.length === 0) return { texts, complete: true };
-  const made = missing.map((i) => eventEdge(sg, events[i]!));
-  const complete = await fillQuotes(
-    sources.quotes,
-    made.map((edge) => edge.attributes),
+  const written = await writeEventEdges(
+    sg,
+    missing.map((i) => events[i]!),
+    builtAt,
+    sources,
   );
-  for (let j = 0; j < missing.length; j++) {
-    const i = missing[j]!;
-    const text = JSON.stringify(made[j]);
-    texts[i] = text;
-    if (complete) fragments?.set(events[i]!.event, builtAt, text);
-  }
-  return { texts, complete };
+  missing.forEach((i, j) => (texts[i] = written.texts[j]!));
+  return { texts, complete: written.complete };
 }
 
 /**
