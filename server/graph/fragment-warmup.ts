@@ -95,8 +95,9 @@ async function busiestPairs(
 
 /**
  * Writes the busiest pairs' newest events into `fragments` a slice at a time, until they hold
- * `share` of their bound or the pairs run out. Slices whose graph changed while their quotes were
- * read keep nothing (a view writes those edges again when it shows them).
+ * `share` of their bound or the pairs run out. A pair whose graph changed between its slices is
+ * left (its event keys were read at the version before); an edge is kept as a view keeps it, only
+ * with its quote found, and given only while its actors are untouched since it was written.
  */
 export async function warmEventFragments(
   sg: StanceGraph,
