@@ -40,11 +40,7 @@ export {
   type ViewSources,
 } from './view-chunks.ts';
 export { EventFragments } from './event-fragments.ts';
-export {
-  warmEventFragments,
-  type WarmupFigures,
-  type WarmupOptions,
-} from './fragment-warmup.ts';
+export { warmEventFragments, type WarmupFigures, type WarmupOptions } from './fragment-warmup.ts';
 export {
   loadGraph,
   savedGraphOrigin,
