@@ -2,23 +2,44 @@
 // removed, and the actors it listed, by graph version. Indexes kept beside the graph (the path
 // index) read the entries after the version they were last brought up to date at and update only
 // what those touched. The journal holds a bounded number of entries: an index further behind than
-// the oldest kept is built again.
+// the oldest kept is built again. An index that follows the journal is told after each change, so
+// it can catch up off the request path, and before entries it still needs are dropped, so it can
+// catch up first.
 
-/** Entries kept at most; past this the oldest versions' entries are dropped, down to half. */
+/** Entries kept at most by default; past this the oldest versions' entries are dropped, down to half. */
 const MAX_ENTRIES = 131_072;
 
 /** The pairs touched after some version: entry i is firsts[i] with seconds[i]. */
 export interface TouchedPairs {
   firsts: readonly string[];
   seconds: readonly string[];
+  /** The version these entries bring a reader to: every change up to it is in them. */
+  through: number;
+}
+
+/** An index kept up to date from the journal. */
+export interface JournalFollower {
+  /** A change was completed (the graph is at a new version). */
+  changed(): void;
+  /**
+   * The entries up to version `floor` are about to be dropped: a follower still behind it reads
+   * what it needs now, or is built again later.
+   */
+  dropping(floor: number): void;
 }
 
 export class ChangeJournal {
   /** Every change after this version has its entries here. */
   private floor = 0;
+  /** The last change completed. */
+  private latest = 0;
   private versions: number[] = [];
   private firsts: string[] = [];
   private seconds: string[] = [];
+  private readonly followers: JournalFollower[] = [];
+
+  /** A journal of at most `capacity` entries (between two changes). */
+  constructor(private readonly capacity = MAX_ENTRIES) {}
 
   /**
    * Records that the change making `version` touched the pair (a, b): their events changed, or,
@@ -28,21 +49,51 @@ export class ChangeJournal {
     this.versions.push(version);
     this.firsts.push(a);
     this.seconds.push(b);
-    if (this.versions.length > MAX_ENTRIES) this.drop();
+  }
+
+  /**
+   * The change making `version` is complete: the oldest entries are dropped if there are too many
+   * (followers first told), and followers told of the change.
+   */
+  completed(version: number): void {
+    this.latest = version;
+    if (this.versions.length > this.capacity) this.drop();
+    for (const follower of this.followers) follower.changed();
+  }
+
+  /** Tells `follower` of every change completed from now on. */
+  follow(follower: JournalFollower): void {
+    this.followers.push(follower);
   }
 
   /** Forgets everything: the graph is at `version` and nothing before it is known (a restore). */
   reset(version: number): void {
-    this.floor = version;
+    this.floor = this.latest = version;
     this.versions = [];
     this.firsts = [];
     this.seconds = [];
   }
 
-  /** The entries of the changes after `version`, or null when some of them were dropped. */
-  since(version: number): TouchedPairs | null {
+  /**
+   * The entries of the changes after `version`, or null when some of them were dropped. With
+   * `most`, only the first changes' entries, whole changes up to `most` entries (at least one
+   * change); `through` says how far they reach.
+   */
+  since(version: number, most = Infinity): TouchedPairs | null {
     if (version < this.floor) return null;
-    // Versions only grow along the entries: the first one after `version`, by bisection.
+    const from = this.after(version);
+    let to = this.versions.length;
+    if (to - from > most) {
+      // The whole change holding entry from + most - 1 (or the first change, if larger).
+      to = from + Math.max(1, most);
+      while (to < this.versions.length && this.versions[to] === this.versions[to - 1]) to++;
+    }
+    const through = to < this.versions.length ? this.versions[to - 1]! : this.latest;
+    return { firsts: this.firsts.slice(from, to), seconds: this.seconds.slice(from, to), through };
+  }
+
+  /** Index of the first entry of a change after `version` (versions only grow along the entries). */
+  private after(version: number): number {
     let lo = 0;
     let hi = this.versions.length;
     while (lo < hi) {
@@ -50,14 +101,16 @@ export class ChangeJournal {
       if (this.versions[mid]! <= version) lo = mid + 1;
       else hi = mid;
     }
-    return { firsts: this.firsts.slice(lo), seconds: this.seconds.slice(lo) };
+    return lo;
   }
 
   /** Drops the oldest versions' entries, whole versions at a time, until at most half are left. */
   private drop(): void {
-    let cut = this.versions.length - (MAX_ENTRIES >> 1);
+    let cut = this.versions.length - (this.capacity >> 1);
     while (cut < this.versions.length && this.versions[cut] === this.versions[cut - 1]) cut++;
-    this.floor = this.versions[cut - 1]!;
+    const floor = this.versions[cut - 1]!;
+    for (const follower of this.followers) follower.dropping(floor);
+    this.floor = floor;
     this.versions = this.versions.slice(cut);
     this.firsts = this.firsts.slice(cut);
     this.seconds = this.seconds.slice(cut);

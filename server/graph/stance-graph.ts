@@ -21,7 +21,7 @@ import {
 } from './contributions.ts';
 import { ActorDocuments, DocumentNumbers } from './actor-documents.ts';
 import type { Column, SavedPart } from './columns.ts';
-import { ChangeJournal, type TouchedPairs } from './change-journal.ts';
+import { ChangeJournal, type JournalFollower, type TouchedPairs } from './change-journal.ts';
 import { Interner } from './intern.ts';
 import { PairIndex, PairMap, type PairTally } from './pair-index.ts';
 import { ActorNameIndex } from './name-index.ts';
@@ -111,10 +111,11 @@ export class StanceGraph {
   private readonly documentInfo = new Map<string, DocumentInfo>();
   private changes = 0;
   /** The pairs and actors each recent change touched, for indexes kept up to date beside the graph. */
-  private readonly journal = new ChangeJournal();
+  private readonly journal: ChangeJournal;
 
   /** An empty graph, or one holding the parts restore() read from a saved graph. */
-  constructor(restored?: RestoredParts) {
+  constructor(restored?: RestoredParts, options: GraphOptions = {}) {
+    this.journal = new ChangeJournal(options.journalEntries);
     this.strings = restored?.strings ?? new Interner(INTERNED_STRINGS);
     this.documentNumbers = restored?.documentNumbers ?? new DocumentNumbers();
     this.events = restored?.events ?? new EventTable();
@@ -132,10 +133,19 @@ export class StanceGraph {
   /**
    * The pairs of actor ids whose events the changes after `version` added or removed, and the
    * actors they listed (as a pair of the actor with itself), in the order of the changes; null when
-   * the graph no longer knows (too far behind, or restored since).
+   * the graph no longer knows (too far behind, or restored since). With `most`, only the first
+   * changes', whole changes up to about that many entries (`through` says how far they reach).
    */
-  touchedSince(version: number): TouchedPairs | null {
-    return this.journal.since(version);
+  touchedSince(version: number, most?: number): TouchedPairs | null {
+    return this.journal.since(version, most);
+  }
+
+  /**
+   * Tells `follower` after every change from now on, and before the journal drops entries (an
+   * index kept up to date beside the graph).
+   */
+  followChanges(follower: JournalFollower): void {
+    this.journal.follow(follower);
   }
 
   /** Adds one document's actors, events and affiliations; a document already present is ignored. */
@@ -242,6 +252,7 @@ export class StanceGraph {
     const { title, published } = input.document;
     this.documentInfo.set(doc, { id: doc, title, published: str.orNull(published) });
     this.changes += 1;
+    this.journal.completed(this.changes);
   }
 
   /** Removes a document's edges and contributions; actors left without a mention are dropped. */
@@ -313,6 +324,7 @@ export class StanceGraph {
     this.documentInfo.delete(documentId);
     this.documentNumbers.release(documentId);
     this.changes += 1;
+    this.journal.completed(this.changes);
   }
 
   /**
@@ -908,6 +920,12 @@ class ActorState {
     this.names = nameAliases(stated);
     return this.names;
   }
+}
+
+/** Settings of a graph. */
+export interface GraphOptions {
+  /** Entries the change journal keeps at most (ChangeJournal's default when absent). */
+  journalEntries?: number;
 }
 
 /** What a graph restored from a saved state starts from instead of empty parts. */

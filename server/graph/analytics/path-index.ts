@@ -4,12 +4,15 @@
 // partners are sorted, so whether two nodes are linked is a binary search, and listed a second
 // time cheapest link first, so a search can read only the links cheap enough to matter.
 //
-// One index per graph and mode, kept up to date: a path query after documents were added or
-// removed first updates the rows of the pairs those changes touched (the graph's journal of
-// touched pairs), recounted from the graph's pair tallies, which costs the touched rows' lengths.
-// The index is built afresh only on the first query, when the graph cannot say what changed
-// (restored since, or further behind than its journal reaches), or when so much changed that
-// building costs less.
+// One index per graph and mode, kept up to date: once a mode's index exists, every change of the
+// graph schedules a catch-up off the request path, in slices of a few milliseconds that yield
+// between them, which updates the rows of the pairs the changes touched (the graph's journal of
+// touched pairs), recounted from the graph's pair tallies, at the cost of the touched rows'
+// lengths. Before the journal drops entries an index still needs, the index reads them at once. A
+// path query arriving while an index is behind catches it up first, the same way. The index is
+// built afresh only on a mode's first query, when the graph cannot say what changed (restored
+// since), or when a query finds so much changed that building costs less.
+import type { JournalFollower, TouchedPairs } from '../change-journal.ts';
 import type { StanceGraph } from '../stance-graph.ts';
 import type { PairIndex } from '../pair-index.ts';
 import { PathRows } from './path-rows.ts';
@@ -42,21 +45,85 @@ export interface PathIndex {
   byCost: Int32Array;
 }
 
-/** Touched pairs applied one by one at most this many, or an eighth of the links if more. */
+/** A query applies touched pairs one by one at most this many, or an eighth of the links if more. */
 const UPDATE_LIMIT = 4_096;
+/** A catch-up slice works about this long, then yields to what is waiting. */
+const SLICE_MS = 2;
+/** Journal entries a slice reads at a time (whole changes). */
+const STEP_ENTRIES = 64;
 
 interface Kept {
+  mode: PathMode;
   rows: PathRows;
   /** The graph version the rows hold. */
   version: number;
 }
 
-const kept = new WeakMap<StanceGraph, Map<PathMode, Kept>>();
+/** The kept indexes of one graph, by mode, caught up in slices after the graph's changes. */
+class KeptIndexes implements JournalFollower {
+  readonly modes = new Map<PathMode, Kept>();
+  private scheduled = false;
+
+  constructor(private readonly sg: StanceGraph) {
+    sg.followChanges(this);
+  }
+
+  changed(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.slice());
+  }
+
+  dropping(floor: number): void {
+    for (const kept of this.modes.values()) {
+      if (kept.version >= floor) continue;
+      const touched = this.sg.touchedSince(kept.version);
+      if (touched) this.apply(kept, touched);
+      else this.modes.delete(kept.mode);
+    }
+  }
+
+  /** Brings `kept` as far as the entries reach. */
+  apply(kept: Kept, touched: TouchedPairs): void {
+    update(this.sg, kept.mode, kept.rows, touched.firsts, touched.seconds);
+    kept.version = touched.through;
+  }
+
+  /** Catches up the indexes a few changes at a time for SLICE_MS, and again later if still behind. */
+  private slice(): void {
+    this.scheduled = false;
+    const end = performance.now() + SLICE_MS;
+    let behind = false;
+    for (const kept of this.modes.values()) {
+      while (kept.version < this.sg.version) {
+        if (performance.now() >= end) {
+          behind = true;
+          break;
+        }
+        const touched = this.sg.touchedSince(kept.version, STEP_ENTRIES);
+        if (!touched) {
+          // Out of the journal's reach (not after the catch-up before drops): built again by a query.
+          this.modes.delete(kept.mode);
+          break;
+        }
+        this.apply(kept, touched);
+      }
+    }
+    if (behind) this.changed();
+  }
+}
+
+const keptIndexes = new WeakMap<StanceGraph, KeptIndexes>();
 let builds = 0;
 
 /** How many path indexes were built from a whole graph so far (for tests). */
 export function pathIndexBuilds(): number {
   return builds;
+}
+
+/** The graph version the kept index of the mode holds, or null if it has none (for tests). */
+export function pathIndexVersion(sg: StanceGraph, mode: PathMode): number | null {
+  return keptIndexes.get(sg)?.modes.get(mode)?.version ?? null;
 }
 
 /** The events of directed pair p that count in the mode. */
@@ -137,19 +204,18 @@ function update(
   }
 }
 
-/** The path index of the graph as it is now, in the mode. */
+/** The path index of the graph as it is now, in the mode (caught up first if behind). */
 export function pathIndex(sg: StanceGraph, mode: PathMode): PathIndex {
-  let modes = kept.get(sg);
-  if (!modes) kept.set(sg, (modes = new Map()));
-  const known = modes.get(mode);
+  let indexes = keptIndexes.get(sg);
+  if (!indexes) keptIndexes.set(sg, (indexes = new KeptIndexes(sg)));
+  const known = indexes.modes.get(mode);
   if (known?.version === sg.version) return known.rows;
   const touched = known ? sg.touchedSince(known.version) : null;
   if (known && touched && touched.firsts.length <= Math.max(UPDATE_LIMIT, known.rows.links / 8)) {
-    update(sg, mode, known.rows, touched.firsts, touched.seconds);
-    known.version = sg.version;
+    indexes.apply(known, touched);
     return known.rows;
   }
   const rows = buildPathIndex(sg, mode);
-  modes.set(mode, { rows, version: sg.version });
+  indexes.modes.set(mode, { mode, rows, version: sg.version });
   return rows;
 }
