@@ -102,7 +102,7 @@ class KeptIndexes implements JournalFollower {
         }
         const touched = this.sg.touchedSince(kept.version, STEP_ENTRIES);
         if (!touched) {
-          // Out of the journal's reach (not after the catch-up before drops): built again by a query.
+          // Out of the journal's reach (the catch-up before drops prevents it): a query builds it.
           this.modes.delete(kept.mode);
           break;
         }
