@@ -190,7 +190,8 @@ describe('path index kept up to date', () => {
       present.push(doc);
     }
     expect(graph.touchedSince(built)).toBeNull();
-    for (const mode of MODES) expect(pathIndexVersion(graph, mode)).toBeLessThan(graph.version);
+    // With no turn and no query, only those catch-ups moved the indexes on.
+    for (const mode of MODES) expect(pathIndexVersion(graph, mode)).toBeGreaterThan(built);
     checkAgainstFresh(graph, present, seededRandom(12));
     // Then one document a turn, the slices keeping up as they go; removals too.
     for (const doc of documents.slice(120)) {
