@@ -18,37 +18,45 @@ const OBJECT_START = new Set(['NNP', 'NNPS', 'DT', 'PRP', 'PRP$']);
 
 type Parse = (upos: readonly string[], xpos: readonly string[]) => TaggedParse;
 
-function children(tree: TaggedParse, v: number, test: RegExp): boolean {
-  for (let k = 0; k < tree.heads.length; k++)
-    if (tree.heads[k] === v && test.test(tree.deprels[k]!)) return true;
-  return false;
+/** Bits of what hangs from each word: a subject, an object, an auxiliary (or copula or agent). */
+const SUBJECT = 1;
+const OBJECT = 2;
+const AUXILIARY = 4;
+
+/** For each word, the SUBJECT / OBJECT / AUXILIARY bits of its dependents, read in one pass. */
+function dependents(tree: TaggedParse): Uint8Array {
+  const bits = new Uint8Array(tree.heads.length);
+  tree.heads.forEach((h, k) => {
+    if (h < 0) return;
+    const rel = tree.deprels[k]!;
+    if (rel === 'nsubj') bits[h]! |= SUBJECT;
+    else if (rel === 'obj') bits[h]! |= OBJECT;
+    else if (/^(?:aux|cop)/.test(rel) || rel === 'obl:agent') bits[h]! |= AUXILIARY;
+  });
+  return bits;
 }
 
 /** Whether participle v could be the past tense: spelled like one, no auxiliary, no agent. */
-function couldBePast(words: readonly string[], tree: TaggedParse, v: number): boolean {
-  return (
-    tree.xpos[v] === 'VBN' &&
-    !OWN_PARTICIPLE.test(words[v]!) &&
-    !children(tree, v, /^(?:aux|cop|obl:agent$)/)
-  );
+function couldBePast(words: readonly string[], tree: TaggedParse, deps: Uint8Array, v: number) {
+  return tree.xpos[v] === 'VBN' && !OWN_PARTICIPLE.test(words[v]!) && !(deps[v]! & AUXILIARY);
 }
 
 /** A participle with an object on the nominal root (or its apposition), or after a name. */
-function participleWithObject(words: readonly string[], tree: TaggedParse): number {
+function participleWithObject(words: readonly string[], tree: TaggedParse, deps: Uint8Array) {
   const n = words.length;
   for (let v = 0; v < n; v++) {
-    if (!couldBePast(words, tree, v)) continue;
+    if (!couldBePast(words, tree, deps, v)) continue;
     let h = tree.heads[v]!;
     if (h >= 0 && tree.deprels[h] === 'appos') h = tree.heads[h]!;
     const onNominalRoot =
       tree.deprels[v] === 'acl' && h >= 0 && tree.heads[h] === -1 && NOMINAL.has(tree.upos[h]!);
-    if (onNominalRoot && h < v && children(tree, v, /^obj$/)) return v;
+    if (onNominalRoot && h < v && deps[v]! & OBJECT) return v;
   }
   // "Amnesty International accused Egypt of torture", "The two accused Belarus of smuggling":
   // right after a nominal, before a noun phrase.
   for (let v = 1; v < n - 1; v++)
     if (
-      couldBePast(words, tree, v) &&
+      couldBePast(words, tree, deps, v) &&
       (tree.xpos[v - 1] === 'NNP' || NOMINAL.has(tree.upos[v - 1]!)) &&
       OBJECT_START.has(tree.xpos[v + 1]!)
     )
@@ -60,10 +68,10 @@ function participleWithObject(words: readonly string[], tree: TaggedParse): numb
  * Participles that head a clause of their own: the root, a conjunct of it, or a reduced relative
  * on a nominal that is itself a subject or the root ("Thousands rallied ..., and ... protested").
  */
-function clauseParticiples(words: readonly string[], tree: TaggedParse): number[] {
+function clauseParticiples(words: readonly string[], tree: TaggedParse, deps: Uint8Array) {
   const found: number[] = [];
   for (let v = 0; v < words.length; v++) {
-    if (!couldBePast(words, tree, v)) continue;
+    if (!couldBePast(words, tree, deps, v)) continue;
     const h = tree.heads[v]!;
     const rel = tree.deprels[v]!;
     const root = h === -1;
@@ -89,16 +97,17 @@ export function participlesAsVerbs(
   parse: Parse,
 ): TaggedParse | null {
   if (tree.xpos.some((x) => FINITE.has(x))) return null;
-  const single = participleWithObject(words, tree);
-  const candidates = single >= 0 ? [single] : clauseParticiples(words, tree);
+  const deps = dependents(tree);
+  const single = participleWithObject(words, tree, deps);
+  const candidates = single >= 0 ? [single] : clauseParticiples(words, tree, deps);
   if (candidates.length === 0) return null;
   const retagged = [...tree.xpos];
   for (const v of candidates) retagged[v] = 'VBD';
   const again = parse(tree.upos, retagged);
-  const subject = (v: number): boolean => children(again, v, /^nsubj$/);
+  const found = dependents(again);
+  const subject = (v: number): boolean => (found[v]! & SUBJECT) !== 0;
   if (single >= 0) {
-    const kept =
-      subject(single) && (children(again, single, /^obj$/) || again.heads[single] === -1);
+    const kept = subject(single) && ((found[single]! & OBJECT) !== 0 || again.heads[single] === -1);
     return kept ? again : null;
   }
   // Keep the past tense where the new tree gives the verb a subject; the rest go back.

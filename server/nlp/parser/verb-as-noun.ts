@@ -4,13 +4,7 @@
 // nominal dependents (compounds, possessors, "the") are left alone: on the treebanks the parser
 // hangs them on real verbs as often as the tagger misreads a noun ("railing against trade makes
 // sense").
-
-interface Tagged {
-  upos: string[];
-  xpos: string[];
-  heads: number[];
-  deprels: string[];
-}
+import type { TaggedParse } from './parse-tagged.ts';
 
 const PRESENT_OR_BASE = new Set(['VB', 'VBP', 'VBZ']);
 const ARTICLE = /^(?:a|an|another|every)$/i;
@@ -20,7 +14,7 @@ const PLURAL = /[^sui]s$/i;
 /** Tags with the verbs an article determines made nouns, or null when there are none. */
 export function verbsAsNouns(
   words: readonly string[],
-  tree: Tagged,
+  tree: TaggedParse,
 ): { upos: string[]; xpos: string[] } | null {
   let upos: string[] | null = null;
   let xpos: string[] | null = null;
