@@ -69,7 +69,8 @@ class KeptIndexes implements JournalFollower {
   }
 
   changed(): void {
-    if (this.scheduled) return;
+    // Every index may have been dropped (out of the journal's reach): nothing to catch up.
+    if (this.scheduled || this.modes.size === 0) return;
     this.scheduled = true;
     setImmediate(() => this.slice());
   }
