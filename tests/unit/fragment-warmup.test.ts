@@ -5,18 +5,15 @@ import { describe, expect, it } from 'vitest';
 import {
   buildGraph,
   EventFragments,
-  fillQuotes,
-  subgraph,
   viewChunks,
   viewParts,
-  viewQuotes,
   warmEventFragments,
   type QuoteSource,
   type StanceGraph,
   type SubgraphQuery,
 } from '../../server/graph/index.ts';
 import { seededRandom } from '../../server/model/index.ts';
-import { documents, MemoryQuotes } from './view-fixtures.ts';
+import { documents, expected, MemoryQuotes } from './view-fixtures.ts';
 
 async function served(
   sg: StanceGraph,
@@ -27,12 +24,6 @@ async function served(
   const sources = { quotes, fragments: kept };
   const { view } = await viewChunks(sg, viewParts(sg, q), sg.version, sources, 1 << 30);
   return view.chunks.join('');
-}
-
-async function expected(sg: StanceGraph, q: SubgraphQuery, quotes: QuoteSource) {
-  const view = subgraph(sg, q);
-  await fillQuotes(quotes, viewQuotes(view));
-  return JSON.stringify(view);
 }
 
 /** Quote reads in calls, so a test can see the slices. */

@@ -8,24 +8,14 @@ import {
   buildGraph,
   CHUNK_CODE_UNITS,
   EventFragments,
-  fillQuotes,
-  subgraph,
   viewChunks,
   viewParts,
-  viewQuotes,
   type QuoteSource,
   type StanceGraph,
   type SubgraphQuery,
 } from '../../server/graph/index.ts';
 import { seededRandom } from '../../server/model/index.ts';
-import { documents, MemoryQuotes } from './view-fixtures.ts';
-
-/** The view as JSON.stringify gives it, its quotes filled from the source. */
-async function expected(sg: StanceGraph, q: SubgraphQuery, quotes: QuoteSource) {
-  const view = subgraph(sg, q);
-  await fillQuotes(quotes, viewQuotes(view));
-  return JSON.stringify(view);
-}
+import { documents, expected, MemoryQuotes } from './view-fixtures.ts';
 
 async function served(
   sg: StanceGraph,

@@ -1,6 +1,14 @@
 // Seeded documents for graph-view tests (busy first actors, quotes of varied escaping) and an
-// in-memory quote source standing in for the store; shared by the view test files, not a test file.
-import type { QuoteSource } from '../../server/graph/index.ts';
+// in-memory quote source standing in for the store, and the reference serialisation of a view;
+// shared by the view test files, not a test file.
+import {
+  fillQuotes,
+  subgraph,
+  viewQuotes,
+  type QuoteSource,
+  type StanceGraph,
+  type SubgraphQuery,
+} from '../../server/graph/index.ts';
 import {
   EXTRACTION_SCHEMA,
   PLOVER_TYPES,
@@ -84,4 +92,11 @@ export class MemoryQuotes implements QuoteSource {
     this.asked += keys.length;
     return keys.map((k) => this.quotes.get(`${k.document}/${k.id}`) ?? null);
   }
+}
+
+/** The view as JSON.stringify gives it, its quotes filled from the source. */
+export async function expected(sg: StanceGraph, q: SubgraphQuery, quotes: QuoteSource) {
+  const view = subgraph(sg, q);
+  await fillQuotes(quotes, viewQuotes(view));
+  return JSON.stringify(view);
 }
