@@ -587,7 +587,8 @@ describe('document pass', () => {
       const spans = (names: typeof alone): string[] => names.map((n) => `${n.start}-${n.end}`);
       expect(spans(byDocument[k])).toEqual(spans(alone));
     });
-    // with the pass switched off, labels are exactly the sentence-by-sentence ones
+    // with the label thresholds off, labels are exactly the sentence-by-sentence ones (the lone-
+    // surname rule, always on, has nothing to do here: no surname stands alone after its full name)
     const off = new NameFinder(
       finder.model,
       finder.stats,

@@ -14,7 +14,15 @@ import type { NameToken } from './features.ts';
 import type { NameLexicon } from './lexicon.ts';
 import { NameFinder } from './name-finder.ts';
 
-export { NameFinder, NAME_MODEL_KIND, NAME_MODEL_VERSION, type ScoredSpan } from './name-finder.ts';
+export {
+  NameFinder,
+  NAME_MODEL_KIND,
+  NAME_MODEL_VERSION,
+  type ScoredDocument,
+  type ScoredSpan,
+} from './name-finder.ts';
+export { addLoneSurnames } from './lone-surnames.ts';
+export { gazetteerSplits } from './gazetteer-split.ts';
 export { consistentLabels, type ConsistencyThresholds } from './document.ts';
 export {
   DEFAULT_GAZETTEER,

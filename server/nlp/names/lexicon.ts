@@ -10,6 +10,15 @@ import path from 'node:path';
 export type LexiconKind =
   'state' | 'capital' | 'metonym' | 'demonym' | 'organization' | 'person' | 'surname' | 'given';
 
+/** Kinds of forms that name a state, a place or a body, never a person. */
+export const NOT_PERSON_KINDS: ReadonlySet<LexiconKind> = new Set<LexiconKind>([
+  'state',
+  'capital',
+  'metonym',
+  'demonym',
+  'organization',
+]);
+
 /** A kind plus whether the gazetteer marks the form ambiguous (a common word or shared form). */
 export interface LexiconEntry {
   kind: LexiconKind;

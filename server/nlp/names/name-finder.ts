@@ -2,16 +2,20 @@
 // (graph-data/models/names.bin): a compact perceptron over BILOU classes finds where names start
 // and end (Viterbi decoding), then a second perceptron over whole spans decides each name's label.
 // The file also holds the word statistics (common words, proper-noun usage) both were trained with,
-// and the thresholds of the document pass (document.ts). At run time the first stage scores
-// through StaticScorer and cached transition tables, which give the model's exact scores without
-// hashing or looking up the features that depend on one word, one tag or a few small values more
-// than once per type.
+// and the thresholds of the document pass (document.ts). A span that is not a person splits where
+// a known name of a body or place ends and a person follows (gazetteer-split.ts), and the document
+// pass also reads lone surnames of persons named in full earlier (lone-surnames.ts). At run time
+// the first stage scores through StaticScorer and cached transition tables, which give the model's
+// exact scores without hashing or looking up the features that depend on one word, one tag or a
+// few small values more than once per type.
 import { argmax, CompactModel, readBundle, saveModels } from '../learn/index.ts';
 import type { NameSpan } from '../types.ts';
 import { CLASS_COUNT, decodeBilou, NAME_LABELS, type LabelledSpan } from './bilou.ts';
 import { consistentLabels, type ConsistencyThresholds } from './document.ts';
 import type { NameToken } from './features.ts';
-import { matchLexicon, type NameLexicon } from './lexicon.ts';
+import { gazetteerSplits } from './gazetteer-split.ts';
+import { matchLexicon, type LexiconMatch, type NameLexicon } from './lexicon.ts';
+import { addLoneSurnames } from './lone-surnames.ts';
 import { spanFeatures } from './span-features.ts';
 import { StaticScorer } from './static-scores.ts';
 import { decodeScored, spanLabelScoresScored } from './viterbi.ts';
@@ -23,8 +27,20 @@ export interface ScoredSpan {
   scores: Float64Array;
 }
 
+/** Per sentence of a document: its gazetteer matches and its scored spans. */
+export interface ScoredDocument {
+  matches: LexiconMatch[][];
+  scored: ScoredSpan[][];
+}
+
 export const NAME_MODEL_KIND = 'names';
 export const NAME_MODEL_VERSION = 1;
+
+const PERSON = NAME_LABELS.indexOf('person');
+
+function scoredSpan(first: number, last: number, scores: Float64Array): ScoredSpan {
+  return { span: { first, last, label: NAME_LABELS[argmax(scores, NAME_LABELS.length)] }, scores };
+}
 
 function toNameSpan(tokens: readonly NameToken[], s: LabelledSpan): NameSpan {
   return {
@@ -49,7 +65,7 @@ export class NameFinder {
   private statics = new Float64Array(64 * CLASS_COUNT);
   private feats = new Uint32Array(256);
   private readonly spanBuffer: number[] = [];
-  private readonly labelScores = new Float64Array(NAME_LABELS.length);
+  private readonly firstStageScores = new Float64Array(NAME_LABELS.length);
 
   constructor(
     model: CompactModel,
@@ -85,46 +101,81 @@ export class NameFinder {
    * averaged perceptrons' units); each span's label is its best-scoring one.
    */
   scoreSpans(tokens: readonly NameToken[], lexicon: NameLexicon): ScoredSpan[] {
+    return this.scoreMatched(tokens, matchLexicon(tokens, lexicon));
+  }
+
+  /**
+   * {@link scoreSpans} given the sentence's gazetteer matches. A span that is not a person splits
+   * where a known name of a body or place ends and the words after it, labelled on their own, are
+   * a person (gazetteer-split.ts).
+   */
+  private scoreMatched(
+    tokens: readonly NameToken[],
+    matches: readonly LexiconMatch[],
+  ): ScoredSpan[] {
     if (tokens.length === 0) return [];
     const n = tokens.length;
-    const matches = matchLexicon(tokens, lexicon);
     if (this.statics.length < n * CLASS_COUNT) this.statics = new Float64Array(2 * n * CLASS_COUNT);
     const statics = this.statics;
     const scorer = this.staticScorer;
     scorer.score(tokens, matches, statics);
     const classes = decodeScored(n, statics, scorer.trans);
     const spans = decodeBilou(classes);
-    const typer = this.typer;
     const L = NAME_LABELS.length;
-    if (!typer)
+    if (!this.typer)
       return spans.map((span) => {
         const scores = new Float64Array(L);
         scores[NAME_LABELS.indexOf(span.label)] = 1;
         return { span, scores };
       });
+    const out: ScoredSpan[] = [];
+    for (const span of spans) {
+      const scores = this.labelScores(tokens, matches, classes, span.first, span.last);
+      const top = argmax(scores, L);
+      let split = false;
+      if (top !== PERSON)
+        for (const at of gazetteerSplits(tokens, span.first, span.last, matches)) {
+          // the words after the point, as if the span had ended there with its own label
+          const was = classes[at];
+          classes[at] = at === span.first ? 1 + 4 * top + 3 : 1 + 4 * top + 2;
+          const rest = this.labelScores(tokens, matches, classes, at + 1, span.last);
+          classes[at] = was;
+          if (argmax(rest, L) !== PERSON) continue;
+          const head = this.labelScores(tokens, matches, classes, span.first, at);
+          out.push(scoredSpan(span.first, at, head), scoredSpan(at + 1, span.last, rest));
+          split = true;
+          break;
+        }
+      if (!split) out.push({ span, scores });
+    }
+    return out;
+  }
+
+  /** Both stages' combined label scores of span [first, last] over the decoded classes. */
+  private labelScores(
+    tokens: readonly NameToken[],
+    matches: readonly LexiconMatch[],
+    classes: Uint8Array,
+    first: number,
+    last: number,
+  ): Float64Array {
+    const typer = this.typer as CompactModel;
     const buf = this.spanBuffer;
     const mix = this.mix;
-    const first = this.labelScores;
-    return spans.map((span) => {
-      const count = spanFeatures(
-        tokens,
-        span.first,
-        span.last,
-        matches,
-        this.stats,
-        buf,
-        scorer.infos,
-      );
-      if (this.feats.length < count) this.feats = new Uint32Array(2 * count);
-      this.feats.set(buf);
-      const scores = new Float64Array(L);
-      typer.score(this.feats, count, scores);
-      if (mix !== 0)
-        spanLabelScoresScored(statics, scorer.trans, classes, span.first, span.last, L, first);
-      for (let l = 0; l < L; l++)
-        scores[l] = scores[l] * typer.scale + (mix !== 0 ? mix * first[l] * this.model.scale : 0);
-      return { span, scores };
-    });
+    const L = NAME_LABELS.length;
+    const firstStage = this.firstStageScores;
+    const scorer = this.staticScorer;
+    const count = spanFeatures(tokens, first, last, matches, this.stats, buf, scorer.infos);
+    if (this.feats.length < count) this.feats = new Uint32Array(2 * count);
+    this.feats.set(buf);
+    const scores = new Float64Array(L);
+    typer.score(this.feats, count, scores);
+    if (mix !== 0)
+      spanLabelScoresScored(this.statics, scorer.trans, classes, first, last, L, firstStage);
+    for (let l = 0; l < L; l++)
+      scores[l] =
+        scores[l] * typer.scale + (mix !== 0 ? mix * firstStage[l] * this.model.scale : 0);
+    return scores;
   }
 
   /**
@@ -139,20 +190,41 @@ export class NameFinder {
     };
   }
 
+  /** Every sentence's gazetteer matches and scored spans, as the document pass reads them. */
+  scoreDocument(
+    sentences: readonly (readonly NameToken[])[],
+    lexicon: NameLexicon,
+  ): ScoredDocument {
+    const matches = sentences.map((tokens) => matchLexicon(tokens, lexicon));
+    return { matches, scored: sentences.map((tokens, k) => this.scoreMatched(tokens, matches[k])) };
+  }
+
+  /**
+   * The document pass over a scored document: labels made consistent ({@link consistentLabels},
+   * with this model's thresholds unless others are given), then lone surnames of persons named in
+   * full earlier added (lone-surnames.ts).
+   */
+  documentSpans(
+    sentences: readonly (readonly NameToken[])[],
+    document: ScoredDocument,
+    thresholds: ConsistencyThresholds = this.consistency,
+  ): LabelledSpan[][] {
+    const labelled = consistentLabels(sentences, document.scored, thresholds);
+    return addLoneSurnames(sentences, labelled, document.matches, this.stats);
+  }
+
   /**
    * Names in every sentence of one document (an article), in order: each sentence as
-   * {@link findNames} would find it, then labels made consistent across the document (an unsure
-   * mention of a name takes the label of its surest mention; a lone surname of a person found
-   * earlier or later is a person).
+   * {@link findNames} would find it, then the document pass ({@link documentSpans}): an unsure
+   * mention of a name takes the label of its surest mention, a lone surname of a person found
+   * earlier or later is a person, and a lone surname the finder missed is added after the full name.
    */
   findNamesInDocument(
     sentences: readonly (readonly NameToken[])[],
     lexicon: NameLexicon,
   ): NameSpan[][] {
-    const scored = sentences.map((tokens) => this.scoreSpans(tokens, lexicon));
-    return consistentLabels(sentences, scored, this.consistency).map((spans, k) =>
-      spans.map((s) => toNameSpan(sentences[k], s)),
-    );
+    const spans = this.documentSpans(sentences, this.scoreDocument(sentences, lexicon));
+    return spans.map((list, k) => list.map((s) => toNameSpan(sentences[k], s)));
   }
 
   /** Names in one sentence's tokens (text, offsets, upos and xpos tags), in token order. */

@@ -1,7 +1,8 @@
 // Features of a whole name span for the second stage, which decides the span's label (person,
 // organization, place, other) once the first stage has found where the name starts and ends: the
 // words in the span (first, last, each), the span's text and shape, affixes of its last word, the
-// words and tags around it, and gazetteer matches of the span or inside it.
+// words and tags around it, and gazetteer matches of the span or inside it (and whether one
+// starts or ends the span).
 import { feat1, feat2, feat3, hashFinish, hashString } from '../learn/index.ts';
 import { tagHash, type NameToken } from './features.ts';
 import { matchLexicon, type LexiconMatch, type NameLexicon } from './lexicon.ts';
@@ -38,6 +39,7 @@ const S = {
   leftTitle: 127,
   firstTitle: 128,
   usage: 129,
+  gazLast: 130,
 } as const;
 
 /** Gazetteer matches of a sentence, computed once and shared by all its spans. */
@@ -197,6 +199,7 @@ export function spanFeatures(
       else if (inside) {
         out.push(feat1(S.gazInside, kind));
         if (m.first === first) out.push(feat1(S.gazFirst, kind));
+        if (m.last === last) out.push(feat1(S.gazLast, kind));
       } else out.push(feat1(S.gazNear, kind));
     }
   }

@@ -7,8 +7,10 @@
 //   2. a span typer (averaged perceptron over whole spans, own words hidden half of the time),
 //      trained on GUM train's gold names; its epoch and its mix with the first stage's label
 //      scores are chosen on GUM dev through the whole pipeline;
-//   3. the document pass (names/document.ts): its thresholds are chosen on GUM dev read document by
-//      document, and it is switched off (thresholds 0) unless it gains at least a name there.
+//   3. the document pass (NameFinder.documentSpans): the label-consistency thresholds
+//      (names/document.ts) are chosen on GUM dev read document by document, and switched off
+//      (thresholds 0) unless they gain at least a name there; the lone-surname rule
+//      (names/lone-surnames.ts) has no setting and runs in every trial.
 // Once every choice is made on dev, both stages are trained again on train and dev together, for
 // the epochs chosen, and those are the models written.
 // Seeded and deterministic: two runs give byte-identical files. The gazetteer is a feature, so
@@ -27,7 +29,7 @@ import {
   matchLexicon,
   type NameLexicon,
 } from '../names/lexicon.ts';
-import { consistentLabels, type ConsistencyThresholds } from '../names/document.ts';
+import type { ConsistencyThresholds } from '../names/document.ts';
 import { NameFinder } from '../names/name-finder.ts';
 import { spanFeatures, spanIdentityCount } from '../names/span-features.ts';
 import { spanLabelScores, START_CLASS, viterbi } from '../names/viterbi.ts';
@@ -349,11 +351,16 @@ function chooseConsistency(
     if (i === 0 || ex.docId !== dev[i - 1].docId) docs.push([]);
     docs[docs.length - 1].push(ex);
   });
-  const scored = docs.map((doc) => doc.map((ex) => finder.scoreSpans(ex.tokens, lexicon)));
+  const scored = docs.map((doc) =>
+    finder.scoreDocument(
+      doc.map((ex) => ex.tokens),
+      lexicon,
+    ),
+  );
   const f1Of = (t: ConsistencyThresholds): number => {
     const score = new NameScore();
     docs.forEach((doc, d) => {
-      const labelled = consistentLabels(
+      const labelled = finder.documentSpans(
         doc.map((ex) => ex.tokens),
         scored[d],
         t,
