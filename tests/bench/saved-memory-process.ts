@@ -23,6 +23,7 @@ function memory() {
   return {
     rssMb: mb(m.rss),
     heapUsedMb: mb(m.heapUsed),
+    heapTotalMb: mb(m.heapTotal),
     externalMb: mb(m.external),
     arrayBuffersMb: mb(m.arrayBuffers),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),

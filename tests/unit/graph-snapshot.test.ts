@@ -4,17 +4,21 @@
 // its head alone tells the store state it was saved at.
 import { spawnSync } from 'node:child_process';
 import {
+  closeSync,
   existsSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
   rmSync,
   truncateSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { collectGarbage } from '../../server/collect-garbage.ts';
 import {
   actorDetails,
   buildGraph,
@@ -209,6 +213,33 @@ describe('a saved graph', () => {
     expect(canonicalGraph(loaded)).toEqual(canonicalGraph(g));
   });
 
+  it('lets go of each loaded column once it grows, and then equals a fresh build', async () => {
+    const g = buildGraph(docs.slice(0, 200));
+    const loaded = await roundTrip(g, 'grown.graph');
+    /** The buffers under the graph's columns as saved now (save() gives views of the live ones). */
+    const buffers = (sg: StanceGraph) =>
+      Object.entries(sg.save().arrays).map(([name, a]) => [name, a.buffer] as const);
+    const before = buffers(loaded).map(([name, b]) => [name, new WeakRef(b)] as const);
+    // New events and new pairs (the columns are loaded exactly full, so both grow), new actors.
+    for (const d of docs.slice(200)) loaded.addDocument(d);
+    for (const d of documents(11, 30)) loaded.addDocument(d);
+    expect(canonicalGraph(loaded)).toEqual(
+      canonicalGraph(buildGraph([...docs, ...documents(11, 30)])),
+    );
+    // WeakRefs held in this turn stay alive until it ends.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(collectGarbage()).not.toBeNull();
+    const now = new Map(buffers(loaded));
+    const held = before.filter(([name, ref]) => {
+      const b = ref.deref();
+      return b !== undefined && b !== now.get(name);
+    });
+    // A loaded buffer still alive under a column that has moved on would be the file's memory kept.
+    expect(held.map(([name]) => name)).toEqual([]);
+    const gone = before.filter(([, ref]) => ref.deref() === undefined).map(([name]) => name);
+    expect(gone).toEqual(expect.arrayContaining(['events.src', 'events.score', 'pairs.net']));
+  });
+
   it('saves an empty graph and loads it', async () => {
     const loaded = await roundTrip(buildGraph(), 'empty.graph');
     expect(loaded.counts()).toEqual({ actors: 0, events: 0, affiliations: 0, documents: 0 });
@@ -264,6 +295,26 @@ describe('a saved graph', () => {
       expect(loadGraph(file, ORIGIN)).toMatchObject({ refused: 'damaged' });
       truncateSync(file, 10);
       expect(loadGraph(file, ORIGIN)).toMatchObject({ refused: 'damaged' });
+    });
+
+    it('when any zero byte of a small file is set: the padding between arrays is checked too', async () => {
+      const small = path.join(dir, 'small.graph');
+      await saveGraph(buildGraph(docs.slice(0, 1)), small, ORIGIN);
+      const whole = readFileSync(small);
+      const accepted: number[] = [];
+      const fd = openSync(small, 'r+');
+      try {
+        for (let at = 0; at < whole.length; at++) {
+          if (whole[at] !== 0) continue;
+          writeSync(fd, Uint8Array.of(0x01), 0, 1, at);
+          if (!('refused' in loadGraph(small, ORIGIN))) accepted.push(at);
+          writeSync(fd, whole, at, 1, at);
+        }
+      } finally {
+        closeSync(fd);
+      }
+      expect(accepted).toEqual([]);
+      expect('graph' in loadGraph(small, ORIGIN)).toBe(true);
     });
 
     it('when there is no file', () => {

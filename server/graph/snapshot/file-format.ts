@@ -1,8 +1,9 @@
 // The saved graph's file: a fixed prefix (magic, section lengths, body length, CRC-32 of the
 // body), a small JSON tag (what the graph was saved from: format, code fingerprint, store id and
-// generation), the graph's JSON half with a table of its arrays, and the typed arrays raw (native
-// byte order, each at a multiple of 8). The tag is read first, so a stale file costs one small
-// read; a file whose length or checksum is wrong is refused before anything is decoded.
+// generation), the table of the arrays (JSON), the graph's JSON half, and the typed arrays raw
+// (native byte order, each at a multiple of 8). The tag is read first, so a stale file costs one
+// small read; a file whose length or checksum is wrong is refused before its JSON half is decoded.
+// Each array is read into a buffer of its own (see readSnapshotFile).
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -29,6 +30,8 @@ const KINDS = {
   u8: Uint8Array,
 } as const;
 type Kind = keyof typeof KINDS;
+/** An array's name, kind, offset from the start of the arrays and length (in elements). */
+type TableEntry = [string, Kind, number, number];
 
 function kindOf(column: Column): Kind {
   if (column instanceof Int32Array) return 'i32';
@@ -44,7 +47,7 @@ const align8 = (n: number) => (n + 7) & ~7;
  */
 export function encodeSnapshot(tag: SnapshotTag, part: SavedPart): Buffer {
   const tagBytes = Buffer.from(JSON.stringify(tag));
-  const table: [string, Kind, number, number][] = [];
+  const table: TableEntry[] = [];
   const entries = Object.entries(part.arrays);
   // Offsets count from the start of the arrays area, which begins at a multiple of 8.
   let at = 0;
@@ -52,8 +55,9 @@ export function encodeSnapshot(tag: SnapshotTag, part: SavedPart): Buffer {
     table.push([name, kindOf(column), at, column.length]);
     at = align8(at + column.byteLength);
   }
-  const jsonBytes = Buffer.from(JSON.stringify({ arrays: table, json: part.json }));
-  const arraysStart = align8(PREFIX + tagBytes.length + jsonBytes.length);
+  const tableBytes = Buffer.from(JSON.stringify(table));
+  const jsonBytes = Buffer.from(JSON.stringify(part.json));
+  const arraysStart = align8(PREFIX + tagBytes.length + tableBytes.length + jsonBytes.length);
   const total = arraysStart + at;
   const out = Buffer.allocUnsafeSlow(total);
   out.fill(0, 0, arraysStart);
@@ -61,8 +65,10 @@ export function encodeSnapshot(tag: SnapshotTag, part: SavedPart): Buffer {
   out.writeUInt32LE(tagBytes.length, 8);
   out.writeUInt32LE(jsonBytes.length, 12);
   out.writeDoubleLE(total - PREFIX, 16);
+  out.writeUInt32LE(tableBytes.length, 28);
   tagBytes.copy(out, PREFIX);
-  jsonBytes.copy(out, PREFIX + tagBytes.length);
+  tableBytes.copy(out, PREFIX + tagBytes.length);
+  jsonBytes.copy(out, PREFIX + tagBytes.length + tableBytes.length);
   entries.forEach(([, column], i) => {
     const bytes = Buffer.from(column.buffer, column.byteOffset, column.byteLength);
     const offset = arraysStart + table[i]![2];
@@ -174,6 +180,7 @@ interface Head {
   size: number;
   tag: SnapshotTag;
   tagLength: number;
+  tableLength: number;
   jsonLength: number;
 }
 
@@ -189,7 +196,8 @@ function readHead(fd: number): Head {
   const tagLength = prefix.readUInt32LE(8);
   const jsonLength = prefix.readUInt32LE(12);
   const bodyLength = prefix.readDoubleLE(16);
-  if (size !== PREFIX + bodyLength || tagLength + jsonLength > bodyLength) {
+  const tableLength = prefix.readUInt32LE(28);
+  if (size !== PREFIX + bodyLength || tagLength + tableLength + jsonLength > bodyLength) {
     throw new SnapshotRefused(
       'damaged',
       `the file is ${size} bytes, its prefix says ${PREFIX + bodyLength}`,
@@ -202,6 +210,7 @@ function readHead(fd: number): Head {
       size,
       tag: JSON.parse(tagBytes.toString('utf8')) as SnapshotTag,
       tagLength,
+      tableLength,
       jsonLength,
     };
   } catch {
@@ -219,9 +228,16 @@ export function readSnapshotTag(file: string): SnapshotTag {
   }
 }
 
+/** Bytes read at a time where the file holds no array (the padding before and between them). */
+const SKIP_CHUNK = 64 * 2 ** 10;
+
 /**
  * Reads a saved graph's state if its tag is `expected` (throws SnapshotRefused when it is
- * missing, stale or damaged). The arrays are views of one buffer read from the file.
+ * missing, stale or damaged). Each array is read into a buffer of its own, so a column that grows
+ * and is copied leaves nothing of the file behind, and the JSON half and the arrays only restore
+ * reads are dropped once the graph is made. The arrays are read before the JSON half is decoded:
+ * their memory starts a collection, cheap while the heap is small. The checksum is taken piece by
+ * piece in file order and checked before the JSON half is decoded.
  */
 export function readSnapshotFile(
   file: string,
@@ -229,32 +245,60 @@ export function readSnapshotFile(
 ): { tag: SnapshotTag; part: SavedPart } {
   const fd = openSnapshot(file);
   try {
-    const { size, tag, tagLength, jsonLength } = readHead(fd);
+    const { size, tag, tagLength, tableLength, jsonLength } = readHead(fd);
     for (const key of ['format', 'fingerprint', 'endianness', 'store', 'generation'] as const) {
       if (tag[key] !== expected[key]) {
         throw new SnapshotRefused('stale', `saved at ${key} ${tag[key]}, now ${expected[key]}`);
       }
     }
-    // One buffer of its own (offset 0), so every array view is aligned.
-    const whole = Buffer.from(new ArrayBuffer(size));
-    readExactly(fd, whole, 0);
-    if (crc32(whole.subarray(PREFIX)) !== whole.readUInt32LE(24)) {
-      throw new SnapshotRefused('damaged', 'its checksum does not match');
-    }
-    const jsonStart = PREFIX + tagLength;
-    const { arrays: table, json } = JSON.parse(
-      whole.toString('utf8', jsonStart, jsonStart + jsonLength),
-    ) as { arrays: [string, Kind, number, number][]; json: SavedPart['json'] };
+    const tableStart = PREFIX + tagLength;
+    const jsonStart = tableStart + tableLength;
     const arraysStart = align8(jsonStart + jsonLength);
+    if (arraysStart > size) throw new SnapshotRefused('damaged', 'its sections pass its end');
+    const head = Buffer.allocUnsafe(arraysStart);
+    readExactly(fd, head, 0);
+    let crc = crc32(head.subarray(PREFIX));
+    let at = arraysStart;
+    const scratch = Buffer.allocUnsafe(SKIP_CHUNK);
+    /** Reads on to `end` for the checksum alone. */
+    const skipTo = (end: number) => {
+      for (; at < end; at += SKIP_CHUNK) {
+        const piece = scratch.subarray(0, Math.min(SKIP_CHUNK, end - at));
+        readExactly(fd, piece, at);
+        crc = crc32(piece, crc);
+      }
+      at = end;
+    };
+    let table: TableEntry[];
+    try {
+      table = JSON.parse(head.toString('utf8', tableStart, jsonStart)) as TableEntry[];
+    } catch {
+      throw new SnapshotRefused('damaged', 'its table of arrays is not JSON');
+    }
     const arrays: SavedPart['arrays'] = {};
     for (const [name, kind, offset, length] of table) {
-      const Type = KINDS[kind];
+      const Type = Object.hasOwn(KINDS, kind) ? KINDS[kind] : undefined;
       const start = arraysStart + offset;
-      if (!Type || start + length * Type.BYTES_PER_ELEMENT > size) {
-        throw new SnapshotRefused('damaged', `array ${name} lies outside the file`);
+      const end = Type ? start + length * Type.BYTES_PER_ELEMENT : Infinity;
+      // In file order and apart, as encodeSnapshot writes them.
+      if (!(start >= at && end <= size)) {
+        throw new SnapshotRefused('damaged', `array ${name} lies outside the file or over another`);
       }
-      arrays[name] = new Type(whole.buffer, start, length);
+      skipTo(start);
+      // Not zeroed first: the read fills it whole or throws.
+      const bytes = Buffer.allocUnsafeSlow(end - start);
+      readExactly(fd, bytes, start);
+      crc = crc32(bytes, crc);
+      at = end;
+      arrays[name] = new Type!(bytes.buffer, 0, length);
     }
+    skipTo(size);
+    if (crc !== head.readUInt32LE(24)) {
+      throw new SnapshotRefused('damaged', 'its checksum does not match');
+    }
+    const json = JSON.parse(
+      head.toString('utf8', jsonStart, jsonStart + jsonLength),
+    ) as SavedPart['json'];
     return { tag, part: { json, arrays } };
   } finally {
     closeSync(fd);

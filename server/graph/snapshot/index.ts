@@ -17,7 +17,7 @@ import { graphFingerprint } from './fingerprint.ts';
 export { graphFingerprint };
 
 /** Raised whenever the file's layout changes (the fingerprint covers the code's own changes). */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 /** The store state a graph reflects: its id, its generation and the last change logged. */
 export interface GraphOrigin {
