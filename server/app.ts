@@ -9,6 +9,7 @@ import {
   createApiRouter,
   createRootRouter,
   errorHandler,
+  RequestActivity,
 } from './api/index.ts';
 import type { StanceGraph } from './graph/index.ts';
 import { PROJECT_ROOT } from './model/index.ts';
@@ -33,8 +34,8 @@ export interface AppOptions {
   /** Where articles are extracted (and stored texts split); default: the shared worker pool. */
   workers?: ExtractionWorkers;
   /**
-   * Write the busiest pairs' event edges for graph views ahead while idle; the server does, tests
-   * need not (default off).
+   * Write the busiest pairs' event edges for graph views ahead while no request is being served
+   * (RequestActivity); the server does, tests need not (default off).
    */
   warmViews?: boolean;
 }
@@ -53,6 +54,9 @@ export function createApp({
   const sec = createSecurityStack(security, { now });
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Every request counts, refused ones and /healthz too: the warm-up waits while any is served.
+  const activity = warmViews ? new RequestActivity() : null;
+  if (activity) app.use(activity.track);
   app.use(sec.front);
   app.use(createRootRouter(store, graph));
   app.use('/api', sec.api);
@@ -61,7 +65,7 @@ export function createApp({
     createApiRouter(store, graph, {
       budgets: sec.budgets,
       workers,
-      warmViews,
+      warmUpTurn: activity?.quietTurn,
       readTokenRequired: sec.settings.readToken !== null,
     }),
   );

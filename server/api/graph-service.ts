@@ -105,11 +105,15 @@ export class GraphService {
   }
 
   /**
-   * Writes the busiest pairs' event edges into the kept edges while the event loop is idle, a
-   * slice a turn (fragment-warmup.ts): views asked right after a start then read few quotes.
+   * Writes the busiest pairs' event edges into the kept edges, a slice after each turn `nextTurn`
+   * gives (fragment-warmup.ts): views asked right after a start then read few quotes.
    */
-  warmUp(): Promise<WarmupFigures> {
-    return warmEventFragments(this.graph, { quotes: this.quotes, fragments: this.fragments });
+  warmUp(nextTurn?: () => Promise<void>): Promise<WarmupFigures> {
+    return warmEventFragments(
+      this.graph,
+      { quotes: this.quotes, fragments: this.fragments },
+      { nextTurn },
+    );
   }
 
   /**

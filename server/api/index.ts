@@ -2,3 +2,4 @@
 export { createApiRouter, createRootRouter } from './router.ts';
 export { apiNotFound, errorHandler } from './error-handler.ts';
 export { ApiError } from './errors.ts';
+export { RequestActivity } from './request-activity.ts';

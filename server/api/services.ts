@@ -18,8 +18,11 @@ export interface ServiceOptions {
   budgets?: TimeBudgets;
   /** Where articles are extracted; default: the process's shared worker pool. */
   workers?: ExtractionWorkers;
-  /** Write the busiest pairs' event edges ahead while idle (GraphService.warmUp); default off. */
-  warmViews?: boolean;
+  /**
+   * When set, the busiest pairs' event edges are written ahead (GraphService.warmUp), a slice after
+   * each turn it resolves (the app's RequestActivity.quietTurn); default: not written ahead.
+   */
+  warmUpTurn?: () => Promise<void>;
 }
 
 export function createServices(
@@ -33,6 +36,6 @@ export function createServices(
     analytics: new AnalyticsService(graph, store, options.budgets),
   };
   // A warm-up that fails (the store closed under it) leaves views to write their edges as they go.
-  if (options.warmViews) void services.graph.warmUp().catch(() => undefined);
+  if (options.warmUpTurn) void services.graph.warmUp(options.warmUpTurn).catch(() => undefined);
   return services;
 }
