@@ -11,7 +11,9 @@
 // lengths. Before the journal drops entries an index still needs, the index reads them at once. A
 // path query arriving while an index is behind catches it up first, the same way. The index is
 // built afresh only on a mode's first query, when the graph cannot say what changed (restored
-// since), or when a query finds so much changed that building costs less.
+// since), or when a query finds so much changed that building costs less. When the rows' pool is
+// being replaced by a larger or packed one (path-rows.ts), the slices also copy its rows, a few
+// thousand entries at a time; queries meanwhile read the current pool, which holds every row.
 import type { JournalFollower, TouchedPairs } from '../change-journal.ts';
 import type { StanceGraph } from '../stance-graph.ts';
 import type { PairIndex } from '../pair-index.ts';
@@ -51,6 +53,8 @@ const UPDATE_LIMIT = 4_096;
 const SLICE_MS = 2;
 /** Journal entries a slice reads at a time (whole changes). */
 const STEP_ENTRIES = 64;
+/** Pool entries a slice copies at a time to a pool replacing the current one (whole rows). */
+const COPY_ENTRIES = 4_096;
 
 interface Kept {
   mode: PathMode;
@@ -69,6 +73,11 @@ class KeptIndexes implements JournalFollower {
   }
 
   changed(): void {
+    this.schedule();
+  }
+
+  /** A slice to come, unless one is already. */
+  private schedule(): void {
     // Every index may have been dropped (out of the journal's reach): nothing to catch up.
     if (this.scheduled || this.modes.size === 0) return;
     this.scheduled = true;
@@ -88,9 +97,14 @@ class KeptIndexes implements JournalFollower {
   apply(kept: Kept, touched: TouchedPairs): void {
     update(this.sg, kept.mode, kept.rows, touched.firsts, touched.seconds);
     kept.version = touched.through;
+    // The update may have started replacing the pool: the slices copy it.
+    if (kept.rows.copying) this.schedule();
   }
 
-  /** Catches up the indexes a few changes at a time for SLICE_MS, and again later if still behind. */
+  /**
+   * Catches up the indexes a few changes at a time for SLICE_MS, then copies rows of pools being
+   * replaced with what time is left, and comes again later if either is unfinished.
+   */
   private slice(): void {
     this.scheduled = false;
     const end = performance.now() + SLICE_MS;
@@ -110,7 +124,16 @@ class KeptIndexes implements JournalFollower {
         this.apply(kept, touched);
       }
     }
-    if (behind) this.changed();
+    for (const kept of this.modes.values()) {
+      while (kept.rows.copying) {
+        if (performance.now() >= end) {
+          behind = true;
+          break;
+        }
+        kept.rows.copyRows(COPY_ENTRIES);
+      }
+    }
+    if (behind) this.schedule();
   }
 }
 
@@ -120,6 +143,11 @@ let builds = 0;
 /** How many path indexes were built from a whole graph so far (for tests). */
 export function pathIndexBuilds(): number {
   return builds;
+}
+
+/** Whether the kept index of the mode is having its pool replaced (for tests). */
+export function pathIndexCopying(sg: StanceGraph, mode: PathMode): boolean {
+  return keptIndexes.get(sg)?.modes.get(mode)?.rows.copying ?? false;
 }
 
 /** The graph version the kept index of the mode holds, or null if it has none (for tests). */

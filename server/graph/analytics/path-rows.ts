@@ -1,11 +1,18 @@
-// The rows of the path index, kept up to date link by link. Each actor's row lists its partners
-// in increasing node number with the events each pair shares and the hop cost, in one pool of
-// typed arrays shared by all rows, with spare room at the end of each row; a row that outgrows its
-// room moves to the end of the pool, and the pool is packed again once moved rows have left more
-// than half of it behind. Each row's positions are also listed cheapest link first, equal costs by
-// the partners' actor ids. Node numbers are given in the order actors arrive and never change, so
-// an edit touches only its rows; `rank` gives each node's place among the ids in increasing order,
-// which is what ties between paths are decided by.
+// The rows of the path index, kept up to date link by link. Each actor's partners are listed in
+// increasing node number with the events each pair shares and the hop cost, in one pool of typed
+// arrays shared by all rows, with spare room at the end of each row; a row that outgrows its room
+// moves to the end of the pool. Each row's positions are also listed cheapest link first, equal
+// costs by the partners' actor ids. Node numbers are given in the order actors arrive and never
+// change, so an edit touches only its rows; `rank` gives each node's place among the ids in
+// increasing order, which is what ties between paths are decided by.
+//
+// A pool running short of room (or left more than half behind by moved rows) is replaced without a
+// long stop: a second, packed pool is filled a few rows at a time (copyRows, called by the kept
+// index's slices and, in proportion to the room each move uses, by the moves themselves, so the
+// copy always ends before the current pool is full), while every read and write still goes to the
+// current pool; a row already copied is copied again after each change to it. Once every row is
+// copied, the second pool becomes the current one. Only a pool that runs out all the same has its
+// copy finished in one step.
 import type { PathIndex } from './path-index.ts';
 
 /** The cost of a hop whose two actors share `events` events in the mode. */
@@ -18,9 +25,22 @@ function roomFor(length: number): number {
   return length + (length >> 3) + 2;
 }
 
-/** Pool entries to hold `needed`, with an eighth spare. */
+/** Pool entries to hold `needed`, with an eighth spare (a built index). */
 function poolFor(needed: number): number {
   return needed + (needed >> 3) + 64;
+}
+
+/** Pool entries to hold `needed`, with a quarter spare (a pool replacing one that ran short). */
+function nextPoolFor(needed: number): number {
+  return needed + (needed >> 2) + 64;
+}
+
+/**
+ * Whether a pool of `size` entries, `used` of them handed out and `wasted` left behind by moved
+ * rows, is to be replaced: under a tenth of it left, or more than half of what is used wasted.
+ */
+function replaceDue(size: number, used: number, wasted: number): boolean {
+  return 10 * (size - used) < size || 2 * wasted > used;
 }
 
 /** The typed array at a new size, its entries kept. */
@@ -67,8 +87,43 @@ export function costOrder(
   return order;
 }
 
+/** The four arrays of a pool. */
+interface PoolArrays {
+  neighbours: Int32Array;
+  events: Int32Array;
+  costs: Float64Array;
+  byCost: Int32Array;
+}
+
 /** What copying a row reads. */
-type RowSource = Pick<PathRows, 'starts' | 'ends' | 'neighbours' | 'events' | 'costs' | 'byCost'>;
+type RowSource = PoolArrays & { starts: Int32Array; ends: Int32Array };
+
+/** The pool being filled while the rows are still read from the current one. */
+interface NextPool extends PoolArrays {
+  /** Where each copied row sits in this pool, and how far it may grow there. */
+  starts: Int32Array;
+  ends: Int32Array;
+  limits: Int32Array;
+  used: number;
+  wasted: number;
+  /** Rows of nodes below this are copied, and copied again after each change since. */
+  copied: number;
+  /** Entries copied for each entry of the current pool a move uses, so the copy ends first. */
+  rate: number;
+}
+
+/** Copies row v of `from` to position `to` of `into`; where the row ends there. */
+function copyRow(from: RowSource, v: number, into: PoolArrays, to: number): number {
+  const start = from.starts[v]!;
+  const end = from.ends[v]!;
+  into.neighbours.set(from.neighbours.subarray(start, end), to);
+  into.events.set(from.events.subarray(start, end), to);
+  into.costs.set(from.costs.subarray(start, end), to);
+  const shift = to - start;
+  const byCost = into.byCost;
+  for (let i = start; i < end; i++) byCost[i + shift] = from.byCost[i]! + shift;
+  return to + end - start;
+}
 
 /** Position of u in the sorted neighbours[begin..end), or -(where it would go) - 1. */
 export function findIn(neighbours: Int32Array, begin: number, end: number, u: number): number {
@@ -103,6 +158,11 @@ export class PathRows implements PathIndex {
   private wasted = 0;
   /** Links in all rows (each pair twice, once from each end). */
   links = 0;
+  /** The pool replacing this one, while its rows are copied (copyRows). */
+  private next: NextPool | null = null;
+  /** Pools replaced so far, and how many of those had their copy finished in one step. */
+  replaced = 0;
+  finishedAtOnce = 0;
 
   /** Nodes for `ids` (in increasing order, so each node's rank is its number), rows to come. */
   constructor(ids: string[], expectedLinks: number) {
@@ -163,6 +223,12 @@ export class PathRows implements PathIndex {
       this.starts = resized(this.starts, size);
       this.ends = resized(this.ends, size);
       this.limits = resized(this.limits, size);
+      const next = this.next;
+      if (next) {
+        next.starts = resized(next.starts, size);
+        next.ends = resized(next.ends, size);
+        next.limits = resized(next.limits, size);
+      }
     }
     this.ids.push(id);
     this.indexOf.set(id, v);
@@ -188,9 +254,19 @@ export class PathRows implements PathIndex {
     if (at >= 0) {
       if (shared === 0) this.removeAt(v, at);
       else if (this.events[at] !== shared) this.recost(v, at, shared);
+      else return;
     } else if (shared > 0) {
       this.insertAt(v, -at - 1, u, shared);
+    } else {
+      return;
     }
+    // A row the next pool already holds is copied there again.
+    if (this.next && v < this.next.copied) this.recopy(v);
+  }
+
+  /** Whether a pool replacing this one is being filled. */
+  get copying(): boolean {
+    return this.next !== null;
   }
 
   /** Position of u in v's row, or -(where it would go) - 1. */
@@ -227,11 +303,10 @@ export class PathRows implements PathIndex {
   }
 
   private insertAt(v: number, at: number, u: number, shared: number): void {
-    if (this.ends[v] === this.limits[v]) {
-      const before = this.starts[v]!;
-      this.move(v);
-      at += this.starts[v]! - before;
-    }
+    // Moved until it has room (a second time when a pool replaced on the way left it none).
+    const offset = at - this.starts[v]!;
+    while (this.ends[v] === this.limits[v]) this.move(v);
+    at = this.starts[v]! + offset;
     const start = this.starts[v]!;
     const end = this.ends[v]!;
     this.neighbours.copyWithin(at + 1, at, end);
@@ -268,62 +343,125 @@ export class PathRows implements PathIndex {
     byCost[lo] = at;
   }
 
-  /** Gives row v room for one more link: the pool packed again, or the row moved to its end. */
+  /**
+   * Gives row v room for one more link: the row moved to the end of the pool, which pays for the
+   * copy of the next pool in proportion to the room it takes, or starts one when it is due. A pool
+   * with no room left for it is replaced at once instead, the copy under way finished (or one made,
+   * with room for this row's move), which may or may not leave the row room.
+   */
   private move(v: number): void {
-    if (2 * this.wasted > this.used) {
-      this.pack();
+    const length = this.ends[v]! - this.starts[v]!;
+    if (this.used + roomFor(length + 1) > this.neighbours.length) {
+      if (!this.next) this.startCopy(roomFor(length + 1));
+      this.finishedAtOnce += 1;
+      this.copyRows(Infinity);
       return;
     }
     const start = this.starts[v]!;
-    const length = this.ends[v]! - start;
     const to = this.used;
     const needed = to + roomFor(length + 1);
-    if (needed > this.neighbours.length) this.resizePool(poolFor(needed));
-    this.copyRow(this, v, to);
+    this.ends[v] = copyRow(this, v, this, to);
+    this.starts[v] = to;
     this.wasted += this.limits[v]! - start;
     this.limits[v] = needed;
     this.used = needed;
+    if (this.next) this.copyRows(this.next.rate * (needed - to));
+    else if (replaceDue(this.neighbours.length, this.used, this.wasted)) this.startCopy();
   }
 
-  /** Copies row v from `from`'s pool to position `to` of this one, setting its start and end. */
-  private copyRow(from: RowSource, v: number, to: number): void {
-    const start = from.starts[v]!;
-    const end = from.ends[v]!;
-    this.neighbours.set(from.neighbours.subarray(start, end), to);
-    this.events.set(from.events.subarray(start, end), to);
-    this.costs.set(from.costs.subarray(start, end), to);
-    const shift = to - start;
-    for (let i = start; i < end; i++) this.byCost[i + shift] = from.byCost[i]! + shift;
-    this.starts[v] = to;
-    this.ends[v] = to + end - start;
-  }
-
-  /** Every row again end to end, each with its room, in a pool an eighth larger than that. */
-  private pack(): void {
+  /**
+   * Starts filling a pool to replace this one: every row's room again (an eighth more than its
+   * links, and two) and `extra`, and a quarter of that spare. The moves pay for the copy at a rate
+   * that ends it once they have used half of the room this pool has left (less if rows not yet
+   * copied grow meanwhile, which the other half covers).
+   */
+  private startCopy(extra = 0): void {
     const n = this.ids.length;
-    let needed = 0;
+    let needed = extra;
     for (let v = 0; v < n; v++) needed += roomFor(this.ends[v]! - this.starts[v]!);
-    const old: RowSource = {
-      starts: this.starts.slice(0, n),
-      ends: this.ends.slice(0, n),
-      neighbours: this.neighbours,
-      events: this.events,
-      costs: this.costs,
-      byCost: this.byCost,
+    const size = nextPoolFor(needed);
+    const nodes = this.starts.length;
+    const left = this.neighbours.length - this.used;
+    this.next = {
+      neighbours: new Int32Array(size),
+      events: new Int32Array(size),
+      costs: new Float64Array(size),
+      byCost: new Int32Array(size),
+      starts: new Int32Array(nodes),
+      ends: new Int32Array(nodes),
+      limits: new Int32Array(nodes),
+      used: 0,
+      wasted: 0,
+      copied: 0,
+      rate: Math.ceil((2 * (this.links + n)) / Math.max(1, left)),
     };
-    const size = poolFor(needed);
-    this.neighbours = new Int32Array(size);
-    this.events = new Int32Array(size);
-    this.costs = new Float64Array(size);
-    this.byCost = new Int32Array(size);
-    let to = 0;
-    for (let v = 0; v < n; v++) {
-      this.copyRow(old, v, to);
-      to += roomFor(this.ends[v]! - to);
-      this.limits[v] = to;
+  }
+
+  /**
+   * Copies rows to the next pool in node order, about `entries` pool entries' worth (a row costs
+   * its links and one); once every row is there, the next pool replaces this one. Does nothing
+   * when no copy is under way.
+   */
+  copyRows(entries: number): void {
+    let budget = entries;
+    while (this.next && budget > 0) {
+      const next = this.next;
+      const v = next.copied;
+      if (v === this.ids.length) {
+        this.replace(next);
+        return;
+      }
+      const length = this.ends[v]! - this.starts[v]!;
+      const room = roomFor(length);
+      if (next.used + room > next.neighbours.length) {
+        // The rows grew more than the next pool's spare: it is started again, larger.
+        this.startCopy();
+        continue;
+      }
+      next.starts[v] = next.used;
+      next.ends[v] = copyRow(this, v, next, next.used);
+      next.used += room;
+      next.limits[v] = next.used;
+      next.copied = v + 1;
+      budget -= length + 1;
     }
-    this.used = to;
-    this.wasted = 0;
+    if (this.next?.copied === this.ids.length) this.replace(this.next);
+  }
+
+  /** Copies row v, changed since it was copied, to the next pool again (moved there if longer). */
+  private recopy(v: number): void {
+    const next = this.next!;
+    const length = this.ends[v]! - this.starts[v]!;
+    if (next.starts[v]! + length <= next.limits[v]!) {
+      next.ends[v] = copyRow(this, v, next, next.starts[v]!);
+      return;
+    }
+    const room = roomFor(length);
+    if (next.used + room > next.neighbours.length) {
+      // No room for it there: the copy starts again, larger.
+      this.startCopy();
+      return;
+    }
+    next.wasted += next.limits[v]! - next.starts[v]!;
+    next.starts[v] = next.used;
+    next.ends[v] = copyRow(this, v, next, next.used);
+    next.used += room;
+    next.limits[v] = next.used;
+  }
+
+  /** The next pool, every row copied, becomes this one. */
+  private replace(next: NextPool): void {
+    this.neighbours = next.neighbours;
+    this.events = next.events;
+    this.costs = next.costs;
+    this.byCost = next.byCost;
+    this.starts = next.starts;
+    this.ends = next.ends;
+    this.limits = next.limits;
+    this.used = next.used;
+    this.wasted = next.wasted;
+    this.next = null;
+    this.replaced += 1;
   }
 
   private resizePool(size: number): void {
