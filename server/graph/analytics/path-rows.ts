@@ -8,11 +8,11 @@
 //
 // A pool running short of room (or left more than half behind by moved rows) is replaced without a
 // long stop: a second, packed pool is filled a few rows at a time (copyRows, called by the kept
-// index's slices and, in proportion to the room each move uses, by the moves themselves, so the
-// copy always ends before the current pool is full), while every read and write still goes to the
-// current pool; a row already copied is copied again after each change to it. Once every row is
-// copied, the second pool becomes the current one. Only a pool that runs out all the same has its
-// copy finished in one step.
+// index's slices and, when those have not kept ahead of a pace set by the room each move uses, by
+// the moves themselves, so the copy always ends before the current pool is full), while every read
+// and write still goes to the current pool; a row already copied is copied again after each change
+// to it. Once every row is copied, the second pool becomes the current one. Only a pool that runs
+// out all the same has its copy finished in one step.
 import type { PathIndex } from './path-index.ts';
 
 /** The cost of a hop whose two actors share `events` events in the mode. */
@@ -110,6 +110,11 @@ interface NextPool extends PoolArrays {
   copied: number;
   /** Entries copied for each entry of the current pool a move uses, so the copy ends first. */
   rate: number;
+  /**
+   * Entries the copy is behind that pace (negative when the slices have copied ahead of it): the
+   * moves copy only what is owed.
+   */
+  owed: number;
 }
 
 /** Copies row v of `from` to position `to` of `into`; where the row ends there. */
@@ -345,7 +350,8 @@ export class PathRows implements PathIndex {
 
   /**
    * Gives row v room for one more link: the row moved to the end of the pool, which pays for the
-   * copy of the next pool in proportion to the room it takes, or starts one when it is due. A pool
+   * copy of the next pool in proportion to the room it takes (what the slices have not copied
+   * ahead already), or starts one when it is due. A pool
    * with no room left for it is replaced at once instead, the copy under way finished (or one made,
    * with room for this row's move), which may or may not leave the row room.
    */
@@ -365,8 +371,11 @@ export class PathRows implements PathIndex {
     this.wasted += this.limits[v]! - start;
     this.limits[v] = needed;
     this.used = needed;
-    if (this.next) this.copyRows(this.next.rate * (needed - to));
-    else if (replaceDue(this.neighbours.length, this.used, this.wasted)) this.startCopy();
+    const next = this.next;
+    if (next) {
+      next.owed += next.rate * (needed - to);
+      if (next.owed > 0) this.copyRows(next.owed);
+    } else if (replaceDue(this.neighbours.length, this.used, this.wasted)) this.startCopy();
   }
 
   /**
@@ -394,6 +403,7 @@ export class PathRows implements PathIndex {
       wasted: 0,
       copied: 0,
       rate: Math.ceil((2 * (this.links + n)) / Math.max(1, left)),
+      owed: 0,
     };
   }
 
@@ -423,6 +433,7 @@ export class PathRows implements PathIndex {
       next.used += room;
       next.limits[v] = next.used;
       next.copied = v + 1;
+      next.owed -= length + 1;
       budget -= length + 1;
     }
     if (this.next?.copied === this.ids.length) this.replace(this.next);

@@ -1,0 +1,124 @@
+// The path index through a burst of article adds: a copy of a scale store (`generatedStore(2026,
+// n)`), its graph built from the rows, the `any` index built by a first k=3 path query from the
+// busiest actor; then scale-corpus articles added one per turn of the event loop, as requests would
+// bring them (or, with --no-turn, in one run), and after each stage a k=3 path query and the same
+// query again as the reference. Prints one JSON line a stage: the longest stretch between two adds
+// (the slices that ran between them, wall ms), the longest add, CPU between the adds
+// (`process.cpuUsage`, collector threads included), the queries' CPU and wall ms, and the path
+// rows' pool replacements (when the code has them). The longest stretch is given in wall ms and in
+// CPU ms (the most CPU one turn between two adds took), and the longest single call copying rows to
+// a replacing pool.
+//
+//   node --import tsx tests/bench/path-burst.ts <events> [stage articles, e.g. 3000,7000] [--no-turn]
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { kShortestPaths } from '../../server/graph/analytics/index.ts';
+import { pathIndex } from '../../server/graph/analytics/path-index.ts';
+import { buildGraph, type StanceGraph } from '../../server/graph/index.ts';
+import { fillGraph } from '../../server/store/fill-graph.ts';
+import { openSqliteStore } from '../../server/store/index.ts';
+import { generatedStore, scaleActors, scaleDocument } from './scale-corpus.ts';
+
+const SEED = 2026;
+const args = process.argv.slice(2);
+const events = Number(args[0] ?? 100_000);
+const stages = (args[1] ?? '3000,7000').split(',').map(Number);
+const noTurn = args.includes('--no-turn');
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** CPU and wall ms of one call. */
+function timed<T>(f: () => T): { value: T; cpu: number; wall: number } {
+  const c = cpuMs();
+  const t = performance.now();
+  const value = f();
+  return { value, cpu: cpuMs() - c, wall: performance.now() - t };
+}
+
+const source = await generatedStore(SEED, events);
+const dir = mkdtempSync(path.join(os.tmpdir(), 'path-burst-'));
+const file = path.join(dir, 'store.sqlite');
+copyFileSync(source.file, file);
+const store = openSqliteStore({ file });
+const graph: StanceGraph = await fillGraph(store, buildGraph());
+await store.close();
+rmSync(dir, { recursive: true, force: true });
+
+const actors = scaleActors(SEED);
+const [hub, second] = [actors[0]!.id, actors[1]!.id];
+const query = () => kShortestPaths(graph, hub, second, { k: 3, mode: 'any' });
+const built = timed(query);
+const pool = () => {
+  const rows = pathIndex(graph, 'any') as { replaced?: number; finishedAtOnce?: number };
+  return { replaced: rows.replaced ?? null, finishedAtOnce: rows.finishedAtOnce ?? null };
+};
+console.log(JSON.stringify({ events, build: { cpu: built.cpu, wall: built.wall } }));
+
+// The longest single call copying rows to a replacing pool, where the code has one (wall ms).
+let longestCopy = 0;
+const rowsProto = Object.getPrototypeOf(pathIndex(graph, 'any')) as {
+  copyRows?: (entries: number) => void;
+};
+const copyRows = rowsProto.copyRows;
+if (copyRows) {
+  rowsProto.copyRows = function (this: unknown, entries: number) {
+    const t = performance.now();
+    copyRows.call(this, entries);
+    longestCopy = Math.max(longestCopy, performance.now() - t);
+  };
+}
+
+let next = source.documents;
+for (const articles of stages) {
+  const adds: number[] = [];
+  let longestBetween = 0;
+  let between = 0;
+  let longestTurnCpu = 0;
+  const before = pool();
+  longestCopy = 0;
+  let last = performance.now();
+  for (let i = 0; i < articles; i++) {
+    const bundle = scaleDocument(SEED, next++, actors);
+    const t = performance.now();
+    if (i > 0) longestBetween = Math.max(longestBetween, t - last);
+    graph.addDocument(bundle.extraction);
+    last = performance.now();
+    adds.push(last - t);
+    const c2 = cpuMs();
+    if (!noTurn) {
+      await turn();
+      const spent = cpuMs() - c2;
+      between += spent;
+      longestTurnCpu = Math.max(longestTurnCpu, spent);
+    }
+  }
+  const first = timed(query);
+  const again = timed(query);
+  const sorted = [...adds].sort((a, b) => a - b);
+  const after = pool();
+  console.log(
+    JSON.stringify({
+      events,
+      articles,
+      noTurn,
+      loadavg: os.loadavg().map((l) => Math.round(l * 10) / 10),
+      longestBetweenMs: Math.round(longestBetween * 10) / 10,
+      longestBetweenCpuMs: Math.round(longestTurnCpu * 10) / 10,
+      longestAddMs: Math.round(sorted.at(-1)! * 10) / 10,
+      addP50Ms: Math.round(sorted[sorted.length >> 1]! * 100) / 100,
+      cpuBetweenMs: Math.round(between),
+      query: { cpu: Math.round(first.cpu * 10) / 10, wall: Math.round(first.wall * 10) / 10 },
+      again: { cpu: Math.round(again.cpu * 10) / 10, wall: Math.round(again.wall * 10) / 10 },
+      paths: first.value.paths.length,
+      longestCopyMs: copyRows ? Math.round(longestCopy * 10) / 10 : null,
+      poolReplaced: after.replaced === null ? null : after.replaced - (before.replaced ?? 0),
+      finishedAtOnce:
+        after.finishedAtOnce === null ? null : after.finishedAtOnce - (before.finishedAtOnce ?? 0),
+    }),
+  );
+}
