@@ -76,19 +76,23 @@ export class ChangeJournal {
 
   /**
    * The entries of the changes after `version`, or null when some of them were dropped. With
-   * `most`, only the first changes' entries, whole changes up to `most` entries (at least one
-   * change); `through` says how far they reach.
+   * `upTo`, only those of the changes up to that version; with `most`, only the first changes'
+   * entries, whole changes up to `most` entries (at least one change); `through` says how far they
+   * reach.
    */
-  since(version: number, most = Infinity): TouchedPairs | null {
+  since(version: number, most = Infinity, upTo = Infinity): TouchedPairs | null {
     if (version < this.floor) return null;
     const from = this.after(version);
-    let to = this.versions.length;
+    // Where the changes up to `upTo` end, and how far they reach.
+    const last = upTo < this.latest ? Math.max(version, upTo) : this.latest;
+    const end = last < this.latest ? this.after(last) : this.versions.length;
+    let to = end;
     if (to - from > most) {
       // The whole change holding entry from + most - 1 (or the first change, if larger).
       to = from + Math.max(1, most);
-      while (to < this.versions.length && this.versions[to] === this.versions[to - 1]) to++;
+      while (to < end && this.versions[to] === this.versions[to - 1]) to++;
     }
-    const through = to < this.versions.length ? this.versions[to - 1]! : this.latest;
+    const through = to < end ? this.versions[to - 1]! : last;
     return { firsts: this.firsts.slice(from, to), seconds: this.seconds.slice(from, to), through };
   }
 

@@ -134,10 +134,11 @@ export class StanceGraph {
    * The pairs of actor ids whose events the changes after `version` added or removed, and the
    * actors they listed (as a pair of the actor with itself), in the order of the changes; null when
    * the graph no longer knows (too far behind, or restored since). With `most`, only the first
-   * changes', whole changes up to about that many entries (`through` says how far they reach).
+   * changes', whole changes up to about that many entries (`through` says how far they reach);
+   * with `upTo`, only the changes up to that version.
    */
-  touchedSince(version: number, most?: number): TouchedPairs | null {
-    return this.journal.since(version, most);
+  touchedSince(version: number, most?: number, upTo?: number): TouchedPairs | null {
+    return this.journal.since(version, most, upTo);
   }
 
   /**

@@ -39,6 +39,16 @@ describe('change journal', () => {
     });
     expect(journal.since(1, 1)).toEqual({ firsts: ['b', 'c'], seconds: ['c', 'c'], through: 2 });
     expect(journal.since(2, 5)).toEqual({ firsts: ['d'], seconds: ['a'], through: 4 });
+    // Up to a version: the changes up to it only, through it.
+    expect(journal.since(0, Infinity, 2)).toEqual({
+      firsts: ['a', 'b', 'c'],
+      seconds: ['b', 'c', 'c'],
+      through: 2,
+    });
+    expect(journal.since(0, 1, 2)).toEqual({ firsts: ['a'], seconds: ['b'], through: 1 });
+    expect(journal.since(2, Infinity, 3)).toEqual({ firsts: ['d'], seconds: ['a'], through: 3 });
+    expect(journal.since(3, Infinity, 3)).toEqual({ firsts: [], seconds: [], through: 3 });
+    expect(journal.since(0, Infinity, 9)).toEqual(journal.since(0));
     journal.reset(7);
     expect(journal.since(6)).toBeNull();
     expect(journal.since(7)).toEqual({ firsts: [], seconds: [], through: 7 });

@@ -8,12 +8,13 @@
 // graph schedules a catch-up off the request path, in slices of a few milliseconds that yield
 // between them, which updates the rows of the pairs the changes touched (the graph's journal of
 // touched pairs), recounted from the graph's pair tallies, at the cost of the touched rows'
-// lengths. Before the journal drops entries an index still needs, the index reads them at once. A
-// path query arriving while an index is behind catches it up first, the same way. The index is
-// built afresh only on a mode's first query, when the graph cannot say what changed (restored
-// since), or when a query finds so much changed that building costs less. When the rows' pool is
-// being replaced by a larger or packed one (path-rows.ts), the slices also copy its rows, a few
-// thousand entries at a time; queries meanwhile read the current pool, which holds every row.
+// lengths. Before the journal drops entries an index still needs, the index reads those at once
+// (only those: the slices read the rest). A path query arriving while an index is behind catches it
+// up first, the same way. The index is built afresh only on a mode's first query, when the graph
+// cannot say what changed (restored since), or when a query finds so much changed that building
+// costs less. When the rows' pool is being replaced by a larger or packed one (path-rows.ts), the
+// slices also copy its rows, a few thousand entries at a time; queries meanwhile read the current
+// pool, which holds every row.
 import type { JournalFollower, TouchedPairs } from '../change-journal.ts';
 import type { StanceGraph } from '../stance-graph.ts';
 import type { PairIndex } from '../pair-index.ts';
@@ -87,7 +88,8 @@ class KeptIndexes implements JournalFollower {
   dropping(floor: number): void {
     for (const kept of this.modes.values()) {
       if (kept.version >= floor) continue;
-      const touched = this.sg.touchedSince(kept.version);
+      // Only the entries about to go, read at once; the slices read the rest.
+      const touched = this.sg.touchedSince(kept.version, Infinity, floor);
       if (touched) this.apply(kept, touched);
       else this.modes.delete(kept.mode);
     }
