@@ -7,15 +7,20 @@
 // (`process.cpuUsage`, collector threads included), the queries' CPU and wall ms, and the path
 // rows' pool replacements (when the code has them). The longest stretch is given in wall ms and in
 // CPU ms (the most CPU one turn between two adds took), and the longest single call copying rows to
-// a replacing pool.
+// a replacing pool. With --replies, a digest of 60 seeded path replies (k 1-5, `maxLength` 2-5, in
+// `any` mode) at the end, to compare two versions of the code. With --mid-copy, the k=3 query is
+// also asked at each turn that finds a pool being replaced and every 100 adds otherwise (CPU ms,
+// medians), and once what finishing a copy under way would cost (copyRows with no bound).
 //
 //   node --import tsx tests/bench/path-burst.ts <events> [stage articles, e.g. 3000,7000] [--no-turn]
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { kShortestPaths } from '../../server/graph/analytics/index.ts';
 import { pathIndex } from '../../server/graph/analytics/path-index.ts';
 import { buildGraph, type StanceGraph } from '../../server/graph/index.ts';
+import { seededRandom } from '../../server/model/index.ts';
 import { fillGraph } from '../../server/store/fill-graph.ts';
 import { openSqliteStore } from '../../server/store/index.ts';
 import { generatedStore, scaleActors, scaleDocument } from './scale-corpus.ts';
@@ -25,6 +30,8 @@ const args = process.argv.slice(2);
 const events = Number(args[0] ?? 100_000);
 const stages = (args[1] ?? '3000,7000').split(',').map(Number);
 const noTurn = args.includes('--no-turn');
+const replies = args.includes('--replies');
+const midCopy = args.includes('--mid-copy');
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const cpuMs = () => {
@@ -59,8 +66,9 @@ const pool = () => {
 };
 console.log(JSON.stringify({ events, build: { cpu: built.cpu, wall: built.wall } }));
 
-// The longest single call copying rows to a replacing pool, where the code has one (wall ms).
+// The longest single call copying rows to a replacing pool, where the code has one (wall and CPU ms).
 let longestCopy = 0;
+let longestCopyCpu = 0;
 const rowsProto = Object.getPrototypeOf(pathIndex(graph, 'any')) as {
   copyRows?: (entries: number) => void;
 };
@@ -68,9 +76,18 @@ const copyRows = rowsProto.copyRows;
 if (copyRows) {
   rowsProto.copyRows = function (this: unknown, entries: number) {
     const t = performance.now();
+    const c = cpuMs();
     copyRows.call(this, entries);
+    longestCopyCpu = Math.max(longestCopyCpu, cpuMs() - c);
     longestCopy = Math.max(longestCopy, performance.now() - t);
   };
+}
+
+/** Count, median and most of a list of ms. */
+function summary(list: number[]) {
+  const sorted = [...list].sort((a, b) => a - b);
+  const round = (x: number | undefined) => (x === undefined ? null : Math.round(x * 10) / 10);
+  return { n: list.length, p50: round(sorted[sorted.length >> 1]), most: round(sorted.at(-1)) };
 }
 
 let next = source.documents;
@@ -79,8 +96,12 @@ for (const articles of stages) {
   let longestBetween = 0;
   let between = 0;
   let longestTurnCpu = 0;
+  const mid: number[] = [];
+  const outside: number[] = [];
+  let finishing: { cpu: number; wall: number } | null = null;
   const before = pool();
   longestCopy = 0;
+  longestCopyCpu = 0;
   let last = performance.now();
   for (let i = 0; i < articles; i++) {
     const bundle = scaleDocument(SEED, next++, actors);
@@ -95,6 +116,18 @@ for (const articles of stages) {
       const spent = cpuMs() - c2;
       between += spent;
       longestTurnCpu = Math.max(longestTurnCpu, spent);
+    }
+    if (midCopy) {
+      const rows = pathIndex(graph, 'any') as { copying?: boolean; copyRows?: (n: number) => void };
+      if (rows.copying) {
+        mid.push(timed(query).cpu);
+        if (finishing === null && mid.length % 8 === 4) {
+          const done = timed(() => rows.copyRows!(Infinity));
+          finishing = { cpu: done.cpu, wall: done.wall };
+        }
+      } else if (i % 100 === 0) {
+        outside.push(timed(query).cpu);
+      }
     }
   }
   const first = timed(query);
@@ -115,10 +148,29 @@ for (const articles of stages) {
       query: { cpu: Math.round(first.cpu * 10) / 10, wall: Math.round(first.wall * 10) / 10 },
       again: { cpu: Math.round(again.cpu * 10) / 10, wall: Math.round(again.wall * 10) / 10 },
       paths: first.value.paths.length,
+      ...(midCopy
+        ? { midCopyQueries: summary(mid), otherQueries: summary(outside), finishing }
+        : {}),
       longestCopyMs: copyRows ? Math.round(longestCopy * 10) / 10 : null,
+      longestCopyCpuMs: copyRows ? Math.round(longestCopyCpu * 10) / 10 : null,
       poolReplaced: after.replaced === null ? null : after.replaced - (before.replaced ?? 0),
       finishedAtOnce:
         after.finishedAtOnce === null ? null : after.finishedAtOnce - (before.finishedAtOnce ?? 0),
     }),
   );
+}
+
+if (replies) {
+  const rand = seededRandom(7);
+  const digest = createHash('sha256');
+  for (let q = 0; q < 60; q++) {
+    // Busy actors more often, as the corpus picks them.
+    const from = actors[Math.floor(actors.length * rand() ** 3)]!.id;
+    const to = actors[Math.floor(actors.length * rand() ** 2)]!.id;
+    if (!graph.hasActor(from) || !graph.hasActor(to)) continue;
+    const k = 1 + Math.floor(rand() * 5);
+    const maxLength = 2 + Math.floor(rand() * 4);
+    digest.update(JSON.stringify(kShortestPaths(graph, from, to, { k, maxLength, mode: 'any' })));
+  }
+  console.log(JSON.stringify({ replies: digest.digest('hex') }));
 }
