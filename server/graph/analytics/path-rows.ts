@@ -351,9 +351,9 @@ export class PathRows implements PathIndex {
   /**
    * Gives row v room for one more link: the row moved to the end of the pool, which pays for the
    * copy of the next pool in proportion to the room it takes (what the slices have not copied
-   * ahead already), or starts one when it is due. A pool
-   * with no room left for it is replaced at once instead, the copy under way finished (or one made,
-   * with room for this row's move), which may or may not leave the row room.
+   * ahead already), or starts one when it is due. A pool with no room left for it is replaced at
+   * once instead, the copy under way finished (or one made, with room for this row's move), which
+   * may or may not leave the row room.
    */
   private move(v: number): void {
     const length = this.ends[v]! - this.starts[v]!;
