@@ -1,10 +1,10 @@
 // The path rows' pool replaced without a long stop: a second pool filled a few rows at a time while
 // the rows are read and written in the current one. Seeded random link changes and new actors are
 // applied to a PathRows with the copy stepped by hand (or not at all, as when changes come with no
-// turn of the event loop between them), and after every change every row read from the pool equals
-// a plain model of the links, mid-copy and after each replacement; the moves alone end each copy
-// before the pool runs out. On a graph, with a stepped clock so each slice does one step, queries
-// caught in the middle of a copy and after it answer as a fresh build does.
+// turn of the event loop between them), and after every change the rows read from the pool equal a
+// plain model of the links, mid-copy and after each replacement; the link writes alone end each
+// copy before the pool runs out. On a graph, with a stepped clock so each slice does one step,
+// queries caught in the middle of a copy and after it answer as a fresh build does.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { kShortestPaths } from '../../server/graph/analytics/k-paths.ts';
 import {
@@ -159,7 +159,7 @@ describe('path pool replaced in steps', () => {
     checkRows(rows, model);
   });
 
-  it('ends every copy through the moves alone when nothing else steps it', () => {
+  it('ends every copy through the link writes alone when nothing else steps it', () => {
     // As when changes come with no turn of the event loop between them.
     const { rows, model } = seededRows(7, 400);
     const midCopy = randomChanges(8, rows, model, 5_000, () => {});

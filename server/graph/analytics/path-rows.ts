@@ -9,10 +9,10 @@
 // A pool running short of room (or left more than half behind by moved rows) is replaced without a
 // long stop: a second, packed pool is filled a few rows at a time (copyRows, called by the kept
 // index's slices and, when those have not kept ahead of a pace set by the room each move uses, by
-// the moves themselves, so the copy always ends before the current pool is full), while every read
-// and write still goes to the current pool; a row already copied is copied again after each change
-// to it. Once every row is copied, the second pool becomes the current one. Only a pool that runs
-// out all the same has its copy finished in one step.
+// the writes themselves, a step each, so the copy always ends before the current pool is full),
+// while every read and write still goes to the current pool; a row already copied is copied again
+// after each change to it. Once every row is copied, the second pool becomes the current one. Only
+// a pool that runs out all the same has its copy finished in one step.
 import type { PathIndex } from './path-index.ts';
 
 /** The cost of a hop whose two actors share `events` events in the mode. */
@@ -24,6 +24,9 @@ export function hopCost(events: number): number {
 function roomFor(length: number): number {
   return length + (length >> 3) + 2;
 }
+
+/** Entries a write copies at most towards what the copy owes, until the pool is nearly full. */
+const PAY_STEP = 4_096;
 
 /** Pool entries to hold `needed`, with an eighth spare (a built index). */
 function poolFor(needed: number): number {
@@ -112,9 +115,11 @@ interface NextPool extends PoolArrays {
   rate: number;
   /**
    * Entries the copy is behind that pace (negative when the slices have copied ahead of it): the
-   * moves copy only what is owed.
+   * writes copy only what is owed.
    */
   owed: number;
+  /** Room the current pool had left when the copy started. */
+  room: number;
 }
 
 /** Copies row v of `from` to position `to` of `into`; where the row ends there. */
@@ -265,8 +270,19 @@ export class PathRows implements PathIndex {
     } else {
       return;
     }
-    // A row the next pool already holds is copied there again.
+    // A row the next pool already holds is copied there again; then a step of what the copy owes.
     if (this.next && v < this.next.copied) this.recopy(v);
+    if (this.next && this.next.owed > 0) this.payCopy(this.next);
+  }
+
+  /**
+   * Copies what the copy owes, PAY_STEP entries at most while a quarter of the room it started
+   * with is left (the writes that follow pay the rest, and the slices copy ahead meanwhile), all of
+   * it after that, so the copy ends before the pool is full.
+   */
+  private payCopy(next: NextPool): void {
+    const late = 4 * (this.neighbours.length - this.used) < next.room;
+    this.copyRows(late ? next.owed : Math.min(next.owed, PAY_STEP));
   }
 
   /** Whether a pool replacing this one is being filled. */
@@ -349,9 +365,9 @@ export class PathRows implements PathIndex {
   }
 
   /**
-   * Gives row v room for one more link: the row moved to the end of the pool, which pays for the
-   * copy of the next pool in proportion to the room it takes (what the slices have not copied
-   * ahead already), or starts one when it is due. A pool with no room left for it is replaced at
+   * Gives row v room for one more link: the row moved to the end of the pool, which adds to what
+   * the copy of the next pool owes in proportion to the room it takes (setLink pays), or starts a
+   * copy when one is due. A pool with no room left for it is replaced at
    * once instead, the copy under way finished (or one made, with room for this row's move), which
    * may or may not leave the row room.
    */
@@ -371,18 +387,15 @@ export class PathRows implements PathIndex {
     this.wasted += this.limits[v]! - start;
     this.limits[v] = needed;
     this.used = needed;
-    const next = this.next;
-    if (next) {
-      next.owed += next.rate * (needed - to);
-      if (next.owed > 0) this.copyRows(next.owed);
-    } else if (replaceDue(this.neighbours.length, this.used, this.wasted)) this.startCopy();
+    if (this.next) this.next.owed += this.next.rate * (needed - to);
+    else if (replaceDue(this.neighbours.length, this.used, this.wasted)) this.startCopy();
   }
 
   /**
    * Starts filling a pool to replace this one: every row's room again (an eighth more than its
-   * links, and two) and `extra`, and a quarter of that spare. The moves pay for the copy at a rate
-   * that ends it once they have used half of the room this pool has left (less if rows not yet
-   * copied grow meanwhile, which the other half covers).
+   * links, and two) and `extra`, and a quarter of that spare. The moves owe the copy at a rate that
+   * would end it once they have used half of the room this pool has left (less if rows not yet
+   * copied grow meanwhile); paid a step a write, it ends by three quarters of that room at most.
    */
   private startCopy(extra = 0): void {
     const n = this.ids.length;
@@ -404,6 +417,7 @@ export class PathRows implements PathIndex {
       copied: 0,
       rate: Math.ceil((2 * (this.links + n)) / Math.max(1, left)),
       owed: 0,
+      room: left,
     };
   }
 
