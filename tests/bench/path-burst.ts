@@ -15,6 +15,7 @@
 //   node --import tsx tests/bench/path-burst.ts <events> [stage articles, e.g. 3000,7000] [--no-turn]
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { PerformanceObserver } from 'node:perf_hooks';
 import os from 'node:os';
 import path from 'node:path';
 import { kShortestPaths } from '../../server/graph/analytics/index.ts';
@@ -66,9 +67,22 @@ const pool = () => {
 };
 console.log(JSON.stringify({ events, build: { cpu: built.cpu, wall: built.wall } }));
 
-// The longest single call copying rows to a replacing pool, where the code has one (wall and CPU ms).
+// The longest single call copying rows to a replacing pool, where the code has one (wall and CPU ms,
+// and how much of it the collector ran, by the `gc` performance entries).
 let longestCopy = 0;
 let longestCopyCpu = 0;
+/** When the longest copy call ran, and the collections seen (start, duration), to tell them apart. */
+let longestCopyAt = [0, 0];
+const collections: [number, number][] = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) collections.push([entry.startTime, entry.duration]);
+}).observe({ entryTypes: ['gc'] });
+/** Collection ms overlapping [from, to]. */
+const collectedIn = ([from, to]: number[]) =>
+  collections.reduce(
+    (sum, [at, ms]) => sum + Math.max(0, Math.min(to!, at + ms) - Math.max(from!, at)),
+    0,
+  );
 const rowsProto = Object.getPrototypeOf(pathIndex(graph, 'any')) as {
   copyRows?: (entries: number) => void;
 };
@@ -79,7 +93,9 @@ if (copyRows) {
     const c = cpuMs();
     copyRows.call(this, entries);
     longestCopyCpu = Math.max(longestCopyCpu, cpuMs() - c);
-    longestCopy = Math.max(longestCopy, performance.now() - t);
+    const took = performance.now() - t;
+    if (took > longestCopy) longestCopyAt = [t, t + took];
+    longestCopy = Math.max(longestCopy, took);
   };
 }
 
@@ -153,6 +169,7 @@ for (const articles of stages) {
         : {}),
       longestCopyMs: copyRows ? Math.round(longestCopy * 10) / 10 : null,
       longestCopyCpuMs: copyRows ? Math.round(longestCopyCpu * 10) / 10 : null,
+      longestCopyCollectingMs: copyRows ? Math.round(collectedIn(longestCopyAt) * 10) / 10 : null,
       poolReplaced: after.replaced === null ? null : after.replaced - (before.replaced ?? 0),
       finishedAtOnce:
         after.finishedAtOnce === null ? null : after.finishedAtOnce - (before.finishedAtOnce ?? 0),
