@@ -64,7 +64,7 @@ type Mode = 'app' | 'reference' | 'express';
  * The Node options `npm start` gives the server (the young generation's size among them), read
  * from package.json so the bench's servers run as the real one does.
  */
-function serverNodeOptions(): string[] {
+export function serverNodeOptions(): string[] {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
@@ -118,7 +118,7 @@ function loadOn(s: Started, pathname: string | string[]): Promise<Load> {
   return load(s.port, pathname, { ...LOAD, serverPid: s.pid });
 }
 
-interface Subjects {
+export interface Subjects {
   hub: string;
   second: string;
   leaf: string;
@@ -142,7 +142,7 @@ const FIXED_EGO = `depth=1&limit=${FIXED_PARTNERS}&edgeLimit=${FIXED_EDGES}`;
  * active actor with at least FIXED_PARTNERS partners (its view, capped at that many neighbours and
  * FIXED_EDGES events, is full in every store while its own events stay few).
  */
-function subjects(file: string): Subjects {
+export function subjects(file: string): Subjects {
   const actors = scaleActors(SEED);
   const db = new Database(file, { readonly: true });
   const tally = db
@@ -268,7 +268,7 @@ async function openExplorer(app: Started, s: Subjects): Promise<ExplorerFigures 
  * Waits until a server process spends under 5% of a core over half a second (at most 120 s);
  * gives the ms waited.
  */
-async function serverIdle(pid: number): Promise<number> {
+export async function serverIdle(pid: number): Promise<number> {
   const t0 = performance.now();
   let cpu = processCpuMs(pid);
   while (performance.now() - t0 < 120_000) {
