@@ -82,6 +82,16 @@ export interface GraphServiceOptions {
  */
 const KEPT_VIEWS = { entries: 8, bytes: 64 * 1024 * 1024 };
 
+/**
+ * Ego views asked once lately (their query keys, the last ASKED_EGO_VIEWS): an ego view is kept
+ * only when asked again at the same graph version. Each one asked once and kept turned over the
+ * kept replies: under a stream of different actors' views at a million events, every view's
+ * chunks then lived through young-generation collections into the old generation (about 250 KB a
+ * view), which made each scavenge several times longer, where a view built afresh costs about a
+ * millisecond with its event edges kept.
+ */
+const ASKED_EGO_VIEWS = 64;
+
 export class GraphService {
   private readonly maxReplyBytes: number;
   /** Serialised views by query, at the graph version they were built at. */
@@ -91,6 +101,8 @@ export class GraphService {
   });
   /** Event edges' JSON, kept across views (the busiest pairs recur in most views). */
   private readonly fragments: EventFragments;
+  /** Ego views' query keys asked once, at the graph version then; oldest first. */
+  private readonly askedOnce = new Map<string, number>();
 
   constructor(
     private readonly graph: StanceGraph,
@@ -138,6 +150,7 @@ export class GraphService {
     const key = JSON.stringify(query);
     const cached = this.views.get(key, this.graph.version);
     if (cached) return new GraphReply(cached, budget.budgetMs);
+    const keep = q.focus === undefined || this.askedAgain(key);
     let version = this.graph.version;
     const sources = { quotes: this.quotes, fragments: this.fragments };
     const chunks = await completeReply(this.graph, async () => {
@@ -165,8 +178,21 @@ export class GraphService {
         );
       }
     });
-    this.views.set(key, version, chunks);
+    if (keep) this.views.set(key, version, chunks);
     return new GraphReply(chunks, budget.budgetMs);
+  }
+
+  /** Whether the ego view was asked once before at this graph version; notes it if not. */
+  private askedAgain(key: string): boolean {
+    const version = this.graph.version;
+    const before = this.askedOnce.get(key);
+    this.askedOnce.delete(key);
+    if (before === version) return true;
+    this.askedOnce.set(key, version);
+    if (this.askedOnce.size > ASKED_EGO_VIEWS) {
+      this.askedOnce.delete(this.askedOnce.keys().next().value!);
+    }
+    return false;
   }
 
   searchActors(q: z.infer<typeof ActorsQuery>) {

@@ -21,8 +21,12 @@ interface Fragment {
   used: boolean;
 }
 
-/** Event edges' JSON texts kept by default, in UTF-16 code units. */
-export const FRAGMENT_CODE_UNITS = 8 * 1024 * 1024;
+/**
+ * Event edges' JSON texts kept by default, in UTF-16 code units: 16M holds the edges of 256 random
+ * actors' default ego views at a million events (about 34,000 edges), where 8M dropped a view's
+ * busiest pairs before the same actors came round again and each view read about 50 quotes.
+ */
+export const FRAGMENT_CODE_UNITS = 16 * 1024 * 1024;
 
 export class EventFragments {
   /** Event key -> its edge's JSON. */

@@ -236,6 +236,29 @@ describe('GET /api/graph', () => {
     expect(next.bytes).toBeGreaterThan(first.bytes);
   });
 
+  it('keeps an ego view once it is asked again at the same graph version', async () => {
+    const graph = buildGraph([fixtureBundle('one').extraction]);
+    const noStore: QuoteSource = { eventQuotes: async (keys) => keys.map(() => null) };
+    const service = new GraphService(graph, noStore);
+    const ego = GraphQuery.parse({ focus: 'norland', mode: 'dyads' });
+    const other = GraphQuery.parse({ focus: 'sudmark', mode: 'dyads' });
+    const first = (await service.subgraph(ego)).view;
+    // Asked once: built afresh the second time, the same text; kept from then on.
+    const second = (await service.subgraph(ego)).view;
+    expect(second).not.toBe(first);
+    expect(second.chunks.join('')).toBe(first.chunks.join(''));
+    expect((await service.subgraph(ego)).view).toBe(second);
+    // Another actor's view asked once in between changes nothing for the first.
+    await service.subgraph(other);
+    expect((await service.subgraph(ego)).view).toBe(second);
+    // At a new version the count starts over.
+    graph.addDocument(fixtureBundle('two').extraction);
+    const third = (await service.subgraph(ego)).view;
+    expect((await service.subgraph(ego)).view).not.toBe(third);
+    const fourth = (await service.subgraph(ego)).view;
+    expect((await service.subgraph(ego)).view).toBe(fourth);
+  });
+
   it('answers 503 when building the overview outruns the time budget', async () => {
     let now = 0;
     const service = new GraphService(
