@@ -38,6 +38,8 @@ export interface AppOptions {
    * (RequestActivity); the server does, tests need not (default off).
    */
   warmViews?: boolean;
+  /** Lay graph views out in a worker thread; the server does, tests need not (default off). */
+  layoutThread?: boolean;
 }
 
 export function createApp({
@@ -49,6 +51,7 @@ export function createApp({
   now,
   workers,
   warmViews,
+  layoutThread,
 }: AppOptions): express.Application {
   const app = express();
   const sec = createSecurityStack(security, { now });
@@ -66,6 +69,7 @@ export function createApp({
       budgets: sec.budgets,
       workers,
       warmUpTurn: activity?.quietTurn,
+      layoutThread,
       readTokenRequired: sec.settings.readToken !== null,
     }),
   );

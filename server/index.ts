@@ -121,7 +121,14 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     : () => Promise.resolve();
   feed.start();
   const counts = graph.counts();
-  const app = createApp({ store, graph, security, workers: pool, warmViews: true });
+  const app = createApp({
+    store,
+    graph,
+    security,
+    workers: pool,
+    warmViews: true,
+    layoutThread: true,
+  });
   // The workers load while the store opens and the graph builds; the first article must not wait.
   await warming;
   const server = await new Promise<Server>((resolve, reject) => {

@@ -8,11 +8,16 @@ import type { z } from 'zod';
 import {
   actorDetails,
   EventFragments,
+  laidOut,
+  layoutPositions,
+  layoutPositionsBy,
+  type LayoutThread,
   relations,
   searchActors,
   stance,
   viewChunks,
-  viewParts,
+  viewDraft,
+  type ViewParts,
   ViewTooLargeError,
   type QuoteSource,
   type StanceGraph,
@@ -74,7 +79,12 @@ export class GraphReply {
 export interface GraphServiceOptions {
   /** The size bound of a graph reply (default GRAPH_REPLY_MAX_BYTES). */
   maxReplyBytes?: number;
+  /** Where views' layouts run, if not on the serving thread (the server's: a worker thread). */
+  layouts?: LayoutThread;
 }
+
+/** Views drafted again when the graph changes while their layout runs, before it is run here. */
+const LAYOUT_REDRAFTS = 2;
 
 /**
  * Graph replies kept per graph version, so the explorer's overview is built once per change: at
@@ -101,6 +111,7 @@ export class GraphService {
   });
   /** Event edges' JSON, kept across views (the busiest pairs recur in most views). */
   private readonly fragments: EventFragments;
+  private readonly layouts: LayoutThread | null;
   /** Ego views' query keys asked once, at the graph version then; oldest first. */
   private readonly askedOnce = new Map<string, number>();
 
@@ -113,6 +124,7 @@ export class GraphService {
     options: GraphServiceOptions = {},
   ) {
     this.maxReplyBytes = options.maxReplyBytes ?? GRAPH_REPLY_MAX_BYTES;
+    this.layouts = options.layouts ?? null;
     this.fragments = new EventFragments(graph);
   }
 
@@ -155,7 +167,8 @@ export class GraphService {
     const sources = { quotes: this.quotes, fragments: this.fragments };
     const chunks = await completeReply(this.graph, async () => {
       version = this.graph.version;
-      const parts = viewParts(this.graph, query, budget);
+      const parts = await this.laidOutView(query, budget);
+      version = parts.version;
       try {
         const { view, complete } = await viewChunks(
           this.graph,
@@ -180,6 +193,28 @@ export class GraphService {
     });
     if (keep) this.views.set(key, version, chunks);
     return new GraphReply(chunks, budget.budgetMs);
+  }
+
+  /**
+   * The view's parts, laid out in the layout thread when there is one. The view's event keys
+   * hold only at the version they were read at, so a view whose graph changed while its layout
+   * ran is drafted again (after LAYOUT_REDRAFTS, laid out here); gives that version.
+   */
+  private async laidOutView(
+    query: Parameters<typeof viewDraft>[1],
+    budget: Parameters<typeof viewDraft>[2],
+  ): Promise<ViewParts & { version: number }> {
+    for (let n = 0; ; n++) {
+      const version = this.graph.version;
+      const draft = viewDraft(this.graph, query, budget);
+      const { ids, edges } = draft.layout;
+      const thread = this.layouts;
+      if (!thread || n >= LAYOUT_REDRAFTS) {
+        return { ...laidOut(draft, layoutPositions(ids, edges)), version };
+      }
+      const positions = await layoutPositionsBy(ids, edges, (job) => thread.run(job));
+      if (this.graph.version === version) return { ...laidOut(draft, positions), version };
+    }
   }
 
   /** Whether the ego view was asked once before at this graph version; notes it if not. */

@@ -1,5 +1,5 @@
 // The services a route handler may use, wired once per app.
-import type { StanceGraph } from '../graph/index.ts';
+import { LayoutThread, type StanceGraph } from '../graph/index.ts';
 import type { TimeBudgets } from '../security/index.ts';
 import type { Store } from '../store/index.ts';
 import type { ExtractionWorkers } from '../workers/index.ts';
@@ -23,6 +23,8 @@ export interface ServiceOptions {
    * each turn it resolves (the app's RequestActivity.quietTurn); default: not written ahead.
    */
   warmUpTurn?: () => Promise<void>;
+  /** Lay views out in a worker thread of their own (LayoutThread); default off. */
+  layoutThread?: boolean;
 }
 
 export function createServices(
@@ -31,7 +33,9 @@ export function createServices(
   options: ServiceOptions = {},
 ): Services {
   const services = {
-    graph: new GraphService(graph, store, options.budgets),
+    graph: new GraphService(graph, store, options.budgets, {
+      layouts: options.layoutThread ? new LayoutThread() : undefined,
+    }),
     documents: new DocumentService(store, graph, options.workers),
     analytics: new AnalyticsService(graph, store, options.budgets),
   };

@@ -5,7 +5,9 @@ export type * from './types.ts';
 export { UnknownActorError, InvalidCursorError } from './errors.ts';
 export type { EventFilter } from './event-filter.ts';
 export {
+  laidOut,
   subgraph,
+  viewDraft,
   viewParts,
   DEFAULT_EGO_ACTORS,
   DEFAULT_EGO_EDGES,
@@ -13,9 +15,12 @@ export {
   DEFAULT_VIEW_EDGES,
   type SubgraphQuery,
   type SubgraphExport,
+  type ViewDraft,
   type ViewParts,
   type ViewShown,
 } from './subgraph.ts';
+export { layoutPositions, layoutPositionsBy } from './layout.ts';
+export { LayoutThread } from './layout-thread.ts';
 export type {
   SubgraphNodeAttributes,
   SubgraphEdgeAttributes,

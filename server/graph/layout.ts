@@ -25,6 +25,97 @@ function iterationsFor(order: number): number {
   return order <= 500 ? 100 : 0;
 }
 
+/** The square ForceAtlas2 of force-atlas.ts, run in this thread or elsewhere (layout-thread.ts). */
+export interface SquareLayoutJob {
+  seedX: Float64Array;
+  seedY: Float64Array;
+  from: Int32Array;
+  to: Int32Array;
+  iterations: number;
+}
+
+/** Runs a square layout job in this thread. */
+export function runSquareLayout(job: SquareLayoutJob): { x: Float64Array; y: Float64Array } {
+  const { seedX, seedY, from, to, iterations } = job;
+  return forceAtlasSquare(seedX, seedY, from, to, iterations, squareSettings(seedX.length));
+}
+
+/**
+ * A layout before ForceAtlas2: the seed positions, and the job that refines them when the view
+ * is small enough for the square loop (`square`) or, larger, the pairs for Barnes-Hut.
+ */
+interface LayoutPlan {
+  keys: string[];
+  seeded: Positions;
+  square: SquareLayoutJob | null;
+  barnesHut: { from: number[]; to: number[]; iterations: number } | null;
+}
+
+function layoutPlan(
+  nodes: readonly string[],
+  edges: readonly { source: string; target: string }[],
+): LayoutPlan {
+  const seeded: Positions = {};
+  [...nodes].sort(byCodeUnits).forEach((key, i) => {
+    const r = 10 * Math.sqrt(i + 0.5);
+    seeded[key] = { x: r * Math.cos(i * GOLDEN_ANGLE), y: r * Math.sin(i * GOLDEN_ANGLE) };
+  });
+  const keys = Object.keys(seeded);
+  const plan: LayoutPlan = { keys, seeded, square: null, barnesHut: null };
+  const iterations = iterationsFor(nodes.length);
+  if (iterations === 0 || edges.length === 0) return plan;
+  // Nodes in the seed's key order, edges one per pair: parallel events add nothing to the shape
+  // but cost ForceAtlas2 time. A pair is its two nodes' places, the smaller id's first.
+  const at = new Map<string, number>();
+  keys.forEach((key, i) => at.set(key, i));
+  const pairs = new Set<number>();
+  const from: number[] = [];
+  const to: number[] = [];
+  for (const e of edges) {
+    if (e.source === e.target) continue;
+    const forward = e.source < e.target;
+    const a = at.get(forward ? e.source : e.target)!;
+    const b = at.get(forward ? e.target : e.source)!;
+    const pair = a * keys.length + b;
+    if (pairs.has(pair)) continue;
+    pairs.add(pair);
+    from.push(a);
+    to.push(b);
+  }
+  if (from.length === 0) return plan;
+  if (keys.length > BARNES_HUT_ORDER) {
+    plan.barnesHut = { from, to, iterations };
+    return plan;
+  }
+  plan.square = {
+    seedX: Float64Array.from(keys, (k) => seeded[k]!.x),
+    seedY: Float64Array.from(keys, (k) => seeded[k]!.y),
+    from: Int32Array.from(from),
+    to: Int32Array.from(to),
+    iterations,
+  };
+  return plan;
+}
+
+/** The plan's positions, given the square job's result when it has one; rounded for the reply. */
+function placed(plan: LayoutPlan, square: { x: Float64Array; y: Float64Array } | null): Positions {
+  const { keys, seeded } = plan;
+  let positions = seeded;
+  if (square) {
+    positions = {};
+    keys.forEach((key, i) => (positions[key] = { x: square.x[i]!, y: square.y[i]! }));
+  } else if (plan.barnesHut) {
+    const { from, to, iterations } = plan.barnesHut;
+    positions = barnesHut(keys, seeded, from, to, iterations);
+  }
+  const round = (v: number) => Math.round(v * 1000) / 1000;
+  for (const p of Object.values(positions)) {
+    p.x = round(p.x);
+    p.y = round(p.y);
+  }
+  return positions;
+}
+
 /**
  * Positions for the given nodes and edges. The seed depends only on the sorted node ids and
  * ForceAtlas2 has no randomness, so the same subgraph always gets the same layout. Large views get
@@ -34,67 +125,21 @@ export function layoutPositions(
   nodes: readonly string[],
   edges: readonly { source: string; target: string }[],
 ): Positions {
-  const round = (v: number) => Math.round(v * 1000) / 1000;
-  const seeded: Positions = {};
-  [...nodes].sort(byCodeUnits).forEach((key, i) => {
-    const r = 10 * Math.sqrt(i + 0.5);
-    seeded[key] = { x: r * Math.cos(i * GOLDEN_ANGLE), y: r * Math.sin(i * GOLDEN_ANGLE) };
-  });
-  const iterations = iterationsFor(nodes.length);
-  let positions = seeded;
-  if (iterations > 0 && edges.length > 0) {
-    // Nodes in the seed's key order, edges one per pair: parallel events add nothing to the shape
-    // but cost ForceAtlas2 time. A pair is its two nodes' places, the smaller id's first.
-    const keys = Object.keys(seeded);
-    const at = new Map<string, number>();
-    keys.forEach((key, i) => at.set(key, i));
-    const pairs = new Set<number>();
-    const from: number[] = [];
-    const to: number[] = [];
-    for (const e of edges) {
-      if (e.source === e.target) continue;
-      const forward = e.source < e.target;
-      const a = at.get(forward ? e.source : e.target)!;
-      const b = at.get(forward ? e.target : e.source)!;
-      const pair = a * keys.length + b;
-      if (pairs.has(pair)) continue;
-      pairs.add(pair);
-      from.push(a);
-      to.push(b);
-    }
-    if (from.length > 0) {
-      positions =
-        keys.length > BARNES_HUT_ORDER
-          ? barnesHut(keys, seeded, from, to, iterations)
-          : squareLayout(keys, seeded, from, to, iterations);
-    }
-  }
-  for (const p of Object.values(positions)) {
-    p.x = round(p.x);
-    p.y = round(p.y);
-  }
-  return positions;
+  const plan = layoutPlan(nodes, edges);
+  return placed(plan, plan.square && runSquareLayout(plan.square));
 }
 
-/** ForceAtlas2 with every pair of nodes repelled directly, by the views' own loop. */
-function squareLayout(
-  keys: readonly string[],
-  seeded: Positions,
-  from: readonly number[],
-  to: readonly number[],
-  iterations: number,
-): Positions {
-  const { x, y } = forceAtlasSquare(
-    keys.map((k) => seeded[k]!.x),
-    keys.map((k) => seeded[k]!.y),
-    Int32Array.from(from),
-    Int32Array.from(to),
-    iterations,
-    squareSettings(keys.length),
-  );
-  const out: Positions = {};
-  keys.forEach((key, i) => (out[key] = { x: x[i]!, y: y[i]! }));
-  return out;
+/**
+ * {@link layoutPositions}, the square loop run by `run` (another thread): the same positions.
+ * Views over BARNES_HUT_ORDER nodes are laid out here.
+ */
+export async function layoutPositionsBy(
+  nodes: readonly string[],
+  edges: readonly { source: string; target: string }[],
+  run: (job: SquareLayoutJob) => Promise<{ x: Float64Array; y: Float64Array }>,
+): Promise<Positions> {
+  const plan = layoutPlan(nodes, edges);
+  return placed(plan, plan.square && (await run(plan.square)));
 }
 
 /** ForceAtlas2 through graphology, approximating far nodes' repulsion (Barnes-Hut). */

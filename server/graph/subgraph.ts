@@ -6,7 +6,7 @@ import { byCodeUnits } from './contributions.ts';
 import { dyadKey, majorityPolarity } from './dyads.ts';
 import { UnknownActorError } from './errors.ts';
 import { eventMatches, filterIsActive, type EventFilter } from './event-filter.ts';
-import { layoutPositions } from './layout.ts';
+import { layoutPositions, type Positions } from './layout.ts';
 import { eventOut } from './quotes.ts';
 import { exported, exportedOwn, type Exported } from './sigma-edge.ts';
 import type { PairTally } from './pair-index.ts';
@@ -289,6 +289,31 @@ export function subgraph(sg: StanceGraph, q: SubgraphQuery = {}, budget?: Budget
 
 /** {@link subgraph}'s view with its event edges as keys (see ViewParts). */
 export function viewParts(sg: StanceGraph, q: SubgraphQuery = {}, budget?: Budget): ViewParts {
+  const draft = viewDraft(sg, q, budget);
+  return laidOut(draft, layoutPositions(draft.layout.ids, draft.layout.edges));
+}
+
+/**
+ * A view's parts with every node at (0, 0), and what lays it out: {@link laidOut} with the
+ * positions of `layout` (layout.ts) gives {@link viewParts}. The nodes' attributes are copied when
+ * the draft is made, so the positions may be computed elsewhere while the graph moves on.
+ */
+export interface ViewDraft extends ViewParts {
+  layout: { ids: string[]; edges: readonly { source: string; target: string }[] };
+}
+
+/** The draft's parts with each node at its position (the draft's own objects, now placed). */
+export function laidOut(draft: ViewDraft, positions: Positions): ViewParts {
+  for (const node of draft.nodes) {
+    node.attributes.x = positions[node.key]!.x;
+    node.attributes.y = positions[node.key]!.y;
+  }
+  const { attributes, options, nodes, events, edges } = draft;
+  return { attributes, options, nodes, events, edges };
+}
+
+/** {@link viewParts} before the layout (see ViewDraft). */
+export function viewDraft(sg: StanceGraph, q: SubgraphQuery = {}, budget?: Budget): ViewDraft {
   const g = sg.graph;
   const ticker = new BudgetTicker(budget);
   const ego = q.focus !== undefined;
@@ -325,10 +350,7 @@ export function viewParts(sg: StanceGraph, q: SubgraphQuery = {}, budget?: Budge
   }
   ticker.check();
   const ids = [...kept].sort(byCodeUnits);
-  const positions = layoutPositions(
-    ids,
-    q.layout === false ? [] : events.length === 0 ? edges : [...events, ...edges],
-  );
+  const layoutEdges = q.layout === false ? [] : events.length === 0 ? edges : [...events, ...edges];
   const shown = {
     actors: ids.length,
     actorsTotal: selection.total,
@@ -353,13 +375,14 @@ export function viewParts(sg: StanceGraph, q: SubgraphQuery = {}, budget?: Budge
         key,
         attributes: Object.assign({}, a, {
           label: a.name,
-          x: positions[key]!.x,
-          y: positions[key]!.y,
+          x: 0,
+          y: 0,
           size: Math.round((4 + 2 * Math.sqrt(a.eventCount)) * 100) / 100,
         }),
       };
     }),
     events,
     edges,
+    layout: { ids, edges: layoutEdges },
   };
 }

@@ -28,7 +28,7 @@ if (mode === 'app') {
   const { graph, feed, origin, savedGeneration } = await openGraph(store, saved, () => {});
   const loaded = savedGeneration !== null;
   feed.start();
-  const app = createApp({ store, graph, log: () => {}, warmViews: true });
+  const app = createApp({ store, graph, log: () => {}, warmViews: true, layoutThread: true });
   const server = createHttpServer(app);
   server.listen(0, '127.0.0.1', () => {
     ready(server, { graph: loaded ? 'loaded' : 'built' });
