@@ -4,7 +4,8 @@
 // GraphService (its own server/api/graph-service.ts) is made afresh a pass, in alternating order,
 // its kept edges written ahead as the server does, then asked the scale bench's 256 rotating ego
 // views `rounds` times, one at a time, with the process's CPU read around each. Prints each round's
-// CPU a view (p50, mean, p99), the quotes read a view and the load average.
+// CPU a view (p50, mean, p99), the quotes read a view and the load average; with --expose-gc,
+// the heap after a full collection once a tree's rounds are done.
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -53,7 +54,12 @@ for (let pass = 0; pass < passes; pass++) {
   const order = pass % 2 === 0 ? trees : [...trees].reverse();
   for (const tree of order) {
     const service = new (services.get(tree)!)(graph, quotes);
-    await service.warmUp();
+    const warm0 = cpu();
+    const warmed = await service.warmUp();
+    console.log(
+      `pass ${pass + 1} ${path.basename(tree)}: kept edges written ahead, ${warmed.written} of ` +
+        `${warmed.pairs} pairs in ${(cpu() - warm0).toFixed(0)} ms of CPU`,
+    );
     for (let round = 0; round < rounds; round++) {
       const loadAverage = os.loadavg()[0]!.toFixed(1);
       const times: number[] = [];
@@ -71,6 +77,15 @@ for (let pass = 0; pass < passes; pass++) {
         `pass ${pass + 1} ${path.basename(tree)} round ${round + 1} (load ${loadAverage}): CPU a ` +
           `view p50 ${at(sorted, 0.5).toFixed(2)}, mean ${mean.toFixed(2)}, p99 ` +
           `${at(sorted, 0.99).toFixed(2)} ms; ${(quotesRead / focuses.length).toFixed(0)} quotes a view`,
+      );
+    }
+    // Run with --expose-gc: the heap after a full collection, the service still alive.
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (gc) {
+      gc();
+      const heap = process.memoryUsage().heapUsed / 2 ** 20;
+      console.log(
+        `pass ${pass + 1} ${path.basename(tree)}: heap ${heap.toFixed(0)} MB after a full collection`,
       );
     }
   }

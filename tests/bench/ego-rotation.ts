@@ -4,14 +4,15 @@
 // through its scale-server.ts, with the Node options `npm start` gives the server plus any --node
 // flags (e.g. --cpu-prof), trees in alternating order from pass to pass. A server is started (its
 // graph built and saved on the first pass, loaded after), left until idle, given 3 s of /healthz,
-// then the bench's 256 rotating ego views `rounds` times; each round prints p50 / p99, views a
-// second, and the server's CPU a view, with the load average. With --replies=<file>, each tree
+// then the bench's 256 rotating ego views `rounds` times (3 s each, no warm-up of their own); each
+// round prints p50 / p99, views a second, the server's CPU a view (all its threads) and its
+// serving thread's, with the load average. With --replies=<file>, each tree
 // instead answers those views and 200 more seeded actors' under six sets of parameters, one at a
 // time, and the replies' statuses, lengths and SHA-256 go to <file>.<tree>, one line a request,
 // for comparing trees byte for byte.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Connection, load, type Load } from './http-load.ts';
@@ -78,6 +79,13 @@ async function serve(tree: string): Promise<Server> {
   return { pid: child.pid!, port, stop };
 }
 
+/** CPU time of a process's main thread (its serving thread), ms (Linux /proc, 10 ms ticks). */
+function servingThreadCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 const about = subjects(store);
 const egoPaths = about.pairs.map(([a]) => `/api/graph?focus=${a}&depth=1`);
 
@@ -137,10 +145,12 @@ for (let pass = 0; pass < passes; pass++) {
       await load(server.port, '/healthz', { ...common, ms: 3_000 });
       for (let round = 0; round < rounds; round++) {
         const loadAverage = os.loadavg()[0]!.toFixed(1);
-        const figures = await load(server.port, egoPaths, { ...common, ms: 3_000 });
+        const thread0 = servingThreadCpuMs(server.pid);
+        const figures = await load(server.port, egoPaths, { ...common, warmupMs: 0, ms: 3_000 });
+        const thread = (servingThreadCpuMs(server.pid) - thread0) / figures.requests;
         console.log(
           `pass ${pass + 1} ${path.basename(tree)} round ${round + 1} (load ${loadAverage}): ` +
-            fmt(figures),
+            `${fmt(figures)}, serving thread ${thread.toFixed(2)} ms`,
         );
       }
     } finally {
