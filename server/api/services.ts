@@ -32,10 +32,11 @@ export function createServices(
   graph: StanceGraph,
   options: ServiceOptions = {},
 ): Services {
+  const layouts = options.layoutThread ? new LayoutThread() : undefined;
+  // Started now, so the first view does not wait while the thread loads its code.
+  layouts?.start();
   const services = {
-    graph: new GraphService(graph, store, options.budgets, {
-      layouts: options.layoutThread ? new LayoutThread() : undefined,
-    }),
+    graph: new GraphService(graph, store, options.budgets, { layouts }),
     documents: new DocumentService(store, graph, options.workers),
     analytics: new AnalyticsService(graph, store, options.budgets),
   };

@@ -1,7 +1,7 @@
 // A worker thread that runs the views' square layouts (ForceAtlas2 over up to 300 nodes, about a
 // quarter of a computed ego view's time on the serving thread at a million events), so the
-// serving thread builds other views meanwhile. Jobs run in the order given; the thread is
-// started on the first job and holds the process open only while a job is out. Positions are the
+// serving thread builds other views meanwhile. Jobs run in the order given; the thread starts on
+// the first job or when asked to (`start`), and holds the process open only while a job is out. Positions are the
 // same as in the serving thread: the same WebAssembly steps over the same 64-bit inputs. A job
 // the thread fails (or a thread that dies) is run in the serving thread instead.
 import { Worker } from 'node:worker_threads';
@@ -49,6 +49,16 @@ export class LayoutThread {
         here();
       }
     });
+  }
+
+  /**
+   * Starts the thread ahead of its first job, so that job does not wait while the thread loads
+   * its code (about a second on a busy machine); it holds the process open only while a job is out.
+   */
+  start(): void {
+    if (this.worker) return;
+    const worker = this.thread();
+    if (this.out.size === 0) worker.unref();
   }
 
   /** Stops the thread; jobs still out are run in this thread. */

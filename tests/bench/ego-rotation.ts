@@ -1,6 +1,6 @@
 // The scale bench's rotating ego row alone, for iterating on what an ego view costs: `npx tsx
 // tests/bench/ego-rotation.ts <store.sqlite> <tree> [<tree> ...] [--passes=n] [--rounds=n]
-// [--node=<flag>]...`. Each tree (a checkout of stancegraph) serves its own copy of the store
+// [--node=<flag>]... [--server-output]`. Each tree (a checkout of stancegraph) serves its own copy of the store
 // through its scale-server.ts, with the Node options `npm start` gives the server plus any --node
 // flags (e.g. --cpu-prof), trees in alternating order from pass to pass. A server is started (its
 // graph built and saved on the first pass, loaded after), left until idle, given 3 s of /healthz,
@@ -29,6 +29,7 @@ if (!store || trees.length === 0) {
   process.exit(2);
 }
 const replies = args.find((a) => a.startsWith('--replies='))?.slice(10);
+const showOutput = args.includes('--server-output');
 const passes = option('passes', 1);
 const rounds = option('rounds', 2);
 
@@ -61,7 +62,12 @@ async function serve(tree: string): Promise<Server> {
       out += d.toString();
       const lines = out.split('\n');
       out = lines.pop()!;
-      for (const line of lines.filter((l) => l.startsWith('{'))) {
+      for (const line of lines) {
+        if (!line.startsWith('{')) {
+          // What the server prints besides its messages (e.g. --trace-gc), when asked for.
+          if (showOutput) console.log(`  server: ${line}`);
+          continue;
+        }
         const message = JSON.parse(line) as { port?: number };
         if (message.port) resolve(message.port);
       }

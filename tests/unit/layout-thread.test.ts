@@ -68,6 +68,11 @@ describe('LayoutThread', () => {
       await dying.close();
       expect(await pending).toEqual(expected);
       expect(await layoutPositionsBy(nodes, edges, (job) => dying.run(job))).toEqual(expected);
+      // Started ahead of its jobs, and started again after it stopped.
+      await dying.close();
+      dying.start();
+      dying.start();
+      expect(await layoutPositionsBy(nodes, edges, (job) => dying.run(job))).toEqual(expected);
     } finally {
       await dying.close();
     }
