@@ -80,7 +80,7 @@ export interface GraphServiceOptions {
   /** The size bound of a graph reply (default GRAPH_REPLY_MAX_BYTES). */
   maxReplyBytes?: number;
   /** Where views' layouts run, if not on the serving thread (the server's: a worker thread). */
-  layouts?: LayoutThread;
+  layouts?: Pick<LayoutThread, 'run'>;
 }
 
 /** Views drafted again when the graph changes while their layout runs, before it is run here. */
@@ -111,7 +111,7 @@ export class GraphService {
   });
   /** Event edges' JSON, kept across views (the busiest pairs recur in most views). */
   private readonly fragments: EventFragments;
-  private readonly layouts: LayoutThread | null;
+  private readonly layouts: Pick<LayoutThread, 'run'> | null;
   /** Ego views' query keys asked once, at the graph version then; oldest first. */
   private readonly askedOnce = new Map<string, number>();
 
@@ -166,7 +166,6 @@ export class GraphService {
     let version = this.graph.version;
     const sources = { quotes: this.quotes, fragments: this.fragments };
     const chunks = await completeReply(this.graph, async () => {
-      version = this.graph.version;
       const parts = await this.laidOutView(query, budget);
       version = parts.version;
       try {

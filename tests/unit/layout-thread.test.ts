@@ -1,8 +1,9 @@
 // Views laid out in the layout thread: the same positions, bit for bit, as layoutPositions gives
 // in the serving thread (random views of every size the square loop takes, edges repeated and
 // reversed, self-loops, a view over the Barnes-Hut bound and one without edges), jobs given at
-// once answered each with its own, a job out when the thread dies laid out in this thread, and an
-// ego view served through a GraphService with the thread the same text as without.
+// once answered each with its own, a job out when the thread dies laid out in this thread, a view
+// whose graph changed during its layout drafted again, and an ego view served through a
+// GraphService with the thread the same text as without.
 import { afterAll, describe, expect, it } from 'vitest';
 import { GraphService } from '../../server/api/graph-service.ts';
 import { GraphQuery } from '../../server/api/schemas.ts';
@@ -76,6 +77,27 @@ describe('LayoutThread', () => {
     } finally {
       await dying.close();
     }
+  });
+
+  it('drafts a view again when the graph changed while it was laid out', async () => {
+    const graph = buildGraph([fixtureBundle('one').extraction]);
+    const quotes: QuoteSource = { eventQuotes: async (keys) => keys.map((k) => `quote ${k.id}`) };
+    const query = GraphQuery.parse({ focus: 'norland' });
+    let jobs = 0;
+    // A document arrives while the first layout is out, as the change feed could apply one.
+    const changing = {
+      run: async (job: Parameters<LayoutThread['run']>[0]) => {
+        if (jobs++ === 0) graph.addDocument(fixtureBundle('two').extraction);
+        return thread.run(job);
+      },
+    };
+    const there = await new GraphService(graph, quotes, undefined, { layouts: changing }).subgraph(
+      query,
+    );
+    expect(jobs).toBe(2);
+    const here = await new GraphService(graph, quotes).subgraph(query);
+    expect(there.view.chunks.join('')).toBe(here.view.chunks.join(''));
+    expect(there.view.chunks.join('')).toContain('"norland"');
   });
 
   it('serves an ego view the same with the layout in the thread', async () => {
