@@ -3,6 +3,9 @@
 // server, another replica) reach the graph this way. Wake-ups (a poll on SQLite, LISTEN/NOTIFY on
 // PostgreSQL) only say "look now"; what is applied always comes from reading the log in order, and
 // applying a change twice is harmless, so a missed or duplicated wake-up cannot leave a gap.
+// A pass gives the event loop a turn whenever it has applied changes for a few milliseconds, so
+// requests, and the work a graph schedules after each change (the path index's catch-up slices),
+// get in between the documents of a long page instead of waiting for the whole page.
 import type { GraphDocument, Store } from './types.ts';
 
 /** What the feed needs of a graph (the graph module's StanceGraph has all of it). */
@@ -19,12 +22,22 @@ export interface FollowedGraph {
 const PAGE = 1000;
 /** After a failed pass (database unreachable), the next attempt comes this much later. */
 const RETRY_MS = 1000;
+/** A pass applies changes about this long, then gives the event loop a turn. */
+export const FEED_SLICE_MS = 4;
 
 export interface ChangeFeedOptions {
   /** The last change number already reflected in the graph. */
   from: number;
   onError?: (error: unknown) => void;
+  /** Applying time between turns of the event loop, in ms (default FEED_SLICE_MS). */
+  sliceMs?: number;
+  /** The clock the slices are timed by (default performance.now). */
+  now?: () => number;
+  /** Waits for the next turn of the event loop (default setImmediate). */
+  nextTurn?: () => Promise<void>;
 }
+
+const nextImmediate = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class ChangeFeed {
   private appliedSeq: number;
@@ -84,6 +97,10 @@ export class ChangeFeed {
   }
 
   private async pass(): Promise<void> {
+    const now = this.options.now ?? (() => performance.now());
+    const nextTurn = this.options.nextTurn ?? nextImmediate;
+    const sliceMs = this.options.sliceMs ?? FEED_SLICE_MS;
+    let sliceStart = now();
     try {
       for (;;) {
         const page = await this.store.changesSince(this.appliedSeq, PAGE);
@@ -100,6 +117,10 @@ export class ChangeFeed {
             if (extraction) this.graph.addDocument(extraction);
           }
           this.appliedSeq = change.seq;
+          if (now() - sliceStart >= sliceMs) {
+            await nextTurn();
+            sliceStart = now();
+          }
         }
         if (page.changes.length < PAGE) return;
       }
