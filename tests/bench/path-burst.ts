@@ -8,11 +8,16 @@
 // rows' pool replacements (when the code has them). The longest stretch is given in wall ms and in
 // CPU ms (the most CPU one turn between two adds took), and the longest single call copying rows to
 // a replacing pool. With --replies, a digest of 60 seeded path replies (k 1-5, `maxLength` 2-5, in
-// `any` mode) at the end, to compare two versions of the code. With --mid-copy, the k=3 query is
+// `any` mode) at the end, to compare two versions of the code. With --feed, each stage's articles
+// are written to the store and applied by the change feed in one catch-up, as a server applies a
+// page of the log written by another process, and the longest stretch is the longest gap between
+// two turns of a ticker that asks for a turn throughout (the feed's own turns, or with
+// --feed-whole none: the feed told never to give one, the reference). With --mid-copy, the k=3 query is
 // also asked at each turn that finds a pool being replaced and every 100 adds otherwise (CPU ms,
 // medians), and once what finishing a copy under way would cost (copyRows with no bound).
 //
 //   node --import tsx tests/bench/path-burst.ts <events> [stage articles, e.g. 3000,7000] [--no-turn]
+//     [--feed | --feed-whole]
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -23,6 +28,7 @@ import { pathIndex } from '../../server/graph/analytics/path-index.ts';
 import { buildGraph, type StanceGraph } from '../../server/graph/index.ts';
 import { seededRandom } from '../../server/model/index.ts';
 import { fillGraph } from '../../server/store/fill-graph.ts';
+import { ChangeFeed } from '../../server/store/change-feed.ts';
 import { openSqliteStore } from '../../server/store/index.ts';
 import { generatedStore, scaleActors, scaleDocument } from './scale-corpus.ts';
 
@@ -33,6 +39,8 @@ const stages = (args[1] ?? '3000,7000').split(',').map(Number);
 const noTurn = args.includes('--no-turn');
 const replies = args.includes('--replies');
 const midCopy = args.includes('--mid-copy');
+const feedWhole = args.includes('--feed-whole');
+const viaFeed = feedWhole || args.includes('--feed');
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const cpuMs = () => {
@@ -54,8 +62,16 @@ const file = path.join(dir, 'store.sqlite');
 copyFileSync(source.file, file);
 const store = openSqliteStore({ file });
 const graph: StanceGraph = await fillGraph(store, buildGraph());
-await store.close();
-rmSync(dir, { recursive: true, force: true });
+const feed = viaFeed
+  ? new ChangeFeed(store, graph, {
+      from: await store.lastChange(),
+      ...(feedWhole ? { sliceMs: Infinity } : {}),
+    })
+  : null;
+if (!feed) {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
 
 const actors = scaleActors(SEED);
 const [hub, second] = [actors[0]!.id, actors[1]!.id];
@@ -119,7 +135,27 @@ for (const articles of stages) {
   longestCopy = 0;
   longestCopyCpu = 0;
   let last = performance.now();
-  for (let i = 0; i < articles; i++) {
+  if (feed) {
+    for (let i = 0; i < articles; i++) await store.addDocument(scaleDocument(SEED, next++, actors));
+    // A ticker asking for a turn throughout: the gaps between its turns are the feed's stretches.
+    let ticking = true;
+    const c0 = cpuMs();
+    last = performance.now();
+    const tick = (): void => {
+      const t = performance.now();
+      longestBetween = Math.max(longestBetween, t - last);
+      last = t;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const t0 = performance.now();
+    await feed.catchUp();
+    ticking = false;
+    longestBetween = Math.max(longestBetween, performance.now() - last);
+    adds.push(performance.now() - t0);
+    between = cpuMs() - c0;
+  }
+  for (let i = 0; i < (feed ? 0 : articles); i++) {
     const bundle = scaleDocument(SEED, next++, actors);
     const t = performance.now();
     if (i > 0) longestBetween = Math.max(longestBetween, t - last);
@@ -155,6 +191,7 @@ for (const articles of stages) {
       events,
       articles,
       noTurn,
+      ...(feed ? { feed: feedWhole ? 'whole' : 'turns' } : {}),
       loadavg: os.loadavg().map((l) => Math.round(l * 10) / 10),
       longestBetweenMs: Math.round(longestBetween * 10) / 10,
       longestBetweenCpuMs: Math.round(longestTurnCpu * 10) / 10,
@@ -175,6 +212,11 @@ for (const articles of stages) {
         after.finishedAtOnce === null ? null : after.finishedAtOnce - (before.finishedAtOnce ?? 0),
     }),
   );
+}
+
+if (feed) {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
 }
 
 if (replies) {
