@@ -7,9 +7,11 @@
 // document's removal unlinks only its own events. An event takes about 90 bytes here, where a
 // graphology edge with an attribute object took about 400. A date index (events by date, built
 // on the first date-filtered read and extended with the events added since) lets a date filter read
-// only the events it keeps.
+// only the events it keeps, and each pair's date keys (pair-dates.ts, built on the first count and
+// told of each pair whose events change) count a pair's events in a range without a walk.
 import type { EventOrigin, GraphEvent, Polarity } from '../model/index.ts';
 import { grown, NONE, StringTable, type SavedPart } from './columns.ts';
+import { PairDates } from './pair-dates.ts';
 import type { EventEdgeAttributes } from './types.ts';
 
 export class EventTable {
@@ -48,6 +50,8 @@ export class EventTable {
   private readonly plainKeys = new Map<string, number>();
   /** Event numbers by date (see datedEvents); null until asked for, and again after compact(). */
   private byDate: DateIndex | null = null;
+  /** Each pair's date keys (see pairDates); null until asked for. */
+  private byPairDate: PairDates | null = null;
 
   /** Events in the table (dead ones not counted). */
   get size(): number {
@@ -113,6 +117,7 @@ export class EventTable {
     this.newer[e] = NONE;
     if (first !== NONE) this.newer[first] = e;
     this.head[pair] = e;
+    this.byPairDate?.pairChanged(pair);
     return e;
   }
 
@@ -130,6 +135,7 @@ export class EventTable {
     this.origins.delete(e);
     this.src[e] = NONE;
     this.live -= 1;
+    this.byPairDate?.pairChanged(this.pairOf[e]!);
   }
 
   isLive(e: number): boolean {
@@ -160,6 +166,21 @@ export class EventTable {
   /** The event's date as stated (YYYY, YYYY-MM or YYYY-MM-DD), or null. */
   dateOf(e: number): string | null {
     return this.values.at(this.date[e]!);
+  }
+
+  /** The number of the event's date among the table's strings (text() reads it); NONE if undated. */
+  dateCode(e: number): number {
+    return this.date[e]!;
+  }
+
+  /** One of the table's strings by number. */
+  text(code: number): string {
+    return this.values.at(code)!;
+  }
+
+  /** Each pair's date keys, to count a pair's events in a date range: built on first use. */
+  pairDates(): PairDates {
+    return (this.byPairDate ??= new PairDates(this));
   }
 
   polarityOf(e: number): Polarity {

@@ -24,6 +24,7 @@ import type { Column, SavedPart } from './columns.ts';
 import { ChangeJournal, type JournalFollower, type TouchedPairs } from './change-journal.ts';
 import { Interner } from './intern.ts';
 import { PairIndex, PairMap, type PairTally } from './pair-index.ts';
+import type { PairDateCounter } from './pair-dates.ts';
 import { ActorNameIndex } from './name-index.ts';
 import { exported, exportedOwn, type Exported } from './sigma-edge.ts';
 import { eventOut } from './quotes.ts';
@@ -520,6 +521,14 @@ export class StanceGraph {
     const keys = this.events.datedEvents((date) => dateInRange(date, from, to));
     this.lastDated = { from, to, version: this.version, keys };
     return keys;
+  }
+
+  /**
+   * Counts of each pair's events dated within [from, to] (as dateInRange decides), by pair-index
+   * number, read by binary searches in the pairs' date keys (pair-dates.ts), not by a walk.
+   */
+  pairsDated(from: string | undefined, to: string | undefined): PairDateCounter {
+    return this.events.pairDates().counter(from, to);
   }
 
   /** The pair-index number of an event's (source, target) pair. */

@@ -7,9 +7,11 @@
 // does work in proportion to its members and their partners, never to the actors in the graph.
 // The busiest are picked on numbers (events, then the actors' ids in code-unit order): a
 // histogram of event counts gives the last count needed, and only the pairs at or above it are
-// sorted. Under a filter each pair's matching events are tallied: under a date bound whose dated
-// events are not many more than the pairs' own (DATED_READ_RATIO), from the events dated in range
-// (the graph's date index), newest first so each pair counts its events in the order its own list
+// sorted. Under a filter that bounds only dates each pair's events in range are counted from its
+// date keys (pair-dates.ts) and the rest of its tally read only for the pairs a reply shows; under
+// any other filter each pair's matching events are tallied: under a date bound whose dated events
+// are not many more than the pairs' own (DATED_READ_RATIO), from the events dated in range (the
+// graph's date index), newest first so each pair counts its events in the order its own list
 // gives them.
 import { byCodeUnits } from './contributions.ts';
 import { dyadKey, PairCounter } from './dyads.ts';
@@ -19,10 +21,13 @@ import {
   eventMatches,
   filterIsActive,
   hasDateBound,
+  onlyDateBound,
   type EventFilter,
 } from './event-filter.ts';
+import type { PloverType } from '../model/index.ts';
 import type { PairIndex, PairTally } from './pair-index.ts';
 import type { StanceGraph } from './stance-graph.ts';
+import type { DyadStance } from './types.ts';
 import type { BudgetTicker } from './view-select.ts';
 
 /** The pairs with events among a view's actors. */
@@ -60,6 +65,7 @@ export function pairsAmong(
   const found = countedAmong(sg, actors);
   ticker.check();
   if (!filterIsActive(q)) return new IndexedPairs(index, found);
+  if (onlyDateBound(q)) return countedInRange(sg, found, q, ticker);
   if (hasDateBound(q)) {
     const dated = sg.eventsDated(q.from, q.to);
     if (dated.length <= found.eventTotal * DATED_READ_RATIO) {
@@ -68,7 +74,7 @@ export function pairsAmong(
   }
   // Dates are read first, so an event out of range is never made into an object.
   const inRange = dateJudge(q);
-  const out: PairCounter[] = [];
+  const out: CountedTally[] = [];
   for (const p of found.pairs) {
     const source = index.actorId(index.source(p));
     const target = index.actorId(index.target(p));
@@ -79,9 +85,121 @@ export function pairsAmong(
       const attrs = sg.event(key)!.event;
       if (eventMatches(attrs, q)) tally.add(attrs);
     });
-    if (tally.stance.eventCount > 0) out.push(tally);
+    if (tally.stance.eventCount > 0) out.push(counted(tally));
   }
   return new CountedPairs(out);
+}
+
+/**
+ * Under a filter that bounds only dates, the pairs' counts of their events in range, read by
+ * binary searches in each pair's date keys (StanceGraph.pairsDated) without making an event object
+ * or walking a list. A pair's full tally (net score, polarities, dates, types) is read only when a
+ * reply asks for it (see RangeTally): an events-mode view needs only the counts.
+ */
+function countedInRange(
+  sg: StanceGraph,
+  found: Counted,
+  q: EventFilter,
+  ticker: BudgetTicker,
+): CountedPairs {
+  const index = sg.pairs;
+  const dated = sg.pairsDated(q.from, q.to);
+  const out: RangeTally[] = [];
+  for (const p of found.pairs) {
+    ticker.tick();
+    const count = dated.count(p);
+    if (count === 0) continue;
+    const source = index.actorId(index.source(p));
+    const target = index.actorId(index.target(p));
+    out.push(new RangeTally(sg, source, target, count, q));
+  }
+  return new CountedPairs(out);
+}
+
+/** A pair's tally as CountedPairs holds it: its ends and count read without tallying the rest. */
+interface CountedTally extends PairTally {
+  readonly source: string;
+  readonly target: string;
+  readonly eventCount: number;
+}
+
+/** A walked pair's tally (PairCounter) as CountedPairs holds it. */
+function counted(tally: PairCounter): CountedTally {
+  const { source, target, eventCount } = tally.stance;
+  return {
+    source,
+    target,
+    eventCount,
+    stance: tally.stance,
+    get types() {
+      return tally.types;
+    },
+  };
+}
+
+/** The RangeTally each lazily read stance belongs to. */
+const stanceOwners = new WeakMap<object, RangeTally>();
+
+/**
+ * The stance fields a RangeTally reads from its full tally: enumerable, so the stance reads,
+ * copies and serialises as a plain DyadStance, and each replaced by a plain value if written.
+ */
+const LAZY_STANCE: PropertyDescriptorMap = Object.fromEntries(
+  (['netScore', 'cooperative', 'hostile', 'neutral', 'firstDate', 'lastDate'] as const).map(
+    (field) => [
+      field,
+      {
+        enumerable: true,
+        configurable: true,
+        get(this: object) {
+          return stanceOwners.get(this)!.full().stance[field];
+        },
+        set(this: object, value: unknown) {
+          Object.defineProperty(this, field, { value, writable: true, enumerable: true });
+        },
+      },
+    ],
+  ),
+);
+
+/**
+ * One pair's tally under a date-only filter: its count known, the rest (its stance's score,
+ * polarities and dates, and its types) tallied from the pair's own list, newest first, on the
+ * first read of any of them. An events-mode view reads only the ends and counts.
+ */
+class RangeTally implements CountedTally {
+  #full: PairCounter | null = null;
+
+  constructor(
+    private readonly sg: StanceGraph,
+    readonly source: string,
+    readonly target: string,
+    readonly eventCount: number,
+    private readonly q: EventFilter,
+  ) {}
+
+  /** A new object each time: the ends and count as values, the rest read when first asked. */
+  get stance(): DyadStance {
+    const stance = { source: this.source, target: this.target, eventCount: this.eventCount };
+    Object.defineProperties(stance, LAZY_STANCE);
+    stanceOwners.set(stance, this);
+    return stance as DyadStance;
+  }
+
+  get types(): Partial<Record<PloverType, number>> {
+    return this.full().types;
+  }
+
+  /** The pair's events in range tallied, as PairCounter does for a walked pair. */
+  full(): PairCounter {
+    if (this.#full) return this.#full;
+    const tally = new PairCounter(this.source, this.target);
+    const inRange = dateJudge(this.q);
+    this.sg.forEachEventBrief(this.source, this.target, (key, date) => {
+      if (inRange(date)) tally.add(this.sg.event(key)!.event);
+    });
+    return (this.#full = tally);
+  }
 }
 
 /**
@@ -117,8 +235,8 @@ function countDated(
     }
     tally.add(attrs);
   }
-  const out: PairCounter[] = [];
-  for (const tally of tallies) if (tally) out.push(tally);
+  const out: CountedTally[] = [];
+  for (const tally of tallies) if (tally) out.push(counted(tally));
   return new CountedPairs(out);
 }
 
@@ -401,29 +519,27 @@ class IndexedPairs implements FoundPairs {
 class CountedPairs implements FoundPairs {
   readonly count: number;
   readonly events: number;
-  private byKey: Map<string, PairCounter> | null = null;
+  private byKey: Map<string, PairTally> | null = null;
 
-  constructor(private readonly pairs: readonly PairCounter[]) {
+  constructor(private readonly pairs: readonly CountedTally[]) {
     this.count = pairs.length;
-    this.events = pairs.reduce((n, p) => n + p.stance.eventCount, 0);
+    this.events = pairs.reduce((n, p) => n + p.eventCount, 0);
   }
 
   get(source: string, target: string): PairTally | undefined {
-    this.byKey ??= new Map(this.pairs.map((p) => [dyadKey(p.stance.source, p.stance.target), p]));
+    this.byKey ??= new Map(this.pairs.map((p) => [dyadKey(p.source, p.target), p]));
     return this.byKey.get(dyadKey(source, target));
   }
 
   busiest(k: number): PairTally[] {
-    const byEvents = (a: PairCounter, b: PairCounter) =>
-      b.stance.eventCount - a.stance.eventCount ||
-      byCodeUnits(a.stance.source, b.stance.source) ||
-      byCodeUnits(a.stance.target, b.stance.target);
+    const byEvents = (a: CountedTally, b: CountedTally) =>
+      b.eventCount - a.eventCount ||
+      byCodeUnits(a.source, b.source) ||
+      byCodeUnits(a.target, b.target);
     if (this.pairs.length <= k) return [...this.pairs].sort(byEvents);
     // The event count the k-th pair has, from a histogram, so only about k pairs are sorted.
     const counts = new Map<number, number>();
-    for (const p of this.pairs) {
-      counts.set(p.stance.eventCount, (counts.get(p.stance.eventCount) ?? 0) + 1);
-    }
+    for (const p of this.pairs) counts.set(p.eventCount, (counts.get(p.eventCount) ?? 0) + 1);
     const levels = [...counts.keys()].sort((a, b) => b - a);
     let seen = 0;
     let threshold = 0;
@@ -433,7 +549,7 @@ class CountedPairs implements FoundPairs {
       if (seen >= k) break;
     }
     return this.pairs
-      .filter((p) => p.stance.eventCount >= threshold)
+      .filter((p) => p.eventCount >= threshold)
       .sort(byEvents)
       .slice(0, k);
   }

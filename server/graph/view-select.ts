@@ -1,12 +1,12 @@
 // Which actors a bounded graph view shows: the most active actors (overview) or the focus and its
 // best-tied neighbours hop by hop (ego view); view-pairs.ts picks the pairs among them. Unfiltered
 // views read the graph's pair index and, for an ego view's first hop, the focus's tie ranking kept
-// until a document mentioning it changes; event filters scan only the edges they must.
+// until a document mentioning it changes; a filter that bounds only dates counts each tie from the
+// pair's date keys (pair-dates.ts); other event filters scan only the edges they must.
 import type { ActorKind } from '../model/index.ts';
 import { ActorCache } from './actor-cache.ts';
 import { byCodeUnits } from './contributions.ts';
 import {
-  DATED_READ_RATIO,
   eventMatches,
   filterIsActive,
   forEachCandidateEvent,
@@ -49,11 +49,22 @@ interface Ranked {
 const byRank = (a: Ranked, b: Ranked) =>
   b.weight - a.weight || b.events - a.events || byCodeUnits(a.id, b.id);
 
-/** The best `k` of the candidates (higher weight, then more events overall, then id), in order. */
+/**
+ * The best `k` of the candidates (higher weight, then more events overall, then id), in order.
+ * Only candidates weighing at least the k-th highest weight can be among them: the others are
+ * passed over before their event counts are read and the rest sorted.
+ */
 function topK(sg: StanceGraph, weights: Map<string, number>, k: number): string[] {
+  if (k <= 0) return [];
   const g = sg.graph;
+  let least = -Infinity;
+  if (weights.size > k) {
+    const sorted = Float64Array.from(weights.values()).sort();
+    least = sorted[sorted.length - k]!;
+  }
   const all: Ranked[] = [];
   for (const [id, weight] of weights) {
+    if (weight < least) continue;
     all.push({ id, weight, events: g.getNodeAttribute(id, 'eventCount') });
   }
   all.sort(byRank);
@@ -135,13 +146,11 @@ function affiliationTies(
 }
 
 /**
- * Under a filter that bounds only dates, the ties of every actor in `from` at once, read from the
- * graph's date index (the events dated in range) when those are at most DATED_READ_RATIO times
- * the actors' own events: an actor's events are a linked list through the event table, and
- * walking a hub's 100,000 of them costs tens of milliseconds in memory reads, where the dated
- * events are read in key order. The same ties and weights as forEachTie gives for each actor in
- * turn; false (nothing visited) when the dated events are more, or the filter bounds more than
- * dates.
+ * Under a filter that bounds only dates, the ties of every actor in `from`: each of its pairs
+ * weighs the events it has in range, counted by binary searches in the pair's date keys
+ * (StanceGraph.pairsDated) rather than by a walk of the actor's events. The same ties and weights
+ * as forEachTie gives (an actor's pair with itself counted once); false (nothing visited) when the
+ * filter bounds more than dates.
  */
 function datedTies(
   sg: StanceGraph,
@@ -152,30 +161,24 @@ function datedTies(
 ): boolean {
   if (!onlyDateBound(q)) return false;
   const pairs = sg.pairs;
-  const members = new Uint8Array(pairs.actorCount);
-  let own = 0;
-  for (const id of from) {
-    const a = pairs.findActor(id);
-    if (a < 0) continue;
-    members[a] = 1;
-    pairs.forEachOut(a, (p) => (own += pairs.eventCount(p)));
-    pairs.forEachIn(a, (p) => (own += pairs.eventCount(p)));
-  }
-  const dated = sg.eventsDated(q.from, q.to);
-  if (dated.length > own * DATED_READ_RATIO) return false;
+  const dated = sg.pairsDated(q.from, q.to);
+  // Each other actor's weight summed over its pairs with the actors, then visited once.
   const weights = new Int32Array(pairs.actorCount);
   const touched: number[] = [];
-  const add = (other: number): void => {
-    if (weights[other]++ === 0) touched.push(other);
-  };
-  for (const key of dated) {
+  const tie = (p: number, other: number): void => {
     ticker.tick();
-    const p = sg.eventPair(key);
-    const s = pairs.source(p);
-    const t = pairs.target(p);
-    // As forEachTie walks each member's events: the other end, once for an event with itself.
-    if (members[t] === 1) add(s);
-    if (members[s] === 1 && s !== t) add(t);
+    const count = dated.count(p);
+    if (count === 0) return;
+    if (weights[other] === 0) touched.push(other);
+    weights[other]! += count;
+  };
+  for (const n of from) {
+    const a = pairs.findActor(n);
+    if (a < 0) continue;
+    pairs.forEachOut(a, tie);
+    pairs.forEachIn(a, (p, other) => {
+      if (other !== a) tie(p, other);
+    });
   }
   for (const other of touched) visit(pairs.actorId(other), weights[other]!);
   for (const n of from) affiliationTies(sg, n, q, visit);
@@ -292,7 +295,8 @@ function expand(
   for (; hop < depth && frontier.length > 0; hop++) {
     const weights = new Map<string, number>();
     const tie = (other: string, weight: number): void => {
-      if (kept.has(other) || !kindAllowed(g.getNodeAttribute(other, 'kind'), q.kinds)) return;
+      if (kept.has(other)) return;
+      if (q.kinds?.length && !kindAllowed(g.getNodeAttribute(other, 'kind'), q.kinds)) return;
       reached.add(other);
       weights.set(other, (weights.get(other) ?? 0) + weight);
     };

@@ -5,10 +5,11 @@
 // month and year ranges and ranges no event falls in.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildGraph, subgraph, type StanceGraph } from '../../server/graph/index.ts';
+import { dateInRange } from '../../server/graph/dates.ts';
 import { eventMatches } from '../../server/graph/event-filter.ts';
 import { pairsAmong } from '../../server/graph/view-pairs.ts';
 import { BudgetTicker } from '../../server/graph/view-select.ts';
-import type { PloverType } from '../../server/model/index.ts';
+import type { Extraction, PloverType } from '../../server/model/index.ts';
 import { bundleOf, type EventTuple } from './analytics-fixtures.ts';
 
 const TYPES: PloverType[] = ['CONSULT', 'ACCUSE', 'AID', 'THREATEN', 'SANCTION'];
@@ -25,14 +26,14 @@ function random(seed: number): () => number {
 }
 
 /**
- * 60 actors, a few busy ones; dates from 2019 to 2023 stated to the day, the month or the year,
- * some undated; a few events of an actor with itself.
+ * Documents of 30 events among 60 actors, a few busy ones; dates from 2019 to 2023 stated to the
+ * day, the month or the year, some undated; a few events of an actor with itself.
  */
-function datedGraph(seed: number): StanceGraph {
+function datedDocuments(seed: number, count: number): Extraction[] {
   const next = random(seed);
   const actor = (): string => `state-${Math.floor(next() ** 3 * 60)}`;
   const documents = [];
-  for (let d = 0; d < 40; d++) {
+  for (let d = 0; d < count; d++) {
     const events: EventTuple[] = [];
     for (let i = 0; i < 30; i++) {
       const source = actor();
@@ -53,7 +54,12 @@ function datedGraph(seed: number): StanceGraph {
     }
     documents.push(bundleOf(events).extraction);
   }
-  return buildGraph(documents);
+  return documents;
+}
+
+/** A graph of 40 such documents. */
+function datedGraph(seed: number): StanceGraph {
+  return buildGraph(datedDocuments(seed, 40));
 }
 
 const RANGES: [string | undefined, string | undefined][] = [
@@ -63,6 +69,15 @@ const RANGES: [string | undefined, string | undefined][] = [
   ['2019-01-01', undefined],
   [undefined, '2020-12-31'],
   ['2030-01-01', '2030-12-31'],
+];
+
+/** Depths, edge modes and orders a view is compared in (dyads read the pairs' full tallies). */
+const VIEW_KINDS: [number, 'events' | 'dyads', 'busiest' | 'graph'][] = [
+  [1, 'events', 'busiest'],
+  [2, 'events', 'busiest'],
+  [1, 'dyads', 'busiest'],
+  [2, 'dyads', 'graph'],
+  [1, 'events', 'graph'],
 ];
 
 afterEach(() => vi.restoreAllMocks());
@@ -75,13 +90,14 @@ describe('ego views under a date range', () => {
       for (const focus of [actors[0]!, actors[actors.length - 1]!, 'state-0', 'state-1']) {
         if (!sg.graph.hasNode(focus)) continue;
         for (const [from, to] of RANGES) {
-          for (const depth of [1, 2]) {
-            const q = { focus, depth, from, to, limit: 12, edgeLimit: 40 };
+          for (const [depth, mode, order] of VIEW_KINDS) {
+            const q = { focus, depth, from, to, limit: 12, edgeLimit: 40, mode, order };
             // Any other filter (here one every event meets) takes the event-by-event walk.
             const walked = subgraph(sg, { ...q, minConfidence: 0 });
-            expect(subgraph(sg, q), `${seed} ${focus} ${from}..${to} depth ${depth}`).toEqual(
-              walked,
-            );
+            expect(
+              subgraph(sg, q),
+              `${seed} ${focus} ${from}..${to} ${depth} ${mode} ${order}`,
+            ).toEqual(walked);
           }
         }
       }
@@ -113,10 +129,10 @@ describe('ego views under a date range', () => {
     }
   });
 
-  it("reads a busy actor's ties from the date index, not from its own events", () => {
+  it("counts a busy actor's ties from its pairs' date keys, not from its own events", () => {
     const sg = datedGraph(4);
     const walk = vi.spyOn(sg, 'forEachEventOf');
-    const dated = vi.spyOn(sg, 'eventsDated');
+    const dated = vi.spyOn(sg, 'pairsDated');
     const view = subgraph(sg, { focus: 'state-0', depth: 1, from: '2021-01-01', to: '2021-06-30' });
     expect(view.nodes.length).toBeGreaterThan(1);
     expect(walk).not.toHaveBeenCalled();
@@ -133,5 +149,95 @@ describe('ego views under a date range', () => {
     const after = sg.eventsDated('2021-01-01', '2021-12-31');
     expect(after).not.toBe(again);
     expect(after.length).toBe(again.length + 1);
+  });
+});
+
+/** Each pair's events within [from, to] by a scan of every event, keyed source>target. */
+function scannedPairCounts(sg: StanceGraph, from?: string, to?: string): Map<string, number> {
+  const out = new Map<string, number>();
+  sg.forEachEvent((attrs, source, target) => {
+    if (!dateInRange(attrs.date, from, to)) return;
+    const key = `${source}>${target}`;
+    out.set(key, (out.get(key) ?? 0) + 1);
+  });
+  return out;
+}
+
+/** Each pair's count as pairsDated gives it, keyed source>target (pairs with none left out). */
+function countedPairs(sg: StanceGraph, from?: string, to?: string): Map<string, number> {
+  const counter = sg.pairsDated(from, to);
+  const out = new Map<string, number>();
+  for (const stance of sg.dyads()) {
+    const n = counter.count(sg.pairs.findIds(stance.source, stance.target));
+    if (n > 0) out.set(`${stance.source}>${stance.target}`, n);
+  }
+  return out;
+}
+
+/** Ranges whose ends are stated to the day, the month or the year, open at either end or none. */
+const COUNT_RANGES: [string | undefined, string | undefined][] = [
+  ...RANGES,
+  ['2020', '2021'],
+  ['2020-02', '2020-02'],
+  ['2019-12-31', '2020-01'],
+  ['2021-03-01', '2021-03-31'],
+  ['2022', undefined],
+  [undefined, '2019-06'],
+  ['2023-12-31', '2023'],
+  ['2021-02-28', '2021-03-01'],
+];
+
+describe("pairs' events in a date range, counted from their date keys", () => {
+  it('equal a scan of every event, and a fresh build, through adds, removes and compaction', () => {
+    const documents = datedDocuments(11, 400);
+    const sg = buildGraph();
+    const live = new Set<number>();
+    const check = (stage: string): void => {
+      const fresh = buildGraph([...live].sort((a, b) => a - b).map((i) => documents[i]!));
+      for (const [from, to] of COUNT_RANGES) {
+        const counted = countedPairs(sg, from, to);
+        expect(counted, `${stage} ${from}..${to}`).toEqual(scannedPairCounts(sg, from, to));
+        expect(counted, `${stage} fresh ${from}..${to}`).toEqual(countedPairs(fresh, from, to));
+      }
+    };
+    const add = (i: number): void => {
+      sg.addDocument(documents[i]!);
+      live.add(i);
+    };
+    const remove = (i: number): void => {
+      sg.removeDocument(documents[i]!.document.id);
+      live.delete(i);
+    };
+    for (let i = 0; i < 60; i++) add(i);
+    check('built');
+    // A few changes after the keys were built: the changed pairs are read again.
+    add(60);
+    remove(3);
+    remove(17);
+    check('a few changes');
+    // Many: the keys are built anew.
+    for (let i = 61; i < 400; i++) add(i);
+    check('many added');
+    for (let i = 0; i < 400; i += 2) if (live.has(i)) remove(i);
+    check('half removed');
+    for (let i = 0; i < 100; i += 4) add(i);
+    check('some added again');
+    // Enough removals that the event slots are compacted (their numbers change).
+    for (let i = 0; i < 390; i++) if (live.has(i)) remove(i);
+    check('most removed');
+  });
+
+  it('count dates of another form as dateInRange judges them', () => {
+    const sg = datedGraph(12);
+    sg.addDocument(
+      bundleOf([
+        ['state-0', 'state-1', 'AID', '2021-5'],
+        ['state-0', 'state-1', 'AID', '2021-06-01'],
+        ['state-2', 'state-0', 'ACCUSE', '20210601'],
+      ]).extraction,
+    );
+    for (const [from, to] of COUNT_RANGES) {
+      expect(countedPairs(sg, from, to), `${from}..${to}`).toEqual(scannedPairCounts(sg, from, to));
+    }
   });
 });
