@@ -30,6 +30,7 @@ import { exported, exportedOwn, type Exported } from './sigma-edge.ts';
 import { eventOut } from './quotes.ts';
 import { EventTable } from './event-table.ts';
 import { dateInRange } from './dates.ts';
+import { dateJudge, eventMatches, onlyDateBound, type EventFilter } from './event-filter.ts';
 import type {
   ActorNodeAttributes,
   AffiliationEdgeAttributes,
@@ -568,6 +569,27 @@ export class StanceGraph {
     this.walkPair(this.pairs.findIds(source, target), source, target, (event, _s, _t, key) =>
       visit(event, key),
     );
+  }
+
+  /**
+   * Visits the keys of the events from source to target that match the filter, newest first, until
+   * `visit` returns true. Each date is judged from the event table first, so an event out of a date
+   * range is never made into an object, nor is any event under a filter that bounds only dates.
+   */
+  forEachMatchingEventBetween(
+    source: string,
+    target: string,
+    filter: EventFilter,
+    visit: (key: EventKey) => boolean | void,
+  ): void {
+    const events = this.events;
+    const inRange = dateJudge(filter);
+    const dateOnly = onlyDateBound(filter);
+    this.forEachEventKeyBetween(source, target, (e) => {
+      if (!inRange(events.dateOf(e))) return false;
+      if (!dateOnly && !eventMatches(this.fieldsOf(e), filter)) return false;
+      return visit(e);
+    });
   }
 
   /**

@@ -187,9 +187,8 @@ function eventEdges(
       });
       continue;
     }
-    sg.forEachEventBetween(source, target, (attrs, event) => {
+    sg.forEachMatchingEventBetween(source, target, q, (event) => {
       ticker.tick();
-      if (!eventMatches(attrs, q)) return false;
       out.push({ event, source, target });
       return out.length >= limit;
     });

@@ -2,13 +2,15 @@
 // [ROUNDS]` opens the graph of a scale store (from SAVED when that file holds a usable saved graph
 // of this code, else built from the rows and saved there), then asks the busiest actor's ego view
 // (depth 1, defaults otherwise) under each year 2016-2025 and nine months of 2024, ROUNDS times,
-// and prints one JSON line per range kind and round: CPU ms per view, with the load average. Run it
-// on old and new code back to back to compare; it measures and prints, never asserts.
+// and prints one JSON line per range kind and round: CPU ms per view, with the load average; then
+// adds batches of 1, 10 and 100 documents (those following the store's in the seeded stream) and
+// prints the CPU ms of the first year view after a batch and of the next. Run it on old and new
+// code back to back to compare; it measures and prints, never asserts.
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { buildGraph, loadGraph, saveGraph, viewParts } from '../../server/graph/index.ts';
 import { fillGraph, openSqliteStore } from '../../server/store/index.ts';
-import { scaleActors } from './scale-corpus.ts';
+import { scaleActors, scaleDocument } from './scale-corpus.ts';
 
 const [storeFile, savedFile, roundsArg] = process.argv.slice(2);
 if (!storeFile) throw new Error('usage: ego-dated-process.ts STORE [SAVED] [ROUNDS]');
@@ -53,4 +55,19 @@ for (let round = 0; round < rounds; round++) {
     const load = loadavg()[0]!.toFixed(2);
     console.log(JSON.stringify({ round, kind, meanCpuMs: mean(cpuMs), cpuMs, digest, load }));
   }
+}
+
+// The first view after documents are added pays for what the graph keeps by date: five times
+// each batch size, the mean CPU ms of the first year view after the batch and of the next.
+const actors = scaleActors(2026);
+let next = sg.counts().documents;
+for (const batch of [1, 10, 100]) {
+  const first: number[] = [];
+  const again: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    for (let i = 0; i < batch; i++) sg.addDocument(scaleDocument(2026, next++, actors).extraction);
+    first.push(measure([years[r + 4]!]).cpuMs[0]!);
+    again.push(measure([years[r + 4]!]).cpuMs[0]!);
+  }
+  console.log(JSON.stringify({ added: batch, firstCpuMs: mean(first), nextCpuMs: mean(again) }));
 }
