@@ -50,7 +50,7 @@ export class EventTable {
   private readonly plainKeys = new Map<string, number>();
   /** Event numbers by date (see datedEvents); null until asked for, and again after compact(). */
   private byDate: DateIndex | null = null;
-  /** Each pair's date keys (see pairDates); null until asked for. */
+  /** Each pair's date keys (see pairDates); null until asked for, and again after compact(). */
   private byPairDate: PairDates | null = null;
 
   /** Events in the table (dead ones not counted). */
@@ -250,6 +250,7 @@ export class EventTable {
     }
     this.ids.length = n;
     this.byDate = null;
+    this.byPairDate = null;
     this.origins.clear();
     for (const [e, origin] of origins) this.origins.set(e, origin);
     for (let p = 0; p < this.head.length; p++) this.head[p] = renumber(this.head[p]!);

@@ -1,10 +1,12 @@
-// Each pair's dated events as sorted date keys, so the events of a pair within a date range are
-// counted by binary searches instead of a walk of the pair's list. A date's key orders dates of one
+// Each pair's dated events as sorted date keys (each event's number beside its key), so the events
+// of a pair within a date range are counted, or listed, by binary searches instead of a walk of
+// the pair's list. A date's key orders dates of one
 // form (day, month or year) as their strings do, and within a form the first and last day a date
 // can mean (dates.ts) rise with the key, so the dates of a form that a range holds wholly are one
 // run of keys. The keys sit in one typed array, pair after pair, built on the first count; a pair
 // whose events change afterwards is read again from its own list on the next count and kept apart,
-// and the whole is built again once those kept apart outgrow an eighth of it.
+// and the whole is built again once those kept apart outgrow an eighth of it (the owner drops it
+// when event numbers change).
 import { NONE } from './columns.ts';
 import { dateInRange, dateLowerBound, dateUpperBound } from './dates.ts';
 
@@ -78,14 +80,24 @@ function lowerBound(keys: Int32Array, from: number, to: number, key: number): nu
 export interface PairDateCounter {
   /** How many of the pair's events lie wholly within the range (as dateInRange decides). */
   count(pair: number): number;
+  /** The pair's events within the range, newest first (as its own list gives them). */
+  events(pair: number): Int32Array;
+}
+
+/** A pair's run: its keys ascending, and at the same places their events. */
+interface Run {
+  keys: Int32Array;
+  events: Int32Array;
 }
 
 export class PairDates {
   /** Pair p's keys are keys[start[p], start[p + 1]), ascending; pairs from start.length - 1 on have none here. */
   private start = new Int32Array(1);
   private keys = new Int32Array(0);
+  /** The event of each key, ascending among events of the same key. */
+  private numbers = new Int32Array(0);
   /** Runs read again since the build, by pair: they replace the pair's run above. */
-  private readonly apart = new Map<number, Int32Array>();
+  private readonly apart = new Map<number, Run>();
   private apartSize = 0;
   /** Pairs whose events changed since their run was read. */
   private readonly changed = new Set<number>();
@@ -96,7 +108,7 @@ export class PairDates {
   /** Each date string's key, at its number among the table's strings (0 until read). */
   private keyOfCode = new Int32Array(0);
 
-  constructor(private readonly events: DatedPairSource) {
+  constructor(private readonly table: DatedPairSource) {
     this.build();
   }
 
@@ -107,7 +119,9 @@ export class PairDates {
 
   /** Bytes the keys and the runs' starts take (the runs kept apart included). */
   get bytes(): number {
-    return this.keys.byteLength + this.start.byteLength + 4 * this.apartSize;
+    return (
+      this.keys.byteLength + this.numbers.byteLength + this.start.byteLength + 8 * this.apartSize
+    );
   }
 
   /** A counter of the pairs' events within [from, to] at the table's current state. */
@@ -130,7 +144,7 @@ export class PairDates {
           : firstHolding(first, end, (k) => dateUpperBound(keyDate(k)) > high);
     }
     const [lo0, hi0, lo1, hi1, lo2, hi2] = bounds as unknown as number[];
-    const { keys, start, apart, irregular } = this;
+    const { keys, numbers, start, apart, irregular } = this;
     const built = start.length - 1;
     const inRange = (k: number): boolean =>
       (k >= lo0! && k < hi0!) || (k >= lo1! && k < hi1!) || (k >= lo2! && k < hi2!);
@@ -150,13 +164,38 @@ export class PairDates {
       }
       return n;
     };
+    /** The events at the keys of [a, b) within the range, newest (highest number) first. */
+    const listed = (run: Int32Array, of: Int32Array, a: number, b: number): Int32Array => {
+      const out: number[] = [];
+      for (let f = 0; f < FORMS; f++) {
+        const lo = bounds[2 * f]!;
+        const hi = bounds[2 * f + 1]!;
+        if (a === b || lo >= hi || run[a]! >= hi || run[b - 1]! < lo) continue;
+        const to = lowerBound(run, a, b, hi);
+        for (let i = lowerBound(run, a, b, lo); i < to; i++) out.push(of[i]!);
+      }
+      return Int32Array.from(out).sort().reverse();
+    };
+    /** Where the pair's keys are: the built arrays, a run kept apart, or none (irregular). */
+    const runOf = (pair: number): [Int32Array, Int32Array, number, number] | null => {
+      if (pair < built && this.special[pair] === 0) {
+        return [keys, numbers, start[pair]!, start[pair + 1]!];
+      }
+      if (irregular.has(pair)) return null;
+      const run = apart.get(pair);
+      return run ? [run.keys, run.events, 0, run.keys.length] : [keys, numbers, 0, 0];
+    };
     return {
       count: (pair) => {
-        if (pair < built && this.special[pair] === 0)
+        if (pair < built && this.special[pair] === 0) {
           return within(keys, start[pair]!, start[pair + 1]!);
-        if (irregular.has(pair)) return this.walkCount(pair, from, to);
-        const run = apart.get(pair);
-        return run ? within(run, 0, run.length) : 0;
+        }
+        const run = runOf(pair);
+        return run ? within(run[0], run[2], run[3]) : this.walked(pair, from, to).length;
+      },
+      events: (pair) => {
+        const run = runOf(pair);
+        return run ? listed(...run) : this.walked(pair, from, to);
       },
     };
   }
@@ -170,44 +209,79 @@ export class PairDates {
     }
     let key = this.keyOfCode[code]!;
     if (key === 0) {
-      key = dateKey(this.events.text(code));
+      key = dateKey(this.table.text(code));
       this.keyOfCode[code] = key;
     }
     return key;
   }
 
-  /** Every pair's run, from a scan of the table. */
+  /**
+   * Every pair's run, from a scan of the table: the dated events ordered by key (each key's events
+   * in number order) with one counting pass, then placed pair by pair in that order.
+   */
   private build(): void {
-    const events = this.events;
-    const used = events.numbered;
+    const table = this.table;
+    const used = table.numbered;
     let pairs = 0;
-    for (let e = 0; e < used; e++)
-      if (events.isLive(e)) pairs = Math.max(pairs, events.pair(e) + 1);
-    const start = new Int32Array(pairs + 1);
     this.irregular.clear();
+    // Each used date's rank among the keys, at its number among the table's strings (NONE when
+    // unused or of another form).
+    let rankByCode = new Int32Array(1024).fill(NONE);
+    const codes: number[] = [];
     for (let e = 0; e < used; e++) {
-      if (!events.isLive(e)) continue;
-      const code = events.dateCode(e);
+      if (!table.isLive(e)) continue;
+      pairs = Math.max(pairs, table.pair(e) + 1);
+      const code = table.dateCode(e);
       if (code === NONE) continue;
-      const key = this.keyOf(code);
-      if (key === NONE) this.irregular.add(events.pair(e));
-      else start[events.pair(e) + 1]! += 1;
+      if (code >= rankByCode.length) {
+        const grown = new Int32Array(2 * code + 2).fill(NONE);
+        grown.set(rankByCode);
+        rankByCode = grown;
+      }
+      if (rankByCode[code] !== NONE) continue;
+      // Marked as seen; ranked below.
+      rankByCode[code] = 0;
+      if (this.keyOf(code) === NONE) this.irregular.add(table.pair(e));
+      else codes.push(code);
     }
+    codes.sort((a, b) => this.keyOf(a) - this.keyOf(b));
+    rankByCode.fill(NONE);
+    codes.forEach((code, rank) => (rankByCode[code] = rank));
+    const byRank = new Int32Array(codes.length + 1);
+    const start = new Int32Array(pairs + 1);
+    for (let e = 0; e < used; e++) {
+      if (!table.isLive(e)) continue;
+      const code = table.dateCode(e);
+      if (code === NONE) continue;
+      const rank = rankByCode[code]!;
+      if (rank === NONE) {
+        this.irregular.add(table.pair(e));
+        continue;
+      }
+      byRank[rank + 1]! += 1;
+      start[table.pair(e) + 1]! += 1;
+    }
+    for (let r = 0; r < codes.length; r++) byRank[r + 1]! += byRank[r]!;
     for (let p = 0; p < pairs; p++) start[p + 1]! += start[p]!;
-    const keys = new Int32Array(start[pairs]!);
-    const next = start.slice(0, pairs);
+    const ordered = new Int32Array(byRank[codes.length]!);
     for (let e = 0; e < used; e++) {
-      if (!events.isLive(e)) continue;
-      const code = events.dateCode(e);
+      if (!table.isLive(e)) continue;
+      const code = table.dateCode(e);
       if (code === NONE) continue;
-      const key = this.keyOf(code);
-      if (key !== NONE) keys[next[events.pair(e)]!++] = key;
+      const rank = rankByCode[code]!;
+      if (rank !== NONE) ordered[byRank[rank]!++] = e;
     }
-    for (let p = 0; p < pairs; p++) {
-      if (start[p + 1]! - start[p]! > 1) keys.subarray(start[p]!, start[p + 1]!).sort();
+    const keys = new Int32Array(ordered.length);
+    const numbers = new Int32Array(ordered.length);
+    const next = start.slice(0, pairs);
+    for (const e of ordered) {
+      const at = next[table.pair(e)]!++;
+      keys[at] = this.keyOf(table.dateCode(e));
+      numbers[at] = e;
     }
     this.start = start;
     this.keys = keys;
+    this.numbers = numbers;
     this.special = new Uint8Array(pairs);
     for (const p of this.irregular) this.special[p] = 1;
     this.apart.clear();
@@ -219,32 +293,36 @@ export class PairDates {
   private refresh(): void {
     if (this.changed.size === 0) return;
     for (const pair of this.changed) {
-      this.apartSize -= this.apart.get(pair)?.length ?? 0;
+      this.apartSize -= this.apart.get(pair)?.keys.length ?? 0;
       this.irregular.delete(pair);
-      const run: number[] = [];
-      for (let e = this.events.newest(pair); e !== NONE; e = this.events.olderThan(e)) {
-        const code = this.events.dateCode(e);
+      const found: [number, number][] = [];
+      for (let e = this.table.newest(pair); e !== NONE; e = this.table.olderThan(e)) {
+        const code = this.table.dateCode(e);
         if (code === NONE) continue;
         const key = this.keyOf(code);
         if (key === NONE) this.irregular.add(pair);
-        else run.push(key);
+        else found.push([key, e]);
       }
-      const sorted = Int32Array.from(run).sort();
-      this.apart.set(pair, sorted);
-      this.apartSize += sorted.length;
+      found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      const run = {
+        keys: Int32Array.from(found, ([key]) => key),
+        events: Int32Array.from(found, ([, e]) => e),
+      };
+      this.apart.set(pair, run);
+      this.apartSize += found.length;
       if (pair < this.special.length) this.special[pair] = 1;
     }
     this.changed.clear();
     if (this.apartSize > this.keys.length / 8 + 4096) this.build();
   }
 
-  /** A pair's events within the range, by a walk of its list (for dates of another form). */
-  private walkCount(pair: number, from: string | undefined, to: string | undefined): number {
-    let n = 0;
-    for (let e = this.events.newest(pair); e !== NONE; e = this.events.olderThan(e)) {
-      const code = this.events.dateCode(e);
-      if (code !== NONE && dateInRange(this.events.text(code), from, to)) n += 1;
+  /** A pair's events within the range, newest first, by a walk of its list (dates of another form). */
+  private walked(pair: number, from: string | undefined, to: string | undefined): Int32Array {
+    const out: number[] = [];
+    for (let e = this.table.newest(pair); e !== NONE; e = this.table.olderThan(e)) {
+      const code = this.table.dateCode(e);
+      if (code !== NONE && dateInRange(this.table.text(code), from, to)) out.push(e);
     }
-    return n;
+    return Int32Array.from(out);
   }
 }

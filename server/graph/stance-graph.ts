@@ -107,6 +107,13 @@ export class StanceGraph {
     version: number;
     keys: Int32Array;
   } | null = null;
+  /** The last range pairsDated answered, at the version it was asked. */
+  private lastPairsDated: {
+    from: string | undefined;
+    to: string | undefined;
+    version: number;
+    counter: PairDateCounter;
+  } | null = null;
   /** Normalised names and aliases of every actor, for search. */
   readonly names = new ActorNameIndex();
   /** Title and published date of each document, to cite it (the roles an article states). */
@@ -529,7 +536,15 @@ export class StanceGraph {
    * number, read by binary searches in the pairs' date keys (pair-dates.ts), not by a walk.
    */
   pairsDated(from: string | undefined, to: string | undefined): PairDateCounter {
-    return this.events.pairDates().counter(from, to);
+    // A view asks for the same range for its actors, its pairs and their events: the last
+    // counter is kept for its range until the graph changes.
+    const last = this.lastPairsDated;
+    if (last && last.from === from && last.to === to && last.version === this.version) {
+      return last.counter;
+    }
+    const counter = this.events.pairDates().counter(from, to);
+    this.lastPairsDated = { from, to, version: this.version, counter };
+    return counter;
   }
 
   /** The pair-index number of an event's (source, target) pair. */
@@ -573,8 +588,9 @@ export class StanceGraph {
 
   /**
    * Visits the keys of the events from source to target that match the filter, newest first, until
-   * `visit` returns true. Each date is judged from the event table first, so an event out of a date
-   * range is never made into an object, nor is any event under a filter that bounds only dates.
+   * `visit` returns true. Under a filter that bounds only dates, only the pair's events in range
+   * are read (from its date keys, pairsDated); under another, each date is judged from the event
+   * table first, so an event out of a date range is never made into an object.
    */
   forEachMatchingEventBetween(
     source: string,
@@ -582,12 +598,20 @@ export class StanceGraph {
     filter: EventFilter,
     visit: (key: EventKey) => boolean | void,
   ): void {
+    if (onlyDateBound(filter)) {
+      // Only the pair's events in range, from its date keys: no walk of the events outside it.
+      const pair = this.pairs.findIds(source, target);
+      if (pair < 0) return;
+      for (const e of this.pairsDated(filter.from, filter.to).events(pair)) {
+        if (visit(e) === true) return;
+      }
+      return;
+    }
     const events = this.events;
     const inRange = dateJudge(filter);
-    const dateOnly = onlyDateBound(filter);
     this.forEachEventKeyBetween(source, target, (e) => {
       if (!inRange(events.dateOf(e))) return false;
-      if (!dateOnly && !eventMatches(this.fieldsOf(e), filter)) return false;
+      if (!eventMatches(this.fieldsOf(e), filter)) return false;
       return visit(e);
     });
   }

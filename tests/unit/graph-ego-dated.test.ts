@@ -174,6 +174,19 @@ function countedPairs(sg: StanceGraph, from?: string, to?: string): Map<string, 
   return out;
 }
 
+/** Each pair's events in range as pairsDated lists them, and as a walk of its list keeps them. */
+function listedPairEvents(sg: StanceGraph, from?: string, to?: string): [number[], number[]][] {
+  const counter = sg.pairsDated(from, to);
+  return sg.dyads().map((stance) => {
+    const walked: number[] = [];
+    sg.forEachEventKeyBetween(stance.source, stance.target, (key) => {
+      if (dateInRange(sg.event(key)!.event.date, from, to)) walked.push(key);
+    });
+    const pair = sg.pairs.findIds(stance.source, stance.target);
+    return [[...counter.events(pair)], walked];
+  });
+}
+
 /** Ranges whose ends are stated to the day, the month or the year, open at either end or none. */
 const COUNT_RANGES: [string | undefined, string | undefined][] = [
   ...RANGES,
@@ -187,7 +200,7 @@ const COUNT_RANGES: [string | undefined, string | undefined][] = [
   ['2021-02-28', '2021-03-01'],
 ];
 
-describe("pairs' events in a date range, counted from their date keys", () => {
+describe("pairs' events in a date range, counted and listed from their date keys", () => {
   it('equal a scan of every event, and a fresh build, through adds, removes and compaction', () => {
     const documents = datedDocuments(11, 400);
     const sg = buildGraph();
@@ -198,6 +211,9 @@ describe("pairs' events in a date range, counted from their date keys", () => {
         const counted = countedPairs(sg, from, to);
         expect(counted, `${stage} ${from}..${to}`).toEqual(scannedPairCounts(sg, from, to));
         expect(counted, `${stage} fresh ${from}..${to}`).toEqual(countedPairs(fresh, from, to));
+        for (const [listed, walked] of listedPairEvents(sg, from, to)) {
+          expect(listed, `${stage} events ${from}..${to}`).toEqual(walked);
+        }
       }
     };
     const add = (i: number): void => {
