@@ -13,21 +13,7 @@ import {
 } from '../../server/nlp/names/index.ts';
 import { WordStats, wordStatHash } from '../../server/nlp/names/word-stats.ts';
 import type { NameLabel } from '../../server/nlp/types.ts';
-
-const UPOS: Record<string, string> = { NNP: 'PROPN', NN: 'NOUN', JJ: 'ADJ', DT: 'DET' };
-
-/** "Word/TAG Word/TAG …" as tokens one space apart. */
-function tagged(line: string): NameToken[] {
-  let at = 0;
-  return line.split(' ').map((item) => {
-    const slash = item.lastIndexOf('/');
-    const text = item.slice(0, slash);
-    const xpos = item.slice(slash + 1);
-    const t = { text, start: at, end: at + text.length, upos: UPOS[xpos] ?? 'X', xpos };
-    at = t.end + 1;
-    return t;
-  });
-}
+import { taggedTokens } from '../helpers/tagged-tokens.ts';
 
 /** A span over the first run of these words in the tokens. */
 function span(tokens: readonly NameToken[], words: string, label: NameLabel): LabelledSpan {
@@ -45,7 +31,7 @@ const stats = new WordStats(new Set(['young', 'the'].map(wordStatHash)));
 
 /** The rule over an article: lines of tagged words, and each line's spans as "words=label". */
 function run(lines: string[], found: string[][]): string[][] {
-  const sentences = lines.map(tagged);
+  const sentences = lines.map(taggedTokens);
   const spans = sentences.map((tokens, k) =>
     found[k].map((f) => {
       const [words, label] = f.split('=');

@@ -37,6 +37,7 @@ import { goldNames, sentenceMentions } from '../../server/nlp/train/names-gum.ts
 import { fitNameFinder } from '../../server/nlp/train/train-names.ts';
 import { WordStats } from '../../server/nlp/names/word-stats.ts';
 import type { NameLabel } from '../../server/nlp/types.ts';
+import { taggedTokens, UPOS } from '../helpers/tagged-tokens.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const fixtures = path.join(root, 'tests', 'fixtures', 'names');
@@ -324,31 +325,6 @@ describe('training tags', () => {
 
 // --- the committed model on hand-written news sentences -------------------------------------
 
-const UPOS: Record<string, string> = {
-  NNP: 'PROPN',
-  NNPS: 'PROPN',
-  NN: 'NOUN',
-  NNS: 'NOUN',
-  JJ: 'ADJ',
-  VB: 'VERB',
-  VBD: 'VERB',
-  VBG: 'VERB',
-  VBN: 'VERB',
-  VBZ: 'VERB',
-  IN: 'ADP',
-  DT: 'DET',
-  POS: 'PART',
-  TO: 'PART',
-  MD: 'AUX',
-  RB: 'ADV',
-  RP: 'ADP',
-  CC: 'CCONJ',
-  CD: 'NUM',
-  WP: 'PRON',
-  '.': 'PUNCT',
-  ',': 'PUNCT',
-};
-
 interface NewsCase {
   tokens: NameToken[];
   expected: { label: NameLabel; text: string; unseen: boolean }[];
@@ -491,7 +467,7 @@ describe('the gazetteer as a feature', () => {
       'Nobody/NN expected/VBD Dunvessa/NNP to/TO agree/VB ./.',
     ];
     for (const line of lines) {
-      const tokens = tagged(line);
+      const tokens = taggedTokens(line);
       const at = tokens.findIndex((t) => t.xpos === 'NNP');
       const name = tokens[at].text;
       const listed = buildNameLexicon({ organizations: [{ name }] });
@@ -505,19 +481,6 @@ describe('the gazetteer as a feature', () => {
 });
 
 // --- the document pass ------------------------------------------------------------------------
-
-/** Tokens of a sentence written as "word/XPOS ..." (offsets from single spaces). */
-function tagged(line: string): NameToken[] {
-  let at = 0;
-  return line.split(' ').map((item) => {
-    const slash = item.lastIndexOf('/');
-    const text = item.slice(0, slash);
-    const xpos = item.slice(slash + 1);
-    const t = { text, start: at, end: at + text.length, upos: UPOS[xpos] ?? 'X', xpos };
-    at = t.end + 1;
-    return t;
-  });
-}
 
 /** A span over the tokens spelling `words`, with scores favouring `label` by `margin`. */
 function scoredSpan(
@@ -540,7 +503,7 @@ describe('document pass', () => {
     'Opposition/NN leader/NN Chidi/NNP Okafor/NNP arrived/VBD in/IN Port/NNP Harcourt/NNP on/IN Monday/NNP ./.',
     'Okafor/NNP told/VBD supporters/NNS that/IN Port/NNP Harcourt/NNP deserved/VBD better/JJR roads/NNS ./.',
     'Police/NNS in/IN Port/NNP Harcourt/NNP said/VBD Okafor/NNP had/VBD no/DT permit/NN ./.',
-  ].map(tagged);
+  ].map(taggedTokens);
   const scored: ScoredSpan[][] = [
     [
       scoredSpan(article[0], 'Chidi Okafor', 'person', 300),
