@@ -3,6 +3,7 @@
 // only once the server has been quiet for a moment, so under a stream of requests it waits rather
 // than taking a slice between every two of them.
 
+import { setImmediate as loopTurn } from 'node:timers/promises';
 import type { NextFunction, Request, Response } from 'express';
 
 export interface RequestActivityOptions {
@@ -51,7 +52,7 @@ export class RequestActivity {
 
   /** Resolves after a turn of the event loop at which the server is quiet (looking each quietMs). */
   readonly quietTurn = async (): Promise<void> => {
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await loopTurn();
     while (!this.quiet) await this.wait(this.quietMs);
   };
 }

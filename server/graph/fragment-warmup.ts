@@ -8,6 +8,7 @@
 // as a view writes it, kept only under the same rules (its quote found, its actors untouched
 // since), and one already kept is left alone; an edge written ahead and never shown is the first
 // to go past the bound.
+import { setImmediate as loopTurn } from 'node:timers/promises';
 import { writeEventEdges, type ViewSources } from './view-chunks.ts';
 import type { EventFragments } from './event-fragments.ts';
 import type { PairIndex } from './pair-index.ts';
@@ -33,8 +34,6 @@ export interface WarmupFigures {
   /** Edges written and kept. */
   written: number;
 }
-
-const setImmediateTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Time spent ranking pairs between two turns of the event loop (checked after each actor), ms. */
 const RANKING_MS_A_TURN = 0.5;
@@ -108,7 +107,7 @@ export async function warmEventFragments(
   const share = options.share ?? 0.75;
   const slice = options.slice ?? 8;
   const perPair = options.perPair ?? DEFAULT_EGO_EDGES;
-  const nextTurn = options.nextTurn ?? setImmediateTurn;
+  const nextTurn = options.nextTurn ?? (() => loopTurn());
   const index = sg.pairs;
   const full = () => fragments.size.units >= share * fragments.bound;
   const pairs = await busiestPairs(index, options.pairs ?? 4_096, nextTurn);

@@ -6,6 +6,7 @@
 // A pass gives the event loop a turn whenever it has applied changes for a few milliseconds, so
 // requests, and the work a graph schedules after each change (the path index's catch-up slices),
 // get in between the documents of a long page instead of waiting for the whole page.
+import { setImmediate as loopTurn } from 'node:timers/promises';
 import type { GraphDocument, Store } from './types.ts';
 
 /** What the feed needs of a graph (the graph module's StanceGraph has all of it). */
@@ -36,8 +37,6 @@ export interface ChangeFeedOptions {
   /** Waits for the next turn of the event loop (default setImmediate). */
   nextTurn?: () => Promise<void>;
 }
-
-const nextImmediate = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class ChangeFeed {
   private appliedSeq: number;
@@ -98,7 +97,7 @@ export class ChangeFeed {
 
   private async pass(): Promise<void> {
     const now = this.options.now ?? (() => performance.now());
-    const nextTurn = this.options.nextTurn ?? nextImmediate;
+    const nextTurn = this.options.nextTurn ?? (() => loopTurn());
     const sliceMs = this.options.sliceMs ?? FEED_SLICE_MS;
     let sliceStart = now();
     try {

@@ -6,6 +6,7 @@
 // Each array is read into a buffer of its own (see readSnapshotFile).
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open, readdir, rename, rm } from 'node:fs/promises';
+import { setImmediate as loopTurn } from 'node:timers/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { Column, SavedPart } from '../columns.ts';
@@ -86,7 +87,7 @@ export async function sealSnapshot(out: Buffer): Promise<void> {
   let crc = 0;
   for (let at = PREFIX; at < out.length; at += CRC_CHUNK) {
     crc = crc32(out.subarray(at, Math.min(out.length, at + CRC_CHUNK)), crc);
-    await new Promise((resolve) => setImmediate(resolve));
+    await loopTurn();
   }
   out.writeUInt32LE(crc, 24);
 }
