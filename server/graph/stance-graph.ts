@@ -100,20 +100,10 @@ export class StanceGraph {
   private readonly affiliationKeys = new Map<string, Set<string>>();
   private readonly affiliationKeysTo = new Map<string, Set<string>>();
   private ranking: { version: number; ids: string[] } | null = null;
-  /** The last range eventsDated answered, at the version it was read (keys change with any). */
-  private lastDated: {
-    from: string | undefined;
-    to: string | undefined;
-    version: number;
-    keys: Int32Array;
-  } | null = null;
-  /** The last range pairsDated answered, at the version it was asked. */
-  private lastPairsDated: {
-    from: string | undefined;
-    to: string | undefined;
-    version: number;
-    counter: PairDateCounter;
-  } | null = null;
+  /** The last range eventsDated answered (event keys change with any change of the graph). */
+  private readonly lastDated = new LastRange<Int32Array>();
+  /** The last range pairsDated answered. */
+  private readonly lastPairsDated = new LastRange<PairDateCounter>();
   /** Normalised names and aliases of every actor, for search. */
   readonly names = new ActorNameIndex();
   /** Title and published date of each document, to cite it (the roles an article states). */
@@ -522,13 +512,9 @@ export class StanceGraph {
   eventsDated(from: string | undefined, to: string | undefined): Int32Array {
     // A view reads the same range twice (its actors, then their pairs): the last answer is kept
     // for its range until the graph changes.
-    const last = this.lastDated;
-    if (last && last.from === from && last.to === to && last.version === this.version) {
-      return last.keys;
-    }
-    const keys = this.events.datedEvents((date) => dateInRange(date, from, to));
-    this.lastDated = { from, to, version: this.version, keys };
-    return keys;
+    return this.lastDated.get(from, to, this.version, () =>
+      this.events.datedEvents((date) => dateInRange(date, from, to)),
+    );
   }
 
   /**
@@ -538,13 +524,9 @@ export class StanceGraph {
   pairsDated(from: string | undefined, to: string | undefined): PairDateCounter {
     // A view asks for the same range for its actors, its pairs and their events: the last
     // counter is kept for its range until the graph changes.
-    const last = this.lastPairsDated;
-    if (last && last.from === from && last.to === to && last.version === this.version) {
-      return last.counter;
-    }
-    const counter = this.events.pairDates().counter(from, to);
-    this.lastPairsDated = { from, to, version: this.version, counter };
-    return counter;
+    return this.lastPairsDated.get(from, to, this.version, () =>
+      this.events.pairDates().counter(from, to),
+    );
   }
 
   /** The pair-index number of an event's (source, target) pair. */
@@ -975,6 +957,20 @@ class ActorState {
     this.stated = stated.slice();
     this.names = nameAliases(stated);
     return this.names;
+  }
+}
+
+/** The answer for the last date range asked, kept until the graph's version moves on. */
+class LastRange<T> {
+  private last: { from?: string; to?: string; version: number; value: T } | null = null;
+
+  /** The kept answer if it is for this range at this version, else `make`'s, kept. */
+  get(from: string | undefined, to: string | undefined, version: number, make: () => T): T {
+    const last = this.last;
+    if (last && last.from === from && last.to === to && last.version === version) return last.value;
+    const value = make();
+    this.last = { from, to, version, value };
+    return value;
   }
 }
 
