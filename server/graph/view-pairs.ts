@@ -72,22 +72,38 @@ export function pairsAmong(
       return countDated(sg, found.pairs, dated, q, ticker);
     }
   }
-  // Dates are read first, so an event out of range is never made into an object.
+  // One judge for every pair, so each distinct date is judged once.
   const inRange = dateJudge(q);
   const out: CountedTally[] = [];
   for (const p of found.pairs) {
     const source = index.actorId(index.source(p));
     const target = index.actorId(index.target(p));
-    const tally = new PairCounter(source, target);
-    sg.forEachEventBrief(source, target, (key, date) => {
-      ticker.tick();
-      if (!inRange(date)) return;
-      const attrs = sg.event(key)!.event;
-      if (eventMatches(attrs, q)) tally.add(attrs);
-    });
+    const tally = walkedTally(sg, source, target, q, inRange, () => ticker.tick());
     if (tally.stance.eventCount > 0) out.push(counted(tally));
   }
   return new CountedPairs(out);
+}
+
+/**
+ * A pair's matching events tallied from its own list, newest first. Dates are judged first
+ * (`inRange`, a dateJudge of the filter), so an event out of range is never made into an object.
+ */
+function walkedTally(
+  sg: StanceGraph,
+  source: string,
+  target: string,
+  q: EventFilter,
+  inRange: (date: string | null) => boolean,
+  tick?: () => void,
+): PairCounter {
+  const tally = new PairCounter(source, target);
+  sg.forEachEventBrief(source, target, (key, date) => {
+    tick?.();
+    if (!inRange(date)) return;
+    const attrs = sg.event(key)!.event;
+    if (eventMatches(attrs, q)) tally.add(attrs);
+  });
+  return tally;
 }
 
 /**
@@ -192,13 +208,8 @@ class RangeTally implements CountedTally {
 
   /** The pair's events in range tallied, as PairCounter does for a walked pair. */
   full(): PairCounter {
-    if (this.#full) return this.#full;
-    const tally = new PairCounter(this.source, this.target);
-    const inRange = dateJudge(this.q);
-    this.sg.forEachEventBrief(this.source, this.target, (key, date) => {
-      if (inRange(date)) tally.add(this.sg.event(key)!.event);
-    });
-    return (this.#full = tally);
+    this.#full ??= walkedTally(this.sg, this.source, this.target, this.q, dateJudge(this.q));
+    return this.#full;
   }
 }
 
