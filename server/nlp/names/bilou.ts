@@ -26,6 +26,11 @@ function cls(label: NameLabel, part: number): number {
   return 1 + 4 * NAME_LABELS.indexOf(label) + part;
 }
 
+/** The class of a span's last token: U when the span is that one token, else L. */
+export function endClass(label: NameLabel, single: boolean): number {
+  return cls(label, single ? U : L);
+}
+
 /** "O", "B-person", "U-place" ... for class ids, for reading and debugging. */
 export function className(c: number): string {
   if (c === OUTSIDE) return 'O';

@@ -10,7 +10,7 @@
 // few small values more than once per type.
 import { argmax, CompactModel, readBundle, saveModels } from '../learn/index.ts';
 import type { NameSpan } from '../types.ts';
-import { CLASS_COUNT, decodeBilou, NAME_LABELS, type LabelledSpan } from './bilou.ts';
+import { CLASS_COUNT, decodeBilou, endClass, NAME_LABELS, type LabelledSpan } from './bilou.ts';
 import { consistentLabels, type ConsistencyThresholds } from './document.ts';
 import type { NameToken } from './features.ts';
 import { gazetteerSplits } from './gazetteer-split.ts';
@@ -137,7 +137,7 @@ export class NameFinder {
         for (const at of gazetteerSplits(tokens, span.first, span.last, matches)) {
           // the words after the point, as if the span had ended there with its own label
           const was = classes[at];
-          classes[at] = at === span.first ? 1 + 4 * top + 3 : 1 + 4 * top + 2;
+          classes[at] = endClass(NAME_LABELS[top], at === span.first);
           const rest = this.labelScores(tokens, matches, classes, at + 1, span.last);
           classes[at] = was;
           if (argmax(rest, L) !== PERSON) continue;
