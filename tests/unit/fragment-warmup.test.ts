@@ -5,26 +5,12 @@ import { describe, expect, it } from 'vitest';
 import {
   buildGraph,
   EventFragments,
-  viewChunks,
-  viewParts,
   warmEventFragments,
-  type QuoteSource,
   type StanceGraph,
   type SubgraphQuery,
 } from '../../server/graph/index.ts';
 import { seededRandom } from '../../server/model/index.ts';
-import { documents, expected, MemoryQuotes } from './view-fixtures.ts';
-
-async function served(
-  sg: StanceGraph,
-  q: SubgraphQuery,
-  quotes: QuoteSource,
-  kept: EventFragments,
-) {
-  const sources = { quotes, fragments: kept };
-  const { view } = await viewChunks(sg, viewParts(sg, q), sg.version, sources, 1 << 30);
-  return view.chunks.join('');
-}
+import { documents, expected, MemoryQuotes, servedView } from './view-fixtures.ts';
 
 /** Quote reads in calls, so a test can see the slices. */
 class CountedQuotes extends MemoryQuotes {
@@ -119,7 +105,7 @@ describe('warmEventFragments', () => {
     const cold = new EventFragments(sg);
     const before = quotes.asked;
     const coldTexts = [];
-    for (const q of queries) coldTexts.push(await served(sg, q, quotes, cold));
+    for (const q of queries) coldTexts.push((await servedView(sg, q, quotes, cold)).text);
     const coldReads = quotes.asked - before;
 
     const warm = new EventFragments(sg);
@@ -127,7 +113,7 @@ describe('warmEventFragments', () => {
     let warmReads = 0;
     for (const [i, q] of queries.entries()) {
       const asked = quotes.asked;
-      const text = await served(sg, q, quotes, warm);
+      const text = (await servedView(sg, q, quotes, warm)).text;
       warmReads += quotes.asked - asked;
       expect(text).toBe(coldTexts[i]);
       expect(text).toBe(await expected(sg, q, quotes));
@@ -171,7 +157,7 @@ describe('warmEventFragments', () => {
     expect(figures.written).toBeGreaterThan(0);
     for (const focus of sg.byActivity().slice(0, 12)) {
       for (const q of [{ focus }, { focus, depth: 2, edgeLimit: 300 }]) {
-        expect(await served(sg, q, quotes, kept)).toBe(await expected(sg, q, quotes));
+        expect((await servedView(sg, q, quotes, kept)).text).toBe(await expected(sg, q, quotes));
       }
     }
   });

@@ -8,14 +8,12 @@ import {
   buildGraph,
   CHUNK_CODE_UNITS,
   EventFragments,
-  viewChunks,
-  viewParts,
   type QuoteSource,
   type StanceGraph,
   type SubgraphQuery,
 } from '../../server/graph/index.ts';
 import { seededRandom } from '../../server/model/index.ts';
-import { documents, expected, MemoryQuotes } from './view-fixtures.ts';
+import { documents, expected, MemoryQuotes, servedView } from './view-fixtures.ts';
 
 async function served(
   sg: StanceGraph,
@@ -23,17 +21,9 @@ async function served(
   quotes: QuoteSource,
   kept: EventFragments,
 ) {
-  const parts = viewParts(sg, q);
-  const { view, complete } = await viewChunks(
-    sg,
-    parts,
-    sg.version,
-    { quotes, fragments: kept },
-    1 << 30,
-  );
-  const text = view.chunks.join('');
-  expect(view.bytes).toBe(Buffer.byteLength(text, 'utf8'));
-  return { text, complete, chunks: view.chunks };
+  const view = await servedView(sg, q, quotes, kept);
+  expect(view.bytes).toBe(Buffer.byteLength(view.text, 'utf8'));
+  return view;
 }
 
 const QUERIES: ((focus: string) => SubgraphQuery)[] = [

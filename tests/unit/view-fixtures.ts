@@ -1,10 +1,14 @@
 // Seeded documents for graph-view tests (busy first actors, quotes of varied escaping) and an
-// in-memory quote source standing in for the store, and the reference serialisation of a view;
+// in-memory quote source standing in for the store, the reference serialisation of a view and a
+// view served as the service serves it (its chunks, with kept event edges);
 // shared by the view test files, not a test file.
 import {
   fillQuotes,
   subgraph,
+  viewChunks,
+  viewParts,
   viewQuotes,
+  type EventFragments,
   type QuoteSource,
   type StanceGraph,
   type SubgraphQuery,
@@ -99,4 +103,16 @@ export async function expected(sg: StanceGraph, q: SubgraphQuery, quotes: QuoteS
   const view = subgraph(sg, q);
   await fillQuotes(quotes, viewQuotes(view));
   return JSON.stringify(view);
+}
+
+/** The view of `q` served through viewChunks with `kept` event edges: its text, chunks and bytes. */
+export async function servedView(
+  sg: StanceGraph,
+  q: SubgraphQuery,
+  quotes: QuoteSource,
+  kept: EventFragments,
+) {
+  const sources = { quotes, fragments: kept };
+  const { view, complete } = await viewChunks(sg, viewParts(sg, q), sg.version, sources, 1 << 30);
+  return { text: view.chunks.join(''), chunks: view.chunks, bytes: view.bytes, complete };
 }
