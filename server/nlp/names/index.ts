@@ -23,6 +23,7 @@ export {
 } from './name-finder.ts';
 export { addLoneSurnames } from './lone-surnames.ts';
 export { gazetteerSplits } from './gazetteer-split.ts';
+export { leftOutGivenName, personStart } from './given-names.ts';
 export { consistentLabels, type ConsistencyThresholds } from './document.ts';
 export {
   DEFAULT_GAZETTEER,

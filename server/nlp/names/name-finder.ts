@@ -14,6 +14,7 @@ import { CLASS_COUNT, decodeBilou, endClass, NAME_LABELS, type LabelledSpan } fr
 import { consistentLabels, type ConsistencyThresholds } from './document.ts';
 import type { NameToken } from './features.ts';
 import { gazetteerSplits } from './gazetteer-split.ts';
+import { personStart } from './given-names.ts';
 import { matchLexicon, type LexiconMatch, type NameLexicon } from './lexicon.ts';
 import { addLoneSurnames } from './lone-surnames.ts';
 import { spanFeatures } from './span-features.ts';
@@ -146,9 +147,32 @@ export class NameFinder {
           split = true;
           break;
         }
-      if (!split) out.push({ span, scores });
+      if (!split) out.push(this.withGivenName(tokens, matches, classes, span, scores, out));
     }
     return out;
+  }
+
+  /**
+   * A span labelled a person, grown over a given name left just outside it (given-names.ts) and
+   * labelled again as a whole; any other span as it is. `before` are the sentence's spans so far.
+   */
+  private withGivenName(
+    tokens: readonly NameToken[],
+    matches: readonly LexiconMatch[],
+    classes: Uint8Array,
+    span: LabelledSpan,
+    scores: Float64Array,
+    before: readonly ScoredSpan[],
+  ): ScoredSpan {
+    if (argmax(scores, NAME_LABELS.length) !== PERSON) return { span, scores };
+    const free = before.length > 0 ? before[before.length - 1].span.last + 1 : 0;
+    const first = personStart(tokens, span, free, matches, this.stats);
+    if (first === span.first) return { span, scores };
+    return scoredSpan(
+      first,
+      span.last,
+      this.labelScores(tokens, matches, classes, first, span.last),
+    );
   }
 
   /** Both stages' combined label scores of span [first, last] over the decoded classes. */
