@@ -3,8 +3,10 @@
 // and end (Viterbi decoding), then a second perceptron over whole spans decides each name's label.
 // The file also holds the word statistics (common words, proper-noun usage) both were trained with,
 // and the thresholds of the document pass (document.ts). A span that is not a person splits where
-// a known name of a body or place ends and a person follows (gazetteer-split.ts), and the document
-// pass also reads lone surnames of persons named in full earlier (lone-surnames.ts). At run time
+// a known name of a body or place ends and a person follows (gazetteer-split.ts), a person grows
+// over a given name left just outside it (given-names.ts), a span that is exactly a known state's
+// name is a place (known-names.ts), and the document pass also reads lone surnames of persons
+// named in full earlier (lone-surnames.ts). At run time
 // the first stage scores through StaticScorer and cached transition tables, which give the model's
 // exact scores without hashing or looking up the features that depend on one word, one tag or a
 // few small values more than once per type.
@@ -15,6 +17,7 @@ import { consistentLabels, type ConsistencyThresholds } from './document.ts';
 import type { NameToken } from './features.ts';
 import { gazetteerSplits } from './gazetteer-split.ts';
 import { personStart } from './given-names.ts';
+import { knownNames } from './known-names.ts';
 import { matchLexicon, type LexiconMatch, type NameLexicon } from './lexicon.ts';
 import { addLoneSurnames } from './lone-surnames.ts';
 import { spanFeatures } from './span-features.ts';
@@ -124,11 +127,14 @@ export class NameFinder {
     const spans = decodeBilou(classes);
     const L = NAME_LABELS.length;
     if (!this.typer)
-      return spans.map((span) => {
-        const scores = new Float64Array(L);
-        scores[NAME_LABELS.indexOf(span.label)] = 1;
-        return { span, scores };
-      });
+      return knownNames(
+        spans.map((span) => {
+          const scores = new Float64Array(L);
+          scores[NAME_LABELS.indexOf(span.label)] = 1;
+          return { span, scores };
+        }),
+        matches,
+      );
     const out: ScoredSpan[] = [];
     for (const span of spans) {
       const scores = this.labelScores(tokens, matches, classes, span.first, span.last);
@@ -149,7 +155,7 @@ export class NameFinder {
         }
       if (!split) out.push(this.withGivenName(tokens, matches, classes, span, scores, out));
     }
-    return out;
+    return knownNames(out, matches);
   }
 
   /**
