@@ -1,79 +1,103 @@
-// Spans that are exactly a known name: a span whose words are a gazetteer form of a state (a
-// country's name or alias), of nothing else and not marked ambiguous, is a place whatever the
-// labeller says; and found spans that together run from the first word of such a form to its last,
-// with nothing outside it, are that one name ("Trinidad and Tobago", "Guinea-Bissau": GUM splits
-// coordinated names, so the decoder cuts these in two). GUM, the finder's only labelled text, names few countries, and some of them
-// ("Sweden", "North Korea") only as sports teams or negotiating sides labelled organizations, so
-// the labeller learns those words as organizations and reads "Sweden said" or "flights from South
-// Korea" that way, unlike every other country; the gazetteer knows better.
+// Spans that are a known name: the gazetteer knows countries, bodies and leaders by their full
+// names, and a form of one kind (a state's name or alias, a body's, a person's), not marked
+// ambiguous, fixes both the name's extent and its label (a state is a place). GUM, the finder's
+// only labelled text, names few of them, and some only in ways that teach the wrong thing: a few
+// countries only as sports teams or negotiating sides labelled organizations ("Sweden said" read
+// as a body), coordinated names always split ("Trinidad and Tobago" cut in two), and few foreign
+// names ("Ursula von der Leyen" read as an organization "Ursula" and a person "Leyen"). So the
+// found spans that lie inside such a form, none running past it, become one span over the form
+// with the form's label; a leading "the" stays outside, as do a person's titles, as in the
+// treebank's names. A form no span touches is not added: whether a known word is a name there
+// ("the Chad Basin") is still the finder's call.
 import type { NameLabel } from '../types.ts';
 import { NAME_LABELS } from './bilou.ts';
-import type { LexiconMatch } from './lexicon.ts';
+import { isTitle } from './designators.ts';
+import type { NameToken } from './features.ts';
+import type { LexiconKind, LexiconMatch } from './lexicon.ts';
 import type { ScoredSpan } from './name-finder.ts';
 
-/** The label a gazetteer form fixes for span [first, last], or undefined. */
-export function knownLabel(
-  first: number,
-  last: number,
-  matches: readonly LexiconMatch[],
-): NameLabel | undefined {
-  for (const m of matches)
-    if (m.first === first && m.last === last && knownState(m)) return 'place';
-  return undefined;
-}
-
-/** Whether a gazetteer match is a state's form and of nothing else, not marked ambiguous. */
-function knownState(m: LexiconMatch): boolean {
-  return m.entries.every((e) => e.kind === 'state' && !e.ambiguous);
-}
-
-/**
- * The sentence's spans (in order, not overlapping) with every run of two or more of them that
- * starts on the first word of a known state's form and ends on its last, and overlaps no word
- * outside it, made one span over the form.
- */
-export function mergeKnownNames(
-  spans: readonly ScoredSpan[],
-  matches: readonly LexiconMatch[],
-): ScoredSpan[] {
-  let out = spans as ScoredSpan[];
-  for (const m of matches) {
-    if (m.last === m.first || !knownState(m)) continue;
-    const from = out.findIndex((s) => s.span.first === m.first);
-    const to = out.findIndex((s) => s.span.last === m.last);
-    if (from < 0 || to <= from) continue;
-    const merged = {
-      span: { first: m.first, last: m.last, label: 'place' as NameLabel },
-      scores: new Float64Array(NAME_LABELS.length),
-    };
-    out = [...out.slice(0, from), merged, ...out.slice(to + 1)];
-  }
-  return out;
-}
+const KIND_LABEL: Partial<Record<LexiconKind, NameLabel>> = {
+  state: 'place',
+  organization: 'organization',
+  person: 'person',
+};
 
 /** How far above the labeller's best a fixed label scores: surer than anything learned. */
 const KNOWN_MARGIN = 1000;
 
 /**
- * Raises, in place, the score of the label a known name fixes above every other, and labels the
- * span with it (scores in NAME_LABELS order, as the document pass reads them).
+ * The label a gazetteer match fixes: every entry of a kind that names one label, the same for
+ * all, none marked ambiguous; else undefined. A person's form may also be a surname or given name
+ * of someone (those entries are always marked ambiguous): it stays a person's.
  */
-export function fixKnownLabel(scored: ScoredSpan, matches: readonly LexiconMatch[]): void {
-  const { span, scores } = scored;
-  const label = knownLabel(span.first, span.last, matches);
-  if (label === undefined) return;
-  let top = -Infinity;
-  for (const v of scores) top = Math.max(top, v);
-  scores[NAME_LABELS.indexOf(label)] = top + KNOWN_MARGIN;
-  span.label = label;
+export function knownLabel(m: LexiconMatch): NameLabel | undefined {
+  const person = m.entries.some((e) => e.kind === 'person');
+  let label: NameLabel | undefined;
+  for (const e of m.entries) {
+    if (person && (e.kind === 'surname' || e.kind === 'given')) continue;
+    const l = KIND_LABEL[e.kind];
+    if (l === undefined || e.ambiguous || (label !== undefined && l !== label)) return undefined;
+    label = l;
+  }
+  return label;
 }
 
-/** {@link mergeKnownNames}, then {@link fixKnownLabel} on every span: the finder's last step. */
+/** The words of match m that make the name: a leading "the" and a person's titles left out. */
+function nameWords(
+  tokens: readonly NameToken[],
+  m: LexiconMatch,
+  label: NameLabel,
+): [number, number] {
+  let first = m.first;
+  while (
+    first < m.last &&
+    (tokens[first].text.toLowerCase() === 'the' ||
+      (label === 'person' && isTitle(tokens[first].text)))
+  )
+    first++;
+  return [first, m.last];
+}
+
+/** A span over [first, last] scored surest for `label`. */
+function fixedSpan(
+  first: number,
+  last: number,
+  label: NameLabel,
+  scores: Float64Array,
+): ScoredSpan {
+  let top = 0;
+  for (const v of scores) top = Math.max(top, v);
+  const fixed = Float64Array.from(scores);
+  fixed[NAME_LABELS.indexOf(label)] = top + KNOWN_MARGIN;
+  return { span: { first, last, label }, scores: fixed };
+}
+
+/**
+ * The sentence's spans (in order, not overlapping) with those inside a known name made one span
+ * over it, labelled as the gazetteer says; longer known names first.
+ */
 export function knownNames(
+  tokens: readonly NameToken[],
   spans: readonly ScoredSpan[],
   matches: readonly LexiconMatch[],
 ): ScoredSpan[] {
-  const out = mergeKnownNames(spans, matches);
-  for (const scored of out) fixKnownLabel(scored, matches);
+  let out = spans as ScoredSpan[];
+  const known = matches
+    .filter((m) => knownLabel(m) !== undefined)
+    .sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
+  for (const m of known) {
+    const label = knownLabel(m) as NameLabel;
+    const [first, last] = nameWords(tokens, m, label);
+    const from = out.findIndex((s) => s.span.last >= first);
+    if (from < 0 || out[from].span.first > last) continue;
+    let to = from;
+    while (to + 1 < out.length && out[to + 1].span.first <= last) to++;
+    if (out[from].span.first < first || out[to].span.last > last) continue;
+    out = [
+      ...out.slice(0, from),
+      fixedSpan(first, last, label, out[from].scores),
+      ...out.slice(to + 1),
+    ];
+  }
   return out;
 }

@@ -128,6 +128,7 @@ export class NameFinder {
     const L = NAME_LABELS.length;
     if (!this.typer)
       return knownNames(
+        tokens,
         spans.map((span) => {
           const scores = new Float64Array(L);
           scores[NAME_LABELS.indexOf(span.label)] = 1;
@@ -155,7 +156,7 @@ export class NameFinder {
         }
       if (!split) out.push(this.withGivenName(tokens, matches, classes, span, scores, out));
     }
-    return knownNames(out, matches);
+    return knownNames(tokens, out, matches);
   }
 
   /**
