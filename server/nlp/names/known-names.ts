@@ -1,14 +1,14 @@
-// Spans that are a known name: the gazetteer knows countries, bodies and leaders by their full
-// names, and a form of one kind (a state's name or alias, a body's, a person's), not marked
-// ambiguous, fixes both the name's extent and its label (a state is a place). GUM, the finder's
-// only labelled text, names few of them, and some only in ways that teach the wrong thing: a few
-// countries only as sports teams or negotiating sides labelled organizations ("Sweden said" read
-// as a body), coordinated names always split ("Trinidad and Tobago" cut in two), and few foreign
-// names ("Ursula von der Leyen" read as an organization "Ursula" and a person "Leyen"). So the
-// found spans that lie inside such a form, none running past it, become one span over the form
-// with the form's label; a leading "the" stays outside, as do a person's titles, as in the
-// treebank's names. A form no span touches is not added: whether a known word is a name there
-// ("the Chad Basin") is still the finder's call.
+// Spans that are a known name: the gazetteer knows countries, capitals, bodies and leaders by
+// their full names, and a form of one kind (a state's name or alias, a capital, a body's name, a
+// person's), not marked ambiguous, fixes both the name's extent and its label (a state or capital
+// is a place). GUM, the finder's only labelled text, names few of them, and some only in ways that
+// teach the wrong thing: a few countries only as sports teams or negotiating sides labelled
+// organizations ("Sweden said" read as a body), coordinated names always split ("Trinidad and
+// Tobago" cut in two), and few foreign names ("Ursula von der Leyen" read as an organization
+// "Ursula" and a person "Leyen"). So the found spans that lie inside such a form, none running
+// past it, become one span over the form with the form's label; a leading "the" stays outside, as
+// do a person's titles, as in the treebank's names. A form no span touches is not added: whether a
+// known word is a name there ("the Chad Basin") is still the finder's call.
 import type { NameLabel } from '../types.ts';
 import { NAME_LABELS } from './bilou.ts';
 import { isTitle } from './designators.ts';
@@ -18,6 +18,7 @@ import type { ScoredSpan } from './name-finder.ts';
 
 const KIND_LABEL: Partial<Record<LexiconKind, NameLabel>> = {
   state: 'place',
+  capital: 'place',
   organization: 'organization',
   person: 'person',
 };
