@@ -24,6 +24,7 @@ export {
 export { addLoneSurnames } from './lone-surnames.ts';
 export { gazetteerSplits } from './gazetteer-split.ts';
 export { leftOutGivenName, personStart } from './given-names.ts';
+export { joinHyphenated } from './hyphen-names.ts';
 export { knownLabel, knownNames } from './known-names.ts';
 export { consistentLabels, type ConsistencyThresholds } from './document.ts';
 export {

@@ -3,7 +3,8 @@
 // and end (Viterbi decoding), then a second perceptron over whole spans decides each name's label.
 // The file also holds the word statistics (common words, proper-noun usage) both were trained with,
 // and the thresholds of the document pass (document.ts). A span that is not a person splits where
-// a known name of a body or place ends and a person follows (gazetteer-split.ts), a person grows
+// a known name of a body or place ends and a person follows (gazetteer-split.ts), names are joined
+// or cut at hyphens (hyphen-names.ts), a person grows
 // over a given name left just outside it (given-names.ts), a span that is exactly a known state's
 // name is a place (known-names.ts), and the document pass also reads lone surnames of persons
 // named in full earlier (lone-surnames.ts). At run time
@@ -17,6 +18,7 @@ import { consistentLabels, type ConsistencyThresholds } from './document.ts';
 import type { NameToken } from './features.ts';
 import { gazetteerSplits } from './gazetteer-split.ts';
 import { personStart } from './given-names.ts';
+import { joinHyphenated } from './hyphen-names.ts';
 import { knownNames } from './known-names.ts';
 import { matchLexicon, type LexiconMatch, type NameLexicon } from './lexicon.ts';
 import { addLoneSurnames } from './lone-surnames.ts';
@@ -124,7 +126,7 @@ export class NameFinder {
     const scorer = this.staticScorer;
     scorer.score(tokens, matches, statics);
     const classes = decodeScored(n, statics, scorer.trans);
-    const spans = decodeBilou(classes);
+    const spans = joinHyphenated(tokens, decodeBilou(classes), matches);
     const L = NAME_LABELS.length;
     if (!this.typer)
       return knownNames(
