@@ -2,15 +2,14 @@
 // (graph-data/models/names.bin): a compact perceptron over BILOU classes finds where names start
 // and end (Viterbi decoding), then a second perceptron over whole spans decides each name's label.
 // The file also holds the word statistics (common words, proper-noun usage) both were trained with,
-// and the thresholds of the document pass (document.ts). A span that is not a person splits where
-// a known name of a body or place ends and a person follows (gazetteer-split.ts), names are joined
-// or cut at hyphens (hyphen-names.ts), a person grows
-// over a given name left just outside it (given-names.ts), a span that is exactly a known state's
-// name is a place (known-names.ts), and the document pass also reads lone surnames of persons
-// named in full earlier (lone-surnames.ts). At run time
-// the first stage scores through StaticScorer and cached transition tables, which give the model's
-// exact scores without hashing or looking up the features that depend on one word, one tag or a
-// few small values more than once per type.
+// and the thresholds of the document pass (document.ts). Names are joined or cut at hyphens
+// (hyphen-names.ts), a span that is not a person splits where a known name of a body or place ends
+// and a person follows (gazetteer-split.ts), a person grows over a given name left just outside it
+// (given-names.ts), spans inside a known country, capital, body or person become that name
+// (known-names.ts), and the document pass also reads lone surnames of persons named in full
+// earlier (lone-surnames.ts). At run time the first stage scores through StaticScorer and cached
+// transition tables, which give the model's exact scores without hashing or looking up the
+// features that depend on one word, one tag or a few small values more than once per type.
 import { argmax, CompactModel, readBundle, saveModels } from '../learn/index.ts';
 import type { NameSpan } from '../types.ts';
 import { CLASS_COUNT, decodeBilou, endClass, NAME_LABELS, type LabelledSpan } from './bilou.ts';
@@ -111,9 +110,11 @@ export class NameFinder {
   }
 
   /**
-   * {@link scoreSpans} given the sentence's gazetteer matches. A span that is not a person splits
-   * where a known name of a body or place ends and the words after it, labelled on their own, are
-   * a person (gazetteer-split.ts).
+   * {@link scoreSpans} given the sentence's gazetteer matches. The decoded spans are joined or cut
+   * at hyphens (hyphen-names.ts) before they are labelled; a span that is not a person splits where
+   * a known name of a body or place ends and the words after it, labelled on their own, are a
+   * person (gazetteer-split.ts); a person grows over a given name left outside it
+   * (given-names.ts); last, spans inside a known name become that name (known-names.ts).
    */
   private scoreMatched(
     tokens: readonly NameToken[],
