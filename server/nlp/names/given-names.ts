@@ -10,15 +10,9 @@
 import type { LabelledSpan } from './bilou.ts';
 import { designator, isTitle } from './designators.ts';
 import type { NameToken } from './features.ts';
-import { NOT_PERSON_KINDS, type LexiconMatch } from './lexicon.ts';
+import type { LexiconMatch } from './lexicon.ts';
+import { capitalisedProper, knownOtherwise, PERSON_WORD_SHAPE } from './name-words.ts';
 import type { WordStats } from './word-stats.ts';
-
-/** A capital, then letters (hyphens and apostrophes between them), one of them lowercase. */
-const GIVEN_SHAPE = /^\p{Lu}(?=[\p{L}\p{M}'’-]*\p{Ll})[\p{L}\p{M}'’-]*[\p{L}\p{M}]$/u;
-
-function capitalisedProper(token: NameToken | undefined): boolean {
-  return token !== undefined && token.upos === 'PROPN' && /^\p{Lu}/u.test(token.text);
-}
 
 /**
  * Whether token i, directly before a person span and after the previous span (which ends before
@@ -33,13 +27,11 @@ export function leftOutGivenName(
 ): boolean {
   if (i < free) return false;
   const t = tokens[i];
-  if (t.upos !== 'PROPN' || !GIVEN_SHAPE.test(t.text)) return false;
+  if (t.upos !== 'PROPN' || !PERSON_WORD_SHAPE.test(t.text)) return false;
   if (isTitle(t.text) || designator(t.text) !== '') return false;
   if (capitalisedProper(tokens[i - 1])) return false;
   if (i === 0 && stats.isCommon(t.text.toLowerCase())) return false;
-  return !matches.some(
-    (m) => m.first <= i && m.last >= i && m.entries.some((e) => NOT_PERSON_KINDS.has(e.kind)),
-  );
+  return !knownOtherwise(i, matches);
 }
 
 /**

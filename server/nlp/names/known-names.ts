@@ -84,10 +84,10 @@ export function knownNames(
 ): ScoredSpan[] {
   let out = spans as ScoredSpan[];
   const known = matches
-    .filter((m) => knownLabel(m) !== undefined)
-    .sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
-  for (const m of known) {
-    const label = knownLabel(m) as NameLabel;
+    .map((m) => ({ m, label: knownLabel(m) }))
+    .filter((k): k is { m: LexiconMatch; label: NameLabel } => k.label !== undefined)
+    .sort((a, b) => b.m.last - b.m.first - (a.m.last - a.m.first) || a.m.first - b.m.first);
+  for (const { m, label } of known) {
     const [first, last] = nameWords(tokens, m, label);
     const from = out.findIndex((s) => s.span.last >= first);
     if (from < 0 || out[from].span.first > last) continue;

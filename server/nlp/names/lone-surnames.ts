@@ -9,22 +9,9 @@
 // end with the same word earlier in the article ("Quintero" ending a place name makes it unsure).
 import { NAME_LABELS, type LabelledSpan } from './bilou.ts';
 import type { NameToken } from './features.ts';
-import { NOT_PERSON_KINDS, type LexiconMatch } from './lexicon.ts';
+import type { LexiconMatch } from './lexicon.ts';
+import { capitalisedProper, knownOtherwise, PERSON_WORD_SHAPE } from './name-words.ts';
 import type { WordStats } from './word-stats.ts';
-
-/** A capital, then letters (hyphens and apostrophes between them), one of them lowercase. */
-const SURNAME_SHAPE = /^\p{Lu}(?=[\p{L}\p{M}'’-]*\p{Ll})[\p{L}\p{M}'’-]*[\p{L}\p{M}]$/u;
-
-function capitalisedProper(token: NameToken | undefined): boolean {
-  return token !== undefined && token.upos === 'PROPN' && /^\p{Lu}/u.test(token.text);
-}
-
-/** Whether a gazetteer form of a state, place or body covers token i. */
-function knownOtherwise(i: number, matches: readonly LexiconMatch[]): boolean {
-  return matches.some(
-    (m) => m.first <= i && m.last >= i && m.entries.some((e) => NOT_PERSON_KINDS.has(e.kind)),
-  );
-}
 
 /** Whether token i, found in no span, may be a lone surname by its form and neighbours. */
 function standsAlone(
@@ -34,7 +21,7 @@ function standsAlone(
   stats: WordStats,
 ): boolean {
   const t = tokens[i];
-  if (t.upos !== 'PROPN' || !SURNAME_SHAPE.test(t.text)) return false;
+  if (t.upos !== 'PROPN' || !PERSON_WORD_SHAPE.test(t.text)) return false;
   if (capitalisedProper(tokens[i - 1]) || capitalisedProper(tokens[i + 1])) return false;
   if (i === 0 && stats.isCommon(t.text.toLowerCase())) return false;
   return !knownOtherwise(i, matches);
@@ -69,7 +56,7 @@ export function addLoneSurnames(
           span.label !== person &&
           span.first === span.last &&
           surname(last) &&
-          SURNAME_SHAPE.test(last) &&
+          PERSON_WORD_SHAPE.test(last) &&
           !knownOtherwise(i, matches[k])
         )
           span = { ...span, label: person };
