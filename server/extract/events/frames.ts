@@ -215,7 +215,12 @@ export function doersOf(
   }
   const subj = child(tree, i, 'nsubj', 'nsubj:outer', 'csubj');
   if (subj >= 0) {
-    if (RELATIVE.has(lower(tree, subj)) && t.deprel === 'acl:relcl') return actorsIn(tree, t.head);
+    if (RELATIVE.has(lower(tree, subj))) {
+      if (t.deprel === 'acl:relcl') return actorsIn(tree, t.head);
+      // "X, which invaded Y in 2022, denied …" parsed with the relative clause as the main one.
+      const named = antecedent(tree, subj);
+      if (named !== null) return actorsIn(tree, named);
+    }
     const subjects = children(tree, i, 'nsubj');
     if (subjects.length < 2) {
       const own = actorsIn(tree, subj);
@@ -325,11 +330,12 @@ function casedAccording(tree: Tree, k: number): boolean {
 }
 
 /**
- * The name a relative pronoun object stands for when the parser made its clause the main one
- * ("wars with X and Y, which he hit with tariffs"): the name right before the comma; else null.
+ * The name a relative pronoun subject or object stands for when the parser made its clause the
+ * main one ("wars with X and Y, which he hit with tariffs", "X, which invaded Y, denied …"): the
+ * name right before the comma; else null.
  */
 function antecedent(tree: Tree, o: number): number | null {
-  if (!['which', 'whom'].includes(lower(tree, o)) || lower(tree, o - 1) !== ',') return null;
+  if (!['which', 'who', 'whom'].includes(lower(tree, o)) || lower(tree, o - 1) !== ',') return null;
   return o >= 2 && tree.at[o - 2]! >= 0 ? o - 2 : null;
 }
 
@@ -381,9 +387,14 @@ function particleOk(tree: Tree, i: number, particle: string[]): number | null {
       break;
     }
   const last = particle[particle.length - 1]!;
-  // The particle as the case word of an oblique: "called on Turkey" -> obl(call, Turkey), case on.
+  // The particle as the case word of an oblique: "called on Turkey" -> obl(call, Turkey), case on;
+  // the phrase must follow the verb ("called Y on Monday to" has no particle).
   for (const k of children(tree, i, 'obl', 'obl:agent', 'obj', 'nmod'))
-    if (caseOf(tree.tokens, k) === last || caseOf(tree.tokens, k).endsWith(` ${last}`)) return k;
+    if (
+      (caseOf(tree.tokens, k) === last || caseOf(tree.tokens, k).endsWith(` ${last}`)) &&
+      tree.lo[k] === j
+    )
+      return k;
   if (ok) return -1;
   for (const k of children(tree, i, 'compound:prt')) if (lower(tree, k) === last) return -1;
   return null;
@@ -407,9 +418,10 @@ function obliques(tree: Tree, i: number, objs: number[], preps: string[]): numbe
   for (const o of objs)
     for (const k of children(tree, o, 'nmod')) if (fits(tree, k, preps)) out.push(k);
   // "spoke by phone with Y", "met in Nairobi on Monday with Y": the parser may hang the party's
-  // phrase on a means, place or time phrase of the verb.
+  // phrase on a means, place or time phrase of the verb. A plural common noun is none of these
+  // ("spoke of hope in ties with Y"): its "with" phrase is its own.
   for (const o of children(tree, i, 'obl')) {
-    if (!SETTING_CASES.has(caseOf(tree.tokens, o))) continue;
+    if (!SETTING_CASES.has(caseOf(tree.tokens, o)) || tree.tokens[o]!.xpos === 'NNS') continue;
     // One step further through a day or place apposed to it ("by phone Sunday with Y").
     const settings = [o, ...children(tree, o, 'appos')];
     for (const x of settings)
@@ -1118,12 +1130,14 @@ function visitedPlaces(tree: Tree, i: number, lex: Lexicon): Mention[] {
     : children(tree, i, 'obl').filter((k) => TRIP_CASES.has(caseOf(tree.tokens, k)));
   if (nodes.length === 0) return [];
   if (!direct) {
-    // The purpose may hang on the verb or, as parsers often attach it, on the destination.
-    const meets = (k: number): boolean => {
-      if (caseOf(tree.tokens, k) !== 'for') return false;
-      const entries = lex.nouns.get(tree.tokens[k]!.lemma);
-      return !!entries?.some((e) => e.type === 'CONSULT');
-    };
+    // The purpose may hang on the verb or, as parsers often attach it, on the destination; a
+    // meeting noun may also be a compound in it ("for summit talks", "for a summit next week"
+    // read as "a summit week").
+    const consults = (k: number): boolean =>
+      !!lex.nouns.get(tree.tokens[k]!.lemma)?.some((e) => e.type === 'CONSULT');
+    const meets = (k: number): boolean =>
+      caseOf(tree.tokens, k) === 'for' &&
+      (consults(k) || children(tree, k, 'compound').some(consults));
     const purposes = [...children(tree, i, 'obl')];
     for (const n of nodes) purposes.push(...children(tree, n, 'nmod'));
     if (!purposes.some(meets)) return [];

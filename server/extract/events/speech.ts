@@ -64,12 +64,16 @@ export function openQuotes(text: string, sentences: readonly Sentence[]): boolea
 /** Sentences one quotation may run over before an unpaired mark is assumed. */
 const MAX_QUOTE_RUN = 6;
 
-/** Whether the phrase at i opens with a quotation mark (after any comma or colon before it). */
+/**
+ * Whether the phrase at i opens with a quotation mark (after any comma or colon before it, and
+ * after the clause's own mark: "because “Y has been …”").
+ */
 function quotedFrom(tree: Tree, i: number): boolean {
   for (let j = Math.max(0, tree.lo[i]! - 1); j <= tree.hi[i]!; j++) {
     const t = tree.tokens[j]!;
     if (QUOTES.test(t.text)) return true;
-    if (t.pos !== 'PUNCT' && j >= tree.lo[i]!) return false;
+    if (t.pos !== 'PUNCT' && j >= tree.lo[i]! && !(t.deprel === 'mark' && t.head === i))
+      return false;
   }
   return false;
 }
@@ -106,8 +110,16 @@ export function speechScopes(tree: Tree, speeches: Speech[], carried: number): n
       if (d === 'ccomp' || (d === 'parataxis' && c > sp.at)) contentOf[c] = k;
       // "said that A, and that B": a second content clause the parser coordinated with the verb.
       else if (d === 'conj' && c > sp.at && thatClause(tree, c)) contentOf[c] = k;
-      // "X tweeted, “It's time to stop Y's attacks”": a quotation parsed as the object.
-      else if (d === 'obj' && sp.frame?.speech === 'say' && quotedFrom(tree, c)) contentOf[c] = k;
+      // "X tweeted, “It's time to stop Y's attacks”": a quotation parsed as the object, as an
+      // oblique with no case word, or as a clause of the verb ("told reporters that A, because
+      // “B …”", with the "because" clause hung on the reporting verb).
+      else if (
+        ((d === 'advcl' && c > sp.at) ||
+          ((d === 'obj' || (d === 'obl' && child(tree, c, 'case') < 0)) &&
+            sp.frame?.speech === 'say')) &&
+        quotedFrom(tree, c)
+      )
+        contentOf[c] = k;
     }
     if (v.deprel === 'parataxis' && v.head >= 0 && contentOf[v.head] < 0) contentOf[v.head] = k;
   });

@@ -7,6 +7,7 @@ import { Lemmatizer, type LemmaTable } from './lemmatizer.ts';
 
 export { Lemmatizer, lemmaKey, type LemmaTable } from './lemmatizer.ts';
 export { ruleLemma, type KnownWord } from './rules.ts';
+export { PAST_ONLY } from './irregular.ts';
 
 /** Where the trained table lives. */
 export const LEMMA_MODEL = fileURLToPath(

@@ -6,7 +6,9 @@
 // tenses and the sentence parsed again; a retagged verb keeps its new tag only when the new tree
 // gives it a subject (and, for the object readings, an object or the root). Participles spelled
 // unlike the past ("given", "known"), those with an auxiliary, and passives with an agent
-// ("Three journalists detained by Iran") are left alone.
+// ("Three journalists detained by Iran") are left alone. A base form spelled only as a past tense
+// ("Kenya last year froze a pipeline", "froze" read as VB) is read the same way.
+import { PAST_ONLY } from '../lemma/index.ts';
 import type { TaggedParse } from './parse-tagged.ts';
 
 const FINITE = new Set(['VBD', 'VBZ', 'VBP', 'MD']);
@@ -36,9 +38,16 @@ function dependents(tree: TaggedParse): Uint8Array {
   return bits;
 }
 
-/** Whether participle v could be the past tense: spelled like one, no auxiliary, no agent. */
+/**
+ * Whether participle v could be the past tense (spelled like one, no auxiliary, no agent), or base
+ * form v is spelled only as a past tense ("froze", "spoke"; not "found", "saw") and has no
+ * auxiliary.
+ */
 function couldBePast(words: readonly string[], tree: TaggedParse, deps: Uint8Array, v: number) {
-  return tree.xpos[v] === 'VBN' && !OWN_PARTICIPLE.test(words[v]!) && !(deps[v]! & AUXILIARY);
+  if (deps[v]! & AUXILIARY) return false;
+  const x = tree.xpos[v];
+  if (x === 'VB') return PAST_ONLY.has(words[v]!.toLowerCase());
+  return x === 'VBN' && !OWN_PARTICIPLE.test(words[v]!);
 }
 
 /** A participle with an object on the nominal root (or its apposition), or after a name. */
