@@ -12,6 +12,8 @@ describe('events: multi-word predicates as dependency patterns', () => {
     ["[Ghana|ghana] expressed concern over [Togo|togo]'s troop movements.", 'ghana>togo:ACCUSE'],
     ["[Rwanda|rwanda] called [Burundi|burundi]'s accusations baseless.", 'rwanda>burundi:REJECT'],
     ['[Uganda|uganda] called [Rwanda|rwanda]\'s policies "reckless".', 'uganda>rwanda:ACCUSE'],
+    ['[Ghana|ghana] called [Togo|togo]’s conduct “irresponsible”.', 'ghana>togo:ACCUSE'],
+    ['[Chile|chile] called [Bolivia|bolivia]’s claims “absurd”.', 'chile>bolivia:REJECT'],
     [
       '[Kenya|kenya] counts on [Ethiopia|ethiopia] to restrain the militias.',
       'kenya>ethiopia:REQUEST',

@@ -159,6 +159,11 @@ describe('event types: cooperation, aid and accusations', () => {
       triples('[Tom Hale|tom-hale] called [Iran|iran] one of the most repressive governments.'),
     ).toEqual(['tom-hale>iran:ACCUSE']);
     expect(
+      triples(
+        '[Ana Ruiz|ana-ruiz] called [Belarus|belarus] one of the most dangerous regimes in Europe.',
+      ),
+    ).toEqual(['ana-ruiz>belarus:ACCUSE']);
+    expect(
       triples('[Tom Hale|tom-hale] called [Brazil|brazil] one of the largest economies on earth.'),
     ).toEqual([]);
   });

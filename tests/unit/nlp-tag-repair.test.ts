@@ -64,6 +64,24 @@ describe('participles standing for past tenses', () => {
     expect(participlesAsVerbs(words, t, subjectsForPastTenses(t, []))).toBeNull();
   });
 
+  it('retags a base form spelled only as a past tense ("Bolivia last month shook …")', () => {
+    // "shook" read as VB after a time phrase: no finite verb, and the spelling is no base form.
+    const { words, tree: t } = tree(
+      'Bolivia/PROPN/NNP/2/compound last/ADJ/JJ/2/amod month/NOUN/NN/3/obl:unmarked shook/VERB/VB/-1/root hands/NOUN/NNS/3/obj ././3/punct',
+    );
+    const repaired = participlesAsVerbs(words, t, subjectsForPastTenses(t, []));
+    expect(repaired?.xpos[3]).toBe('VBD');
+  });
+
+  it('leaves a base form that is also a participle or a base of its own alone ("found", "saw")', () => {
+    for (const verb of ['found', 'saw']) {
+      const { words, tree: t } = tree(
+        `Unions/NOUN/NNS/1/nsubj ${verb}/VERB/VB/-1/root a/DET/DT/3/det party/NOUN/NN/1/obj`,
+      );
+      expect(participlesAsVerbs(words, t, subjectsForPastTenses(t, []))).toBeNull();
+    }
+  });
+
   it('leaves participles spelled unlike the past alone ("Protesters beaten in Lima")', () => {
     const { words, tree: t } = tree(
       'Protesters/NOUN/NNS/1/nsubj:pass beaten/VERB/VBN/-1/root in/ADP/IN/3/case Lima/PROPN/NNP/1/obl',

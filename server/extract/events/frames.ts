@@ -1130,14 +1130,17 @@ function visitedPlaces(tree: Tree, i: number, lex: Lexicon): Mention[] {
     : children(tree, i, 'obl').filter((k) => TRIP_CASES.has(caseOf(tree.tokens, k)));
   if (nodes.length === 0) return [];
   if (!direct) {
-    // The purpose may hang on the verb or, as parsers often attach it, on the destination; a
-    // meeting noun may also be a compound in it ("for summit talks", "for a summit next week"
-    // read as "a summit week").
+    // The purpose may hang on the verb or, as parsers often attach it, on the destination; the
+    // meeting noun may also be a noun modifying the phrase's head ("for summit talks", and "for a
+    // summit next week" parsed as "a summit week").
     const consults = (k: number): boolean =>
       !!lex.nouns.get(tree.tokens[k]!.lemma)?.some((e) => e.type === 'CONSULT');
     const meets = (k: number): boolean =>
       caseOf(tree.tokens, k) === 'for' &&
-      (consults(k) || children(tree, k, 'compound').some(consults));
+      (consults(k) ||
+        children(tree, k, 'compound', 'amod').some(
+          (c) => tree.tokens[c]!.pos === 'NOUN' && consults(c),
+        ));
     const purposes = [...children(tree, i, 'obl')];
     for (const n of nodes) purposes.push(...children(tree, n, 'nmod'));
     if (!purposes.some(meets)) return [];
