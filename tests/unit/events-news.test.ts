@@ -277,6 +277,11 @@ describe('events: claims inside speech', () => {
 describe('events: which word a "with" belongs to', () => {
   it.each([
     ['[Li Wei|li-wei] spoke about the hope for normalcy in ties with [Peru|peru].', []],
+    // A meeting with a determiner is a setting of the act: its party is the act's.
+    [
+      '[Li Wei|li-wei] agreed in the final status talks with [Peru|peru] to a ceasefire.',
+      ['li-wei>peru:AGREE'],
+    ],
     ['[Li Wei|li-wei] discussed bilateral relations with [Peru|peru].', ['li-wei>peru:CONSULT']],
     ['[Li Wei|li-wei] spoke on Monday by phone with [Peru|peru].', ['li-wei>peru:CONSULT']],
   ])('%s', (sentence, expected) => {

@@ -418,10 +418,10 @@ function obliques(tree: Tree, i: number, objs: number[], preps: string[]): numbe
   for (const o of objs)
     for (const k of children(tree, o, 'nmod')) if (fits(tree, k, preps)) out.push(k);
   // "spoke by phone with Y", "met in Nairobi on Monday with Y": the parser may hang the party's
-  // phrase on a means, place or time phrase of the verb. A plural common noun is none of these
-  // ("spoke of hope in ties with Y"): its "with" phrase is its own.
+  // phrase on a means, place or time phrase of the verb ("agreed in the talks with Y"). A bare
+  // plural noun is none of these ("spoke of hope in ties with Y"): its "with" phrase is its own.
   for (const o of children(tree, i, 'obl')) {
-    if (!SETTING_CASES.has(caseOf(tree.tokens, o)) || tree.tokens[o]!.xpos === 'NNS') continue;
+    if (!SETTING_CASES.has(caseOf(tree.tokens, o)) || barePlural(tree, o)) continue;
     // One step further through a day or place apposed to it ("by phone Sunday with Y").
     const settings = [o, ...children(tree, o, 'appos')];
     for (const x of settings)
@@ -429,6 +429,11 @@ function obliques(tree: Tree, i: number, objs: number[], preps: string[]): numbe
         if (fits(tree, k, preps) && !out.includes(k)) out.push(k);
   }
   return out;
+}
+
+/** Whether node k is a plural common noun with no determiner or possessor ("ties", "contacts"). */
+function barePlural(tree: Tree, k: number): boolean {
+  return tree.tokens[k]!.xpos === 'NNS' && child(tree, k, 'det', 'nmod:poss') < 0;
 }
 
 /** Whether node k's case word is one of `preps` ("out of": its last word, "of"). */
