@@ -4,13 +4,11 @@
 // the person ("The AU's special envoy for Sudan is calling for ... Amara Diallo issued ..."), and
 // a surname relatives share, which stands for the person the article named first.
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../server/extract/index.ts';
+import { articleTriples } from '../helpers/article-events.ts';
 import { analyse } from './actors-helpers.ts';
 
 function events(text: string): string[] {
-  return extractArticle({ text, published: '2024-05-02' }).events.map(
-    (e) => `${e.source}>${e.target}:${e.type}`,
-  );
+  return articleTriples(text, '2024-05-02');
 }
 
 describe('a post stated in an "as" phrase', () => {

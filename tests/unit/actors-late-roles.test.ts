@@ -4,12 +4,11 @@
 // outlets from the gazetteer are the press: telling one is no consultation.
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../server/extract/index.ts';
+import { articleTriples } from '../helpers/article-events.ts';
 import { analyse } from './actors-helpers.ts';
 
 function events(text: string): string[] {
-  return extractArticle({ text, published: '2024-05-02' }).events.map(
-    (e) => `${e.source}>${e.target}:${e.type}`,
-  );
+  return articleTriples(text, '2024-05-02');
 }
 
 describe('a role stated later makes every mention of the person count', () => {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MODELS } from '../../server/nlp/index.ts';
 import { loadParser } from '../../server/nlp/parser/index.ts';
-import { extractArticle } from '../../server/extract/index.ts';
+import { articleTriples as events } from '../helpers/article-events.ts';
 import { triples } from './events-helpers.ts';
 
 let dir = '';
@@ -34,11 +34,6 @@ afterAll(() => {
   delete process.env.NLP_MODELS;
   rmSync(dir, { recursive: true, force: true });
 });
-
-function events(text: string): string[] {
-  const x = extractArticle({ text, published: '2024-03-01' });
-  return x.events.map((e) => `${e.source}>${e.target}:${e.type}`);
-}
 
 describe('constructions on beam-searched trees', () => {
   it.each([

@@ -1,12 +1,7 @@
 // Armed forces as the subject of "carried out / conducted / launched" + an attack noun: the state
 // whose forces they are attacks the state named after "on", "in", "inside" or "across".
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../server/extract/index.ts';
-
-function events(text: string): string[] {
-  const x = extractArticle({ text, published: '2024-03-01' });
-  return x.events.map((e) => `${e.source}>${e.target}:${e.type}`);
-}
+import { articleTriples as events } from '../helpers/article-events.ts';
 
 describe('forces carrying out attacks', () => {
   it.each([

@@ -1,11 +1,6 @@
 // Trips to a capital for talks, named spokespeople's threats and joint acts of two persons.
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../server/extract/index.ts';
-
-function events(text: string): string[] {
-  const x = extractArticle({ text, published: '2024-03-01' });
-  return x.events.map((e) => `${e.source}>${e.target}:${e.type}`);
-}
+import { articleTriples as events } from '../helpers/article-events.ts';
 
 describe('trips to a capital', () => {
   it.each([
