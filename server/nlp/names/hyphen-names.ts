@@ -8,7 +8,8 @@
 // across such a hyphen is cut there.
 import type { LabelledSpan } from './bilou.ts';
 import type { NameToken } from './features.ts';
-import { NOT_PERSON_KINDS, type LexiconMatch } from './lexicon.ts';
+import type { LexiconMatch } from './lexicon.ts';
+import { placeOrBodyForm } from './name-words.ts';
 
 /**
  * Whether tokens[i] is a hyphen touching capitalised words on both sides, of two letters at least
@@ -32,10 +33,7 @@ function joiningHyphen(tokens: readonly NameToken[], i: number): boolean {
 
 /** Whether [first, last] is exactly a gazetteer name of a state, place or body. */
 function knownOnItsOwn(first: number, last: number, matches: readonly LexiconMatch[]): boolean {
-  return matches.some(
-    (m) =>
-      m.first === first && m.last === last && m.entries.some((e) => NOT_PERSON_KINDS.has(e.kind)),
-  );
+  return matches.some((m) => m.first === first && m.last === last && placeOrBodyForm(m));
 }
 
 /** Whether the sides [a, h - 1] and [h + 1, b] of a joining hyphen at h are two known names. */

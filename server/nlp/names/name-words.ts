@@ -1,6 +1,6 @@
-// Word tests shared by the name finder's rules on single words (lone surnames, given names left
-// outside a person): the shape of a personal name's word, a capitalised proper noun, and whether a
-// gazetteer name of a state, place or body covers a token.
+// Word and match tests shared by the name finder's rules (lone surnames, given names left
+// outside a person, names across hyphens): the shape of a personal name's word, a capitalised
+// proper noun, and whether a gazetteer name of a state, place or body is a match or covers a token.
 import type { NameToken } from './features.ts';
 import { NOT_PERSON_KINDS, type LexiconMatch } from './lexicon.ts';
 
@@ -12,9 +12,12 @@ export function capitalisedProper(token: NameToken | undefined): boolean {
   return token !== undefined && token.upos === 'PROPN' && /^\p{Lu}/u.test(token.text);
 }
 
+/** Whether a gazetteer match is a form of a state, place or body (of some entry). */
+export function placeOrBodyForm(m: LexiconMatch): boolean {
+  return m.entries.some((e) => NOT_PERSON_KINDS.has(e.kind));
+}
+
 /** Whether a gazetteer form of a state, place or body covers token i. */
 export function knownOtherwise(i: number, matches: readonly LexiconMatch[]): boolean {
-  return matches.some(
-    (m) => m.first <= i && m.last >= i && m.entries.some((e) => NOT_PERSON_KINDS.has(e.kind)),
-  );
+  return matches.some((m) => m.first <= i && m.last >= i && placeOrBodyForm(m));
 }
