@@ -134,10 +134,10 @@ export function buildPatterns(
       sourceKind: kindList(row.source?.kind),
       deps: row.deps.map((d) => buildDep(d, sets)),
     };
-    for (const h of row.head) {
-      const list = out.get(h.toLowerCase()) ?? [];
+    for (const h of words(row.head, sets)) {
+      const list = out.get(h) ?? [];
       list.push(p);
-      out.set(h.toLowerCase(), list);
+      out.set(h, list);
     }
   }
   return out;
