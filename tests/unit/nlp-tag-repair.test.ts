@@ -1,10 +1,11 @@
-// The tag repairs the parser's tree calls for (server/nlp/parser/finite-verb.ts, verb-as-noun.ts),
-// on hand-built trees with a stand-in parser, so each rule's conditions are tested apart from
-// what a trained model happens to tag: participles standing for a sentence's past tenses, and
-// verbs an article shows to be nouns.
+// The tag repairs the parser's tree calls for (server/nlp/parser/finite-verb.ts, verb-as-noun.ts,
+// that-clause.ts), on hand-built trees with a stand-in parser, so each rule's conditions are
+// tested apart from what a trained model happens to tag: participles standing for a sentence's
+// past tenses, verbs the tree shows to be nouns, and "that" opening a clause.
 import { describe, expect, it } from 'vitest';
 import { participlesAsVerbs } from '../../server/nlp/parser/finite-verb.ts';
 import type { TaggedParse } from '../../server/nlp/parser/index.ts';
+import { thatAsComplementizer } from '../../server/nlp/parser/that-clause.ts';
 import { verbsAsNouns } from '../../server/nlp/parser/verb-as-noun.ts';
 
 /** A tree from "word/UPOS/XPOS/head/deprel" items (head as a 0-based index, -1 for the root). */
@@ -153,5 +154,90 @@ describe('verbs an article shows to be nouns', () => {
     expect(verbsAsNouns(after.words, after.tree)).toBeNull();
     const plain = tree('Laos/PROPN/NNP/1/nsubj signs/VERB/VBZ/-1/root');
     expect(verbsAsNouns(plain.words, plain.tree)).toBeNull();
+  });
+});
+
+describe('present-tense verbs the tree attaches as nouns', () => {
+  it('retags a verb hung as a compound or subject with nothing a clause has', () => {
+    // "Lagos State University law lecturer Ngozi Eze said …", "law" read as VBP, "lecturer" VBZ
+    const { words, tree: t } = tree(
+      'Lagos/PROPN/NNP/2/compound State/PROPN/NNP/2/compound law/VERB/VBP/3/compound ' +
+        'lecturers/VERB/VBZ/4/nsubj said/VERB/VBD/-1/root',
+    );
+    const tags = verbsAsNouns(words, t);
+    expect(tags?.xpos.slice(2, 4)).toEqual(['NN', 'NNS']);
+    expect(tags?.upos.slice(2, 4)).toEqual(['NOUN', 'NOUN']);
+    expect(tags?.xpos[4]).toBe('VBD');
+  });
+
+  it('leaves a verb that has a subject, object, auxiliary or marker, and forms of be or have', () => {
+    // "the claims Quito makes matter": a reduced relative clause hung as a subject
+    const relative = tree(
+      'the/DET/DT/1/det claims/NOUN/NNS/4/nsubj Quito/PROPN/NNP/3/nsubj makes/VERB/VBZ/1/compound ' +
+        'matter/VERB/VBP/-1/root',
+    );
+    expect(verbsAsNouns(relative.words, relative.tree)).toBeNull();
+    const copula = tree(
+      'how/ADV/WRB/2/advmod polite/ADJ/JJ/3/nmod is/AUX/VBZ/3/nmod staff/NOUN/NN/-1/root',
+    );
+    expect(verbsAsNouns(copula.words, copula.tree)).toBeNull();
+    const rootVerb = tree('Laos/PROPN/NNP/1/nsubj exports/VERB/VBZ/-1/root rice/NOUN/NN/1/obj');
+    expect(verbsAsNouns(rootVerb.words, rootVerb.tree)).toBeNull();
+  });
+
+  it('retags a verb whose subject starts with a preposition', () => {
+    // "Chile levied fees on $3 million worth of Peru imports", "imports" read as VBZ with
+    // "on $3 million worth" as its subject
+    const { words, tree: t } = tree(
+      'Chile/PROPN/NNP/1/nsubj levied/VERB/VBD/-1/root fees/NOUN/NNS/1/obj on/ADP/IN/4/case ' +
+        '$/SYM/$/6/compound 3/NUM/CD/4/nummod worth/NOUN/NN/9/nsubj of/ADP/IN/8/case ' +
+        'Peru/PROPN/NNP/6/nmod imports/VERB/VBZ/1/ccomp',
+    );
+    const tags = verbsAsNouns(words, t);
+    expect(tags?.xpos[9]).toBe('NNS');
+    // a subject that opens with its own words is a clause's subject
+    const plain = tree(
+      'the/DET/DT/1/det head/NOUN/NN/4/nsubj of/ADP/IN/3/case Peru/PROPN/NNP/1/nmod ' +
+        'says/VERB/VBZ/-1/root',
+    );
+    expect(verbsAsNouns(plain.words, plain.tree)).toBeNull();
+  });
+});
+
+describe('"that" before a clause\'s subject', () => {
+  const tags = (s: string) => {
+    const rows = s.split(' ').map((w) => w.split('/'));
+    return {
+      words: rows.map((r) => r[0]!),
+      upos: rows.map((r) => r[1]!),
+      xpos: rows.map((r) => r[2]!),
+    };
+  };
+
+  it('reads "that" after a verb or object as a complementizer when a subject and verb follow', () => {
+    const told = tags(
+      'Ana/PROPN/NNP warned/VERB/VBD the/DET/DT envoys/NOUN/NNS that/DET/DT the/DET/DT ' +
+        'border/NOUN/NN talks/NOUN/NNS would/AUX/MD fail/VERB/VB',
+    );
+    const out = thatAsComplementizer(told.words, told.upos, told.xpos);
+    expect(out?.xpos[4]).toBe('IN');
+    expect(out?.upos[4]).toBe('SCONJ');
+    const named = tags('Oslo/PROPN/NNP said/VERB/VBD that/DET/DT Moscow/PROPN/NNP lied/VERB/VBD');
+    expect(thatAsComplementizer(named.words, named.upos, named.xpos)?.xpos[2]).toBe('IN');
+  });
+
+  it('leaves a determiner that opens the sentence, or whose noun is no subject', () => {
+    const initial = tags('that/DET/DT plan/NOUN/NN failed/VERB/VBD');
+    expect(thatAsComplementizer(initial.words, initial.upos, initial.xpos)).toBeNull();
+    const object = tags(
+      'Lima/PROPN/NNP rejected/VERB/VBD that/DET/DT plan/NOUN/NN on/ADP/IN Monday/PROPN/NNP',
+    );
+    expect(thatAsComplementizer(object.words, object.upos, object.xpos)).toBeNull();
+    const afterPreposition = tags(
+      'after/ADP/IN that/DET/DT ruling/NOUN/NN came/VERB/VBD out/ADP/RP',
+    );
+    expect(
+      thatAsComplementizer(afterPreposition.words, afterPreposition.upos, afterPreposition.xpos),
+    ).toBeNull();
   });
 });
