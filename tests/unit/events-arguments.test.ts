@@ -104,6 +104,18 @@ describe('events: targets named inside a phrase', () => {
     ]);
   });
 
+  it('a "by" phrase hung on an active verb right after its object names the object\'s author', () => {
+    // The parser hangs "by … court" on the verb, not on "ruling".
+    expect(
+      triples(
+        '[Serbia|serbia] rejected a ruling by [Kosovo’s top court|kosovo-court-org] on Friday.',
+      ),
+    ).toEqual(['serbia>kosovo-court-org:REJECT']);
+    expect(
+      triples('[Ghana|ghana] rejected a ruling on Friday by [Togo’s top court|togo-court-org].'),
+    ).toEqual([]);
+  });
+
   it('goods are those of their origin, not of their destination', () => {
     expect(triples('[Peru|peru] slapped tariffs on wines coming from [Chile|chile].')).toEqual([
       'peru>chile:SANCTION',

@@ -206,6 +206,46 @@ describe('events: a list the parser split up acts as a whole', () => {
     expect(triples(text)).toEqual(expect.arrayContaining(expected));
   });
 
+  it('an apposed second name with the list going on after it ("A, B and C" split three ways)', () => {
+    // The tree of one parse: "Kenya" the subject, "Uganda" its apposition, "and the Comoros" a
+    // second subject with the coordinator hung on the verb.
+    const marked =
+      '[Kenya|kenya], [Uganda|uganda] and the [Comoros|comoros] all urged [Somalia|somalia] to vote.';
+    const { text, sentences, analysis } = analysed(marked);
+    const shape: [number, string][] = [
+      [7, 'nsubj'],
+      [2, 'punct'],
+      [0, 'appos'],
+      [7, 'cc'],
+      [5, 'det'],
+      [7, 'nsubj'],
+      [7, 'advmod'],
+      [-1, 'root'],
+      [7, 'obj'],
+      [10, 'mark'],
+      [7, 'xcomp'],
+      [7, 'punct'],
+    ];
+    const tokens = sentences[0]!.tokens;
+    expect(tokens.map((t) => t.text).join(' ')).toBe(
+      'Kenya , Uganda and the Comoros all urged Somalia to vote .',
+    );
+    tokens.forEach((t, i) => {
+      t.head = shape[i]![0];
+      t.deprel = shape[i]![1];
+    });
+    const found = findEvents(text, sentences, analysis, '2024-03-15').map(
+      (e) => `${e.source}>${e.target}:${e.type}`,
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'kenya>somalia:REQUEST',
+        'uganda>somalia:REQUEST',
+        'comoros>somalia:REQUEST',
+      ]),
+    );
+  });
+
   it('two names of different kinds side by side are no list', () => {
     // A person and the body they lead: the apposition names one side.
     const found = triples(

@@ -204,6 +204,22 @@ describe('present-tense verbs the tree attaches as nouns', () => {
   });
 });
 
+describe('present-tense verbs with a case word', () => {
+  it('retags a verb with a preposition hung before it as its case word', () => {
+    // "blamed for the river floods", "floods" read as VBZ with "river" its subject
+    const { words, tree: t } = tree(
+      'blamed/VERB/VBN/-1/root for/ADP/IN/4/case the/DET/DT/3/det river/NOUN/NN/4/nsubj ' +
+        'floods/VERB/VBZ/0/obl',
+    );
+    expect(verbsAsNouns(words, t)?.xpos[4]).toBe('NNS');
+    // a preposition after the verb is none of its case words
+    const after = tree(
+      'Laos/PROPN/NNP/1/nsubj exports/VERB/VBZ/-1/root to/ADP/IN/1/case Peru/PROPN/NNP/1/obl',
+    );
+    expect(verbsAsNouns(after.words, after.tree)).toBeNull();
+  });
+});
+
 describe('"that" before a clause\'s subject', () => {
   const tags = (s: string) => {
     const rows = s.split(' ').map((w) => w.split('/'));

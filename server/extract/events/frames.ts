@@ -538,6 +538,14 @@ function objectTargets(
   // "rejected the accusations levelled by X": a charge object names its author.
   if (found.length === 0 && matched < 0)
     for (const o of nodes) if (charges.has(tree.tokens[o]!.lemma)) return chargeMakers(tree, o);
+  // "rejected a ruling by X" with the "by" phrase hung on the verb right after the object: an
+  // active verb takes no agent, so the phrase names the object's author.
+  if (found.length === 0 && !isPassive(tree, i)) {
+    const authors = children(tree, i, 'obl').filter(
+      (k) => caseOf(tree.tokens, k) === 'by' && nodes.some((o) => tree.lo[k] === tree.hi[o]! + 1),
+    );
+    return mentionsOf(tree, authors, true);
+  }
   return found;
 }
 

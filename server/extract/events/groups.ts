@@ -290,9 +290,13 @@ function introduced(tree: Tree, i: number): Mention[] | null {
 /** Relations a parser gives the first name of a list it failed to see ("Norway, Finland and ..."). */
 const STRAY = new Set(['discourse', 'dep', 'vocative']);
 
+/** Words that carry a list on past an apposed name. */
+const LIST_COORDINATOR = /^(?:and|or)$/;
+
 /**
  * A list the parser split: "Qatar, Oman and Kuwait" as Qatar with an apposition "Oman and Kuwait"
- * (distinct names of one kind cannot be one actor's apposition), or as a stray first name before
+ * or with "Oman" apposed and "and Kuwait" hung elsewhere (distinct names of one kind cannot be one
+ * actor's apposition), or as a stray first name before
  * the coordinated rest ("Norway" hung as discourse, "Finland and Iceland" as the subject). Each
  * listed name acts, or is acted on, with the first.
  */
@@ -307,7 +311,11 @@ function splitList(tree: Tree, i: number, analysis: ActorAnalysis): Mention[] | 
   for (const k of children(tree, i, 'appos')) {
     const m = tree.at[k]! >= 0 ? tree.mentions[tree.at[k]!]! : null;
     if (!m || m.actor === first.actor || analysis.actors.get(m.actor)?.kind !== kind) continue;
-    if (conjuncts(tree, k).length < 2 && conjuncts(tree, i).length < 2) continue;
+    // The list goes on in the tree ("Oman and Kuwait" conjoined) or right after the apposition
+    // ("Norway, Finland and the Netherlands" with "and the Netherlands" hung apart).
+    const after = tree.hi[k]! + 1;
+    const goesOn = after < tree.tokens.length && LIST_COORDINATOR.test(lower(tree, after));
+    if (conjuncts(tree, k).length < 2 && conjuncts(tree, i).length < 2 && !goesOn) continue;
     // Copies, so the list's first name is not itself read as the list again.
     const out = [...actorsIn(tree, i), ...actorsIn(tree, k)].map((x) => ({ ...x }));
     return out.filter((x, n) => out.findIndex((o) => o.actor === x.actor) === n);

@@ -8,7 +8,9 @@
 //      "economics" read as VBZ);
 //   3. gives it a subject whose first word is a preposition: a clause's subject takes no case word
 //      ("duties on $2 billion worth of Thailand exports to Laos", "exports" read as VBZ with
-//      "$2 billion worth" its subject).
+//      "$2 billion worth" its subject);
+//   4. hangs a preposition before it as its case word, which only nouns take ("responsible for
+//      the border clashes", "clashes" read as VBZ with "border" its subject).
 // Other nominal dependents (compounds, possessors, "the") are left alone: on the treebanks the
 // parser hangs them on real verbs as often as the tagger misreads a noun ("railing against trade
 // makes sense").
@@ -70,6 +72,10 @@ export function verbsAsNouns(
     if (v < 0) continue;
     const rel = tree.deprels[k]!;
     if (CLAUSE_DEPENDENT.test(rel)) clausal[v] = 1;
+    // a preposition before it as its case word: "for the border clashes", "clashes" read as VBZ
+    if (rel === 'case' && k < v && tree.upos[k] === 'ADP' && PRESENT.has(tree.xpos[v]!)) {
+      asNoun(v);
+    }
     if (rel === 'nsubj' && PRESENT.has(tree.xpos[v]!))
       (subjectOf ??= new Int32Array(n).fill(-1))[v] = k;
     if (rel === 'det' && ARTICLE.test(words[k]!) && v > k && PRESENT_OR_BASE.has(tree.xpos[v]!))
