@@ -220,6 +220,32 @@ describe('present-tense verbs with a case word', () => {
   });
 });
 
+describe('bare base forms inside a subject', () => {
+  it('makes a bare base form between a subject and its verb an adjective or noun', () => {
+    // "Lena Dahl, associate law professor at Oslo University, said …"
+    const { words, tree: t } = tree(
+      'Lena/PROPN/NNP/9/nsubj Dahl/PROPN/NNP/0/flat ,/PUNCT/,/3/punct associate/VERB/VB/9/ccomp ' +
+        'law/NOUN/NN/5/compound professor/NOUN/NN/3/obj at/ADP/IN/8/case Oslo/PROPN/NNP/8/compound ' +
+        'University/PROPN/NNP/5/nmod said/VERB/VBD/-1/root',
+    );
+    const tags = verbsAsNouns(words, t);
+    expect(tags?.xpos[3]).toBe('JJ');
+    expect(tags?.upos[3]).toBe('ADJ');
+  });
+
+  it('leaves an imperative quoted before the verb, and a base form with a subject or "to"', () => {
+    // "“Leave Gaza,” Omar said": no subject of "said" before the base form
+    const quoted = tree(
+      'leave/VERB/VB/3/ccomp Gaza/PROPN/NNP/0/obj Omar/PROPN/NNP/3/nsubj said/VERB/VBD/-1/root',
+    );
+    expect(verbsAsNouns(quoted.words, quoted.tree)).toBeNull();
+    const withTo = tree(
+      'Lima/PROPN/NNP/3/nsubj to/PART/TO/2/mark stay/VERB/VB/3/advcl agreed/VERB/VBD/-1/root',
+    );
+    expect(verbsAsNouns(withTo.words, withTo.tree)).toBeNull();
+  });
+});
+
 describe('"that" before a clause\'s subject', () => {
   const tags = (s: string) => {
     const rows = s.split(' ').map((w) => w.split('/'));

@@ -11,6 +11,10 @@
 //      "$2 billion worth" its subject);
 //   4. hangs a preposition before it as its case word, which only nouns take ("responsible for
 //      the border clashes", "clashes" read as VBZ with "border" its subject).
+// A bare base form (no subject, auxiliary, "to" or marker) that the tree makes a clause of a verb
+// whose subject stands before it lies inside that subject's phrase, where no clause can be: it is
+// an adjective before a noun, else a noun ("Lena Dahl, associate law professor at Oslo University,
+// said …" with "associate" read as VB and made a complement of "said").
 // Other nominal dependents (compounds, possessors, "the") are left alone: on the treebanks the
 // parser hangs them on real verbs as often as the tagger misreads a noun ("railing against trade
 // makes sense").
@@ -34,6 +38,9 @@ const NOMINAL_RELATION = new Set([
 /** Dependents only a clause has. */
 const CLAUSE_DEPENDENT =
   /^(?:nsubj|nsubj:pass|csubj|obj|iobj|ccomp|xcomp|aux|aux:pass|cop|mark|expl|advcl|compound:prt)$/;
+const NOUN_TAG = /^NN/;
+/** Dependents that let a base form head a clause: a subject, an auxiliary, "to" or a marker. */
+const LICENSOR = /^(?:nsubj|nsubj:pass|csubj|expl|aux|aux:pass|cop|mark)$/;
 const AUXILIARY_FORM = /^(?:is|are|am|was|were|be|been|'s|'re|'m|has|have|had|does|do|did)$/i;
 
 /** First word of the subtree under each word (a word's own position when nothing precedes it). */
@@ -66,12 +73,14 @@ export function verbsAsNouns(
   };
   const n = words.length;
   const clausal = new Uint8Array(n);
+  const licensed = new Uint8Array(n);
   let subjectOf: Int32Array | null = null;
   for (let k = 0; k < n; k++) {
     const v = tree.heads[k]!;
     if (v < 0) continue;
     const rel = tree.deprels[k]!;
     if (CLAUSE_DEPENDENT.test(rel)) clausal[v] = 1;
+    if (LICENSOR.test(rel)) licensed[v] = 1;
     // a preposition before it as its case word: "for the border clashes", "clashes" read as VBZ
     if (rel === 'case' && k < v && tree.upos[k] === 'ADP' && PRESENT.has(tree.xpos[v]!)) {
       asNoun(v);
@@ -84,6 +93,20 @@ export function verbsAsNouns(
   for (let v = 0; v < n; v++) {
     if (!PRESENT.has(tree.xpos[v]!) || clausal[v] || AUXILIARY_FORM.test(words[v]!)) continue;
     if (NOMINAL_RELATION.has(tree.deprels[v]!)) asNoun(v);
+  }
+  for (let v = 0; v < n; v++) {
+    if (tree.xpos[v] !== 'VB' || licensed[v]) continue;
+    const h = tree.heads[v]!;
+    if (h <= v || !/^(?:ccomp|advcl|parataxis|dep)$/.test(tree.deprels[v]!)) continue;
+    let before = false;
+    for (let k = 0; k < v; k++)
+      if (tree.heads[k] === h && /^nsubj/.test(tree.deprels[k]!)) before = true;
+    if (!before) continue;
+    upos ??= [...tree.upos];
+    xpos ??= [...tree.xpos];
+    const noun = NOUN_TAG.test(tree.xpos[v + 1] ?? '');
+    upos[v] = noun ? 'ADJ' : 'NOUN';
+    xpos[v] = noun ? 'JJ' : 'NN';
   }
   if (subjectOf) {
     const starts = subtreeStarts(tree);
