@@ -13,6 +13,14 @@ describe('persons the gazetteer lacks, with a public role stated', () => {
     expect(seen.affiliations.some((a) => a.startsWith('kofi-mensah>'))).toBe(true);
   });
 
+  it('reads the body of an apposition whose name the parser split after its first word', () => {
+    // "the Gulf" hangs on "head"; "of Aden Coast Guard Authority" is hung elsewhere.
+    const seen = analyse(
+      'Nadia Haddad, the head of the Gulf of Aden Coast Guard Authority, said the patrols would continue.',
+    );
+    expect(seen.affiliations).toContain('nadia-haddad>gulf-of-aden-coast-guard-authority:head');
+  });
+
   it('reads a title compound in front of the name, and "X of Y" after it', () => {
     const seen = analyse('Senior analyst Tomas Berg of Baltic Risk Partners disagreed.');
     expect(seen.ids).toEqual(['baltic-risk-partners', 'tomas-berg']);

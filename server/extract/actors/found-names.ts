@@ -195,7 +195,13 @@ function apposition(
     if (role < 0) continue;
     const start = t[lo]!.start;
     const end = t[hi]!.end;
-    return { role: t[role]!.text, of: ownerWithin(owners, start, end), start, end };
+    // A body whose name starts in the phrase after the role word, though the parser hung the rest
+    // of the name elsewhere ("the head of the Gulf of Aden Fisheries Board" split after "Gulf").
+    const of =
+      ownerWithin(owners, start, end) ??
+      owners.find((o) => o.start > t[role]!.end && o.start < end) ??
+      null;
+    return { role: t[role]!.text, of, start, end };
   }
   return null;
 }
