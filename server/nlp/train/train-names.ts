@@ -16,9 +16,9 @@
 // Seeded and deterministic: two runs give byte-identical files. The gazetteer is a feature, so
 // the file depends on its forms and kinds too: their fingerprint is stored in the file's meta and
 // printed by the bench, and a gazetteer edit that adds or changes a form gives another file.
-// Tags come from the trained tagger (outDir/tagger.bin) when it exists, for GUM train jackknifed
-// (names-tags.ts); else from the treebank.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Tags come from a tagger of the plain recipe when outDir holds a trained tagger, for GUM train
+// jackknifed (names-tags.ts); else from the treebank.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { argmax, AveragedPerceptron, Rng, type CompactModel } from '../learn/index.ts';
 import { CLASS_COUNT, decodeBilou, NAME_LABELS, type LabelledSpan } from '../names/bilou.ts';
@@ -37,7 +37,7 @@ import { USED_AS, WordStats, wordStatHash } from '../names/word-stats.ts';
 import { readConllu } from './conllu.ts';
 import { type NameExample, type Retagger, readNameExamples } from './names-data.ts';
 import { NameScore } from './names-score.ts';
-import { jackknifeRetagger, taggerRetagger } from './names-tags.ts';
+import { jackknifeRetagger, plainRetagger } from './names-tags.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 
@@ -578,11 +578,13 @@ interface TyperChoice {
 
 /** `npm run train` step: trains the name finder and writes `outDir/names.bin`. */
 export async function trainNames(treebanks: string, outDir: string): Promise<void> {
+  // A trained tagger in outDir means predicted tags: those of the plain recipe, which the finder
+  // is tuned on (without one, as in the tests' small runs, GUM's gold tags).
   const taggerFile = path.join(outDir, 'tagger.bin');
-  const retag = taggerRetagger(taggerFile);
+  const retag = existsSync(taggerFile) ? plainRetagger(treebanks) : undefined;
   console.log(
     retag
-      ? `names: training on tags predicted by ${taggerFile}`
+      ? `names: training on tags predicted by the plain tagger recipe (trained here)`
       : `names: no ${taggerFile}; training on GUM's gold tags`,
   );
   const trainRetag = retag
