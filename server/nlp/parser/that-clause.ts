@@ -21,15 +21,11 @@ export function thatAsComplementizer(
     if (xpos[i] !== 'DT' || words[i]!.toLowerCase() !== 'that') continue;
     const before = xpos[i - 1]!;
     if (!(before.startsWith('VB') || NOUN.has(before) || before === 'PRP')) continue;
+    // the noun phrase: its modifiers, then its nouns; it ends on a noun ("that Moscow would")
     let j = i + 1;
     while (j < n && MODIFIER.has(xpos[j]!)) j++;
-    if (j >= n || !NOUN.has(xpos[j]!)) {
-      // the modifiers may have ended on the noun itself ("that Moscow would")
-      if (!(j > i + 1 && NOUN.has(xpos[j - 1]!))) continue;
-      j--;
-    }
-    while (j + 1 < n && NOUN.has(xpos[j + 1]!)) j++;
-    if (j + 1 >= n || !FINITE.has(xpos[j + 1]!)) continue;
+    while (j < n && NOUN.has(xpos[j]!)) j++;
+    if (j === i + 1 || !NOUN.has(xpos[j - 1]!) || j >= n || !FINITE.has(xpos[j]!)) continue;
     outU ??= [...upos];
     outX ??= [...xpos];
     outU[i] = 'SCONJ';

@@ -39,6 +39,8 @@ const NOMINAL_RELATION = new Set([
 const CLAUSE_DEPENDENT =
   /^(?:nsubj|nsubj:pass|csubj|obj|iobj|ccomp|xcomp|aux|aux:pass|cop|mark|expl|advcl|compound:prt)$/;
 const NOUN_TAG = /^NN/;
+/** Relations that make a word a clause of its head. */
+const BARE_CLAUSE = /^(?:ccomp|advcl|parataxis|dep)$/;
 /** Dependents that let a base form head a clause: a subject, an auxiliary, "to" or a marker. */
 const LICENSOR = /^(?:nsubj|nsubj:pass|csubj|expl|aux|aux:pass|cop|mark)$/;
 const AUXILIARY_FORM = /^(?:is|are|am|was|were|be|been|'s|'re|'m|has|have|had|does|do|did)$/i;
@@ -58,6 +60,46 @@ function subtreeStarts(tree: TaggedParse): Int32Array {
   return start;
 }
 
+/** What hangs from each word, read in one pass over the tree. */
+interface Dependents {
+  /** 1 when a dependent only a clause has hangs from the word. */
+  clausal: Uint8Array;
+  /** 1 when a subject, auxiliary, "to" or marker hangs from the word. */
+  licensed: Uint8Array;
+  /** The word's first subject (any nsubj relation), or -1. */
+  firstSubject: Int32Array;
+  /** Its last plain nsubj, or -1. */
+  subject: Int32Array;
+  /** 1 when a preposition before the word hangs on it as its case word. */
+  cased: Uint8Array;
+  /** 1 when "a", "an", "another" or "every" before the word is its determiner. */
+  article: Uint8Array;
+}
+
+function dependentsOf(words: readonly string[], tree: TaggedParse): Dependents {
+  const n = words.length;
+  const d: Dependents = {
+    clausal: new Uint8Array(n),
+    licensed: new Uint8Array(n),
+    firstSubject: new Int32Array(n).fill(-1),
+    subject: new Int32Array(n).fill(-1),
+    cased: new Uint8Array(n),
+    article: new Uint8Array(n),
+  };
+  for (let k = 0; k < n; k++) {
+    const v = tree.heads[k]!;
+    if (v < 0) continue;
+    const rel = tree.deprels[k]!;
+    if (CLAUSE_DEPENDENT.test(rel)) d.clausal[v] = 1;
+    if (LICENSOR.test(rel)) d.licensed[v] = 1;
+    if (rel.startsWith('nsubj') && d.firstSubject[v]! < 0) d.firstSubject[v] = k;
+    if (rel === 'nsubj') d.subject[v] = k;
+    if (rel === 'case' && k < v && tree.upos[k] === 'ADP') d.cased[v] = 1;
+    if (rel === 'det' && k < v && ARTICLE.test(words[k]!)) d.article[v] = 1;
+  }
+  return d;
+}
+
 /** Tags with the verbs the tree reads as nouns made nouns, or null when there are none. */
 export function verbsAsNouns(
   words: readonly string[],
@@ -65,57 +107,37 @@ export function verbsAsNouns(
 ): { upos: string[]; xpos: string[] } | null {
   let upos: string[] | null = null;
   let xpos: string[] | null = null;
-  const asNoun = (v: number): void => {
+  const retag = (v: number, u: string, x: string): void => {
     upos ??= [...tree.upos];
     xpos ??= [...tree.xpos];
-    upos[v] = 'NOUN';
-    xpos[v] = PLURAL.test(words[v]!) ? 'NNS' : 'NN';
+    upos[v] = u;
+    xpos[v] = x;
   };
+  const asNoun = (v: number): void => retag(v, 'NOUN', PLURAL.test(words[v]!) ? 'NNS' : 'NN');
   const n = words.length;
-  const clausal = new Uint8Array(n);
-  const licensed = new Uint8Array(n);
-  let subjectOf: Int32Array | null = null;
-  for (let k = 0; k < n; k++) {
-    const v = tree.heads[k]!;
-    if (v < 0) continue;
-    const rel = tree.deprels[k]!;
-    if (CLAUSE_DEPENDENT.test(rel)) clausal[v] = 1;
-    if (LICENSOR.test(rel)) licensed[v] = 1;
-    // a preposition before it as its case word: "for the border clashes", "clashes" read as VBZ
-    if (rel === 'case' && k < v && tree.upos[k] === 'ADP' && PRESENT.has(tree.xpos[v]!)) {
-      asNoun(v);
+  const d = dependentsOf(words, tree);
+  let starts: Int32Array | null = null;
+  for (let v = 0; v < n; v++) {
+    const x = tree.xpos[v]!;
+    if (d.article[v] && PRESENT_OR_BASE.has(x)) asNoun(v);
+    if (PRESENT.has(x)) {
+      const auxiliary = AUXILIARY_FORM.test(words[v]!);
+      if (!d.clausal[v] && !auxiliary && NOMINAL_RELATION.has(tree.deprels[v]!)) asNoun(v);
+      const s = d.subject[v]!;
+      if (s >= 0 && !auxiliary) {
+        const first = (starts ??= subtreeStarts(tree))[s]!;
+        if (tree.deprels[first] === 'case' && tree.upos[first] === 'ADP') asNoun(v);
+      }
+      if (d.cased[v]) asNoun(v);
     }
-    if (rel === 'nsubj' && PRESENT.has(tree.xpos[v]!))
-      (subjectOf ??= new Int32Array(n).fill(-1))[v] = k;
-    if (rel === 'det' && ARTICLE.test(words[k]!) && v > k && PRESENT_OR_BASE.has(tree.xpos[v]!))
-      asNoun(v);
-  }
-  for (let v = 0; v < n; v++) {
-    if (!PRESENT.has(tree.xpos[v]!) || clausal[v] || AUXILIARY_FORM.test(words[v]!)) continue;
-    if (NOMINAL_RELATION.has(tree.deprels[v]!)) asNoun(v);
-  }
-  for (let v = 0; v < n; v++) {
-    if (tree.xpos[v] !== 'VB' || licensed[v]) continue;
+    // a bare base form between its head's subject and its head
     const h = tree.heads[v]!;
-    if (h <= v || !/^(?:ccomp|advcl|parataxis|dep)$/.test(tree.deprels[v]!)) continue;
-    let before = false;
-    for (let k = 0; k < v; k++)
-      if (tree.heads[k] === h && /^nsubj/.test(tree.deprels[k]!)) before = true;
-    if (!before) continue;
-    upos ??= [...tree.upos];
-    xpos ??= [...tree.xpos];
+    if (x !== 'VB' || d.licensed[v] || h <= v) continue;
+    if (!BARE_CLAUSE.test(tree.deprels[v]!)) continue;
+    const subject = d.firstSubject[h]!;
+    if (subject < 0 || subject > v) continue;
     const noun = NOUN_TAG.test(tree.xpos[v + 1] ?? '');
-    upos[v] = noun ? 'ADJ' : 'NOUN';
-    xpos[v] = noun ? 'JJ' : 'NN';
-  }
-  if (subjectOf) {
-    const starts = subtreeStarts(tree);
-    for (let v = 0; v < n; v++) {
-      const s = subjectOf[v]!;
-      if (s < 0 || AUXILIARY_FORM.test(words[v]!)) continue;
-      const first = starts[s]!;
-      if (tree.deprels[first] === 'case' && tree.upos[first] === 'ADP') asNoun(v);
-    }
+    retag(v, noun ? 'ADJ' : 'NOUN', noun ? 'JJ' : 'NN');
   }
   return upos && xpos ? { upos, xpos } : null;
 }
