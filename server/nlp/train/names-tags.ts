@@ -10,7 +10,7 @@ import { loadTagger, trainTagger, type Tagger } from '../tagger/index.ts';
 import type { Retagger } from './names-data.ts';
 import { JACKKNIFE_FOLDS, jackknifeTags } from './train-parser.ts';
 import { PLAIN_TAGGER_OPTIONS, taggedSentences } from './train-tagger.ts';
-import { loadTrain } from './treebank-files.ts';
+import type { TreeSentence } from './treebank-files.ts';
 
 /** A retagger over the tagger model at `file`, or undefined when there is no such file. */
 export function taggerRetagger(file: string): Retagger | undefined {
@@ -18,9 +18,9 @@ export function taggerRetagger(file: string): Retagger | undefined {
   return retaggerOf(loadTagger(file));
 }
 
-/** A retagger over a tagger trained here by the plain recipe on EWT and GUM train. */
-export function plainRetagger(treebanks: string): Retagger {
-  return retaggerOf(trainTagger(taggedSentences(loadTrain(treebanks)), PLAIN_TAGGER_OPTIONS));
+/** A retagger over a tagger trained here by the plain recipe on `train` (EWT and GUM train). */
+export function plainRetagger(train: TreeSentence[]): Retagger {
+  return retaggerOf(trainTagger(taggedSentences(train), PLAIN_TAGGER_OPTIONS));
 }
 
 function retaggerOf(tagger: Tagger): Retagger {
@@ -57,6 +57,6 @@ export function tableRetagger(
  * Jackknifed tags of the tagger's training sentences (EWT and GUM train), the same folds and
  * tagger settings as the parser is trained with (train-parser.ts), as a retagger for GUM train.
  */
-export function jackknifeRetagger(treebanks: string, log: (line: string) => void): Retagger {
-  return tableRetagger(jackknifeTags(loadTrain(treebanks), JACKKNIFE_FOLDS, log));
+export function jackknifeRetagger(train: TreeSentence[], log: (line: string) => void): Retagger {
+  return tableRetagger(jackknifeTags(train, JACKKNIFE_FOLDS, log));
 }

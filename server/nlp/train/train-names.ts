@@ -38,6 +38,7 @@ import { readConllu } from './conllu.ts';
 import { type NameExample, type Retagger, readNameExamples } from './names-data.ts';
 import { NameScore } from './names-score.ts';
 import { jackknifeRetagger, plainRetagger } from './names-tags.ts';
+import { loadTrain } from './treebank-files.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 
@@ -581,14 +582,16 @@ export async function trainNames(treebanks: string, outDir: string): Promise<voi
   // A trained tagger in outDir means predicted tags: those of the plain recipe, which the finder
   // is tuned on (without one, as in the tests' small runs, GUM's gold tags).
   const taggerFile = path.join(outDir, 'tagger.bin');
-  const retag = existsSync(taggerFile) ? plainRetagger(treebanks) : undefined;
+  // EWT and GUM train, read once for both of the plain recipe's taggers
+  const train = existsSync(taggerFile) ? loadTrain(treebanks) : null;
+  const retag = train ? plainRetagger(train) : undefined;
   console.log(
     retag
       ? `names: training on tags predicted by the plain tagger recipe (trained here)`
       : `names: no ${taggerFile}; training on GUM's gold tags`,
   );
-  const trainRetag = retag
-    ? jackknifeRetagger(treebanks, (line) => console.log(`names: ${line}`))
+  const trainRetag = train
+    ? jackknifeRetagger(train, (line) => console.log(`names: ${line}`))
     : undefined;
   const finder = trainNameFinder(treebanks, { retag, trainRetag });
   mkdirSync(outDir, { recursive: true });

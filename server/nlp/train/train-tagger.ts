@@ -39,7 +39,7 @@ export const PLAIN_TAGGER_OPTIONS: TaggerTrainOptions = {
  * "The tagger with tag sets and gazetteer names"): UPOS on EWT test 95.72 (95.52) and PUD news
  * 96.25 (95.95); the development relations level over seeds.
  */
-export const TAGGER_OPTIONS: TaggerTrainOptions = {
+const TAGGER_OPTIONS: TaggerTrainOptions = {
   ...PLAIN_TAGGER_OPTIONS,
   tagSets: 1,
   tagSetMinCount: 1,
